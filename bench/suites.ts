@@ -1,0 +1,7 @@
+export interface BenchSuite {
+  /** prefix of every figure, e.g. `rules` gives `rules.classify_per_s` */
+  name: string
+  run(): Promise<Record<string, number>>
+}
+
+export const suites: BenchSuite[] = []

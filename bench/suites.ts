@@ -1,7 +1,9 @@
+import { rulesSuite } from './rules.ts'
+
 export interface BenchSuite {
   /** prefix of every figure, e.g. `rules` gives `rules.classify_per_s` */
   name: string
   run(): Promise<Record<string, number>>
 }
 
-export const suites: BenchSuite[] = []
+export const suites: BenchSuite[] = [rulesSuite]

@@ -1,0 +1,118 @@
+/**
+ * Regulations as data. A school year names the profile it is judged by; every function that
+ * judges takes the profile as a parameter, so a later regulation (TT 19/2019) is a new object
+ * here, not new code in the bot. Each threshold sits next to the text that sets it.
+ *
+ *   classifyTeacher(scores, PROFILES['tt26-2012'])   // same as classifyTeacher(scores)
+ */
+import { hundredths, type Score, type Tenths, tenths } from './score.ts'
+import { type Citation, SOURCES } from './sources.ts'
+
+/** School levels (cấp học). CĐ and TCCN have an English standard but no BDTX catalogue here. */
+export type Level = 'MN' | 'TH' | 'THCS' | 'THPT' | 'GDTX' | 'CD' | 'TCCN'
+export const LEVELS: ReadonlyArray<Level> = ['MN', 'TH', 'THCS', 'THPT', 'GDTX', 'CD', 'TCCN']
+/** A catalogue: a level's, or 'QL' for the managers' (TT 27/2015, "QLTrH n"). */
+export type CatalogueId = Level | 'QL'
+
+export type TeacherGrade = 'Gioi' | 'Kha' | 'TrungBinh' | 'KhongHoanThanh'
+/** The classes a teacher can reach; KhongHoanThanh is "every other case". */
+export type TeacherClass = Exclude<TeacherGrade, 'KhongHoanThanh'>
+export const TEACHER_CLASSES: ReadonlyArray<TeacherClass> = ['Gioi', 'Kha', 'TrungBinh']
+export type ManagerVerdict = 'Dat' | 'KhongDat'
+
+export interface ClassRule {
+  readonly grade: TeacherClass
+  /** lower bound of the ĐTB band, after rounding; the upper bound is the next class's lower bound */
+  readonly minimumAverage: Tenths
+  /** "không có điểm thành phần nào dưới …" */
+  readonly minimumComponent: Score
+  readonly source: Citation
+}
+
+export interface Hours {
+  readonly hours: number
+  readonly source: Citation
+}
+
+export interface RegulationProfile {
+  readonly id: string
+  /** the texts this profile restates, for a footer or an "according to" line */
+  readonly documents: ReadonlyArray<Citation>
+  readonly scale: { readonly min: Score; readonly max: Score; readonly source: Citation }
+  /** ĐTB = (ND1 + ND2 + mean of ND3 modules) / 3, rounded half up to one decimal */
+  readonly average: { readonly source: Citation }
+  readonly teacher: {
+    /** best first; a teacher gets the first class whose two conditions are both met */
+    readonly classes: ReadonlyArray<ClassRule>
+    /** completing the plan: every planned content studied, every component at least this */
+    readonly completion: { readonly minimumComponent: Score; readonly source: Citation }
+  }
+  readonly manager: {
+    readonly minimumAverage: Tenths
+    readonly minimumComponent: Score
+    readonly source: Citation
+  }
+  readonly hours: { readonly nd1: Hours; readonly nd2: Hours; readonly nd3: Hours; readonly total: Hours }
+  /** where each catalogue is defined; null where this profile knows no BDTX catalogue */
+  readonly catalogues: Readonly<Record<CatalogueId, Citation | null>>
+}
+
+/** TT 26/2012 (teachers) with TT 27/2015 (managers): the regulation the seeds specify. */
+export const TT26_2012: RegulationProfile = {
+  id: 'tt26-2012',
+  documents: ['TT 26/2012/TT-BGDĐT', 'TT 27/2015/TT-BGDĐT'],
+  scale: { min: hundredths(0), max: hundredths(1000), source: SOURCES.tt26Scoring },
+  average: { source: SOURCES.tt26Scoring },
+  teacher: {
+    classes: [
+      {
+        grade: 'Gioi',
+        minimumAverage: tenths(90),
+        minimumComponent: hundredths(700),
+        source: SOURCES.tt26Classes,
+      },
+      {
+        grade: 'Kha',
+        minimumAverage: tenths(70),
+        minimumComponent: hundredths(600),
+        source: SOURCES.tt26Classes,
+      },
+      {
+        grade: 'TrungBinh',
+        minimumAverage: tenths(50),
+        minimumComponent: hundredths(500),
+        source: SOURCES.tt26Classes,
+      },
+    ],
+    completion: { minimumComponent: hundredths(500), source: SOURCES.tt26Classes },
+  },
+  manager: { minimumAverage: tenths(50), minimumComponent: hundredths(500), source: SOURCES.tt27Managers },
+  hours: {
+    nd1: { hours: 30, source: SOURCES.programmeHours },
+    nd2: { hours: 30, source: SOURCES.programmeHours },
+    nd3: { hours: 60, source: SOURCES.programmeHours },
+    total: { hours: 120, source: SOURCES.programmeHours },
+  },
+  catalogues: {
+    MN: SOURCES.catalogueMN,
+    TH: SOURCES.catalogueTH,
+    THCS: SOURCES.catalogueTHCS,
+    THPT: SOURCES.catalogueTHPT,
+    GDTX: SOURCES.catalogueGDTX,
+    CD: null,
+    TCCN: null,
+    QL: SOURCES.catalogueQL,
+  },
+}
+
+/** Every profile by id; a school year stores the id. */
+export const PROFILES = { 'tt26-2012': TT26_2012 } as const satisfies Readonly<
+  Record<string, RegulationProfile>
+>
+
+export type ProfileId = keyof typeof PROFILES
+
+/** The profile a stored id names, or undefined for an id this version does not know. */
+export function profileById(id: string): RegulationProfile | undefined {
+  return Object.hasOwn(PROFILES, id) ? PROFILES[id as ProfileId] : undefined
+}

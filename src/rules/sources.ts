@@ -1,0 +1,39 @@
+/**
+ * The documents every threshold, table cell and verdict cites, spelled once. An answer carries one
+ * of these strings in its `source` field so the bot can say "theo TT 26/2012/TT-BGDĐT Điều 13".
+ *
+ * Article numbers are those the seeds give: seed 004 §V cites TT 26/2012 Điều 12–14 for teachers
+ * and TT 27/2015 Điều 7 khoản 2 for managers; seed 000 §II.5 marks its CEFR cells (*), (**), (***).
+ */
+export type Citation = string
+
+export const SOURCES = {
+  /** Score scale 0–10 per component, ĐTB formula, rounding to one decimal. */
+  tt26Scoring: 'TT 26/2012/TT-BGDĐT Điều 12',
+  /** Completion (every content studied, every component ≥ 5) and the G / K / TB classes. */
+  tt26Classes: 'TT 26/2012/TT-BGDĐT Điều 13',
+  /** Managers: đạt yêu cầu when ĐTB and every component ≥ 5. */
+  tt27Managers: 'TT 27/2015/TT-BGDĐT Điều 7 khoản 2',
+  /** 120 tiết a year: ND1 30, ND2 30, ND3 60 (the programmes; restated by the 2017-2018 school plan). */
+  programmeHours: 'TT 26/2012/TT-BGDĐT; chương trình BDTX (TT 30/2011/TT-BGDĐT, TT 27/2015/TT-BGDĐT)',
+  /** Module catalogues per level. */
+  catalogueMN: 'TT 36/2011/TT-BGDĐT',
+  catalogueTH: 'TT 32/2011/TT-BGDĐT',
+  catalogueTHCS: 'TT 31/2011/TT-BGDĐT',
+  catalogueTHPT: 'TT 30/2011/TT-BGDĐT',
+  catalogueGDTX: 'TT 33/2011/TT-BGDĐT',
+  catalogueQL: 'TT 27/2015/TT-BGDĐT',
+  /** CEFR cells marked (*) in seed 000. */
+  tt05: 'TT 05/2012/TT-BGDĐT Điều 3 khoản 1 điểm a',
+  /** CEFR cells marked (**) in seed 000. */
+  cv1311: 'Công văn 1311/BGDĐT-ĐANN (2013) Điều 4 điểm a',
+  /** The FCE column, marked (***) in seed 000. */
+  cv901: 'Công văn 901/CV-CESOL',
+  /** Unmarked CEFR cells, and the English standard per post: the Sở's 2013–2015 plan (seed 000). */
+  soPlan: 'KH đào tạo, bồi dưỡng 2013–2015 của Sở GDĐT TP.HCM, mục II.5',
+  /** Two framework levels above the level taught, as restated by the Sở's plan. */
+  englishTeachers:
+    'QĐ 1400/QĐ-TTg (2008), Đề án Ngoại ngữ quốc gia 2020; KH 2013–2015 của Sở GDĐT TP.HCM, mục II.5',
+  /** Officials in the leadership pipeline: the standard of their post. */
+  pipeline: 'QĐ 5033/QĐ-UBND (21/10/2011) của UBND TP.HCM; KH 2013–2015 của Sở GDĐT TP.HCM, mục II.5',
+} as const satisfies Record<string, Citation>

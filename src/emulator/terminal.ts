@@ -1,0 +1,152 @@
+// The sandbox's terminal chat: a person talks to the real bot through the FakeTelegram from a
+// terminal. Bot messages and edits are printed as they arrive (formatting as ANSI on a TTY, plain
+// text otherwise) with their buttons numbered; a number alone presses that button, `:file <path>`
+// sends a document, `:help` explains, `:quit` or Ctrl-D leaves. The terminal's own few words come
+// from `strings`, so the caller can localise them.
+import { createInterface } from 'node:readline'
+import type { MessageEntity, Update } from 'grammy/types'
+import type { BotEvent, FakeTelegram } from './fake-telegram.ts'
+import type { FakeUser } from './fake-user.ts'
+
+export interface TerminalStrings {
+  welcome: string
+  prompt: string
+  help: string
+  edited: string
+  deleted: string
+  noButton: string
+  error: string
+}
+
+export const defaultTerminalStrings: TerminalStrings = {
+  welcome: 'You are chatting with @{bot}. Type :help for help.',
+  prompt: 'you › ',
+  help: [
+    'Type a message or a command such as /start and press Enter.',
+    '  <number>       press the button with that number on the latest message that has buttons',
+    '  :file <path>   send a file',
+    '  :help          show this help',
+    '  :quit          leave (Ctrl-D works too)',
+  ].join('\n'),
+  edited: '(edited)',
+  deleted: '(a message was deleted)',
+  noButton: 'There is no button {n}.',
+  error: 'Error: {message}',
+}
+
+export interface TerminalOptions {
+  fake: FakeTelegram
+  user: FakeUser
+  input?: NodeJS.ReadableStream
+  output?: NodeJS.WritableStream
+  strings?: Partial<TerminalStrings>
+}
+
+const fill = (template: string, values: Record<string, string | number>) =>
+  template.replace(/\{(\w+)\}/g, (all, key: string) => String(values[key] ?? all))
+
+const ANSI: Partial<Record<MessageEntity['type'], [string, string]>> = {
+  bold: ['\x1b[1m', '\x1b[22m'],
+  italic: ['\x1b[3m', '\x1b[23m'],
+  underline: ['\x1b[4m', '\x1b[24m'],
+  strikethrough: ['\x1b[9m', '\x1b[29m'],
+  code: ['\x1b[36m', '\x1b[39m'],
+  pre: ['\x1b[36m', '\x1b[39m'],
+  spoiler: ['\x1b[2m', '\x1b[22m'],
+  text_link: ['\x1b[4m', '\x1b[24m'],
+}
+
+/** Message text with its entities: ANSI styles when `color`, and a link's URL after its text. */
+export function renderText(text: string, entities: MessageEntity[] = [], color = false): string {
+  const at = new Map<number, string[]>()
+  const add = (i: number, s: string) => at.set(i, [...(at.get(i) ?? []), s])
+  for (const e of entities) {
+    const style = ANSI[e.type]
+    if (color && style) {
+      add(e.offset, style[0])
+      add(e.offset + e.length, style[1])
+    }
+    if (e.type === 'text_link') add(e.offset + e.length, ` (${e.url})`)
+  }
+  let out = ''
+  for (let i = 0; i <= text.length; i++) out += (at.get(i) ?? []).join('') + (text[i] ?? '')
+  return out
+}
+
+/** Runs the chat until `:quit` or the end of input. */
+export async function runTerminal({
+  fake,
+  user,
+  input = process.stdin,
+  output = process.stdout,
+  strings: custom = {},
+}: TerminalOptions): Promise<void> {
+  const strings = { ...defaultTerminalStrings, ...custom }
+  const color = (output as { isTTY?: boolean }).isTTY === true
+  const print = (line: string) => output.write(`${line}\n`)
+  let keyboardFrom = 0 // message_id of the message that brought the current reply keyboard
+
+  const show = (event: BotEvent) => {
+    if (event.chatId !== user.id) return
+    if (event.kind === 'delete') return print(`🤖 ${strings.deleted}`)
+    const m = event.message
+    const lines: string[] = []
+    if (m.document) lines.push(`📎 ${m.document.file_name ?? 'file'} (${m.document.file_size ?? 0} bytes)`)
+    if (m.text !== undefined) lines.push(renderText(m.text, m.entities, color))
+    if (m.caption !== undefined) lines.push(renderText(m.caption, m.caption_entities, color))
+    const label = event.kind === 'edit' ? `🤖 ${strings.edited} ` : '🤖 '
+    print(label + lines.join('\n').replaceAll('\n', '\n   '))
+    let n = 0
+    for (const row of m.reply_markup?.inline_keyboard ?? []) {
+      print(`   ${row.map((b) => `[${++n}] ${b.text}${'url' in b ? ` → ${b.url}` : ''}`).join('  ')}`)
+    }
+    const keyboard = event.markup?.keyboard as (string | { text: string })[][] | undefined
+    if (keyboard) {
+      keyboardFrom = m.message_id
+      for (const row of keyboard)
+        print(`   ⌨ ${row.map((b) => `[${++n}] ${typeof b === 'string' ? b : b.text}`).join('  ')}`)
+    }
+  }
+
+  /** A number alone: an inline button of the latest message with buttons, or a reply keyboard key. */
+  const press = (n: number): Promise<Update> | undefined => {
+    const inline = user.lastMessageWithButtons()
+    const keyboard = fake.replyKeyboard(user.id)?.keyboard as (string | { text: string })[][] | undefined
+    if (keyboard && (!inline || keyboardFrom > inline.message_id)) {
+      const key = keyboard.flat()[n - 1]
+      if (key !== undefined) return user.sendText(typeof key === 'string' ? key : key.text)
+    } else if (inline) {
+      const button = user.buttons(inline)[n - 1]
+      if (button?.data !== undefined) return user.press(n - 1, inline)
+      if (button?.url) return void print(`   → ${button.url}`)
+    }
+    print(fill(strings.noButton, { n }))
+  }
+
+  const stop = fake.onEvent(show)
+  const rl = createInterface({ input, output, terminal: color, prompt: strings.prompt })
+  print(fill(strings.welcome, { bot: fake.botInfo.username }))
+  rl.prompt()
+  try {
+    for await (const raw of rl) {
+      if (!color) output.write(`${raw}\n`) // no terminal echoes the line: keep the transcript readable
+      const line = raw.trim()
+      try {
+        let update: Promise<Update> | undefined
+        if (line === ':quit') break
+        if (line === ':help') print(strings.help)
+        else if (line.startsWith(':file ')) update = user.sendDocument({ path: line.slice(6).trim() })
+        else if (/^\d+$/.test(line)) update = press(Number(line))
+        else if (line !== '') update = user.sendText(raw)
+        if (update) await user.settle(await update)
+      } catch (e) {
+        print(fill(strings.error, { message: (e as Error).message }))
+      }
+      rl.prompt()
+    }
+  } finally {
+    if (color) print('') // leave the line after the last prompt
+    stop()
+    rl.close()
+  }
+}

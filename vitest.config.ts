@@ -6,5 +6,7 @@ export default defineConfig({
     testTimeout: 20_000,
     hookTimeout: 20_000,
     pool: 'forks',
+    // the JSON report is what .ci/run counts
+    reporters: ['default', ['json', { outputFile: '.tmp/vitest.json' }]],
   },
 })

@@ -1,3 +1,4 @@
+import { botSuite } from './bot.ts'
 import { rulesSuite } from './rules.ts'
 
 export interface BenchSuite {
@@ -6,4 +7,4 @@ export interface BenchSuite {
   run(): Promise<Record<string, number>>
 }
 
-export const suites: BenchSuite[] = [rulesSuite]
+export const suites: BenchSuite[] = [rulesSuite, botSuite]

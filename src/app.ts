@@ -1,0 +1,29 @@
+/**
+ * Opens the store, applies the migrations and assembles the dependencies every handler gets.
+ * Shared by `main.ts`, the tests and the benchmarks so they all run the same wiring.
+ */
+import type { Deps, FlowContext } from './bot/context.ts'
+import { createI18n } from './bot/i18n.ts'
+import { type Db, openSqlite } from './db/connection.ts'
+import { migrateToLatest } from './db/migrate.ts'
+import { createLogger, type Logger } from './logger.ts'
+import { SessionStore } from './store/sessions.ts'
+import { TelegramUserStore } from './store/telegram-users.ts'
+
+export interface App {
+  db: Db
+  deps: Deps
+  close(): Promise<void>
+}
+
+export async function openApp(options: { databasePath: string; logger?: Logger }): Promise<App> {
+  const db = openSqlite(options.databasePath)
+  await migrateToLatest(db)
+  const deps: Deps = {
+    logger: options.logger ?? createLogger(),
+    sessions: new SessionStore(db),
+    telegramUsers: new TelegramUserStore(db),
+    i18n: createI18n<FlowContext>(),
+  }
+  return { db, deps, close: () => db.destroy() }
+}

@@ -1,0 +1,34 @@
+/**
+ * /start: what the bot does, with a button for each public tool so nobody has to type a command.
+ */
+import { Composer, InlineKeyboard } from 'grammy'
+import { callbackData } from '../callback-data.ts'
+import type { BotContext } from '../context.ts'
+import { CEFR_FLOW } from './cefr.ts'
+import { showLanguagePicker } from './lang.ts'
+import { NEED_FLOW } from './need.ts'
+
+export const goButton = callbackData('go', ['tool'])
+
+const composer = new Composer<BotContext>()
+const feature = composer.chatType('private')
+
+feature.command('start', async (ctx) => {
+  const keyboard = new InlineKeyboard()
+    .text(ctx.t('start-button-cefr'), goButton.pack({ tool: 'cefr' }))
+    .row()
+    .text(ctx.t('start-button-need'), goButton.pack({ tool: 'need' }))
+    .row()
+    .text(ctx.t('start-button-lang'), goButton.pack({ tool: 'lang' }))
+  await ctx.reply(ctx.t('start-welcome', { name: ctx.from.first_name }), { reply_markup: keyboard })
+})
+
+feature.callbackQuery(goButton.filter, async (ctx) => {
+  const tool = goButton.unpack(ctx.callbackQuery.data)?.tool
+  await ctx.answerCallbackQuery()
+  if (tool === 'cefr') await ctx.conversation.enter(CEFR_FLOW)
+  else if (tool === 'need') await ctx.conversation.enter(NEED_FLOW)
+  else await showLanguagePicker(ctx)
+})
+
+export { composer as startFeature }

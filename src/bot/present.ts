@@ -1,0 +1,185 @@
+/**
+ * Rule-engine answers written for people: every sentence comes from the locales, every number is
+ * formatted with the language's decimal separator (`8,5` in Vietnamese, `8.5` in English). The
+ * judgements themselves are made in src/rules; nothing here decides anything.
+ */
+import type { TranslateFunction } from '@grammyjs/i18n'
+import {
+  type CefrResult,
+  type CertificateCheck,
+  type ComponentRef,
+  type ExamPart,
+  type ExamScore,
+  type ExamScoreError,
+  examParts,
+  formatExamValue,
+  formatScore,
+  formatTenths,
+  partValue,
+  type Reason,
+  type RequiredScores,
+  type Requirement,
+  type Score,
+  type ScoreError,
+  TEACHER_CLASSES,
+  type TeacherResult,
+  type TeacherScores,
+  TT26_2012,
+} from '../rules/index.ts'
+import { escapeHtml } from './i18n.ts'
+
+type T = TranslateFunction
+
+const sep = (t: T) => t('decimal-separator')
+export const score = (t: T, s: Score) => formatScore(s, sep(t))
+const tenths = (t: T, value: Parameters<typeof formatTenths>[0]) => formatTenths(value, sep(t))
+
+export function componentName(t: T, ref: ComponentRef): string {
+  if (ref.kind === 'nd1') return t('component-nd1')
+  if (ref.kind === 'nd2') return t('component-nd2')
+  return ref.code ? escapeHtml(ref.code) : t('component-module', { n: ref.index + 1 })
+}
+
+export function reasonText(t: T, reason: Reason): string {
+  const blocks = t(reason.blocks === 'Dat' ? 'verdict-Dat' : `grade-${reason.blocks}`)
+  switch (reason.code) {
+    case 'component-below-minimum':
+      return t('reason-component-below-minimum', {
+        component: componentName(t, reason.component),
+        score: score(t, reason.score),
+        minimum: score(t, reason.minimum),
+        blocks,
+      })
+    case 'average-below':
+      return t('reason-average-below', {
+        average: tenths(t, reason.average),
+        threshold: tenths(t, reason.threshold),
+        blocks,
+      })
+    case 'best-average-below':
+      return t('reason-best-average-below', {
+        best: tenths(t, reason.bestAverage),
+        threshold: tenths(t, reason.threshold),
+        blocks,
+      })
+    case 'no-modules':
+      return t('reason-no-modules', { blocks })
+  }
+}
+
+export function scoreErrorText(t: T, error: ScoreError): string {
+  return t(`score-error-${error.code}`, { input: escapeHtml(error.input.trim()) })
+}
+
+/** "ND1 8 · ND2 9 · Mô đun: 8 · 9 · ? · ?" */
+export function scoresLine(t: T, scores: TeacherScores): string {
+  const show = (s: Score | null) => (s === null ? '?' : score(t, s))
+  return t('need-scores-line', {
+    nd1: show(scores.nd1),
+    nd2: show(scores.nd2),
+    modules: scores.modules.map(show).join(' · ') || '—',
+  })
+}
+
+function requirementLine(t: T, grade: string, requirement: Requirement): string {
+  const name = t(`grade-${grade}`)
+  if (requirement.kind === 'certain') return t('need-line-certain', { grade: name })
+  if (requirement.kind === 'need')
+    return t('need-line-need', { grade: name, score: formatScore(requirement.score, sep(t), 1) })
+  return t('need-line-out-of-reach', { grade: name, reason: reasonText(t, requirement.reason) })
+}
+
+export function needAnswer(
+  t: T,
+  scores: TeacherScores,
+  result: TeacherResult,
+  required: RequiredScores,
+): string {
+  const lines = [scoresLine(t, scores), '']
+  if (result.kind === 'final') {
+    lines.push(
+      result.average === null
+        ? t('result-final-no-average', { grade: t(`grade-${result.grade}`) })
+        : t('result-final', { average: tenths(t, result.average), grade: t(`grade-${result.grade}`) }),
+    )
+    for (const reason of result.reasons) lines.push(`• ${reasonText(t, reason)}`)
+  } else {
+    lines.push(t('need-intro', { count: required.unknown.length }))
+    for (const grade of TEACHER_CLASSES) lines.push(requirementLine(t, grade, required[grade]))
+  }
+  lines.push('', t('source-line', { source: TT26_2012.teacher.classes[0]!.source }))
+  return lines.join('\n')
+}
+
+// ── CEFR ────────────────────────────────────────────────────────────────────────────────────
+
+const partName = (t: T, part: ExamPart) => t(`exam-part-${part}`)
+
+export function examScoreText(t: T, value: ExamScore): string {
+  const parts = examParts(value.exam).map((part) => formatExamValue(partValue(value, part)!, sep(t)))
+  return `${t(`exam-${value.exam}`)} ${parts.join(' + ')}`
+}
+
+export function examScoreErrorText(t: T, error: ExamScoreError): string {
+  const exam = t(`exam-${error.exam}`)
+  if (error.code === 'wrong-part-count') {
+    return t('cefr-error-wrong-part-count', {
+      exam,
+      expected: error.expected,
+      got: error.got,
+      parts: error.parts.map((p) => partName(t, p)).join(', '),
+    })
+  }
+  const range = {
+    exam,
+    part: error.exam === 'toeic' ? partName(t, error.part) : exam,
+    input: escapeHtml(error.input),
+    min: formatExamValue(error.min, sep(t)),
+    max: formatExamValue(error.max, sep(t)),
+    step: formatExamValue(error.step, sep(t)),
+  }
+  const text = t(`cefr-error-${error.code}`, range)
+  return error.hint === 'cambridge-english-scale' ? `${text}\n${t('cefr-hint-cambridge-scale')}` : text
+}
+
+export function cefrResultText(t: T, score: ExamScore, result: CefrResult): string {
+  const shown = examScoreText(t, score)
+  const lines: string[] = []
+  if (result.kind === 'level') {
+    lines.push(t('cefr-result-level', { score: shown, level: result.level, framework: result.framework }))
+    if (result.limitedBy.length > 0 && result.exam === 'toeic') {
+      lines.push(t('cefr-limited-by', { parts: result.limitedBy.map((p) => partName(t, p)).join(', ') }))
+    }
+  } else {
+    lines.push(
+      t('cefr-result-below', {
+        score: shown,
+        level: result.lowestLevel,
+        framework: result.lowestFramework,
+        minimum: examScoreText(t, result.lowestScore),
+      }),
+    )
+  }
+  lines.push(t('source-line', { source: result.sources.join('; ') }))
+  return lines.join('\n')
+}
+
+export function certificateText(t: T, score: ExamScore, check: CertificateCheck, post: string): string {
+  const lines = [cefrResultText(t, score, check.result), '']
+  const postName = t(`post-${post}`)
+  const requirement = check.requirement
+  if (requirement.kind === 'none') {
+    lines.push(t(requirement.encouraged ? 'cefr-post-none-encouraged' : 'cefr-post-none', { post: postName }))
+  } else if (requirement.kind === 'post-standard') {
+    lines.push(t('cefr-post-standard', { post: postName }))
+  } else {
+    const params = { post: postName, level: requirement.level, framework: requirement.framework }
+    lines.push(t(check.meets ? 'cefr-post-meets' : 'cefr-post-fails', params))
+    if (!check.meets) {
+      lines.push(t('cefr-alternatives', { level: requirement.level }))
+      for (const alt of check.alternatives) lines.push(`• ${examScoreText(t, alt.minimum)}`)
+    }
+  }
+  lines.push(t('source-line', { source: requirement.source }))
+  return lines.join('\n')
+}

@@ -1,0 +1,110 @@
+/**
+ * The environment, read once and validated with zod. A missing or malformed value stops start-up
+ * with one line naming the variable and what is expected, e.g.
+ *   `Configuration error: WEBHOOK_URL must be an https:// URL (got "ftp://x")`.
+ */
+import { z } from 'zod'
+
+const optionalText = z
+  .string()
+  .trim()
+  .transform((value) => (value === '' ? undefined : value))
+  .optional()
+
+const idList = z
+  .string()
+  .trim()
+  .regex(/^(\d+\s*(,\s*\d+\s*)*)?$/, 'a comma-separated list of numeric Telegram user ids')
+  .transform((value) =>
+    value === ''
+      ? []
+      : value
+          .split(',')
+          .map((id) => Number(id.trim()))
+          .filter((id) => id > 0),
+  )
+
+const schema = z.object({
+  BOT_TOKEN: optionalText.pipe(
+    z
+      .string()
+      .regex(/^\d+:[\w-]{20,}$/, 'a token from @BotFather, like 123456:ABC-DEF...')
+      .optional(),
+  ),
+  BOT_API_ROOT: optionalText.pipe(z.url({ error: 'an http(s) URL of a Bot API server' }).optional()),
+  WEBHOOK_URL: optionalText.pipe(
+    z.url({ protocol: /^https$/, error: 'an https:// URL Telegram can reach' }).optional(),
+  ),
+  WEBHOOK_SECRET: optionalText.pipe(
+    z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{16,256}$/, '16-256 characters of A-Z, a-z, 0-9, _ or -')
+      .optional(),
+  ),
+  PORT: z.coerce
+    .number({ error: 'a port number' })
+    .int('a whole port number')
+    .min(1, 'a port from 1 to 65535')
+    .max(65535, 'a port from 1 to 65535')
+    .default(8080),
+  DATABASE_PATH: z.string().trim().min(1, 'a file path').default('./data/bdtx.sqlite'),
+  OWNER_TELEGRAM_IDS: idList.default([]),
+  LOG_LEVEL: z
+    .enum(['debug', 'info', 'warn', 'error'], { error: 'one of debug, info, warn, error' })
+    .default('info'),
+})
+
+export type Mode =
+  | { kind: 'sandbox' }
+  | { kind: 'polling'; token: string; apiRoot?: string }
+  | { kind: 'webhook'; token: string; apiRoot?: string; url: string; secret: string; port: number }
+
+export interface Config {
+  mode: Mode
+  databasePath: string
+  ownerTelegramIds: number[]
+  logLevel: 'debug' | 'info' | 'warn' | 'error'
+}
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = schema.safeParse(env)
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!
+    const name = String(issue.path[0] ?? 'environment')
+    const got = env[name]
+    throw new ConfigError(
+      `Configuration error: ${name} must be ${issue.message}${got === undefined ? '' : ` (got ${JSON.stringify(got)})`}`,
+    )
+  }
+  const e = parsed.data
+  const base = {
+    databasePath: e.DATABASE_PATH,
+    ownerTelegramIds: e.OWNER_TELEGRAM_IDS,
+    logLevel: e.LOG_LEVEL,
+  }
+  if (!e.BOT_TOKEN) {
+    if (e.WEBHOOK_URL) throw new ConfigError('Configuration error: WEBHOOK_URL is set but BOT_TOKEN is not')
+    return { ...base, mode: { kind: 'sandbox' } }
+  }
+  const apiRoot = e.BOT_API_ROOT
+  if (e.WEBHOOK_URL) {
+    if (!e.WEBHOOK_SECRET)
+      throw new ConfigError(
+        'Configuration error: WEBHOOK_SECRET must be set with WEBHOOK_URL (16-256 characters of A-Z, a-z, 0-9, _ or -)',
+      )
+    return {
+      ...base,
+      mode: {
+        kind: 'webhook',
+        token: e.BOT_TOKEN,
+        apiRoot,
+        url: e.WEBHOOK_URL,
+        secret: e.WEBHOOK_SECRET,
+        port: e.PORT,
+      },
+    }
+  }
+  return { ...base, mode: { kind: 'polling', token: e.BOT_TOKEN, apiRoot } }
+}

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest'
+import { loadConfig } from '../src/config.ts'
+
+const token = '123456:ABCdefGHIjklMNOpqrSTUvwxYZ012345'
+
+describe('configuration', () => {
+  it('runs the sandbox without a token, with the default store path', () => {
+    const config = loadConfig({})
+    expect(config.mode).toEqual({ kind: 'sandbox' })
+    expect(config.databasePath).toBe('./data/bdtx.sqlite')
+  })
+
+  it('polls with a token, through another Bot API server when asked', () => {
+    const config = loadConfig({ BOT_TOKEN: token, BOT_API_ROOT: 'http://127.0.0.1:8081' })
+    expect(config.mode).toEqual({ kind: 'polling', token, apiRoot: 'http://127.0.0.1:8081' })
+  })
+
+  it('serves a webhook with a URL and a secret', () => {
+    const config = loadConfig({
+      BOT_TOKEN: token,
+      WEBHOOK_URL: 'https://bot.example.vn/hook',
+      WEBHOOK_SECRET: 'x'.repeat(20),
+    })
+    expect(config.mode).toMatchObject({ kind: 'webhook', url: 'https://bot.example.vn/hook', port: 8080 })
+  })
+
+  it.each([
+    [{ BOT_TOKEN: 'abc' }, /^Configuration error: BOT_TOKEN must be a token from @BotFather.*\(got "abc"\)$/],
+    [
+      { BOT_TOKEN: token, WEBHOOK_URL: 'http://x.vn' },
+      /^Configuration error: WEBHOOK_URL must be an https:\/\/ URL/,
+    ],
+    [{ BOT_TOKEN: token, WEBHOOK_URL: 'https://x.vn' }, /WEBHOOK_SECRET must be set/],
+    [{ PORT: 'eighty' }, /^Configuration error: PORT must be a port number/],
+    [{ OWNER_TELEGRAM_IDS: '12, abc' }, /OWNER_TELEGRAM_IDS must be a comma-separated list/],
+  ])('stops with one clear line for %o', (env, message) => {
+    expect(() => loadConfig(env)).toThrow(message)
+  })
+
+  it('reads owner ids', () => {
+    expect(loadConfig({ OWNER_TELEGRAM_IDS: '12, 34' }).ownerTelegramIds).toEqual([12, 34])
+  })
+})

@@ -1,0 +1,70 @@
+/**
+ * Runs the real bot against the project's fake Telegram. `inProcess` delivers updates with
+ * bot.handleUpdate (fast, for most tests); `overHttp` runs the bot with grammY's runner against
+ * the fake's HTTP server, exactly as production polls Telegram.
+ */
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { type RunnerHandle, run } from '@grammyjs/runner'
+import { type App, openApp } from '../../src/app.ts'
+import { createBot } from '../../src/bot/index.ts'
+import { FakeTelegram } from '../../src/emulator/fake-telegram.ts'
+import { createLogger, type Logger } from '../../src/logger.ts'
+
+export const TEST_TOKEN = '123456:TEST-token'
+
+export interface Harness {
+  fake: FakeTelegram
+  app: App
+  logs: string[]
+  bot: ReturnType<typeof createBot>
+  close(): Promise<void>
+}
+
+function capturedLogger(): { logger: Logger; logs: string[] } {
+  const logs: string[] = []
+  return { logs, logger: createLogger('debug', (line) => logs.push(line)) }
+}
+
+/** A fresh temporary database file (so a test can reopen it like a restarted bot). */
+export function tempDatabase(): { path: string; remove(): void } {
+  const dir = mkdtempSync(join(tmpdir(), 'bdtx-test-'))
+  return { path: join(dir, 'bdtx.sqlite'), remove: () => rmSync(dir, { recursive: true, force: true }) }
+}
+
+export async function inProcess(
+  options: { fake?: FakeTelegram; databasePath?: string } = {},
+): Promise<Harness> {
+  const fake = options.fake ?? new FakeTelegram()
+  const { logger, logs } = capturedLogger()
+  const app = await openApp({ databasePath: options.databasePath ?? ':memory:', logger })
+  const bot = createBot({ token: TEST_TOKEN, deps: app.deps, client: { fetch: fake.fetch } })
+  fake.connect(bot)
+  return { fake, app, logs, bot, close: () => app.close() }
+}
+
+export async function overHttp(
+  options: { fake?: FakeTelegram; databasePath?: string } = {},
+): Promise<Harness & { runner: RunnerHandle }> {
+  const fake = options.fake ?? new FakeTelegram()
+  const server = await fake.listen()
+  const { logger, logs } = capturedLogger()
+  const app = await openApp({ databasePath: options.databasePath ?? ':memory:', logger })
+  const bot = createBot({ token: TEST_TOKEN, deps: app.deps, client: { apiRoot: server.url } })
+  await bot.init()
+  fake.track(bot)
+  const runner = run(bot, { runner: { fetch: { timeout: 1 } } })
+  return {
+    fake,
+    app,
+    logs,
+    bot,
+    runner,
+    close: async () => {
+      if (runner.isRunning()) await runner.stop()
+      await server.close()
+      await app.close()
+    },
+  }
+}

@@ -91,7 +91,7 @@ need-usage =
 need-scores-line = ND1 <b>{ $nd1 }</b> · ND2 <b>{ $nd2 }</b> · Modules: <b>{ $modules }</b>
 need-intro =
     { $count ->
-        [one] The missing score must be at least:
+        [1] The missing score must be at least:
        *[other] Each missing score ({ $count }) must be at least:
     }
 need-line-need = • { $grade }: <b>{ $score }</b>

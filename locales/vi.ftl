@@ -91,7 +91,7 @@ need-usage =
 need-scores-line = ND1 <b>{ $nd1 }</b> · ND2 <b>{ $nd2 }</b> · Mô đun: <b>{ $modules }</b>
 need-intro =
     { $count ->
-        [one] Điểm còn thiếu cần đạt ít nhất:
+        [1] Điểm còn thiếu cần đạt ít nhất:
        *[other] Mỗi điểm còn thiếu ({ $count }) cần đạt ít nhất:
     }
 need-line-need = • { $grade }: <b>{ $score }</b>

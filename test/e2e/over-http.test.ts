@@ -40,7 +40,7 @@ describe('over HTTP with long polling', () => {
     await user.say('/cefr')
     await user.tap('IELTS')
     expect(all(await user.say('6,3'))).toContain('IELTS không có điểm 6,3: điểm từ 0 đến 9, mỗi bậc 0,5')
-    expect(all(await user.say('7'))).toContain('IELTS 7 đạt C1')
+    expect(all(await user.say('7'))).toContain('IELTS 7,0 đạt C1')
     await user.tap('Bỏ qua')
   })
 

@@ -18,7 +18,7 @@ afterEach(async () => {
 describe('/cefr with arguments', () => {
   it('gives the level, the framework level and the source, then offers posts', async () => {
     const [reply] = await user.say('/cefr ielts 6.0')
-    expect(reply?.text).toContain('IELTS 6 đạt B2 — bậc 4/6')
+    expect(reply?.text).toContain('IELTS 6,0 đạt B2 — bậc 4/6')
     expect(reply?.text).toContain('Căn cứ: TT 05/2012/TT-BGDĐT Điều 3 khoản 1 điểm a')
     expect(user.buttons(reply).map((b) => b.text)).toContain('GV tiếng Anh THPT')
     const [edited] = await user.tap('GV tiếng Anh THPT')

@@ -1,4 +1,5 @@
 import { botSuite } from './bot.ts'
+import { importSuite } from './imports.ts'
 import { rulesSuite } from './rules.ts'
 
 export interface BenchSuite {
@@ -7,4 +8,4 @@ export interface BenchSuite {
   run(): Promise<Record<string, number>>
 }
 
-export const suites: BenchSuite[] = [rulesSuite, botSuite]
+export const suites: BenchSuite[] = [rulesSuite, botSuite, importSuite]

@@ -7,6 +7,7 @@ import { createI18n } from './bot/i18n.ts'
 import { type Db, openSqlite } from './db/connection.ts'
 import { migrateToLatest } from './db/migrate.ts'
 import { createLogger, type Logger } from './logger.ts'
+import { createServices } from './services/index.ts'
 import { SessionStore } from './store/sessions.ts'
 import { TelegramUserStore } from './store/telegram-users.ts'
 
@@ -19,11 +20,19 @@ export interface App {
 export async function openApp(options: { databasePath: string; logger?: Logger }): Promise<App> {
   const db = openSqlite(options.databasePath)
   await migrateToLatest(db)
+  const services = createServices(db)
   const deps: Deps = {
     logger: options.logger ?? createLogger(),
     sessions: new SessionStore(db),
     telegramUsers: new TelegramUserStore(db),
     i18n: createI18n<FlowContext>(),
+    setup: services.setup,
+    schools: services.schools,
+    people: services.people,
+    invites: services.invites,
+    catalogue: services.catalogue,
+    plans: services.plans,
+    imports: services.imports,
   }
   return { db, deps, close: () => db.destroy() }
 }

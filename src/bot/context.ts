@@ -6,6 +6,13 @@ import type { ConversationFlavor } from '@grammyjs/conversations'
 import type { I18n, I18nFlavor } from '@grammyjs/i18n'
 import type { Context, SessionFlavor } from 'grammy'
 import type { Logger } from '../logger.ts'
+import type { CatalogueService } from '../services/catalogue.ts'
+import type { ImportService } from '../services/imports.ts'
+import type { InviteService } from '../services/invites.ts'
+import type { PeopleService } from '../services/people.ts'
+import type { PlanService } from '../services/plans.ts'
+import type { SchoolService } from '../services/schools.ts'
+import type { SetupService } from '../services/setup.ts'
 import type { SessionStore } from '../store/sessions.ts'
 import type { TelegramUser, TelegramUserStore } from '../store/telegram-users.ts'
 
@@ -14,6 +21,20 @@ export interface Deps {
   sessions: SessionStore
   telegramUsers: TelegramUserStore
   i18n: I18n<FlowContext>
+  /** owners: bootstrap from OWNER_TELEGRAM_IDS, the one-time setup link */
+  setup: SetupService
+  /** schools, their current year and deadlines, departments */
+  schools: SchoolService
+  /** who am I, profile (level, subject), staff lists */
+  people: PeopleService
+  /** invite links: create, inspect, redeem, revoke */
+  invites: InviteService
+  /** the module catalogue: browse, search, one module */
+  catalogue: CatalogueService
+  /** personal plans: modules, submit, approve, return, reopen, what waits for me */
+  plans: PlanService
+  /** staff and catalogue spreadsheets: preview, commit */
+  imports: ImportService
 }
 
 // biome-ignore lint/complexity/noBannedTypes: nothing is kept in the session yet; features add fields here

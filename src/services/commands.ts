@@ -1,0 +1,32 @@
+/**
+ * The command list each person sees in Telegram's menu (setMyCommands with a chat scope). Names
+ * only: the bot takes each description from the `cmd-<name>` key of the person's language. The
+ * server checks every action anyway; this list is what the menu offers.
+ *
+ *   commandsFor({ role: 'head', isOwner: false })
+ *   // ['start', 'plan', 'modules', 'approve', 'invite', 'people', 'me', 'cefr', 'need', 'lang', 'help', 'cancel']
+ */
+import type { Role } from '../store/people.ts'
+
+/** What anybody can use, linked or not. */
+const PUBLIC = ['cefr', 'need', 'lang', 'help', 'cancel'] as const
+
+const BY_ROLE: Record<Role, readonly string[]> = {
+  teacher: ['plan', 'modules'],
+  head: ['plan', 'modules', 'approve', 'invite', 'people'],
+  manager: ['plan', 'modules'],
+  admin: ['plan', 'modules', 'approve', 'invite', 'people', 'departments', 'import', 'deadlines'],
+  staff: ['modules'],
+}
+
+const OWNER = ['schools', 'approve', 'import'] as const
+
+export function commandsFor(who: { role: Role | null; isOwner: boolean }): string[] {
+  const names: string[] = ['start']
+  if (who.role) names.push(...BY_ROLE[who.role])
+  else names.push('modules')
+  if (who.isOwner) names.push(...OWNER)
+  if (who.role) names.push('me')
+  names.push(...PUBLIC)
+  return [...new Set(names)]
+}

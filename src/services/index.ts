@@ -1,0 +1,44 @@
+/**
+ * The use cases, assembled over one store. `openApp` puts each on `deps`; tests build their own
+ * with a clock they control:
+ *
+ *   const services = createServices(app.db, { now: () => clock })
+ */
+import type { Db } from '../db/connection.ts'
+import { Stores } from '../store/stores.ts'
+import { CatalogueService } from './catalogue.ts'
+import { ImportService } from './imports.ts'
+import { InviteService } from './invites.ts'
+import type { ServiceOptions } from './options.ts'
+import { PeopleService } from './people.ts'
+import { PlanService } from './plans.ts'
+import { SchoolService } from './schools.ts'
+import { SetupService } from './setup.ts'
+
+export interface Services {
+  setup: SetupService
+  schools: SchoolService
+  people: PeopleService
+  invites: InviteService
+  catalogue: CatalogueService
+  plans: PlanService
+  imports: ImportService
+}
+
+export function createServices(db: Db, options: Partial<ServiceOptions> = {}): Services {
+  const ctx = { stores: new Stores(db), now: options.now ?? (() => new Date()) }
+  return {
+    setup: new SetupService(ctx),
+    schools: new SchoolService(ctx),
+    people: new PeopleService(ctx),
+    invites: new InviteService(ctx),
+    catalogue: new CatalogueService(ctx),
+    plans: new PlanService(ctx),
+    imports: new ImportService(ctx),
+  }
+}
+
+export type { Actor } from './access.ts'
+export { startLink } from './codes.ts'
+export { commandsFor } from './commands.ts'
+export { isSetupCode } from './setup.ts'

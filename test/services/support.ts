@@ -1,0 +1,116 @@
+/**
+ * A fresh in-memory app per test, services on a clock the test moves, and short-hands for the
+ * people of the story: an owner, a school's admin, heads and teachers.
+ */
+import { sql } from 'kysely'
+import { expect } from 'vitest'
+import { type App, openApp } from '../../src/app.ts'
+import { createLogger } from '../../src/logger.ts'
+import { createServices, type Services } from '../../src/services/index.ts'
+import type { Result } from '../../src/services/result.ts'
+
+export interface World {
+  app: App
+  services: Services
+  clock: { now: Date }
+  /** sets the clock to an ISO instant */
+  at(iso: string): void
+}
+
+/** 28 August 2025, 10:00 in Vietnam: plans of 2025-2026 are open until 7 September. */
+export const START = '2025-08-28T03:00:00Z'
+
+export async function world(start = START): Promise<World> {
+  const app = await openApp({ databasePath: ':memory:', logger: createLogger('error') })
+  const clock = { now: new Date(start) }
+  const services = createServices(app.db, { now: () => clock.now })
+  return {
+    app,
+    services,
+    clock,
+    at: (iso) => {
+      clock.now = new Date(iso)
+    },
+  }
+}
+
+/** The value of a successful result; fails the test with the error otherwise. */
+export function must<T, E>(result: Result<T, E>): T {
+  if (!result.ok) expect.fail(`expected ok, got ${JSON.stringify(result.error)}`)
+  return result.value
+}
+
+/** The error of a failed result; fails the test when it succeeded. */
+export function refused<T, E>(result: Result<T, E>): E {
+  if (result.ok) expect.fail(`expected an error, got ${JSON.stringify(result.value).slice(0, 300)}`)
+  return result.error
+}
+
+/** A Telegram account seen by the bot, with a chosen language. */
+export async function account(w: World, telegramId: number, language?: 'vi' | 'en') {
+  await w.app.deps.telegramUsers.seen({ id: telegramId, first_name: `user${telegramId}` })
+  if (language) await w.app.deps.telegramUsers.setLanguage(telegramId, language)
+  return { telegramId }
+}
+
+/** Every row of every table: compared before and after to prove a refusal changed nothing. */
+export async function snapshot(w: World): Promise<string> {
+  const tables = await sql<{
+    name: string
+  }>`select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like 'kysely_%' order by name`.execute(
+    w.app.db,
+  )
+  const out: Record<string, unknown[]> = {}
+  for (const { name } of tables.rows) {
+    out[name] = (await sql`select * from ${sql.table(name)} order by 1`.execute(w.app.db)).rows
+  }
+  return JSON.stringify(out)
+}
+
+export const OWNER = { telegramId: 1 }
+
+/**
+ * One school with an admin, departments Toán and Văn, a head and a teacher in each, all linked
+ * and with level THPT; `prefix` keeps Telegram ids of several schools apart.
+ */
+export async function school(w: World, name: string, base: number) {
+  const { schools, invites, people } = w.services
+  const made = must(await schools.createSchool(OWNER, { name }))
+  const admin = await account(w, base + 1)
+  must(await invites.redeem(admin, { code: made.adminInvite.code, fullName: `Admin ${name}` }))
+  must(await people.setProfile(admin, { level: 'THPT' }))
+  const toan = must(await schools.createDepartment(admin, { schoolId: made.school.id, name: 'Tổ Toán' }))
+  const van = must(await schools.createDepartment(admin, { schoolId: made.school.id, name: 'Tổ Văn' }))
+  const join = async (
+    telegramId: number,
+    role: 'head' | 'teacher',
+    departmentId: number,
+    fullName: string,
+  ) => {
+    const a = await account(w, telegramId)
+    const invite = must(await invites.create(admin, { schoolId: made.school.id, role, departmentId }))
+    const joined = must(await invites.redeem(a, { code: invite.code, fullName }))
+    must(await people.setProfile(a, { level: 'THPT', subject: 'Toán' }))
+    return { ...a, personId: joined.person.id }
+  }
+  return {
+    school: made.school,
+    year: made.year,
+    admin,
+    toan,
+    van,
+    headToan: await join(base + 2, 'head', toan.id, 'Head Toán'),
+    teacherToan: await join(base + 3, 'teacher', toan.id, 'Teacher Toán'),
+    headVan: await join(base + 4, 'head', van.id, 'Head Văn'),
+    teacherVan: await join(base + 5, 'teacher', van.id, 'Teacher Văn'),
+  }
+}
+
+/** A plan of four THPT modules (60 tiết), ready to submit. */
+export async function fullPlan(w: World, actor: { telegramId: number }) {
+  const plan = must(await w.services.plans.getOrCreate(actor, {}))
+  for (const code of ['THPT 17', 'THPT 19', 'THPT 20', 'THPT 22']) {
+    must(await w.services.plans.addModule(actor, { planId: plan.plan.id, code }))
+  }
+  return plan.plan.id
+}

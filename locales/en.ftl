@@ -156,3 +156,185 @@ cefr-ask-score-toeic = Your three TOEIC scores: Listening &amp; Reading (10–99
 cefr-ask-post = Compare with which post's standard?
 cefr-ask-post-buttons = Please choose a post with the buttons on the message above, or type /cancel.
 cefr-skip-post = Skip
+
+## Service errors (shared)
+
+error-unknown = The request could not be done (error code: { $code }).
+error-forbidden = You may not do this with that data. Nothing was changed.
+error-not-linked = Your Telegram account is not linked to a school yet. Open the invite link your school sent you.
+error-not-found = { $entity } not found.
+error-invalid-input = Some information is not valid ({ $fields }).
+entity-school = School
+entity-school-year = School year
+entity-department = Department
+entity-person = Person
+entity-invite = Invite
+entity-module = Module
+entity-plan = Plan
+
+## Roles, levels
+
+role-teacher = Teacher
+role-head = Head of department
+role-manager = School manager (principal/vice principal)
+role-admin = BDTX steering committee (school admin)
+role-staff = Staff
+level-MN = Preschool
+level-TH = Primary
+level-THCS = Lower secondary
+level-THPT = Upper secondary
+level-GDTX = Continuing education
+level-CD = College
+level-TCCN = Vocational secondary
+level-QL = School managers
+flow-use-buttons = Please choose with the buttons on the message above, or type /cancel.
+cmd-plan = My BDTX plan
+cmd-modules = Module catalogue
+cmd-approve = Approve plans
+cmd-invite = Make an invite link
+cmd-people = Staff list
+cmd-departments = Departments
+cmd-import = Import a list from Excel/CSV
+cmd-deadlines = Deadlines
+cmd-schools = Schools
+cmd-me = My profile
+
+## Joining (invite links)
+
+setup-owner-welcome = You are now an <b>owner</b> of this deployment. Type /schools to add a school and invite its admin.
+join-invite-for-person = An invite to <b>{ $school }</b> ({ $department }), role { $role }, for <b>{ $name }</b>. Is that you?
+join-confirm-me = Yes, I am { $name }
+join-pick-name = An invite to <b>{ $school }</b>, department <b>{ $department }</b>, role { $role }. Please choose your name:
+join-no-names = An invite to <b>{ $school }</b>, department <b>{ $department }</b>, role { $role }. Nobody is waiting on the list; press the button below to enter your name.
+join-not-listed = My name is not on the list
+join-use-buttons = Please choose with the buttons on the message above.
+join-ask-name = Please type your full name, e.g. Nguyễn Văn An.
+join-welcome = Welcome <b>{ $name }</b>! You have joined <b>{ $school }</b> (department { $department }) as { $role }.
+join-notify-inviter = <b>{ $name }</b> joined with your invite link ({ $role }).
+join-ask-level = Which school level do you teach?
+join-level-set = School level: { $level }
+join-ask-subject = Which subject do you teach? (e.g. Maths, Literature, English)
+join-done-teacher = Done! Type /plan to register this year's self-chosen modules.
+join-done-head = Done! Type /plan for your own modules, /approve to approve your department's plans, /invite to invite its teachers.
+join-done-manager = Done! Type /plan to register the managers' modules.
+join-done-admin = Done! Type /departments to create departments, /invite to invite heads and teachers, /import to import a list from a file.
+join-done-staff = Done! Type /help to see what the bot can do.
+
+## /plan
+
+plan-title = <b>BDTX plan { $year }</b> — { $name }
+plan-status = Status: <b>{ $status }</b>
+plan-status-draft = Draft
+plan-status-submitted = Submitted, waiting for the head of department
+plan-status-head_approved = Approved by the head, waiting for the school
+plan-status-approved = Approved by the school
+plan-status-returned = Returned for changes
+plan-returned-reason = Returned because: <i>{ $reason }</i>
+plan-fixed-contents = ND1: { $nd1 } periods · ND2: { $nd2 } periods (required)
+plan-nd3-heading = <b>ND3 — self-chosen modules:</b>
+plan-no-modules = (no module yet)
+plan-hours = ND3: <b>{ $nd3 }/{ $required } periods</b> · Whole year: { $total }/{ $requiredTotal } periods
+plan-valid = ✅ The plan is valid and can be submitted.
+plan-level-missing = Your school level is not known, so modules cannot be chosen yet. Type /me, or ask the school admin to update it.
+plan-deadline = Registration closes: { $date }
+plan-deadline-passed = Registration closed on { $date }; only the school admin can change the plan.
+plan-button-add = ➕ Add a module
+plan-button-submit = 📤 Submit to the head
+plan-button-back = ↩️ Back to the plan
+plan-pick-module = Choose a module ({ $catalogue }), page { $page }/{ $pages }. { $nd3 }/{ $required } periods so far.
+plan-added = Module added.
+plan-removed = Module removed.
+plan-submitted = Plan submitted. You will get a message when it is approved or returned.
+plan-notify-submit-head = 📥 <b>{ $owner }</b> submitted a BDTX plan for your approval. Type /approve to see it.
+plan-notify-submit-admin = 📥 <b>{ $owner }</b> submitted a BDTX plan for the school's approval. Type /approve to see it.
+plan-notify-approve-owner = ✅ Your BDTX plan was approved by <b>{ $actor }</b>. Status: { $status }.
+plan-notify-approve-admin = 📥 <b>{ $owner }</b>'s BDTX plan was approved by the head { $actor } and waits for the school. Type /approve to see it.
+plan-notify-return-owner = ↩️ Your BDTX plan was returned by <b>{ $actor }</b>. Reason: <i>{ $reason }</i>. Type /plan to fix and resubmit it.
+plan-notify-reopen-owner = ↩️ Your BDTX plan was reopened for changes by <b>{ $actor }</b>. Reason: <i>{ $reason }</i>. Type /plan.
+plan-notify-changed = <b>{ $owner }</b>'s BDTX plan: { $status }.
+
+## /approve
+
+approve-nothing = No plan is waiting for your approval.
+approve-heading = <b>Plans waiting ({ $count }):</b>
+approve-item = { $n }. <b>{ $name }</b> — { $department } — { $modules } ({ $hours } periods) — { $step }
+approve-step-head = waiting for the head
+approve-step-school = waiting for the school
+approve-more = … and { $count } more; approve some, then type /approve again.
+approve-button-return = ↩️ Return
+approve-ask-reason = Please type why the plan is returned (the teacher will read it):
+approve-returned = { $name }'s plan was returned.
+approve-done = { $name }'s plan approved: { $status }.
+
+## Schools, departments, invites, profile
+
+schools-heading = <b>Schools ({ $count }):</b>
+schools-button-new = ➕ Add a school
+schools-ask-name = The school's name? (e.g. Trường THPT Nguyễn Trãi)
+schools-ask-admin = Full name of the school's first admin? (type - if not known yet)
+schools-created =
+    Created <b>{ $school }</b>, school year { $year } (plans due { $planDeadline }, approval due { $approvalDeadline }).
+    Send this link to the school's admin:
+    { $link }
+    (or the code <code>{ $code }</code>, valid until { $expires })
+departments-heading = <b>Departments of { $school } ({ $count }):</b>
+departments-button-new = ➕ Add a department
+departments-ask-name = The department's name? (e.g. Tổ Toán – Tin)
+departments-created = Department <b>{ $name }</b> added.
+invite-ask-role = Invite someone with which role?
+invite-ask-department = In which department?
+invite-no-departments = The school has no department yet. Type /departments to add one first.
+invite-ask-kind = A link for one person or for the whole department?
+invite-kind-single = One person (single use)
+invite-kind-department = The whole department (many uses)
+invite-made-single =
+    Invite link ({ $role }), single use, valid until { $expires }:
+    { $link }
+    Or the code: <code>{ $code }</code>
+invite-made-department =
+    Invite link for the department ({ $role }), valid until { $expires }:
+    { $link }
+    Or the code: <code>{ $code }</code>
+me-owner = You are an owner of this deployment (not in a school). Type /schools.
+me-profile =
+    <b>{ $name }</b>
+    Role: { $role }
+    School: { $school }
+    Department: { $department }
+    School level: { $level }
+    Subject: { $subject }
+people-heading = <b>Staff ({ $count }):</b>
+people-more = … and { $count } more.
+people-legend = ✓ uses the bot · does not yet
+
+## Service errors: invites, plans
+
+error-setup-unknown = That setup code is not right.
+error-setup-used = That setup code has been used.
+error-setup-closed = This deployment has an owner; the setup code no longer works.
+error-invite-unknown = That invite code is not right. Please check the link or code your school sent.
+error-invite-expired = The invite link expired ({ $expiresAt }). Please ask your school for a new one.
+error-invite-used = This invite link has been used. Please ask your school for a new one.
+error-invite-revoked = This invite link was revoked. Please ask your school for a new one.
+error-already-linked = This Telegram account is already linked to someone. Type /me to see.
+error-person-unavailable = That person cannot use this invite (already linked, or in another department).
+error-department-required = The role { $role } needs a department.
+error-duplicate-name = "{ $name }" exists already.
+error-unknown-level = Unknown school level "{ $value }". Levels: { $expected }.
+error-plan-locked = The plan is "{ $status }", so it cannot be changed.
+error-deadline-passed = Registration closed on { $deadline }; only the school admin can change the plan.
+error-level-missing = Your school level is not known, so modules cannot be chosen yet.
+error-module-not-in-plan = That module is not in the plan.
+error-plan-invalid = The plan cannot be submitted yet: ND3 has { $totalHours }/{ $requiredHours } periods.
+error-wrong-status = The plan is "{ $status }", so this cannot be done.
+error-no-plan-for-role = Your role has no BDTX plan.
+error-no-current-year = The school has no current school year.
+error-deadline-order = The approval deadline must come after the plan deadline.
+error-unknown-module = There is no module { $moduleCode } in the catalogue.
+error-wrong-catalogue = Module { $moduleCode } is in the { $moduleCatalogue } catalogue, not your { $catalogue } one.
+error-duplicate-module = Module { $moduleCode } is in the plan already.
+error-hours-below-required = ND3 has { $totalHours } periods; { $missingHours } more are needed for { $requiredHours }.
+
+## Sandbox: setup
+
+sandbox-setup = This deployment has no owner yet. Type { $command } to become its owner, then /schools to add a school.

@@ -156,3 +156,185 @@ cefr-ask-score-toeic = Ba điểm TOEIC của bạn: Nghe &amp; Đọc (10–990
 cefr-ask-post = Bạn muốn so với chuẩn của vị trí nào?
 cefr-ask-post-buttons = Bạn hãy chọn vị trí bằng các nút ở tin nhắn trên, hoặc gõ /cancel.
 cefr-skip-post = Bỏ qua
+
+## Lỗi từ nghiệp vụ (dùng chung)
+
+error-unknown = Không thực hiện được yêu cầu (mã lỗi: { $code }).
+error-forbidden = Bạn không có quyền làm việc này với dữ liệu đó. Không có gì bị thay đổi.
+error-not-linked = Tài khoản Telegram của bạn chưa gắn với trường nào. Hãy mở đường link mời mà nhà trường gửi cho bạn.
+error-not-found = Không tìm thấy { $entity }.
+error-invalid-input = Thông tin chưa hợp lệ ({ $fields }).
+entity-school = trường
+entity-school-year = năm học
+entity-department = tổ chuyên môn
+entity-person = người này
+entity-invite = lời mời
+entity-module = mô đun
+entity-plan = kế hoạch
+
+## Vai trò, cấp học
+
+role-teacher = Giáo viên
+role-head = Tổ trưởng chuyên môn
+role-manager = Cán bộ quản lý (HT/PHT)
+role-admin = Ban chỉ đạo BDTX (quản trị trường)
+role-staff = Nhân viên
+level-MN = Mầm non
+level-TH = Tiểu học
+level-THCS = THCS
+level-THPT = THPT
+level-GDTX = GDTX
+level-CD = Cao đẳng
+level-TCCN = TCCN
+level-QL = Cán bộ quản lý
+flow-use-buttons = Bạn hãy chọn bằng các nút ở tin nhắn trên, hoặc gõ /cancel.
+cmd-plan = Kế hoạch BDTX của tôi
+cmd-modules = Danh mục mô đun
+cmd-approve = Duyệt kế hoạch
+cmd-invite = Tạo link mời
+cmd-people = Danh sách cán bộ, giáo viên
+cmd-departments = Các tổ chuyên môn
+cmd-import = Nhập danh sách từ tệp Excel/CSV
+cmd-deadlines = Các mốc thời gian
+cmd-schools = Các trường
+cmd-me = Thông tin của tôi
+
+## Tham gia (link mời)
+
+setup-owner-welcome = Bạn đã là <b>chủ quản</b> của hệ thống. Gõ /schools để thêm trường và mời quản trị của trường.
+join-invite-for-person = Lời mời vào <b>{ $school }</b> ({ $department }), vai trò { $role }, dành cho <b>{ $name }</b>. Bạn có đúng là người này?
+join-confirm-me = Đúng, tôi là { $name }
+join-pick-name = Lời mời vào <b>{ $school }</b>, tổ <b>{ $department }</b>, vai trò { $role }. Bạn hãy chọn tên của mình:
+join-no-names = Lời mời vào <b>{ $school }</b>, tổ <b>{ $department }</b>, vai trò { $role }. Danh sách chưa có ai chưa đăng ký; bấm nút bên dưới để nhập tên.
+join-not-listed = Tên tôi không có trong danh sách
+join-use-buttons = Bạn hãy chọn bằng các nút ở tin nhắn trên.
+join-ask-name = Bạn hãy gõ họ và tên đầy đủ, ví dụ: Nguyễn Văn An.
+join-welcome = Chào mừng <b>{ $name }</b>! Bạn đã tham gia <b>{ $school }</b> (tổ { $department }) với vai trò { $role }.
+join-notify-inviter = <b>{ $name }</b> đã tham gia qua link mời của bạn ({ $role }).
+join-ask-level = Bạn dạy cấp học nào?
+join-level-set = Cấp học: { $level }
+join-ask-subject = Bạn dạy môn gì? (ví dụ: Toán, Ngữ văn, Tiếng Anh)
+join-done-teacher = Xong! Gõ /plan để đăng ký các mô đun tự chọn năm nay.
+join-done-head = Xong! Gõ /plan để đăng ký mô đun của bạn, /approve để duyệt kế hoạch của tổ, /invite để mời giáo viên trong tổ.
+join-done-manager = Xong! Gõ /plan để đăng ký các mô đun dành cho cán bộ quản lý.
+join-done-admin = Xong! Gõ /departments để tạo các tổ, /invite để mời tổ trưởng và giáo viên, /import để nhập danh sách từ tệp.
+join-done-staff = Xong! Gõ /help để xem các việc bot làm được.
+
+## /plan
+
+plan-title = <b>Kế hoạch BDTX năm học { $year }</b> — { $name }
+plan-status = Trạng thái: <b>{ $status }</b>
+plan-status-draft = Đang soạn
+plan-status-submitted = Đã gửi, chờ tổ trưởng duyệt
+plan-status-head_approved = Tổ trưởng đã duyệt, chờ nhà trường duyệt
+plan-status-approved = Đã được nhà trường duyệt
+plan-status-returned = Bị trả lại để sửa
+plan-returned-reason = Lý do trả lại: <i>{ $reason }</i>
+plan-fixed-contents = ND1: { $nd1 } tiết · ND2: { $nd2 } tiết (bắt buộc)
+plan-nd3-heading = <b>ND3 — mô đun tự chọn:</b>
+plan-no-modules = (chưa có mô đun nào)
+plan-hours = ND3: <b>{ $nd3 }/{ $required } tiết</b> · Cả năm: { $total }/{ $requiredTotal } tiết
+plan-valid = ✅ Kế hoạch hợp lệ, có thể gửi duyệt.
+plan-level-missing = Chưa biết cấp học của bạn nên chưa chọn được mô đun. Gõ /me để xem thông tin, hoặc nhờ quản trị trường cập nhật.
+plan-deadline = Hạn đăng ký: { $date }
+plan-deadline-passed = Đã hết hạn đăng ký ({ $date }); chỉ quản trị trường sửa được kế hoạch.
+plan-button-add = ➕ Thêm mô đun
+plan-button-submit = 📤 Gửi tổ trưởng duyệt
+plan-button-back = ↩️ Quay lại kế hoạch
+plan-pick-module = Chọn mô đun ({ $catalogue }), trang { $page }/{ $pages }. Đã có { $nd3 }/{ $required } tiết.
+plan-added = Đã thêm mô đun.
+plan-removed = Đã bỏ mô đun.
+plan-submitted = Đã gửi kế hoạch. Bạn sẽ nhận được tin nhắn khi kế hoạch được duyệt hoặc bị trả lại.
+plan-notify-submit-head = 📥 <b>{ $owner }</b> đã gửi kế hoạch BDTX, chờ bạn duyệt. Gõ /approve để xem.
+plan-notify-submit-admin = 📥 <b>{ $owner }</b> đã gửi kế hoạch BDTX, chờ nhà trường duyệt. Gõ /approve để xem.
+plan-notify-approve-owner = ✅ Kế hoạch BDTX của bạn đã được <b>{ $actor }</b> duyệt. Trạng thái: { $status }.
+plan-notify-approve-admin = 📥 Kế hoạch BDTX của <b>{ $owner }</b> đã được tổ trưởng { $actor } duyệt, chờ nhà trường duyệt. Gõ /approve để xem.
+plan-notify-return-owner = ↩️ Kế hoạch BDTX của bạn bị <b>{ $actor }</b> trả lại. Lý do: <i>{ $reason }</i>. Gõ /plan để sửa rồi gửi lại.
+plan-notify-reopen-owner = ↩️ Kế hoạch BDTX của bạn được <b>{ $actor }</b> mở lại để sửa. Lý do: <i>{ $reason }</i>. Gõ /plan.
+plan-notify-changed = Kế hoạch BDTX của <b>{ $owner }</b>: { $status }.
+
+## /approve
+
+approve-nothing = Không có kế hoạch nào đang chờ bạn duyệt.
+approve-heading = <b>Kế hoạch chờ duyệt ({ $count }):</b>
+approve-item = { $n }. <b>{ $name }</b> — tổ { $department } — { $modules } ({ $hours } tiết) — { $step }
+approve-step-head = chờ tổ trưởng
+approve-step-school = chờ nhà trường
+approve-more = … và { $count } kế hoạch nữa; duyệt bớt rồi gõ /approve để xem tiếp.
+approve-button-return = ↩️ Trả lại
+approve-ask-reason = Bạn hãy gõ lý do trả lại kế hoạch (giáo viên sẽ đọc được):
+approve-returned = Đã trả lại kế hoạch của { $name }.
+approve-done = Đã duyệt kế hoạch của { $name }: { $status }.
+
+## Trường, tổ, lời mời, hồ sơ
+
+schools-heading = <b>Các trường ({ $count }):</b>
+schools-button-new = ➕ Thêm trường
+schools-ask-name = Tên trường? (ví dụ: Trường THPT Nguyễn Trãi)
+schools-ask-admin = Họ tên người quản trị đầu tiên của trường? (gõ - nếu chưa biết)
+schools-created =
+    Đã tạo <b>{ $school }</b>, năm học { $year } (hạn đăng ký kế hoạch { $planDeadline }, hạn duyệt { $approvalDeadline }).
+    Gửi link này cho người quản trị của trường:
+    { $link }
+    (hoặc mã <code>{ $code }</code>, dùng được đến { $expires })
+departments-heading = <b>Các tổ chuyên môn của { $school } ({ $count }):</b>
+departments-button-new = ➕ Thêm tổ
+departments-ask-name = Tên tổ chuyên môn? (ví dụ: Tổ Toán – Tin)
+departments-created = Đã thêm tổ <b>{ $name }</b>.
+invite-ask-role = Mời người vào với vai trò gì?
+invite-ask-department = Thuộc tổ nào?
+invite-no-departments = Trường chưa có tổ chuyên môn nào. Gõ /departments để thêm tổ trước.
+invite-ask-kind = Link dùng cho một người hay cho cả tổ?
+invite-kind-single = Một người (dùng một lần)
+invite-kind-department = Cả tổ (nhiều người dùng)
+invite-made-single =
+    Link mời ({ $role }), dùng một lần, đến hết { $expires }:
+    { $link }
+    Hoặc mã: <code>{ $code }</code>
+invite-made-department =
+    Link mời cả tổ ({ $role }), đến hết { $expires }:
+    { $link }
+    Hoặc mã: <code>{ $code }</code>
+me-owner = Bạn là chủ quản của hệ thống (không thuộc trường nào). Gõ /schools.
+me-profile =
+    <b>{ $name }</b>
+    Vai trò: { $role }
+    Trường: { $school }
+    Tổ: { $department }
+    Cấp học: { $level }
+    Môn: { $subject }
+people-heading = <b>Cán bộ, giáo viên ({ $count }):</b>
+people-more = … và { $count } người nữa.
+people-legend = ✓ đã dùng bot · chưa dùng bot
+
+## Lỗi nghiệp vụ: lời mời, kế hoạch
+
+error-setup-unknown = Mã thiết lập không đúng.
+error-setup-used = Mã thiết lập đã được dùng.
+error-setup-closed = Hệ thống đã có chủ quản; mã thiết lập không còn dùng được.
+error-invite-unknown = Mã mời không đúng. Bạn hãy kiểm tra lại link hoặc mã nhà trường gửi.
+error-invite-expired = Link mời đã hết hạn ({ $expiresAt }). Bạn hãy xin nhà trường link mới.
+error-invite-used = Link mời này đã được dùng. Bạn hãy xin nhà trường link mới.
+error-invite-revoked = Link mời này đã bị hủy. Bạn hãy xin nhà trường link mới.
+error-already-linked = Tài khoản Telegram này đã gắn với một người trong hệ thống. Gõ /me để xem.
+error-person-unavailable = Người này không dùng được lời mời này (đã có tài khoản hoặc thuộc tổ khác).
+error-department-required = Vai trò { $role } cần chọn tổ chuyên môn.
+error-duplicate-name = Đã có «{ $name }».
+error-unknown-level = Không rõ cấp học «{ $value }». Các cấp học: { $expected }.
+error-plan-locked = Kế hoạch đang ở trạng thái «{ $status }» nên không sửa được.
+error-deadline-passed = Đã hết hạn đăng ký kế hoạch ({ $deadline }); chỉ quản trị trường sửa được.
+error-level-missing = Chưa biết cấp học của bạn nên chưa chọn được mô đun.
+error-module-not-in-plan = Mô đun này không có trong kế hoạch.
+error-plan-invalid = Kế hoạch chưa gửi được: ND3 có { $totalHours }/{ $requiredHours } tiết.
+error-wrong-status = Kế hoạch đang ở trạng thái «{ $status }» nên không làm được việc này.
+error-no-plan-for-role = Vai trò của bạn không có kế hoạch BDTX.
+error-no-current-year = Trường chưa có năm học hiện tại.
+error-deadline-order = Hạn duyệt phải sau hạn đăng ký.
+error-unknown-module = Không có mô đun { $moduleCode } trong danh mục.
+error-wrong-catalogue = Mô đun { $moduleCode } thuộc danh mục { $moduleCatalogue }, không thuộc danh mục { $catalogue } của bạn.
+error-duplicate-module = Mô đun { $moduleCode } đã có trong kế hoạch.
+error-hours-below-required = ND3 mới có { $totalHours } tiết, còn thiếu { $missingHours } tiết để đủ { $requiredHours } tiết.
+
+## Chế độ thử: thiết lập
+
+sandbox-setup = Hệ thống chưa có chủ quản. Gõ { $command } để bạn trở thành chủ quản, rồi /schools để thêm trường.

@@ -17,10 +17,15 @@ export interface App {
   close(): Promise<void>
 }
 
-export async function openApp(options: { databasePath: string; logger?: Logger }): Promise<App> {
+export async function openApp(options: {
+  databasePath: string
+  logger?: Logger
+  /** the clock of every service (deadlines, expiry); tests set their own */
+  now?: () => Date
+}): Promise<App> {
   const db = openSqlite(options.databasePath)
   await migrateToLatest(db)
-  const services = createServices(db)
+  const services = createServices(db, options.now ? { now: options.now } : {})
   const deps: Deps = {
     logger: options.logger ?? createLogger(),
     sessions: new SessionStore(db),

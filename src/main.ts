@@ -18,6 +18,7 @@ import { ConfigError, loadConfig } from './config.ts'
 import { FakeTelegram } from './emulator/fake-telegram.ts'
 import { runTerminal } from './emulator/terminal.ts'
 import { createLogger } from './logger.ts'
+import { startLink } from './services/codes.ts'
 
 /** Any token does for the emulator; this one only names the mode in its logs. */
 const SANDBOX_TOKEN = '100000:sandbox'
@@ -38,6 +39,15 @@ const logger = createLogger(mode.kind === 'sandbox' ? 'warn' : config.logLevel)
 const app = await openApp({ databasePath: config.databasePath, logger })
 const stops: Array<() => unknown> = []
 
+/** Owners from the environment; with none at all, a one-time link makes its first user the owner. */
+async function announceSetup(botUsername: string): Promise<string | null> {
+  const { setupCode } = await app.deps.setup.bootstrap({ ownerTelegramIds: config.ownerTelegramIds })
+  if (!setupCode) return null
+  const link = startLink(botUsername, setupCode)
+  logger.info('no owner yet: open this link to become the owner', { link })
+  return setupCode
+}
+
 async function shutdown(signal: string) {
   logger.info('shutting down', { signal })
   for (const stop of stops.reverse()) await stop()
@@ -54,6 +64,7 @@ if (mode.kind === 'sandbox') {
   const bot = createBot({ token: SANDBOX_TOKEN, deps: app.deps, client: { apiRoot: server.url } })
   await bot.init()
   await registerDefaultCommands(bot.api, app.deps.i18n)
+  const setupCode = await announceSetup(bot.botInfo.username)
   fake.track(bot)
   const runner = run(bot)
   stops.push(() => runner.isRunning() && runner.stop())
@@ -62,7 +73,12 @@ if (mode.kind === 'sandbox') {
     fake,
     user: fake.user({ id: 100_000_001, first_name: 'Bạn', language_code: 'vi' }),
     strings: {
-      welcome: i18n.t('vi', 'sandbox-welcome', { path: config.databasePath }),
+      welcome: [
+        i18n.t('vi', 'sandbox-welcome', { path: config.databasePath }),
+        setupCode ? i18n.t('vi', 'sandbox-setup', { command: `/start ${setupCode}` }) : '',
+      ]
+        .filter(Boolean)
+        .join('\n'),
       help: i18n.t('vi', 'sandbox-help'),
       prompt: '> ',
     },
@@ -77,6 +93,9 @@ if (mode.kind === 'sandbox') {
   })
   await bot.init()
   await registerDefaultCommands(bot.api, app.deps.i18n)
+  const setupCode = await announceSetup(bot.botInfo.username)
+  if (setupCode)
+    process.stdout.write(`Open ${startLink(bot.botInfo.username, setupCode)} to become the owner.\n`)
   if (mode.kind === 'polling') {
     await bot.api.deleteWebhook()
     const runner = run(bot)

@@ -37,11 +37,16 @@ export interface Deps {
   imports: ImportService
 }
 
-// biome-ignore lint/complexity/noBannedTypes: nothing is kept in the session yet; features add fields here
-export type SessionData = {}
+/** What a chat keeps between updates; features add their fields here. */
+export interface SessionData {
+  /** /modules: the last search, so its page buttons carry only a page number */
+  moduleSearch?: string
+}
 
 interface Extras {
   deps: Deps
+  /** downloads a file a person sent (a document's file_id) */
+  download(fileId: string): Promise<Buffer>
   /** the Telegram account of `ctx.from`, when the update has one */
   account: TelegramUser | undefined
 }

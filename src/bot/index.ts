@@ -10,11 +10,17 @@ import type { UserFromGetMe } from 'grammy/types'
 import { pinnedApiTransformers } from './api.ts'
 import type { BotContext, Deps, FlowContext, SessionData } from './context.ts'
 import { errorBoundary } from './error-boundary.ts'
+import { approveFeature, returnConversation } from './features/approve.ts'
 import { cefrConversation, cefrFeature } from './features/cefr.ts'
 import { flowControl } from './features/flow-control.ts'
 import { helpFeature } from './features/help.ts'
+import { importFeature } from './features/imports.ts'
+import { joinConversation } from './features/join.ts'
 import { langFeature } from './features/lang.ts'
+import { modulesFeature } from './features/modules.ts'
 import { needConversation, needFeature } from './features/need.ts'
+import { planFeature } from './features/plan.ts'
+import { schoolAdminConversations, schoolAdminFeature } from './features/school-admin.ts'
 import { startFeature } from './features/start.ts'
 import { unhandledFeature } from './features/unhandled.ts'
 
@@ -36,8 +42,10 @@ export function createBot(options: BotOptions): Bot<BotContext> {
   const transformers = pinnedApiTransformers(options.transformers ?? [])
   bot.api.config.use(...transformers)
 
+  const download = fileDownloader(bot, options)
   const withDeps: MiddlewareFn<BotContext | FlowContext> = (ctx, next) => {
     ctx.deps = deps
+    ctx.download = download
     return next()
   }
   const loadAccount: MiddlewareFn<BotContext | FlowContext> = async (ctx, next) => {
@@ -78,8 +86,15 @@ export function createBot(options: BotOptions): Bot<BotContext> {
     }),
   )
   bot.use(flowControl)
-  bot.use(cefrConversation, needConversation)
+  bot.use(
+    cefrConversation,
+    needConversation,
+    joinConversation,
+    returnConversation,
+    ...schoolAdminConversations,
+  )
   bot.use(startFeature, helpFeature, langFeature, cefrFeature, needFeature)
+  bot.use(modulesFeature, importFeature, planFeature, approveFeature, schoolAdminFeature)
   bot.use(unhandledFeature)
   return bot
 }
@@ -93,5 +108,18 @@ function dropRepeatedUpdates(remember = 10_000): MiddlewareFn<BotContext> {
     seen.add(id)
     if (seen.size > remember) seen.delete(seen.values().next().value as number)
     return next()
+  }
+}
+
+/** Files people send are fetched from the Bot API server the bot talks to (or its fake). */
+function fileDownloader(bot: Bot<BotContext>, options: BotOptions) {
+  const apiRoot = options.client?.apiRoot ?? 'https://api.telegram.org'
+  const fetchFile = options.client?.fetch ?? fetch
+  return async (fileId: string): Promise<Buffer> => {
+    const file = await bot.api.getFile(fileId)
+    if (!file.file_path) throw new Error(`no file_path for ${fileId}`)
+    const response = await fetchFile(`${apiRoot}/file/bot${options.token}/${file.file_path}`)
+    if (!response.ok) throw new Error(`file download failed: ${response.status}`)
+    return Buffer.from(await response.arrayBuffer())
   }
 }

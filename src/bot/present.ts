@@ -186,3 +186,9 @@ export function certificateText(t: T, score: ExamScore, check: CertificateCheck,
   lines.push(t('source-line', { source: requirement.source }))
   return lines.join('\n')
 }
+
+/** A date as Vietnamese readers write it: 2026-09-07 → 07/09/2026. */
+export function formatDate(isoDate: string): string {
+  const [year, month, day] = isoDate.slice(0, 10).split('-')
+  return `${day}/${month}/${year}`
+}

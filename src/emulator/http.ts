@@ -80,6 +80,14 @@ export function fetchAdapter(fake: FakeTelegram): typeof fetch {
     const url = new URL(input instanceof Request ? input.url : String(input))
     const json = (status: number, body: unknown) =>
       new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } })
+    const file = /^\/file\/bot([^/]+)\/(.+)$/.exec(url.pathname)
+    if (file) {
+      const stored = fake.acceptsToken(file[1]!) ? fake.fileByPath(decodeURIComponent(file[2]!)) : undefined
+      if (!stored) return json(404, { ok: false, error_code: 404, description: 'Not Found' })
+      return new Response(new Uint8Array(stored.bytes), {
+        headers: { 'content-type': stored.mimeType ?? 'application/octet-stream' },
+      })
+    }
     const call = /\/bot([^/]+)\/([A-Za-z]+)$/.exec(url.pathname)
     if (!call) return json(404, { ok: false, error_code: 404, description: 'Not Found' })
     if (!fake.acceptsToken(call[1]!))

@@ -33,24 +33,27 @@ export function tempDatabase(): { path: string; remove(): void } {
   return { path: join(dir, 'bdtx.sqlite'), remove: () => rmSync(dir, { recursive: true, force: true }) }
 }
 
-export async function inProcess(
-  options: { fake?: FakeTelegram; databasePath?: string } = {},
-): Promise<Harness> {
+export interface HarnessOptions {
+  fake?: FakeTelegram
+  databasePath?: string
+  /** the services' clock (deadlines, invite expiry) */
+  now?: () => Date
+}
+
+export async function inProcess(options: HarnessOptions = {}): Promise<Harness> {
   const fake = options.fake ?? new FakeTelegram()
   const { logger, logs } = capturedLogger()
-  const app = await openApp({ databasePath: options.databasePath ?? ':memory:', logger })
+  const app = await openApp({ databasePath: options.databasePath ?? ':memory:', logger, now: options.now })
   const bot = createBot({ token: TEST_TOKEN, deps: app.deps, client: { fetch: fake.fetch } })
   fake.connect(bot)
   return { fake, app, logs, bot, close: () => app.close() }
 }
 
-export async function overHttp(
-  options: { fake?: FakeTelegram; databasePath?: string } = {},
-): Promise<Harness & { runner: RunnerHandle }> {
+export async function overHttp(options: HarnessOptions = {}): Promise<Harness & { runner: RunnerHandle }> {
   const fake = options.fake ?? new FakeTelegram()
   const server = await fake.listen()
   const { logger, logs } = capturedLogger()
-  const app = await openApp({ databasePath: options.databasePath ?? ':memory:', logger })
+  const app = await openApp({ databasePath: options.databasePath ?? ':memory:', logger, now: options.now })
   const bot = createBot({ token: TEST_TOKEN, deps: app.deps, client: { apiRoot: server.url } })
   await bot.init()
   fake.track(bot)

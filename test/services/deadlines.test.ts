@@ -134,7 +134,7 @@ describe('command lists', () => {
       expect.arrayContaining(['approve', 'invite', 'people']),
     )
     expect(commandsFor({ role: 'admin', isOwner: false })).toEqual(
-      expect.arrayContaining(['approve', 'invite', 'people', 'departments', 'import', 'deadlines']),
+      expect.arrayContaining(['approve', 'invite', 'people', 'departments', 'import']),
     )
     expect(commandsFor({ role: 'staff', isOwner: false })).not.toContain('plan')
     expect(commandsFor({ role: null, isOwner: true })).toEqual(

@@ -5,9 +5,9 @@
  */
 import { Composer, InlineKeyboard } from 'grammy'
 import { callbackData } from '../callback-data.ts'
-import { setChatCommands } from '../commands.ts'
 import type { BotContext } from '../context.ts'
 import { isLanguage, LANGUAGES } from '../i18n.ts'
+import { refreshCommands } from '../notify.ts'
 
 const langButton = callbackData('lang', ['code'])
 
@@ -34,7 +34,7 @@ feature.callbackQuery(langButton.filter, async (ctx) => {
   await ctx.i18n.renegotiateLocale()
   await ctx.answerCallbackQuery()
   await ctx.editMessageText(ctx.t('lang-changed'))
-  await setChatCommands(ctx.api, ctx.deps.i18n, ctx.chat.id, code)
+  await refreshCommands(ctx)
 })
 
 export { composer as langFeature }

@@ -4,7 +4,9 @@
 import { Composer, InlineKeyboard } from 'grammy'
 import { callbackData } from '../callback-data.ts'
 import type { BotContext } from '../context.ts'
+import { refreshCommands } from '../notify.ts'
 import { CEFR_FLOW } from './cefr.ts'
+import { startWithPayload } from './join.ts'
 import { showLanguagePicker } from './lang.ts'
 import { NEED_FLOW } from './need.ts'
 
@@ -14,6 +16,9 @@ const composer = new Composer<BotContext>()
 const feature = composer.chatType('private')
 
 feature.command('start', async (ctx) => {
+  const payload = ctx.match.trim()
+  if (payload) return startWithPayload(ctx, payload)
+  await refreshCommands(ctx)
   const keyboard = new InlineKeyboard()
     .text(ctx.t('start-button-cefr'), goButton.pack({ tool: 'cefr' }))
     .row()

@@ -1,0 +1,194 @@
+/**
+ * /plan: this year's personal BDTX plan. ND1 and ND2 are in every plan; the person adds and
+ * removes self-chosen ND3 modules of their catalogue, always seeing the hours against the
+ * required total and the rule engine's verdict, then sends it to the head of department. Every
+ * change is made by the plan service, which checks who may do what and when.
+ */
+import { Composer, InlineKeyboard } from 'grammy'
+import type { PlanError } from '../../rules/index.ts'
+import type { PlanTransition, PlanView } from '../../services/plans.ts'
+import { ignoreNotModified } from '../api.ts'
+import { callbackData } from '../callback-data.ts'
+import type { BotContext, FlowContext } from '../context.ts'
+import { escapeHtml } from '../i18n.ts'
+import { notify } from '../notify.ts'
+import { formatDate } from '../present.ts'
+import { serviceErrorText } from '../service-errors.ts'
+
+const PAGE_SIZE = 8
+const TITLE_CHARS = 40
+
+const addModule = callbackData('plana', ['plan', 'module'])
+const removeModule = callbackData('planr', ['plan', 'module'])
+const pickPage = callbackData('planp', ['plan', 'page'])
+const showPlan = callbackData('plans', ['plan'])
+const submitPlan = callbackData('planu', ['plan'])
+
+const short = (text: string) => (text.length > TITLE_CHARS ? `${text.slice(0, TITLE_CHARS - 1)}…` : text)
+
+export function planErrorText(ctx: FlowContext, error: PlanError): string {
+  return serviceErrorText(ctx.t, error as unknown as { code: string })
+}
+
+export function planText(ctx: FlowContext, view: PlanView): string {
+  const { plan, person, year, hours } = view
+  const lines = [
+    ctx.t('plan-title', { year: escapeHtml(year.name), name: escapeHtml(person.fullName) }),
+    ctx.t('plan-status', { status: ctx.t(`plan-status-${plan.status}`) }),
+  ]
+  if (plan.status === 'returned' && plan.returnReason) {
+    lines.push(ctx.t('plan-returned-reason', { reason: escapeHtml(plan.returnReason) }))
+  }
+  lines.push('', ctx.t('plan-fixed-contents', { nd1: hours.nd1, nd2: hours.nd2 }), ctx.t('plan-nd3-heading'))
+  if (view.modules.length === 0) lines.push(ctx.t('plan-no-modules'))
+  for (const [i, m] of view.modules.entries()) {
+    lines.push(`${i + 1}. <b>${escapeHtml(m.code)}</b> — ${escapeHtml(short(m.title))} (${m.hoursTotal})`)
+  }
+  lines.push(
+    '',
+    ctx.t('plan-hours', {
+      nd3: hours.nd3,
+      required: hours.requiredNd3,
+      total: hours.total,
+      requiredTotal: hours.requiredTotal,
+    }),
+  )
+  if (view.catalogue === null) lines.push(ctx.t('plan-level-missing'))
+  else if (view.check?.valid) lines.push(ctx.t('plan-valid'))
+  else for (const error of view.check?.errors ?? []) lines.push(`⚠️ ${planErrorText(ctx, error)}`)
+  lines.push(
+    ctx.t(view.deadlinePassed ? 'plan-deadline-passed' : 'plan-deadline', {
+      date: formatDate(view.deadline),
+    }),
+  )
+  return lines.join('\n')
+}
+
+function planKeyboard(ctx: FlowContext, view: PlanView): InlineKeyboard {
+  const keyboard = new InlineKeyboard()
+  const plan = view.plan.id
+  if (!view.editable) return keyboard
+  for (const m of view.modules) keyboard.text(`❌ ${m.code}`, removeModule.pack({ plan, module: m.id })).row()
+  if (view.catalogue !== null) keyboard.text(ctx.t('plan-button-add'), pickPage.pack({ plan, page: 1 })).row()
+  keyboard.text(ctx.t('plan-button-submit'), submitPlan.pack({ plan }))
+  return keyboard
+}
+
+async function render(ctx: BotContext, view: PlanView, edit: boolean): Promise<void> {
+  const text = planText(ctx, view)
+  const reply_markup = planKeyboard(ctx, view)
+  if (edit) await ctx.editMessageText(text, { reply_markup }).catch(ignoreNotModified)
+  else await ctx.reply(text, { reply_markup })
+}
+
+/** Tells everyone a transition concerns, each in their language and as their part in it. */
+export async function announce(ctx: FlowContext, transition: PlanTransition): Promise<void> {
+  for (const recipient of transition.notify) {
+    await notify(ctx, [recipient], (t) => {
+      const params = {
+        owner: escapeHtml(transition.owner.fullName),
+        actor: escapeHtml(transition.actor.fullName ?? ''),
+        reason: escapeHtml(transition.reason ?? ''),
+        status: t(`plan-status-${transition.to}`),
+      }
+      const text = t(`plan-notify-${transition.action}-${recipient.audience}`, params)
+      return text.startsWith('{') ? t('plan-notify-changed', params) : text
+    })
+  }
+}
+
+const composer = new Composer<BotContext>()
+const feature = composer.chatType('private')
+const actorOf = (ctx: BotContext) => ({ telegramId: ctx.from!.id })
+
+feature.command('plan', async (ctx) => {
+  const view = await ctx.deps.plans.getOrCreate(actorOf(ctx), {})
+  if (!view.ok) return void (await ctx.reply(serviceErrorText(ctx.t, view.error)))
+  await render(ctx, view.value, false)
+})
+
+feature.callbackQuery(showPlan.filter, async (ctx) => {
+  const data = showPlan.unpack(ctx.callbackQuery.data)
+  const view = await ctx.deps.plans.get(actorOf(ctx), { planId: Number(data?.plan) })
+  if (!view.ok) return void (await ctx.answerCallbackQuery({ text: serviceErrorText(ctx.t, view.error) }))
+  await ctx.answerCallbackQuery()
+  await render(ctx, view.value, true)
+})
+
+feature.callbackQuery(pickPage.filter, async (ctx) => {
+  const data = pickPage.unpack(ctx.callbackQuery.data)
+  const view = await ctx.deps.plans.get(actorOf(ctx), { planId: Number(data?.plan) })
+  if (!view.ok || view.value.catalogue === null) {
+    return ctx.answerCallbackQuery({
+      text: view.ok ? ctx.t('plan-level-missing') : serviceErrorText(ctx.t, view.error),
+    })
+  }
+  const plan = view.value.plan.id
+  const chosen = new Set(view.value.modules.map((m) => m.id))
+  const page = await ctx.deps.catalogue.browse(actorOf(ctx), {
+    level: view.value.catalogue,
+    page: Number(data?.page) || 1,
+    pageSize: PAGE_SIZE,
+  })
+  if (!page.ok) return ctx.answerCallbackQuery({ text: serviceErrorText(ctx.t, page.error) })
+  await ctx.answerCallbackQuery()
+  const keyboard = new InlineKeyboard()
+  for (const m of page.value.items) {
+    const label = `${chosen.has(m.id) ? '✓ ' : ''}${m.code} — ${short(m.title)} (${m.hoursTotal})`
+    keyboard.text(label, addModule.pack({ plan, module: m.id })).row()
+  }
+  const { page: at, pageCount } = page.value
+  if (at > 1) keyboard.text('◀', pickPage.pack({ plan, page: at - 1 }))
+  if (at < pageCount) keyboard.text('▶', pickPage.pack({ plan, page: at + 1 }))
+  keyboard.row().text(ctx.t('plan-button-back'), showPlan.pack({ plan }))
+  const text = ctx.t('plan-pick-module', {
+    catalogue: ctx.t(`level-${view.value.catalogue}`),
+    page: at,
+    pages: pageCount,
+    nd3: view.value.hours.nd3,
+    required: view.value.hours.requiredNd3,
+  })
+  await ctx.editMessageText(text, { reply_markup: keyboard }).catch(ignoreNotModified)
+})
+
+feature.callbackQuery(addModule.filter, async (ctx) => {
+  const data = addModule.unpack(ctx.callbackQuery.data)
+  const added = await ctx.deps.plans.addModule(actorOf(ctx), {
+    planId: Number(data?.plan),
+    moduleId: Number(data?.module),
+  })
+  if (!added.ok)
+    return ctx.answerCallbackQuery({ text: serviceErrorText(ctx.t, added.error), show_alert: true })
+  await ctx.answerCallbackQuery({ text: ctx.t('plan-added') })
+  await render(ctx, added.value, true)
+})
+
+feature.callbackQuery(removeModule.filter, async (ctx) => {
+  const data = removeModule.unpack(ctx.callbackQuery.data)
+  const removed = await ctx.deps.plans.removeModule(actorOf(ctx), {
+    planId: Number(data?.plan),
+    moduleId: Number(data?.module),
+  })
+  if (!removed.ok)
+    return ctx.answerCallbackQuery({ text: serviceErrorText(ctx.t, removed.error), show_alert: true })
+  await ctx.answerCallbackQuery({ text: ctx.t('plan-removed') })
+  await render(ctx, removed.value, true)
+})
+
+feature.callbackQuery(submitPlan.filter, async (ctx) => {
+  const data = submitPlan.unpack(ctx.callbackQuery.data)
+  const sent = await ctx.deps.plans.submit(actorOf(ctx), { planId: Number(data?.plan) })
+  if (!sent.ok) {
+    await ctx.answerCallbackQuery()
+    const error = sent.error
+    const details =
+      error.code === 'plan-invalid' ? error.errors.map((e) => `• ${planErrorText(ctx, e)}`).join('\n') : ''
+    return void (await ctx.reply([serviceErrorText(ctx.t, error), details].filter(Boolean).join('\n')))
+  }
+  await ctx.answerCallbackQuery()
+  await render(ctx, sent.value.view, true)
+  await ctx.reply(ctx.t('plan-submitted'))
+  await announce(ctx, sent.value.transition)
+})
+
+export { composer as planFeature }

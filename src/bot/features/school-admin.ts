@@ -1,0 +1,228 @@
+/**
+ * Running a school from the chat: an owner adds schools (and gets the first admin's invite), an
+ * admin keeps the departments, an admin or a head makes invite links, and anyone linked sees
+ * their profile (/me) and the people they are responsible for (/people). The services check
+ * every permission; these handlers only ask and show.
+ */
+import { type Conversation, createConversation } from '@grammyjs/conversations'
+import { Composer, InlineKeyboard } from 'grammy'
+import { startLink } from '../../services/codes.ts'
+import type { Me } from '../../services/people.ts'
+import type { Role } from '../../store/people.ts'
+import { callbackData } from '../callback-data.ts'
+import type { BotContext, FlowContext } from '../context.ts'
+import { escapeHtml } from '../i18n.ts'
+import { formatDate } from '../present.ts'
+import { always, serviceErrorText } from '../service-errors.ts'
+
+export const NEW_SCHOOL_FLOW = 'new-school'
+export const NEW_DEPARTMENT_FLOW = 'new-department'
+export const INVITE_FLOW = 'invite'
+const MAX_PEOPLE_LINES = 80
+
+const newSchoolButton = callbackData('schn', [])
+const newDepartmentButton = callbackData('depn', [])
+const pick = callbackData('invp', ['value'])
+
+type Flow = Conversation<BotContext, FlowContext>
+const actorOf = (ctx: FlowContext) => ({ telegramId: ctx.from!.id })
+
+async function whoAmI(ctx: FlowContext): Promise<Me> {
+  return always(await ctx.deps.people.whoAmI(actorOf(ctx)))
+}
+
+/** Waits for a button of this flow; anything else gets a reminder to use the buttons. */
+async function waitPick(conversation: Flow, ctx: FlowContext): Promise<string> {
+  const picked = await conversation.waitForCallbackQuery(pick.filter, {
+    otherwise: (other) => other.reply(ctx.t('flow-use-buttons')),
+  })
+  await picked.answerCallbackQuery()
+  await picked.editMessageReplyMarkup()
+  return pick.unpack(picked.callbackQuery.data)!.value
+}
+
+async function askText(conversation: Flow, ctx: FlowContext, question: string): Promise<string> {
+  await ctx.reply(`${question}\n${ctx.t('flow-cancel-hint')}`)
+  const answer = await conversation.waitFor('message:text', { otherwise: (other) => other.reply(question) })
+  return answer.message.text.trim()
+}
+
+// ── schools (owners) ─────────────────────────────────────────────────────────────────────────
+
+async function newSchoolFlow(conversation: Flow, ctx: FlowContext): Promise<void> {
+  const name = await askText(conversation, ctx, ctx.t('schools-ask-name'))
+  const adminName = await askText(conversation, ctx, ctx.t('schools-ask-admin'))
+  const created = await conversation.external((c) =>
+    c.deps.schools.createSchool(actorOf(c), { name, ...(adminName === '-' ? {} : { adminName }) }),
+  )
+  if (!created.ok) return void (await ctx.reply(serviceErrorText(ctx.t, created.error)))
+  const { school, year, adminInvite } = created.value
+  await ctx.reply(
+    ctx.t('schools-created', {
+      school: escapeHtml(school.name),
+      year: escapeHtml(year.name),
+      planDeadline: formatDate(year.planDeadline),
+      approvalDeadline: formatDate(year.approvalDeadline),
+      link: startLink(ctx.me.username, adminInvite.code),
+      code: adminInvite.code,
+      expires: formatDate(adminInvite.expiresAt),
+    }),
+  )
+}
+
+// ── departments (admins) ─────────────────────────────────────────────────────────────────────
+
+async function newDepartmentFlow(conversation: Flow, ctx: FlowContext): Promise<void> {
+  const me = await conversation.external((c) => whoAmI(c))
+  if (!me.school) return void (await ctx.reply(ctx.t('error-not-linked')))
+  const schoolId = me.school.id
+  const name = await askText(conversation, ctx, ctx.t('departments-ask-name'))
+  const created = await conversation.external((c) =>
+    c.deps.schools.createDepartment(actorOf(c), { schoolId, name }),
+  )
+  if (!created.ok) return void (await ctx.reply(serviceErrorText(ctx.t, created.error)))
+  await ctx.reply(ctx.t('departments-created', { name: escapeHtml(created.value.name) }))
+}
+
+// ── invites (admins; heads for their department) ─────────────────────────────────────────────
+
+const INVITE_ROLES: Record<string, Role[]> = {
+  admin: ['teacher', 'head', 'manager', 'admin', 'staff'],
+  head: ['teacher'],
+}
+
+async function inviteFlow(conversation: Flow, ctx: FlowContext): Promise<void> {
+  const me = await conversation.external((c) => whoAmI(c))
+  const roles = me.person ? (INVITE_ROLES[me.person.role] ?? []) : []
+  if (!me.person || !me.school || roles.length === 0) return void (await ctx.reply(ctx.t('error-forbidden')))
+  const schoolId = me.school.id
+
+  const roleKeyboard = new InlineKeyboard()
+  for (const role of roles) roleKeyboard.text(ctx.t(`role-${role}`), pick.pack({ value: role })).row()
+  await ctx.reply(`${ctx.t('invite-ask-role')}\n${ctx.t('flow-cancel-hint')}`, { reply_markup: roleKeyboard })
+  const role = (await waitPick(conversation, ctx)) as Role
+
+  let departmentId: number | null = me.person.role === 'head' ? me.person.departmentId : null
+  if (departmentId === null && (role === 'teacher' || role === 'head')) {
+    const departments = await conversation.external((c) =>
+      c.deps.schools.listDepartments(actorOf(c), { schoolId }),
+    )
+    if (!departments.ok) return void (await ctx.reply(serviceErrorText(ctx.t, departments.error)))
+    if (departments.value.length === 0) return void (await ctx.reply(ctx.t('invite-no-departments')))
+    const keyboard = new InlineKeyboard()
+    for (const d of departments.value) keyboard.text(d.name, pick.pack({ value: d.id })).row()
+    await ctx.reply(ctx.t('invite-ask-department'), { reply_markup: keyboard })
+    departmentId = Number(await waitPick(conversation, ctx))
+  }
+
+  let kind: 'single' | 'department' = 'single'
+  if (departmentId !== null) {
+    const keyboard = new InlineKeyboard()
+      .text(ctx.t('invite-kind-single'), pick.pack({ value: 'single' }))
+      .row()
+      .text(ctx.t('invite-kind-department'), pick.pack({ value: 'department' }))
+    await ctx.reply(ctx.t('invite-ask-kind'), { reply_markup: keyboard })
+    kind = (await waitPick(conversation, ctx)) === 'department' ? 'department' : 'single'
+  }
+
+  const made = await conversation.external((c) =>
+    c.deps.invites.create(actorOf(c), { schoolId, role, departmentId, kind }),
+  )
+  if (!made.ok) return void (await ctx.reply(serviceErrorText(ctx.t, made.error)))
+  await ctx.reply(
+    ctx.t(`invite-made-${made.value.kind}`, {
+      role: ctx.t(`role-${role}`),
+      link: startLink(ctx.me.username, made.value.code),
+      code: made.value.code,
+      expires: formatDate(made.value.expiresAt),
+    }),
+  )
+}
+
+export const schoolAdminConversations = [
+  createConversation(newSchoolFlow, NEW_SCHOOL_FLOW),
+  createConversation(newDepartmentFlow, NEW_DEPARTMENT_FLOW),
+  createConversation(inviteFlow, INVITE_FLOW),
+]
+
+// ── commands ─────────────────────────────────────────────────────────────────────────────────
+
+const composer = new Composer<BotContext>()
+const feature = composer.chatType('private')
+
+feature.command('schools', async (ctx) => {
+  const me = await whoAmI(ctx)
+  if (!me.isOwner) return void (await ctx.reply(ctx.t('error-forbidden')))
+  const schools = always(await ctx.deps.schools.listSchools(actorOf(ctx)))
+  const lines = [ctx.t('schools-heading', { count: schools.length })]
+  for (const s of schools) lines.push(`• ${escapeHtml(s.name)}`)
+  await ctx.reply(lines.join('\n'), {
+    reply_markup: new InlineKeyboard().text(ctx.t('schools-button-new'), newSchoolButton.pack({})),
+  })
+})
+
+feature.callbackQuery(newSchoolButton.filter, async (ctx) => {
+  await ctx.answerCallbackQuery()
+  await ctx.conversation.enter(NEW_SCHOOL_FLOW)
+})
+
+feature.command('departments', async (ctx) => {
+  const me = await whoAmI(ctx)
+  if (!me.school) return void (await ctx.reply(ctx.t('error-not-linked')))
+  const departments = await ctx.deps.schools.listDepartments(actorOf(ctx), { schoolId: me.school.id })
+  if (!departments.ok) return void (await ctx.reply(serviceErrorText(ctx.t, departments.error)))
+  const lines = [
+    ctx.t('departments-heading', { school: escapeHtml(me.school.name), count: departments.value.length }),
+  ]
+  for (const d of departments.value) lines.push(`• ${escapeHtml(d.name)}`)
+  const keyboard =
+    me.person?.role === 'admin'
+      ? new InlineKeyboard().text(ctx.t('departments-button-new'), newDepartmentButton.pack({}))
+      : undefined
+  await ctx.reply(lines.join('\n'), keyboard ? { reply_markup: keyboard } : {})
+})
+
+feature.callbackQuery(newDepartmentButton.filter, async (ctx) => {
+  await ctx.answerCallbackQuery()
+  await ctx.conversation.enter(NEW_DEPARTMENT_FLOW)
+})
+
+feature.command('invite', (ctx) => ctx.conversation.enter(INVITE_FLOW))
+
+feature.command('me', async (ctx) => {
+  const me = await whoAmI(ctx)
+  if (!me.person) return void (await ctx.reply(ctx.t(me.isOwner ? 'me-owner' : 'error-not-linked')))
+  const p = me.person
+  await ctx.reply(
+    ctx.t('me-profile', {
+      name: escapeHtml(p.fullName),
+      role: ctx.t(`role-${p.role}`),
+      school: escapeHtml(me.school?.name ?? '—'),
+      department: escapeHtml(p.departmentName ?? '—'),
+      level: p.level ? ctx.t(`level-${p.level}`) : '—',
+      subject: escapeHtml(p.subject ?? '—'),
+    }),
+  )
+})
+
+feature.command('people', async (ctx) => {
+  const me = await whoAmI(ctx)
+  if (!me.person || !me.school) return void (await ctx.reply(ctx.t('error-not-linked')))
+  const departmentId = me.person.role === 'head' ? me.person.departmentId : undefined
+  const people = await ctx.deps.people.list(actorOf(ctx), { schoolId: me.school.id, departmentId })
+  if (!people.ok) return void (await ctx.reply(serviceErrorText(ctx.t, people.error)))
+  const lines = [ctx.t('people-heading', { count: people.value.length })]
+  for (const p of people.value.slice(0, MAX_PEOPLE_LINES)) {
+    lines.push(
+      `${p.telegramId ? '✓' : '·'} ${escapeHtml(p.fullName)} — ${ctx.t(`role-${p.role}`)}${
+        p.departmentName ? `, ${escapeHtml(p.departmentName)}` : ''
+      }`,
+    )
+  }
+  if (people.value.length > MAX_PEOPLE_LINES)
+    lines.push(ctx.t('people-more', { count: people.value.length - MAX_PEOPLE_LINES }))
+  lines.push('', ctx.t('people-legend'))
+  await ctx.reply(lines.join('\n'))
+})
+
+export { composer as schoolAdminFeature }

@@ -338,3 +338,167 @@ error-hours-below-required = ND3 has { $totalHours } periods; { $missingHours } 
 ## Sandbox: setup
 
 sandbox-setup = This deployment has no owner yet. Type { $command } to become its owner, then /schools to add a school.
+
+## /modules
+
+modules-choose-level =
+    <b>The continuous training module catalogue</b>
+    Choose a school level to see its modules (QL: the catalogue for school managers).
+    You can also search by code or by words, with or without Vietnamese accents: <code>/modules thpt17</code>, <code>/modules đánh giá</code>.
+modules-level-button = { $level } · { $count }
+modules-level-MN = Preschool (MN)
+modules-level-TH = Primary (TH)
+modules-level-THCS = THCS
+modules-level-THPT = THPT
+modules-level-GDTX = GDTX
+modules-level-CD = College (CĐ)
+modules-level-TCCN = TCCN
+modules-level-QL = Managers (QL)
+modules-list-level =
+    <b>Module catalogue: { $level }</b> — { $total ->
+        [one] { $total } module
+       *[other] { $total } modules
+    }
+modules-list-search =
+    <b>Search for “{ $query }”</b>: { $total ->
+        [one] { $total } module
+       *[other] { $total } modules
+    }
+modules-list-line = • <b>{ $code }</b> — { $title } ({ $hours } periods)
+modules-list-page = Page { $page }/{ $pages }. Tap a module to see its contents, goals and hours.
+modules-level-empty = The { $level } catalogue has no modules yet. The school's steering committee can import one from an Excel file with /import.
+modules-search-none =
+    No module matches “{ $query }”.
+    Try a module code (e.g. <code>/modules thpt17</code>) or fewer words; accents are optional. Type /modules to browse by school level.
+modules-search-expired = These search results are out of date. Please type /modules with your words again.
+modules-page-answer = Page { $page }/{ $pages }
+modules-button-back = ◀ Back to the list
+modules-button-levels = 📚 Another school level
+modules-card-title = <b>{ $code } — { $title }</b>
+modules-card-source = <i>{ $level } catalogue · programme of { $source }</i>
+modules-card-area = Area: { $area }
+modules-card-contents = <b>Main contents</b>
+modules-card-goals = <b>Goals</b>
+modules-card-none = <i>(none yet)</i>
+modules-card-hours = <b>Hours:</b> { $total } periods
+modules-card-hours-split = <b>Hours:</b> { $total } periods ({ $split })
+modules-hours-theory = theory { $n }
+modules-hours-practice = practice { $n }
+modules-hours-self-study = self-study { $n }
+
+## /import
+
+import-not-allowed = Only the school's BDTX steering committee (BCĐ) can import the staff list and the module catalogue from a file. If you need an import, please ask your school's BCĐ.
+import-choose = What would you like to import?
+import-choose-buttons = Please choose with the buttons on the message above.
+import-kind-staff = Staff and teacher list
+import-kind-catalogue = Module catalogue
+import-chosen = Importing: <b>{ $kind }</b>
+import-ask-file-staff =
+    Send the staff and teacher list of <b>{ $school }</b> as an <b>.xlsx</b> or <b>.csv</b> file (attached as a file).
+    The header row needs these columns (Vietnamese or English names):
+    • <b>Họ và tên</b> / Full name (required)
+    • <b>Vai trò</b> / Role (required): giáo viên, tổ trưởng, hiệu trưởng, phó hiệu trưởng, BCĐ, nhân viên
+    • <b>Tổ</b> / Department: required for teachers and heads; new departments are created
+    • <b>Cấp học</b> / Level: MN, TH, THCS, THPT, GDTX, CĐ, TCCN
+    • <b>Môn</b> / Subject
+    Upper or lower case, with or without accents; a school name or title above the header row is fine.
+import-ask-file-catalogue =
+    Send the module catalogue as an <b>.xlsx</b> or <b>.csv</b> file (attached as a file).
+    The header row needs these columns (Vietnamese or English names):
+    • <b>Mã mô đun</b> / Code (required), e.g. THPT 17
+    • <b>Cấp học</b> / Level, when the code does not tell: MN, TH, THCS, THPT, GDTX, CĐ, TCCN, QL
+    • <b>Tên mô đun</b> / Title and <b>Nội dung chính</b> / Contents, or one column <b>Tên và nội dung chính của mô đun</b>
+    • <b>Mục tiêu bồi dưỡng</b> / Goals
+    • <b>Tổng số tiết</b> / Total, <b>Lý thuyết</b> / Theory, <b>Thực hành</b> / Practice, <b>Tự học</b> / Self study
+    • <b>Thông tư</b> / Source: the circular of the programme (empty: the level's own)
+    Only the deployment's owners can change a module that is already in the catalogue.
+import-send-document = Please send an .xlsx or .csv file (attached as a file), or type /cancel to stop.
+import-send-again = Please check it and send another file, or type /cancel to stop.
+import-preview-title = <b>Preview of “{ $file }”</b>
+import-preview-staff = { $rows } rows read: { $create } new, { $update } already known (will be updated).
+import-preview-catalogue = { $rows } rows read: { $create } new modules, { $update } to be changed, { $unchanged } unchanged.
+import-preview-new-departments = New departments to be created: { $names }.
+import-preview-ok = ✅ No errors. Tap <b>Save</b> to save it all, or <b>Cancel</b>.
+import-preview-errors =
+    ❌ { $count ->
+        [one] 1 error
+       *[other] { $count } errors
+    } in { $rows ->
+        [one] 1 row
+       *[other] { $rows } rows
+    }; <b>nothing was saved</b>:
+import-error-line = • Row { $row }, column “{ $column }”: { $problem }
+import-error-line-row = • Row { $row }: { $problem }
+import-preview-more = … and { $count } more.
+import-fix-and-resend = Please fix these rows in the file and send the whole file again (or type /cancel to stop).
+import-preview-empty = The file has no data rows under its header row (row { $header }). Please check it and send another file.
+import-button-save = ✅ Save
+import-button-cancel = Cancel
+import-confirm-buttons = Please tap <b>Save</b> or <b>Cancel</b> on the message above, or send another file to preview it.
+import-cancelled = Cancelled; nothing was saved.
+import-saved-staff = ✅ Saved: { $created } new people, { $updated } updated, { $departments } new departments.
+import-saved-catalogue = ✅ Saved: { $created } new modules, { $updated } changed, { $unchanged } unchanged. Type /modules to see them.
+import-document-hint = To import a list from a file, type /import first and then send the file.
+import-row-required = is empty; it must be filled in.
+import-row-too-long = is too long: at most { $max } characters.
+import-row-too-short = “{ $value }” is too short: at least { $min } characters.
+import-row-unknown-role = “{ $value }” is not a role the bot knows. Write one of: { $expected }.
+import-row-unknown-level = “{ $value }” is not a school level. Write one of: { $expected }.
+import-row-department-required = teachers and heads need a department.
+import-row-duplicate-row = “{ $value }” repeats row { $firstRow }.
+import-row-not-a-number = “{ $value }” is not a number of periods. Write a whole number, e.g. 15.
+import-row-out-of-range = the number of periods must be from { $min } to { $max }.
+import-row-hours-mismatch = the total is { $total } periods but theory + practice + self-study add up to { $sum }.
+import-row-invalid-code = “{ $value }” is not a module code. A code has letters and a number, e.g. THPT 17.
+import-row-level-required = the module's school level is not known. Write the level, one of: { $expected }.
+import-row-level-code-mismatch = level “{ $value }” does not match the module code (the code belongs to { $expected }).
+import-row-module-exists = module { $value } is already in the catalogue with other contents; only the deployment's owners can change an existing module.
+error-file-unsupported = The bot cannot read “{ $fileName }”. Please send an Excel (.xlsx) or .csv file; an old .xls file can be opened in Excel and saved as .xlsx.
+error-file-unreadable = The { $format } file could not be opened: it may be damaged or password-protected. Please open it in Excel, save it again and resend it.
+error-file-too-large = The file is too large: at most { $maxMb } MB.
+error-file-empty = The file has no data.
+error-too-many-rows = The file has { $rows } rows, more than the { $maxRows } an import may have. Please split it into smaller files.
+error-columns-missing = The header row has no column { $expected } (the bot looks at the first 20 rows). Please add these columns and send the file again.
+error-preview-has-errors = The file still has { $count } errors, so nothing was saved. Please fix them and send the file again.
+error-preview-mismatch = This preview is not of your school, so it cannot be saved. Please type /import and send the file again.
+
+## /setdeadline
+
+cmd-setdeadline = Set the plan and approval deadlines
+deadline-usage =
+    School year { $year }: plans due <b>{ $planDeadline }</b>, school approval due <b>{ $approvalDeadline }</b>.
+    To change: <code>/setdeadline 07/09/2026</code> (plans) or <code>/setdeadline 07/09/2026 14/09/2026</code> (approval too).
+deadline-bad-date = "{ $input }" is not a valid date. Write it day/month/year, e.g. 07/09/2026.
+deadline-set = Set for { $year }: plans due <b>{ $planDeadline }</b>, approval due <b>{ $approvalDeadline }</b>.
+
+## /help by role
+
+help-not-linked = Teachers: open the <b>invite link</b> your school sent to join, then register your BDTX plan right here.
+help-role-owner =
+    <b>Deployment owner:</b>
+    /schools — the schools; add one and invite its admin
+    /import — import the module catalogue from a file
+help-role-teacher =
+    <b>Teacher:</b>
+    /plan — register self-chosen modules (ND3) and submit them to the head
+    /modules — the module catalogue
+    /me — my profile
+help-role-head =
+    <b>Head of department:</b>
+    /plan — your plan · /approve — approve the department's plans
+    /invite — invite teachers · /people — the department's teachers
+    /modules — the module catalogue · /me — my profile
+help-role-manager =
+    <b>School manager:</b>
+    /plan — register the managers' modules
+    /modules — the module catalogue · /me — my profile
+help-role-admin =
+    <b>School admin (steering committee):</b>
+    /departments — departments · /invite — invite links · /people — staff list
+    /import — import the staff list from an Excel/CSV file
+    /setdeadline — plan and approval deadlines · /approve — approve plans
+    /plan — your own plan · /modules — the module catalogue
+help-role-staff =
+    <b>Staff:</b>
+    /modules — the module catalogue · /me — my profile

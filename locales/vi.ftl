@@ -338,3 +338,152 @@ error-hours-below-required = ND3 mới có { $totalHours } tiết, còn thiếu 
 ## Chế độ thử: thiết lập
 
 sandbox-setup = Hệ thống chưa có chủ quản. Gõ { $command } để bạn trở thành chủ quản, rồi /schools để thêm trường.
+
+## /modules
+
+modules-choose-level =
+    <b>Danh mục mô đun bồi dưỡng thường xuyên</b>
+    Chọn cấp học để xem các mô đun (QL: danh mục dành cho cán bộ quản lý).
+    Bạn cũng có thể tìm theo mã hoặc từ khóa, gõ có dấu hay không dấu đều được: <code>/modules thpt17</code>, <code>/modules đánh giá</code>.
+modules-level-button = { $level } · { $count }
+modules-level-MN = Mầm non (MN)
+modules-level-TH = Tiểu học (TH)
+modules-level-THCS = THCS
+modules-level-THPT = THPT
+modules-level-GDTX = GDTX
+modules-level-CD = Cao đẳng (CĐ)
+modules-level-TCCN = TCCN
+modules-level-QL = Cán bộ quản lý (QL)
+modules-list-level = <b>Danh mục mô đun: { $level }</b> — { $total } mô đun
+modules-list-search = <b>Kết quả tìm «{ $query }»</b>: { $total } mô đun
+modules-list-line = • <b>{ $code }</b> — { $title } ({ $hours } tiết)
+modules-list-page = Trang { $page }/{ $pages }. Bấm vào một mô đun để xem nội dung, mục tiêu và số tiết.
+modules-level-empty = Danh mục { $level } chưa có mô đun nào. Ban chỉ đạo của trường có thể nhập danh mục từ tệp Excel bằng lệnh /import.
+modules-search-none =
+    Không tìm thấy mô đun nào khớp với «{ $query }».
+    Bạn thử gõ mã mô đun (ví dụ <code>/modules thpt17</code>) hoặc bớt từ khóa; gõ có dấu hay không dấu đều được. Gõ /modules để xem danh mục theo cấp học.
+modules-search-expired = Kết quả tìm kiếm này đã cũ. Bạn gõ lại /modules kèm từ khóa nhé.
+modules-page-answer = Trang { $page }/{ $pages }
+modules-button-back = ◀ Về danh sách
+modules-button-levels = 📚 Chọn cấp học khác
+modules-card-title = <b>{ $code } — { $title }</b>
+modules-card-source = <i>Danh mục { $level } · chương trình theo { $source }</i>
+modules-card-area = Lĩnh vực: { $area }
+modules-card-contents = <b>Nội dung chính</b>
+modules-card-goals = <b>Mục tiêu bồi dưỡng</b>
+modules-card-none = <i>(chưa có)</i>
+modules-card-hours = <b>Thời lượng:</b> { $total } tiết
+modules-card-hours-split = <b>Thời lượng:</b> { $total } tiết ({ $split })
+modules-hours-theory = lý thuyết { $n }
+modules-hours-practice = thực hành { $n }
+modules-hours-self-study = tự học { $n }
+
+## /import
+
+import-not-allowed = Chỉ Ban chỉ đạo BDTX (BCĐ) của trường mới nhập được danh sách cán bộ, giáo viên và danh mục mô đun từ tệp. Nếu cần nhập, bạn liên hệ BCĐ của trường nhé.
+import-choose = Bạn muốn nhập dữ liệu nào?
+import-choose-buttons = Bạn hãy chọn bằng các nút ở tin nhắn trên.
+import-kind-staff = Danh sách cán bộ, giáo viên
+import-kind-catalogue = Danh mục mô đun
+import-chosen = Nhập: <b>{ $kind }</b>
+import-ask-file-staff =
+    Bạn gửi tệp <b>.xlsx</b> hoặc <b>.csv</b> danh sách cán bộ, giáo viên của <b>{ $school }</b> (đính kèm dạng tệp).
+    Dòng tiêu đề cần có các cột:
+    • <b>Họ và tên</b> (bắt buộc)
+    • <b>Vai trò</b> (bắt buộc): giáo viên, tổ trưởng, hiệu trưởng, phó hiệu trưởng, BCĐ, nhân viên
+    • <b>Tổ</b>: bắt buộc với giáo viên và tổ trưởng; tổ chưa có sẽ được tạo mới
+    • <b>Cấp học</b>: MN, TH, THCS, THPT, GDTX, CĐ, TCCN
+    • <b>Môn</b>
+    Tên cột viết hoa hay thường, có dấu hay không dấu đều được; phía trên dòng tiêu đề có thể để tên trường, tên bảng.
+import-ask-file-catalogue =
+    Bạn gửi tệp <b>.xlsx</b> hoặc <b>.csv</b> danh mục mô đun (đính kèm dạng tệp).
+    Dòng tiêu đề cần có các cột:
+    • <b>Mã mô đun</b> (bắt buộc), ví dụ THPT 17
+    • <b>Cấp học</b>, nếu mã mô đun không cho biết cấp: MN, TH, THCS, THPT, GDTX, CĐ, TCCN, QL
+    • <b>Tên mô đun</b> và <b>Nội dung chính</b>, hoặc một cột <b>Tên và nội dung chính của mô đun</b>
+    • <b>Mục tiêu bồi dưỡng</b>
+    • <b>Tổng số tiết</b>, <b>Lý thuyết</b>, <b>Thực hành</b>, <b>Tự học</b>
+    • <b>Thông tư</b> ban hành chương trình (để trống thì lấy theo cấp học)
+    Mô đun đã có trong danh mục thì chỉ người quản trị hệ thống mới sửa được.
+import-send-document = Bạn hãy gửi tệp .xlsx hoặc .csv (đính kèm dạng tệp), hoặc gõ /cancel để thôi.
+import-send-again = Bạn kiểm tra lại rồi gửi tệp khác nhé, hoặc gõ /cancel để thôi.
+import-preview-title = <b>Xem trước tệp «{ $file }»</b>
+import-preview-staff = Đọc được { $rows } dòng: { $create } người mới, { $update } người đã có sẽ được cập nhật.
+import-preview-catalogue = Đọc được { $rows } dòng: { $create } mô đun mới, { $update } mô đun sẽ được sửa, { $unchanged } mô đun không đổi.
+import-preview-new-departments = Tổ sẽ được tạo mới: { $names }.
+import-preview-ok = ✅ Không có lỗi. Bấm <b>Lưu</b> để lưu toàn bộ, hoặc <b>Hủy</b> để thôi.
+import-preview-errors = ❌ Có { $count } lỗi ở { $rows } dòng, <b>chưa lưu gì</b>:
+import-error-line = • Dòng { $row }, cột «{ $column }»: { $problem }
+import-error-line-row = • Dòng { $row }: { $problem }
+import-preview-more = … và { $count } lỗi khác.
+import-fix-and-resend = Bạn sửa các dòng trên trong tệp rồi gửi lại cả tệp nhé (hoặc gõ /cancel để thôi).
+import-preview-empty = Tệp không có dòng dữ liệu nào dưới dòng tiêu đề (dòng { $header }). Bạn kiểm tra lại rồi gửi tệp khác nhé.
+import-button-save = ✅ Lưu
+import-button-cancel = Hủy
+import-confirm-buttons = Bạn bấm <b>Lưu</b> hoặc <b>Hủy</b> ở tin nhắn trên, hoặc gửi tệp khác để xem trước lại.
+import-cancelled = Đã hủy, chưa lưu gì.
+import-saved-staff = ✅ Đã lưu danh sách: { $created } người mới, cập nhật { $updated } người, tạo { $departments } tổ mới.
+import-saved-catalogue = ✅ Đã lưu danh mục: { $created } mô đun mới, sửa { $updated } mô đun, { $unchanged } mô đun không đổi. Gõ /modules để xem.
+import-document-hint = Để nhập danh sách từ tệp, bạn gõ /import trước rồi gửi tệp theo hướng dẫn.
+import-row-required = còn trống, cần điền.
+import-row-too-long = dài quá, tối đa { $max } ký tự.
+import-row-too-short = «{ $value }» ngắn quá, cần ít nhất { $min } ký tự.
+import-row-unknown-role = «{ $value }» không phải vai trò bot biết. Ghi một trong: { $expected }.
+import-row-unknown-level = «{ $value }» không phải cấp học. Ghi một trong: { $expected }.
+import-row-department-required = giáo viên và tổ trưởng phải có tổ.
+import-row-duplicate-row = «{ $value }» trùng với dòng { $firstRow }.
+import-row-not-a-number = «{ $value }» không phải số tiết. Ghi một số nguyên, ví dụ 15.
+import-row-out-of-range = số tiết phải từ { $min } đến { $max }.
+import-row-hours-mismatch = tổng số tiết là { $total } nhưng lý thuyết + thực hành + tự học cộng lại được { $sum }.
+import-row-invalid-code = «{ $value }» không phải mã mô đun. Mã gồm chữ và số, ví dụ THPT 17.
+import-row-level-required = chưa biết mô đun thuộc cấp học nào. Ghi cấp học, một trong: { $expected }.
+import-row-level-code-mismatch = cấp học «{ $value }» không khớp với mã mô đun (mã này thuộc { $expected }).
+import-row-module-exists = mô đun { $value } đã có trong danh mục với nội dung khác; chỉ người quản trị hệ thống mới sửa được mô đun đã có.
+error-file-unsupported = Bot chưa đọc được tệp «{ $fileName }». Bạn gửi tệp Excel (.xlsx) hoặc .csv nhé; tệp .xls cũ thì mở bằng Excel rồi lưu lại dạng .xlsx.
+error-file-unreadable = Không mở được tệp { $format }: tệp có thể bị hỏng hoặc có đặt mật khẩu. Bạn mở bằng Excel, lưu lại rồi gửi lại nhé.
+error-file-too-large = Tệp quá lớn: tối đa { $maxMb } MB.
+error-file-empty = Tệp không có dữ liệu.
+error-too-many-rows = Tệp có { $rows } dòng, quá giới hạn { $maxRows } dòng mỗi lần nhập. Bạn chia thành nhiều tệp nhỏ hơn nhé.
+error-columns-missing = Không tìm thấy cột { $expected } trong dòng tiêu đề (bot xem 20 dòng đầu của tệp). Bạn thêm các cột này rồi gửi lại nhé.
+error-preview-has-errors = Tệp còn { $count } lỗi nên chưa lưu gì. Bạn sửa rồi gửi lại tệp nhé.
+error-preview-mismatch = Bản xem trước này không thuộc trường của bạn nên không lưu được. Bạn gõ /import rồi gửi lại tệp nhé.
+
+## /setdeadline
+
+cmd-setdeadline = Đặt hạn đăng ký, hạn duyệt kế hoạch
+deadline-usage =
+    Năm học { $year }: hạn đăng ký kế hoạch <b>{ $planDeadline }</b>, hạn nhà trường duyệt <b>{ $approvalDeadline }</b>.
+    Để đổi: <code>/setdeadline 07/09/2026</code> (hạn đăng ký) hoặc <code>/setdeadline 07/09/2026 14/09/2026</code> (cả hạn duyệt).
+deadline-bad-date = «{ $input }» không phải là ngày hợp lệ. Viết ngày theo dạng ngày/tháng/năm, ví dụ 07/09/2026.
+deadline-set = Đã đặt cho năm học { $year }: hạn đăng ký <b>{ $planDeadline }</b>, hạn duyệt <b>{ $approvalDeadline }</b>.
+
+## /help theo vai trò
+
+help-not-linked = Giáo viên: mở <b>link mời</b> nhà trường gửi để tham gia, rồi đăng ký kế hoạch BDTX ngay trong bot.
+help-role-owner =
+    <b>Chủ quản hệ thống:</b>
+    /schools — các trường; thêm trường và mời quản trị trường
+    /import — nhập danh mục mô đun từ tệp
+help-role-teacher =
+    <b>Giáo viên:</b>
+    /plan — đăng ký mô đun tự chọn (ND3), gửi tổ trưởng duyệt
+    /modules — xem danh mục mô đun
+    /me — thông tin của tôi
+help-role-head =
+    <b>Tổ trưởng chuyên môn:</b>
+    /plan — kế hoạch của bạn · /approve — duyệt kế hoạch của tổ
+    /invite — mời giáo viên vào tổ · /people — giáo viên trong tổ
+    /modules — danh mục mô đun · /me — thông tin của tôi
+help-role-manager =
+    <b>Cán bộ quản lý:</b>
+    /plan — đăng ký mô đun dành cho cán bộ quản lý
+    /modules — danh mục mô đun · /me — thông tin của tôi
+help-role-admin =
+    <b>Quản trị trường (BCĐ):</b>
+    /departments — các tổ · /invite — tạo link mời · /people — danh sách
+    /import — nhập danh sách cán bộ, giáo viên từ tệp Excel/CSV
+    /setdeadline — hạn đăng ký, hạn duyệt · /approve — duyệt kế hoạch
+    /plan — kế hoạch của bạn · /modules — danh mục mô đun
+help-role-staff =
+    <b>Nhân viên:</b>
+    /modules — danh mục mô đun · /me — thông tin của tôi

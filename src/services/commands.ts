@@ -15,7 +15,7 @@ const BY_ROLE: Record<Role, readonly string[]> = {
   teacher: ['plan', 'modules'],
   head: ['plan', 'modules', 'approve', 'invite', 'people'],
   manager: ['plan', 'modules'],
-  admin: ['plan', 'modules', 'approve', 'invite', 'people', 'departments', 'import'],
+  admin: ['plan', 'modules', 'approve', 'invite', 'people', 'departments', 'setdeadline', 'import'],
   staff: ['modules'],
 }
 

@@ -151,4 +151,17 @@ describe('from a new school to an approved plan', () => {
     expect(plan?.text).toContain('THPT 31')
     expect(teacher.buttons(plan)).toEqual([])
   })
+
+  it('the admin sees and moves the deadlines; /help shows each role its commands', async () => {
+    expect(all(await admin.say('/setdeadline'))).toContain('hạn đăng ký kế hoạch 07/09/2026')
+    expect(all(await admin.say('/setdeadline 31/09/2026'))).toContain(
+      '«31/09/2026» không phải là ngày hợp lệ',
+    )
+    expect(all(await admin.say('/setdeadline 20/09/2026 30/09/2026'))).toContain(
+      'hạn đăng ký 20/09/2026, hạn duyệt 30/09/2026',
+    )
+    expect(all(await teacher.say('/setdeadline 20/10/2026'))).toContain('không có quyền')
+    expect(all(await teacher.say('/help'))).toContain('/plan — đăng ký mô đun tự chọn')
+    expect(all(await head.say('/help'))).toContain('/approve — approve the department')
+  })
 })

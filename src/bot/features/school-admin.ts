@@ -189,6 +189,47 @@ feature.callbackQuery(newDepartmentButton.filter, async (ctx) => {
 
 feature.command('invite', (ctx) => ctx.conversation.enter(INVITE_FLOW))
 
+/** "7/9/2026" or "07/09/2026" → "2026-09-07"; null when it is not a real date. */
+export function parseVietnameseDate(text: string): string | null {
+  const match = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(text.trim())
+  if (!match) return null
+  const [day, month, year] = [Number(match[1]), Number(match[2]), Number(match[3])]
+  const date = new Date(Date.UTC(year, month - 1, day))
+  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day)
+    return null
+  return date.toISOString().slice(0, 10)
+}
+
+feature.command('setdeadline', async (ctx) => {
+  const me = await whoAmI(ctx)
+  if (!me.school) return void (await ctx.reply(ctx.t('error-not-linked')))
+  const year = await ctx.deps.schools.currentYear(actorOf(ctx), { schoolId: me.school.id })
+  if (!year.ok) return void (await ctx.reply(serviceErrorText(ctx.t, year.error)))
+  const args = ctx.match.trim().split(/\s+/).filter(Boolean)
+  const current = {
+    year: escapeHtml(year.value.name),
+    planDeadline: formatDate(year.value.planDeadline),
+    approvalDeadline: formatDate(year.value.approvalDeadline),
+  }
+  if (args.length === 0 || args.length > 2) return void (await ctx.reply(ctx.t('deadline-usage', current)))
+  const dates = args.map(parseVietnameseDate)
+  const bad = args.find((_, i) => dates[i] === null)
+  if (bad !== undefined) return void (await ctx.reply(ctx.t('deadline-bad-date', { input: escapeHtml(bad) })))
+  const set = await ctx.deps.schools.setDeadlines(actorOf(ctx), {
+    schoolYearId: year.value.id,
+    planDeadline: dates[0]!,
+    ...(dates[1] ? { approvalDeadline: dates[1] } : {}),
+  })
+  if (!set.ok) return void (await ctx.reply(serviceErrorText(ctx.t, set.error)))
+  await ctx.reply(
+    ctx.t('deadline-set', {
+      year: escapeHtml(set.value.name),
+      planDeadline: formatDate(set.value.planDeadline),
+      approvalDeadline: formatDate(set.value.approvalDeadline),
+    }),
+  )
+})
+
 feature.command('me', async (ctx) => {
   const me = await whoAmI(ctx)
   if (!me.person) return void (await ctx.reply(ctx.t(me.isOwner ? 'me-owner' : 'error-not-linked')))

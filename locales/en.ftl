@@ -59,6 +59,8 @@ sandbox-help =
     Type a number (1, 2, ...) to press the button with that number on the latest message.
     :file path/to/file.xlsx — send a file to the bot
     :quit — leave (or Ctrl-D)
+    :as Name — go on as another person (another Telegram account), e.g. :as Ms Lan
+sandbox-switched = You are now { $name }.
 
 ## Scores and classes (shared)
 

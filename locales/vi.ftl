@@ -59,6 +59,8 @@ sandbox-help =
     Gõ một số (1, 2, ...) để bấm nút có số đó ở tin nhắn gần nhất.
     :file đường/dẫn/tệp.xlsx — gửi một tệp cho bot
     :quit — thoát (hoặc Ctrl-D)
+    :as Tên — tiếp tục với tư cách một người khác (một tài khoản Telegram khác), ví dụ :as Cô Lan
+sandbox-switched = Bây giờ bạn là { $name }.
 
 ## Điểm và xếp loại (dùng chung)
 

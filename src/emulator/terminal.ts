@@ -2,7 +2,9 @@
 // terminal. Bot messages and edits are printed as they arrive (formatting as ANSI on a TTY, plain
 // text otherwise) with their buttons numbered; a number alone presses that button, `:file <path>`
 // sends a document, `:help` explains, `:quit` or Ctrl-D leaves. The terminal's own few words come
-// from `strings`, so the caller can localise them.
+// from `strings`, so the caller can localise them. `:as <name>` switches to another person (another
+// Telegram account), so one terminal can play a whole school: messages that reached a person
+// while someone else was at the keyboard are shown when the terminal switches back to them.
 import { createInterface } from 'node:readline'
 import type { MessageEntity, Update } from 'grammy/types'
 import type { BotEvent, FakeTelegram } from './fake-telegram.ts'
@@ -16,6 +18,7 @@ export interface TerminalStrings {
   deleted: string
   noButton: string
   error: string
+  switched: string
 }
 
 export const defaultTerminalStrings: TerminalStrings = {
@@ -25,6 +28,7 @@ export const defaultTerminalStrings: TerminalStrings = {
     'Type a message or a command such as /start and press Enter.',
     '  <number>       press the button with that number on the latest message that has buttons',
     '  :file <path>   send a file',
+    '  :as <name>     continue as another person (another Telegram account)',
     '  :help          show this help',
     '  :quit          leave (Ctrl-D works too)',
   ].join('\n'),
@@ -32,10 +36,12 @@ export const defaultTerminalStrings: TerminalStrings = {
   deleted: '(a message was deleted)',
   noButton: 'There is no button {n}.',
   error: 'Error: {message}',
+  switched: 'You are now {name}.',
 }
 
 export interface TerminalOptions {
   fake: FakeTelegram
+  /** the person at the keyboard first */
   user: FakeUser
   input?: NodeJS.ReadableStream
   output?: NodeJS.WritableStream
@@ -76,18 +82,25 @@ export function renderText(text: string, entities: MessageEntity[] = [], color =
 /** Runs the chat until `:quit` or the end of input. */
 export async function runTerminal({
   fake,
-  user,
+  user: first,
   input = process.stdin,
   output = process.stdout,
   strings: custom = {},
 }: TerminalOptions): Promise<void> {
+  let user = first
   const strings = { ...defaultTerminalStrings, ...custom }
   const color = (output as { isTTY?: boolean }).isTTY === true
   const print = (line: string) => output.write(`${line}\n`)
   let keyboardFrom = 0 // message_id of the message that brought the current reply keyboard
 
+  const people = new Map<string, FakeUser>([[first.info.first_name, first]])
+  const unread = new Map<number, BotEvent[]>()
   const show = (event: BotEvent) => {
-    if (event.chatId !== user.id) return
+    if (event.chatId !== user.id) {
+      if ([...people.values()].some((p) => p.id === event.chatId))
+        unread.set(event.chatId, [...(unread.get(event.chatId) ?? []), event])
+      return
+    }
     if (event.kind === 'delete') return print(`🤖 ${strings.deleted}`)
     const m = event.message
     const lines: string[] = []
@@ -135,7 +148,21 @@ export async function runTerminal({
         let update: Promise<Update> | undefined
         if (line === ':quit') break
         if (line === ':help') print(strings.help)
-        else if (line.startsWith(':file ')) update = user.sendDocument({ path: line.slice(6).trim() })
+        else if (line.startsWith(':as ')) {
+          const name = line.slice(4).trim()
+          user =
+            people.get(name) ??
+            fake.user({
+              id: first.id + people.size,
+              first_name: name,
+              language_code: first.info.language_code,
+            })
+          people.set(name, user)
+          rl.setPrompt(`${name} ${strings.prompt}`)
+          print(fill(strings.switched, { name }))
+          for (const event of unread.get(user.id) ?? []) show(event)
+          unread.delete(user.id)
+        } else if (line.startsWith(':file ')) update = user.sendDocument({ path: line.slice(6).trim() })
         else if (/^\d+$/.test(line)) update = press(Number(line))
         else if (line !== '') update = user.sendText(raw)
         if (update) await user.settle(await update)

@@ -83,3 +83,34 @@ describe('terminal', () => {
     expect(renderText(text, entities, false)).toBe('Điểm 9 link (https://x.org)')
   })
 })
+
+describe('playing several people', () => {
+  it(':as switches the person and shows what reached them meanwhile', async () => {
+    const fake = new FakeTelegram()
+    const bot = new Bot('1:x')
+    bot.command('ping', async (ctx) => {
+      await ctx.reply('pong')
+      for (const other of [100, 101])
+        if (other !== ctx.from?.id)
+          await ctx.api.sendMessage(other, `hi from ${ctx.from?.first_name}`).catch(() => {})
+    })
+    fake.attach(bot)
+    const input = new PassThrough()
+    const output = new PassThrough()
+    let text = ''
+    output.on('data', (chunk) => (text += String(chunk)))
+    const done = runTerminal({ fake, user: fake.user({ id: 100, first_name: 'An' }), input, output })
+    input.write(':as Bình\n')
+    input.write('/ping\n')
+    input.write(':as An\n')
+    input.write(':as Bình\n')
+    input.end()
+    await done
+    expect(text).toContain('You are now Bình.')
+    expect(text).toContain('pong')
+    // An was away when Bình's /ping wrote to them: it shows when the terminal is An again
+    const [, asAn] = text.split('You are now An.')
+    expect(asAn).toContain('hi from Bình')
+    expect(text.split('You are now Bình.').length).toBe(3)
+  })
+})

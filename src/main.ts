@@ -17,7 +17,6 @@ import { createBot } from './bot/index.ts'
 import { ConfigError, loadConfig } from './config.ts'
 import { FakeTelegram } from './emulator/fake-telegram.ts'
 import { runTerminal } from './emulator/terminal.ts'
-import { startOutboxWorker } from './jobs/outbox-worker.ts'
 import { createLogger } from './logger.ts'
 import { startLink } from './services/codes.ts'
 
@@ -69,15 +68,6 @@ if (mode.kind === 'sandbox') {
   fake.track(bot)
   const runner = run(bot)
   stops.push(() => runner.isRunning() && runner.stop())
-  // broadcasts and reminders: the outbox worker, on its own Api so replies never queue behind it
-  const outbox = startOutboxWorker({
-    db: app.db,
-    token: SANDBOX_TOKEN,
-    apiRoot: server.url,
-    rate: config.broadcastRate,
-    logger,
-  })
-  stops.push(() => outbox.stop())
   const i18n = app.deps.i18n
   await runTerminal({
     fake,
@@ -107,15 +97,6 @@ if (mode.kind === 'sandbox') {
   const setupCode = await announceSetup(bot.botInfo.username)
   if (setupCode)
     process.stdout.write(`Open ${startLink(bot.botInfo.username, setupCode)} to become the owner.\n`)
-  // broadcasts and reminders: the outbox worker, on its own Api (no throttler: it paces itself)
-  const outbox = startOutboxWorker({
-    db: app.db,
-    token: mode.token,
-    apiRoot: mode.apiRoot,
-    rate: config.broadcastRate,
-    logger,
-  })
-  stops.push(() => outbox.stop())
   if (mode.kind === 'polling') {
     await bot.api.deleteWebhook()
     const runner = run(bot)

@@ -104,7 +104,7 @@ describe('from a new school to an approved plan', () => {
     await teacher.tap(startsWith('✓ THPT 17'))
     expect(teacher.answers().at(-1)?.text).toContain('Mô đun THPT 17 đã có trong kế hoạch')
     await teacher.tap('↩️ Quay lại kế hoạch')
-    const refused = all(await teacher.tap('📤 Gửi tổ trưởng duyệt'))
+    const refused = all(await teacher.tap('📤 Gửi duyệt'))
     expect(refused).toContain('ND3 có 45/60 tiết')
     expect(refused).toContain('còn thiếu 15 tiết')
     await teacher.tap(
@@ -119,7 +119,7 @@ describe('from a new school to an approved plan', () => {
 
   it('submitting tells the head, in English', async () => {
     const plan = teacher.messages().findLast((m) => m.text?.includes('Kế hoạch BDTX'))
-    expect(all(await teacher.tap('📤 Gửi tổ trưởng duyệt', plan))).toContain('Đã gửi kế hoạch')
+    expect(all(await teacher.tap('📤 Gửi duyệt', plan))).toContain('Đã gửi kế hoạch')
     expect(head.lastMessage()?.text).toContain('Nguyễn Văn An submitted a BDTX plan for your approval')
   })
 
@@ -132,7 +132,7 @@ describe('from a new school to an approved plan', () => {
     await teacher.tap('❌ THPT 34')
     await teacher.tap('➕ Thêm mô đun')
     await teacher.tap(startsWith('THPT 31 —'))
-    await teacher.tap('📤 Gửi tổ trưởng duyệt')
+    await teacher.tap('📤 Gửi duyệt')
     expect(head.lastMessage()?.text).toContain('submitted a BDTX plan')
   })
 

@@ -204,14 +204,14 @@ cmd-me = My profile
 ## Joining (invite links)
 
 setup-owner-welcome = You are now an <b>owner</b> of this deployment. Type /schools to add a school and invite its admin.
-join-invite-for-person = An invite to <b>{ $school }</b> ({ $department }), role { $role }, for <b>{ $name }</b>. Is that you?
+join-invite-for-person = An invite to <b>{ $school }</b>{ $inDepartment }, role { $role }, for <b>{ $name }</b>. Is that you?
 join-confirm-me = Yes, I am { $name }
 join-pick-name = An invite to <b>{ $school }</b>, department <b>{ $department }</b>, role { $role }. Please choose your name:
 join-no-names = An invite to <b>{ $school }</b>, department <b>{ $department }</b>, role { $role }. Nobody is waiting on the list; press the button below to enter your name.
 join-not-listed = My name is not on the list
 join-use-buttons = Please choose with the buttons on the message above.
 join-ask-name = Please type your full name, e.g. Nguyễn Văn An.
-join-welcome = Welcome <b>{ $name }</b>! You have joined <b>{ $school }</b> ({ $department }) as { $role }.
+join-welcome = Welcome <b>{ $name }</b>! You have joined <b>{ $school }</b>{ $inDepartment } as { $role }.
 join-notify-inviter = <b>{ $name }</b> joined with your invite link ({ $role }).
 join-ask-level = Which school level do you teach?
 join-level-set = School level: { $level }

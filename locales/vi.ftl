@@ -204,14 +204,14 @@ cmd-me = Thông tin của tôi
 ## Tham gia (link mời)
 
 setup-owner-welcome = Bạn đã là <b>chủ quản</b> của hệ thống. Gõ /schools để thêm trường và mời quản trị của trường.
-join-invite-for-person = Lời mời vào <b>{ $school }</b> ({ $department }), vai trò { $role }, dành cho <b>{ $name }</b>. Bạn có đúng là người này?
+join-invite-for-person = Lời mời vào <b>{ $school }</b>{ $inDepartment }, vai trò { $role }, dành cho <b>{ $name }</b>. Bạn có đúng là người này?
 join-confirm-me = Đúng, tôi là { $name }
 join-pick-name = Lời mời vào <b>{ $school }</b>, tổ <b>{ $department }</b>, vai trò { $role }. Bạn hãy chọn tên của mình:
 join-no-names = Lời mời vào <b>{ $school }</b>, tổ <b>{ $department }</b>, vai trò { $role }. Danh sách chưa có ai chưa đăng ký; bấm nút bên dưới để nhập tên.
 join-not-listed = Tên tôi không có trong danh sách
 join-use-buttons = Bạn hãy chọn bằng các nút ở tin nhắn trên.
 join-ask-name = Bạn hãy gõ họ và tên đầy đủ, ví dụ: Nguyễn Văn An.
-join-welcome = Chào mừng <b>{ $name }</b>! Bạn đã tham gia <b>{ $school }</b> ({ $department }) với vai trò { $role }.
+join-welcome = Chào mừng <b>{ $name }</b>! Bạn đã tham gia <b>{ $school }</b>{ $inDepartment } với vai trò { $role }.
 join-notify-inviter = <b>{ $name }</b> đã tham gia qua link mời của bạn ({ $role }).
 join-ask-level = Bạn dạy cấp học nào?
 join-level-set = Cấp học: { $level }

@@ -14,6 +14,7 @@ import type { BotContext, FlowContext } from '../context.ts'
 import { escapeHtml } from '../i18n.ts'
 import { notify, refreshCommands } from '../notify.ts'
 import { serviceErrorText } from '../service-errors.ts'
+import { showChoice } from './school-admin.ts'
 
 export const JOIN_FLOW = 'join'
 const MAX_NAME_BUTTONS = 40
@@ -34,6 +35,8 @@ async function joinFlow(conversation: Flow, ctx: FlowContext, code: string): Pro
   const where = {
     school: escapeHtml(school.name),
     department: department ? escapeHtml(department.name) : '—',
+    /** " (Tổ Toán)" or nothing: an admin's invite has no department */
+    inDepartment: department ? ` (${escapeHtml(department.name)})` : '',
     role: ctx.t(`role-${invite.role}`),
   }
 
@@ -60,7 +63,7 @@ async function joinFlow(conversation: Flow, ctx: FlowContext, code: string): Pro
     otherwise: (other) => other.reply(ctx.t('join-use-buttons')),
   })
   await picked.answerCallbackQuery()
-  await picked.editMessageReplyMarkup()
+  await showChoice(picked)
   const personId = Number(pickName.unpack(picked.callbackQuery.data)?.person)
   if (personId > 0) {
     choice = { personId }
@@ -82,7 +85,7 @@ async function joinFlow(conversation: Flow, ctx: FlowContext, code: string): Pro
     ctx.t('join-welcome', {
       name: escapeHtml(me.person.fullName),
       school: escapeHtml(me.school.name),
-      department: me.department ? escapeHtml(me.department.name) : '—',
+      inDepartment: me.department ? ` (${escapeHtml(me.department.name)})` : '',
       role: ctx.t(`role-${me.person.role}`),
     }),
   )

@@ -37,8 +37,19 @@ async function waitPick(conversation: Flow, ctx: FlowContext): Promise<string> {
     otherwise: (other) => other.reply(ctx.t('flow-use-buttons')),
   })
   await picked.answerCallbackQuery()
-  await picked.editMessageReplyMarkup()
+  await showChoice(picked)
   return pick.unpack(picked.callbackQuery.data)!.value
+}
+
+/** Replaces a question's buttons with the answer chosen, so the chat reads as a conversation. */
+export async function showChoice(picked: FlowContext): Promise<void> {
+  const message = picked.callbackQuery?.message
+  const data = picked.callbackQuery?.data
+  const chosen = message?.reply_markup?.inline_keyboard
+    .flat()
+    .find((b) => 'callback_data' in b && b.callback_data === data)
+  if (!message || !('text' in message) || !chosen) return void (await picked.editMessageReplyMarkup())
+  await picked.editMessageText(`${escapeHtml(message.text ?? '')}\n→ <b>${escapeHtml(chosen.text)}</b>`)
 }
 
 async function askText(conversation: Flow, ctx: FlowContext, question: string): Promise<string> {

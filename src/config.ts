@@ -52,6 +52,12 @@ const schema = z.object({
   LOG_LEVEL: z
     .enum(['debug', 'info', 'warn', 'error'], { error: 'one of debug, info, warn, error' })
     .default('info'),
+  BROADCAST_RATE: z.coerce
+    .number({ error: 'a number of messages per second' })
+    .int('a whole number of messages per second')
+    .min(1, 'from 1 to 1000 messages per second (Telegram allows about 30)')
+    .max(1000, 'from 1 to 1000 messages per second (Telegram allows about 30)')
+    .default(25),
 })
 
 export type Mode =
@@ -64,6 +70,8 @@ export interface Config {
   databasePath: string
   ownerTelegramIds: number[]
   logLevel: 'debug' | 'info' | 'warn' | 'error'
+  /** broadcasts and reminders: at most this many messages a second overall (BROADCAST_RATE) */
+  broadcastRate: number
 }
 
 export class ConfigError extends Error {}
@@ -83,6 +91,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     databasePath: e.DATABASE_PATH,
     ownerTelegramIds: e.OWNER_TELEGRAM_IDS,
     logLevel: e.LOG_LEVEL,
+    broadcastRate: e.BROADCAST_RATE,
   }
   if (!e.BOT_TOKEN) {
     if (e.WEBHOOK_URL) throw new ConfigError('Configuration error: WEBHOOK_URL is set but BOT_TOKEN is not')

@@ -1,0 +1,681 @@
+/**
+ * The outbox worker: delivers every pending outbox row (broadcasts and reminders alike) at
+ * Telegram's pace, records each outcome, and keeps the sender's live progress message and final
+ * report. It talks to Telegram through its own grammY `Api`, so the bot's replies to users never
+ * wait behind a broadcast.
+ *
+ *   const worker = new OutboxWorker({ db, api: new Api(token), rate: config.broadcastRate })
+ *   worker.start()            // in the background, until…
+ *   await worker.stop()       // …the message in flight is answered and recorded
+ *
+ * Pace: at most `rate` messages in any second and one per chat per second (see RateLimiter);
+ * a 429 pauses ALL sending for its retry_after (flood limits are per bot), and the row waits too.
+ * Outcomes: sent; 403 or "chat not found" -> unreachable at once; a network error or a 5xx ->
+ * retried with exponential backoff, `maxAttempts` in all, then failed; any other refusal -> failed.
+ *
+ * Crash safety: a row is claimed (one UPDATE … WHERE state = 'pending') just before its API call,
+ * and `sent` is written as soon as the answer arrives. A worker killed between the two leaves the
+ * row `claimed`; at the next start such rows become `unknown` — maybe delivered, maybe not — and are
+ * NOT resent (nobody gets a message twice); the final report lists them for review. With the
+ * default `concurrency: 1` that window holds at most one message. A starting worker also waits one
+ * window (1 s) before its first message, so that what a dead worker sent just before dying cannot
+ * add up with it beyond the limits.
+ *
+ * One worker per database: a second one would double the rate and take the first one's claims
+ * for a dead worker's.
+ */
+import { randomBytes } from 'node:crypto'
+import { Api, GrammyError, HttpError } from 'grammy'
+import type { InlineKeyboardMarkup, Message } from 'grammy/types'
+import type { Db } from '../db/connection.ts'
+import { type Logger, silentLogger } from '../logger.ts'
+import {
+  type Broadcast,
+  type BroadcastContent,
+  type BroadcastStatus,
+  type ClaimedRow,
+  type OutboxEntry,
+  OutboxStore,
+  type StateCounts,
+} from './outbox-store.ts'
+import { RateLimiter } from './rate-limiter.ts'
+
+/** What the sender's progress message and final report show. */
+export interface ProgressView {
+  broadcastId: number
+  status: BroadcastStatus
+  /** 'progress' while sending; 'final' for the last edit of the progress message; 'report' for the report */
+  phase: 'progress' | 'final' | 'report'
+  /** rows enqueued */
+  total: number
+  sent: number
+  /** pending or in flight */
+  waiting: number
+  /** blocked the bot, deactivated, chat not found */
+  unreachable: number
+  /** refused, or still failing after every retry */
+  failed: number
+  /** the worker stopped between sending and recording: maybe delivered */
+  unknown: number
+  cancelled: number
+  /** report only: the first recipients to look at (unreachable, failed, unknown) */
+  review: OutboxEntry[]
+  /** the sender's language ('vi' unless they chose another) */
+  language: string
+}
+
+/** Text (HTML) of the progress message and the report; the bot passes one built on its locales. */
+export type ProgressRenderer = (view: ProgressView) => string
+
+export type Sleep = (ms: number, signal: AbortSignal) => Promise<void>
+
+export interface OutboxWorkerOptions {
+  db: Db
+  /** the worker's own Api (not the bot's); no throttler: the worker paces itself */
+  api: Api
+  /** at most this many messages a second overall (BROADCAST_RATE) */
+  rate: number
+  /** API calls in flight at once; each may be left `unknown` by a crash. Default 1. */
+  concurrency?: number
+  /** the rate's window, ms. Default 1000. */
+  windowMs?: number
+  /** at most one message per chat per this many ms. Default 1000. */
+  perChatMs?: number
+  /** network errors and 5xx: tries in all before a row is failed. Default 5. */
+  maxAttempts?: number
+  /** first retry after this many ms, doubling each time. Default 2000. */
+  backoffMs?: number
+  /** Default 5 minutes. */
+  maxBackoffMs?: number
+  /** edit the progress message at most this often, ms. Default 3000. */
+  progressEveryMs?: number
+  /** look for new rows this often when there is nothing to do, ms. Default 500. */
+  idleMs?: number
+  /** wait before the first message after start-up, ms. Default `windowMs`. */
+  startupDelayMs?: number
+  /** the clock, ms. Default Date.now. */
+  now?: () => number
+  /** resolves after `ms`, or at once when `signal` aborts. Default setTimeout. */
+  sleep?: Sleep
+  render?: ProgressRenderer
+  logger?: Logger
+}
+
+/** What an API error means for the row. */
+export type Verdict =
+  | { kind: 'flood'; retryAfterMs: number; error: string }
+  | { kind: 'unreachable'; error: string }
+  | { kind: 'retry'; error: string }
+  | { kind: 'failed'; error: string }
+
+const UNREACHABLE_400 = /chat not found|peer_id_invalid|user not found|bot was blocked|user is deactivated/i
+
+/** 429 -> wait; 403 or chat not found -> unreachable; network, 5xx, 401/404 -> retry; other 4xx -> failed. */
+export function classify(error: unknown): Verdict {
+  if (error instanceof GrammyError) {
+    const text = `${error.error_code}: ${error.description}`
+    if (error.error_code === 429) {
+      const seconds =
+        error.parameters.retry_after ?? Number(/retry after (\d+)/i.exec(error.description)?.[1] ?? 1)
+      return { kind: 'flood', retryAfterMs: Math.max(1, seconds) * 1000, error: text }
+    }
+    if (error.error_code === 403) return { kind: 'unreachable', error: text }
+    if (error.error_code === 400 && UNREACHABLE_400.test(error.description))
+      return { kind: 'unreachable', error: text }
+    if (error.error_code >= 500 || error.error_code === 401 || error.error_code === 404)
+      return { kind: 'retry', error: text }
+    return { kind: 'failed', error: text }
+  }
+  if (error instanceof HttpError) return { kind: 'retry', error: `network: ${error.message}` }
+  return { kind: 'retry', error: `error: ${error instanceof Error ? error.message : String(error)}` }
+}
+
+const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
+const number = (n: number) => n.toLocaleString('vi-VN')
+
+/**
+ * The default progress text: numbers and symbols only (no sentence to translate), e.g.
+ *   📣 #12 · 45%
+ *   ✅ 900 · ⏳ 1.050 · ⛔ 50
+ */
+export const renderProgress: ProgressRenderer = (v) => {
+  const done = v.total - v.waiting
+  const percent = v.total === 0 ? 100 : Math.floor((done / v.total) * 100)
+  const head =
+    v.phase === 'progress'
+      ? `📣 <b>#${v.broadcastId}</b> · ${percent}%`
+      : `📣 <b>#${v.broadcastId}</b> · ${v.status === 'cancelled' ? '🚫' : '✔'} ${percent}%`
+  const parts = [`✅ ${number(v.sent)}`]
+  if (v.phase === 'progress' || v.waiting > 0) parts.push(`⏳ ${number(v.waiting)}`)
+  parts.push(`⛔ ${number(v.unreachable)}`)
+  if (v.failed) parts.push(`❌ ${number(v.failed)}`)
+  if (v.unknown) parts.push(`❓ ${number(v.unknown)}`)
+  if (v.cancelled) parts.push(`🚫 ${number(v.cancelled)}`)
+  const lines = [head, parts.join(' · ')]
+  if (v.phase === 'report') {
+    const mark = { unreachable: '⛔', failed: '❌', unknown: '❓' } as Record<string, string>
+    for (const r of v.review)
+      lines.push(`${mark[r.state] ?? '·'} ${escapeHtml(r.fullName ?? String(r.chatId))}`)
+    const shown = v.review.length
+    const all = v.unreachable + v.failed + v.unknown
+    if (all > shown) lines.push(`… +${number(all - shown)}`)
+  }
+  return lines.join('\n')
+}
+
+/** setTimeout, cut short by the signal. */
+export const realSleep: Sleep = (ms, signal) =>
+  new Promise<void>((resolve) => {
+    if (signal.aborted) return resolve()
+    const done = () => {
+      clearTimeout(timer)
+      signal.removeEventListener('abort', done)
+      resolve()
+    }
+    const timer = setTimeout(done, Math.max(0, ms))
+    signal.addEventListener('abort', done, { once: true })
+  })
+
+/** Rows looked at per pick: the first whose chat may get a message now is claimed. */
+const DUE_BATCH = 32
+/** Recipients listed in a final report. */
+const REVIEW_MAX = 30
+/** Tries for a final report before it is given up. */
+const REPORT_TRIES = 5
+/** Re-check the world at least this often while waiting, ms. */
+const MAX_PAUSE_MS = 5_000
+
+const iso = (ms: number) => new Date(ms).toISOString()
+
+export class OutboxWorker {
+  private readonly store: OutboxStore
+  private readonly api: Api
+  private readonly limiter: RateLimiter
+  private readonly concurrency: number
+  private readonly maxAttempts: number
+  private readonly backoffMs: number
+  private readonly maxBackoffMs: number
+  private readonly progressEveryMs: number
+  private readonly idleMs: number
+  private readonly startupDelayMs: number
+  private readonly tickMs: number
+  private readonly now: () => number
+  private readonly sleep: Sleep
+  private readonly render: ProgressRenderer
+  private readonly logger: Logger
+  private readonly id = `${process.pid}-${randomBytes(4).toString('hex')}`
+
+  private loop: Promise<void> | undefined
+  private stopping = false
+  private waking: AbortController | undefined
+  private pausedUntil = 0
+  private nextTickAt = 0
+  private claims = 0
+  private readonly inflight = new Set<Promise<void>>()
+  /** broadcasts with pending rows, as the last tick saw them; `turn`: whose rows go next */
+  private rotation: number[] = []
+  private turn = 0
+  /** reports that could not be sent yet, and how often they were tried */
+  private readonly reportTries = new Map<number, number>()
+  private readonly contents = new Map<number, BroadcastContent>()
+  private readonly shown = new Map<number, { at: number; text: string; language: string }>()
+
+  constructor(options: OutboxWorkerOptions) {
+    this.store = new OutboxStore(options.db)
+    this.api = options.api
+    const windowMs = options.windowMs ?? 1000
+    this.limiter = new RateLimiter(options.rate, { windowMs, perChatMs: options.perChatMs ?? 1000 })
+    this.concurrency = Math.max(1, options.concurrency ?? 1)
+    this.maxAttempts = Math.max(1, options.maxAttempts ?? 5)
+    this.backoffMs = options.backoffMs ?? 2000
+    this.maxBackoffMs = options.maxBackoffMs ?? 5 * 60_000
+    this.progressEveryMs = options.progressEveryMs ?? 3000
+    this.idleMs = options.idleMs ?? 500
+    this.startupDelayMs = options.startupDelayMs ?? windowMs
+    this.tickMs = Math.min(1000, this.progressEveryMs)
+    this.now = options.now ?? Date.now
+    this.sleep = options.sleep ?? realSleep
+    this.render = options.render ?? renderProgress
+    this.logger = options.logger ?? silentLogger
+  }
+
+  get running(): boolean {
+    return this.loop !== undefined
+  }
+
+  /** Starts delivering in the background (once). */
+  start(): void {
+    if (!this.loop) void this.run()
+  }
+
+  /**
+   * Delivers until stopped; with `untilIdle`, returns once nothing is left to send and every
+   * broadcast is finished and reported (tests, scripts).
+   */
+  run(options: { untilIdle?: boolean } = {}): Promise<void> {
+    if (this.loop) return this.loop
+    this.stopping = false
+    this.loop = this.main(options.untilIdle ?? false).finally(() => {
+      this.loop = undefined
+    })
+    return this.loop
+  }
+
+  /** Stops after the message in flight is answered and recorded; sends nothing more. */
+  async stop(): Promise<void> {
+    this.stopping = true
+    this.waking?.abort()
+    await this.loop
+  }
+
+  /** Looks for new rows now instead of at the next idle check (after a broadcast is confirmed). */
+  wake(): void {
+    this.waking?.abort()
+  }
+
+  // ── the loop ──────────────────────────────────────────────────────────────────────────────
+
+  private async main(untilIdle: boolean): Promise<void> {
+    const recovered = await this.store.recoverClaims()
+    if (recovered.length)
+      this.logger.warn('outbox: rows left claimed by a stopped worker are marked unknown', {
+        rows: recovered.map((r) => r.id),
+      })
+    // a 429 a previous worker was waiting out still holds (flood limits are per bot, not per process)
+    const flood = await this.store.floodPauseEnd(iso(this.now()))
+    if (flood) this.pausedUntil = Date.parse(flood)
+    await this.pause(this.startupDelayMs)
+    while (!this.stopping) {
+      try {
+        if (await this.step(untilIdle)) break
+      } catch (error) {
+        this.logger.error('outbox: worker step failed', { error })
+        await this.pause(this.idleMs)
+      }
+    }
+    await Promise.allSettled([...this.inflight])
+  }
+
+  /** One decision of the loop; true when done (untilIdle and nothing left). */
+  private async step(untilIdle: boolean): Promise<boolean> {
+    const now = this.now()
+    if (this.pausedUntil > now) {
+      await this.pause(this.pausedUntil - now)
+      return false
+    }
+    if (now >= this.nextTickAt) {
+      await this.tick()
+      return false
+    }
+    if (this.inflight.size >= this.concurrency) {
+      await this.settleOne()
+      return false
+    }
+    const globalAt = this.limiter.nextGlobal(now)
+    if (globalAt === Number.POSITIVE_INFINITY) {
+      await this.settleOne()
+      return false
+    }
+    if (globalAt > now) {
+      await this.pause(globalAt - now)
+      return false
+    }
+    const due = await this.pick(now)
+    if (due.length === 0) {
+      if (this.inflight.size) {
+        await this.settleOne()
+        return false
+      }
+      const settled = await this.tick()
+      const next = await this.store.nextDue()
+      if (untilIdle && settled && next === undefined) return true
+      await this.pause(next === undefined ? this.idleMs : Math.min(this.idleMs, Date.parse(next) - now))
+      return false
+    }
+    const free = due.find((r) => this.limiter.nextForChat(r.chatId, now) <= now)
+    if (!free) {
+      // every row due is for a chat that just got a message: each waits for its chat to be free
+      let waiting = false
+      for (const r of due) {
+        const at = this.limiter.nextForChat(r.chatId, now)
+        if (at === Number.POSITIVE_INFINITY) waiting = true
+        else await this.store.postpone(r.id, iso(at))
+      }
+      if (waiting) await this.settleOne()
+      return false
+    }
+    const row = await this.store.claim(free.id, `${this.id}:${++this.claims}`, iso(this.now()))
+    if (!row) return false
+    const job = this.send(row)
+    if (this.concurrency === 1) await job
+    else this.track(job)
+    return false
+  }
+
+  /**
+   * The next rows due, broadcasts taken in turn so that a reminder batch never waits behind a
+   * school-wide broadcast; then rows of any batch enqueued since the last tick.
+   */
+  private async pick(now: number): Promise<Array<{ id: number; chatId: number }>> {
+    const turns = this.rotation.length
+    for (let k = 0; k < turns; k++) {
+      const broadcastId = this.rotation[(this.turn + k) % turns]!
+      const due = await this.store.due(iso(now), DUE_BATCH, broadcastId)
+      if (due.length) {
+        this.turn = (this.turn + k + 1) % turns
+        return due
+      }
+    }
+    return this.store.due(iso(now), DUE_BATCH)
+  }
+
+  /** Waits `ms` (cut short by stop() or wake()). */
+  private async pause(ms: number): Promise<void> {
+    if (this.stopping || !(ms > 0)) return
+    const controller = new AbortController()
+    this.waking = controller
+    try {
+      await this.sleep(Math.min(ms, MAX_PAUSE_MS), controller.signal)
+    } finally {
+      if (this.waking === controller) this.waking = undefined
+    }
+  }
+
+  private track(job: Promise<void>): void {
+    const tracked = job
+      .catch((error: unknown) => this.logger.error('outbox: send failed', { error }))
+      .finally(() => this.inflight.delete(tracked))
+    this.inflight.add(tracked)
+  }
+
+  private async settleOne(): Promise<void> {
+    if (this.inflight.size) await Promise.race(this.inflight)
+  }
+
+  // ── one row ───────────────────────────────────────────────────────────────────────────────
+
+  private async send(row: ClaimedRow): Promise<void> {
+    const content = row.content ?? (await this.contentOf(row.broadcastId))
+    const slot = this.limiter.begin(row.chatId, this.now())
+    let message: Message
+    try {
+      message = await this.deliver(row.chatId, content)
+    } catch (error) {
+      this.limiter.end(slot, row.chatId, this.now())
+      await this.recordFailure(row, error)
+      return
+    }
+    // the only window a crash can leave ambiguous ends here: record at once
+    const answered = this.now()
+    this.limiter.end(slot, row.chatId, answered)
+    await this.store.recordSent(row, message.message_id, iso(answered))
+  }
+
+  private deliver(chatId: number, content: BroadcastContent): Promise<Message> {
+    // validated by contentSchema: each button has exactly one of callback_data and url
+    const markup = content.reply_markup ? { reply_markup: content.reply_markup as InlineKeyboardMarkup } : {}
+    if (content.type === 'text') {
+      return this.api.sendMessage(chatId, content.html, { parse_mode: 'HTML', ...markup })
+    }
+    return this.api.sendDocument(chatId, content.file_id, {
+      ...(content.caption_html ? { caption: content.caption_html, parse_mode: 'HTML' } : {}),
+      ...markup,
+    })
+  }
+
+  private async recordFailure(row: ClaimedRow, error: unknown): Promise<void> {
+    const verdict = classify(error)
+    const now = this.now()
+    switch (verdict.kind) {
+      case 'flood': {
+        const until = now + verdict.retryAfterMs
+        this.pausedUntil = Math.max(this.pausedUntil, until)
+        this.logger.warn('outbox: 429, pausing all sending', { retryAfterMs: verdict.retryAfterMs })
+        await this.store.release(row, iso(until), verdict.error, false)
+        return
+      }
+      case 'unreachable':
+        await this.store.recordFinal(row, 'unreachable', verdict.error)
+        return
+      case 'failed':
+        this.logger.warn('outbox: message refused', { row: row.id, error: verdict.error })
+        await this.store.recordFinal(row, 'failed', verdict.error)
+        return
+      case 'retry': {
+        const attempts = row.attempts + 1
+        if (attempts >= this.maxAttempts) {
+          this.logger.warn('outbox: giving up after retries', { row: row.id, attempts, error: verdict.error })
+          await this.store.recordFinal(row, 'failed', verdict.error)
+          return
+        }
+        const delay = Math.min(this.maxBackoffMs, this.backoffMs * 2 ** (attempts - 1))
+        await this.store.release(row, iso(now + delay), verdict.error, true)
+        return
+      }
+    }
+  }
+
+  private async contentOf(broadcastId: number): Promise<BroadcastContent> {
+    let content = this.contents.get(broadcastId)
+    if (!content) {
+      const broadcast = await this.store.getBroadcast(broadcastId)
+      if (!broadcast) throw new Error(`outbox: broadcast ${broadcastId} is gone`)
+      content = broadcast.content
+      this.contents.set(broadcastId, content)
+    }
+    return content
+  }
+
+  // ── broadcasts: progress, end, report ─────────────────────────────────────────────────────
+  //
+  // Progress messages and reports go to the sender's chat, paced like the rest. They never hold
+  // up the outbox: when the sender's chat had a message less than a second ago, they wait for a
+  // later tick instead.
+
+  /**
+   * Creates and edits progress messages, ends broadcasts with nothing left, sends their reports;
+   * true when no broadcast needs anything more.
+   */
+  private async tick(): Promise<boolean> {
+    this.nextTickAt = this.now() + this.tickMs
+    let settled = true
+    const rotation: number[] = []
+    for (const b of await this.store.activeBroadcasts()) {
+      if (this.stopping) return false
+      const counts = await this.store.counts(b.id)
+      if (b.status === 'cancelled' && counts.pending > 0) {
+        // a row released (429, network error) just as the broadcast was cancelled
+        const n = await this.store.cancelPending(b.id)
+        counts.pending -= n
+        counts.cancelled += n
+      }
+      const toSender = b.kind === 'broadcast' && b.createdBy !== null
+      if (counts.pending > 0) rotation.push(b.id)
+      if (counts.pending + counts.claimed > 0) {
+        settled = false
+        if (toSender) await this.progress(b, counts)
+        continue
+      }
+      if (b.finishedAt === null) {
+        if (!(await this.store.finishBroadcast(b.id, iso(this.now())))) continue
+        b.status = b.status === 'sending' ? 'done' : b.status
+        b.finishedAt = iso(this.now())
+      }
+      if (toSender && b.reportedAt === null && !(await this.finalReport(b, counts))) {
+        settled = false
+        continue
+      }
+      this.contents.delete(b.id)
+      this.shown.delete(b.id)
+      this.reportTries.delete(b.id)
+    }
+    this.rotation = rotation
+    return settled
+  }
+
+  private async view(
+    b: Broadcast,
+    counts: StateCounts,
+    phase: ProgressView['phase'],
+    review: OutboxEntry[] = [],
+  ): Promise<ProgressView> {
+    let language = this.shown.get(b.id)?.language
+    if (language === undefined) {
+      language = b.createdBy === null ? 'vi' : await this.store.languageOf(b.createdBy)
+      this.shown.set(b.id, { at: 0, text: '', language })
+    }
+    const total = Object.values(counts).reduce((a, n) => a + n, 0)
+    return {
+      broadcastId: b.id,
+      status: b.status,
+      phase,
+      total,
+      sent: counts.sent,
+      waiting: counts.pending + counts.claimed,
+      unreachable: counts.unreachable,
+      failed: counts.failed,
+      unknown: counts.unknown,
+      cancelled: counts.cancelled,
+      review,
+      language,
+    }
+  }
+
+  private async progress(b: Broadcast, counts: StateCounts): Promise<void> {
+    const sender = b.createdBy!
+    const text = this.render(await this.view(b, counts, 'progress'))
+    const shown = this.shown.get(b.id)!
+    if (b.progressChatId === null) {
+      if (!this.chatFree(sender)) return
+      // sent once: a crash before its message_id is stored only costs the edits
+      if (!(await this.store.claimProgress(b.id, sender, iso(this.now())))) return
+      const sent = await this.post(sender, () => this.api.sendMessage(sender, text, { parse_mode: 'HTML' }))
+      if (sent.ok) await this.store.setProgressMessage(b.id, sent.value.message_id, iso(this.now()))
+      else if (sent.kind === 'flood') await this.store.releaseProgress(b.id) // surely not sent: next tick
+      this.shown.set(b.id, { ...shown, at: this.now(), text })
+      return
+    }
+    if (b.progressMessageId === null || text === shown.text) return
+    const last = shown.at || Date.parse(b.progressUpdatedAt ?? '') || 0
+    if (this.now() - last < this.progressEveryMs || !this.chatFree(b.progressChatId)) return
+    const edited = await this.edit(b, b.progressChatId, b.progressMessageId, text)
+    if (!edited) return
+    this.shown.set(b.id, { ...shown, at: this.now(), text })
+    await this.store.touchProgress(b.id, iso(this.now()))
+  }
+
+  /** The last edit of the progress message, then the report; false: not yet, try at a later tick. */
+  private async finalReport(b: Broadcast, counts: StateCounts): Promise<boolean> {
+    const sender = b.createdBy!
+    if (b.progressChatId !== null && b.progressMessageId !== null) {
+      const text = this.render(await this.view(b, counts, 'final'))
+      if (text !== this.shown.get(b.id)?.text) {
+        if (!this.chatFree(b.progressChatId)) return false
+        if (!(await this.edit(b, b.progressChatId, b.progressMessageId, text))) return false
+        this.shown.set(b.id, { ...this.shown.get(b.id)!, at: this.now(), text })
+      }
+    }
+    if (!this.chatFree(sender)) return false
+    // claimed before sending, so that it is sent at most once (released again if surely not sent)
+    if (!(await this.store.claimReport(b.id, iso(this.now())))) return true
+    const review = await this.store.entries(b.id, ['unreachable', 'failed', 'unknown'], REVIEW_MAX)
+    const text = this.render(await this.view(b, counts, 'report', review))
+    const sent = await this.post(sender, () => this.api.sendMessage(sender, text, { parse_mode: 'HTML' }))
+    const tries = (this.reportTries.get(b.id) ?? 0) + 1
+    this.reportTries.set(b.id, tries)
+    if (!sent.ok && sent.again && tries < REPORT_TRIES) {
+      // a 429, a network error or a stop: the next tick tries again (a network error may have
+      // delivered it: the sender may then get the report twice, never a recipient their message)
+      await this.store.releaseReport(b.id)
+      return false
+    }
+    return true
+  }
+
+  /** Edits a progress message; "message is not modified" is fine. False: try again later. */
+  private async edit(b: Broadcast, chatId: number, messageId: number, text: string): Promise<boolean> {
+    const edited = await this.post(chatId, () =>
+      this.api.editMessageText(chatId, messageId, text, { parse_mode: 'HTML' }),
+    )
+    if (edited.ok) return true
+    if (edited.error instanceof GrammyError && edited.error.description.includes('message is not modified'))
+      return true
+    if (!edited.again)
+      this.logger.warn('outbox: progress message not edited', {
+        broadcast: b.id,
+        error: String(edited.error),
+      })
+    return !edited.again
+  }
+
+  /** No 429 pause, and the chat may get a message now. */
+  private chatFree(chatId: number): boolean {
+    const now = this.now()
+    return this.pausedUntil <= now && this.limiter.nextForChat(chatId, now) <= now
+  }
+
+  /**
+   * One message outside the outbox (progress, report), paced like the rest. `again`: it surely was
+   * not delivered (429) or may be retried (network, 5xx); a 429 also pauses all sending.
+   */
+  private async post<T>(
+    chatId: number,
+    call: () => Promise<T>,
+  ): Promise<
+    { ok: true; value: T } | { ok: false; again: boolean; kind: Verdict['kind'] | 'stopping'; error: unknown }
+  > {
+    const slot = await this.acquire(chatId)
+    if (slot === undefined) return { ok: false, again: true, kind: 'stopping', error: new Error('stopping') }
+    try {
+      const value = await call()
+      this.limiter.end(slot, chatId, this.now())
+      return { ok: true, value }
+    } catch (error) {
+      this.limiter.end(slot, chatId, this.now())
+      const verdict = classify(error)
+      if (verdict.kind === 'flood')
+        this.pausedUntil = Math.max(this.pausedUntil, this.now() + verdict.retryAfterMs)
+      const again = verdict.kind === 'flood' || verdict.kind === 'retry'
+      if (verdict.kind !== 'flood')
+        this.logger.warn('outbox: message to the sender failed', { chatId, error: verdict.error })
+      return { ok: false, again, kind: verdict.kind, error }
+    }
+  }
+
+  /** Waits until a message to this chat may start, and starts it (undefined when stopping). */
+  private async acquire(chatId: number): Promise<number | undefined> {
+    for (;;) {
+      if (this.stopping) return undefined
+      const now = this.now()
+      if (this.pausedUntil > now) {
+        await this.pause(this.pausedUntil - now)
+        continue
+      }
+      const at = this.limiter.nextAt(chatId, now)
+      if (at === Number.POSITIVE_INFINITY) {
+        if (!this.inflight.size) return undefined // cannot happen: only a message in flight blocks forever
+        await this.settleOne()
+        continue
+      }
+      if (at > now) {
+        await this.pause(at - now)
+        continue
+      }
+      return this.limiter.begin(chatId, now)
+    }
+  }
+}
+
+/**
+ * The worker as main.ts runs it: its own Api on the bot's token (no transformers: the worker
+ * paces itself and retries by itself), started at once.
+ */
+export function startOutboxWorker(
+  options: Omit<OutboxWorkerOptions, 'api'> & { token: string; apiRoot?: string },
+): OutboxWorker {
+  const { token, apiRoot, ...rest } = options
+  const api = new Api(token, { ...(apiRoot ? { apiRoot } : {}), timeoutSeconds: 60 })
+  const worker = new OutboxWorker({ ...rest, api })
+  worker.start()
+  return worker
+}

@@ -12,7 +12,7 @@ import { TT26_2012 } from '../rules/index.ts'
 import type { Department, School, SchoolYear } from '../store/schools.ts'
 import type { Stores } from '../store/stores.ts'
 import { type Actor, isAdminOf, isMemberOf, whoIs } from './access.ts'
-import { isDay, schoolYearAt, seedCalendar } from './calendar.ts'
+import { ensureCalendar, isDay, schoolYearAt, seedCalendar, syncYearDeadlines } from './calendar.ts'
 import { type InviteView, issueInvite } from './invites.ts'
 import type { ServiceContext } from './options.ts'
 import {
@@ -97,6 +97,8 @@ export class SchoolService {
         true,
         now,
       )
+      // the year's calendar: the standard deadlines of seed 004 with their reminders
+      await ensureCalendar(tx, year, nowDate)
       const admin = parsed.value.adminName
         ? await tx.people.create(
             {
@@ -189,6 +191,8 @@ export class SchoolService {
     const now = this.ctx.now().toISOString()
     const updated = await this.stores.transaction(async (tx) => {
       const updated = await tx.schools.setDeadlines(year.id, { planDeadline, approvalDeadline }, now)
+      // the calendar's plan and approval deadlines (and their reminders) follow
+      if (updated) await syncYearDeadlines(tx, updated, this.ctx.now())
       await tx.audit.record(
         who.telegramId,
         'school-year.deadlines',

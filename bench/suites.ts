@@ -1,4 +1,6 @@
 import { botSuite } from './bot.ts'
+import { broadcastSuite } from './broadcast.ts'
+import { gradesSuite } from './grades.ts'
 import { importSuite } from './imports.ts'
 import { rulesSuite } from './rules.ts'
 
@@ -8,4 +10,4 @@ export interface BenchSuite {
   run(): Promise<Record<string, number>>
 }
 
-export const suites: BenchSuite[] = [rulesSuite, botSuite, importSuite]
+export const suites: BenchSuite[] = [rulesSuite, botSuite, importSuite, gradesSuite, broadcastSuite]

@@ -504,3 +504,153 @@ help-role-admin =
 help-role-staff =
     <b>Staff:</b>
     /modules — the module catalogue · /me — my profile
+
+## BDTX results (/scores, notifications)
+
+scores-pending =
+    { $count ->
+        [1] Not final yet: 1 score is missing.
+       *[other] Not final yet: { $count } scores are missing.
+    }
+scores-no-approved-plan = No class yet: the BDTX plan has not been approved by the school.
+
+## /grades, /scores, /team
+
+cmd-grades = Enter the department's BDTX scores
+cmd-scores = My scores and class
+cmd-team = The department's score table
+cmd-lockresults = Lock the year's results
+cmd-unlockresults = Unlock the year's results
+grades-intro =
+    Send the scores in <b>one message</b>, a line per teacher, in the order ND1, ND2, then the modules of the approved plan:
+    <code>Nguyễn Văn An: 8 9 8,5 9 7 8</code>
+    <code>Trần Thị Bình | 7 | 6.5 | 8 | 8</code>
+    or paste a table from Excel. A first line naming the columns (<code>Họ tên, ND1, ND2, THPT 17, ...</code>) sets another order. An empty cell or <code>-</code> keeps the stored score.
+    Or download the Excel template, fill it in and send the file back.
+grades-button-template = 📥 Download the Excel template
+grades-template-caption = BDTX score template for { $year }. Fill in the cells and send this file back.
+grades-template-left-out = Not in the file (plan not approved yet): { $names }
+grades-send-lines-or-file = Please send the score lines or an Excel/CSV file, or type /cancel.
+grades-send-first = Please send the scores first.
+grades-preview-heading = <b>Preview of the BDTX scores { $year }</b>: { $lines } lines, { $ok } read, { $changed } with changes ({ $changes } scores), { $errors } errors.
+grades-preview-pending =
+    { $count ->
+        [1] not final (1 missing)
+       *[other] not final ({ $count } missing)
+    }
+grades-average = average
+grades-preview-more = … and { $count } more lines.
+grades-preview-errors = <b>Errors ({ $count }):</b>
+grades-preview-more-errors = … and { $count } more errors.
+grades-fix-and-resend = Nothing was saved. Please fix the lines above and send the whole message (or file) again.
+grades-nothing-changes = No score changes, so there is nothing to save.
+grades-confirm = Press <b>Save</b> to save every line above.
+grades-button-save = ✅ Save
+grades-button-cancel = Cancel
+grades-button-undo = ↩️ Undo this entry
+grades-cancelled = Cancelled; no score was saved.
+grades-saved = Saved { $lines } lines ({ $changes } scores). { $told } people were told.
+grades-unreachable = Not told (not using the bot yet): { $names }
+grades-undone = Undone: { $restored } scores put back as they were; { $told } people were told.
+grades-locked = The results of { $year } are locked: no more entries or undos.
+grades-unlocked = The results of { $year } are unlocked.
+grades-no-plan = no plan
+grades-notice = 📊 <b>Your BDTX result for { $year } was just updated:</b>
+grades-error-where = Line { $line }
+grades-error-where-cell = Line { $line }, cell { $column }
+grades-error-missing-name = the line has scores but no name.
+grades-error-unknown-name = "{ $input }" is not on the list (similar: { $suggestions }).
+grades-error-ambiguous-name = several people are called "{ $input }": { $candidates }. Please write more of the name.
+grades-error-duplicate-teacher = "{ $input }" is already on line { $firstLine }.
+grades-error-not-in-your-department = "{ $input }" is in { $department }, not your department.
+grades-error-not-gradable = "{ $input }" is { $role } and is not graded here.
+grades-error-own-scores = nobody enters their own scores.
+grades-error-unknown-id = the code "{ $input }" is not in the school.
+grades-error-name-id-mismatch = the code and the name disagree (the code is { $name }).
+grades-error-no-approved-plan = "{ $input }" has no approved plan ({ $status }).
+grades-error-too-many-scores = too many scores: { $expected } expected ({ $columns }), { $got } given.
+grades-error-too-few-scores = too few scores: { $expected } expected ({ $columns }), { $got } given. Use <code>-</code> for a score kept as it is.
+grades-error-unknown-column = unknown column heading "{ $input }" (the modules: { $modules }).
+grades-error-duplicate-column = column "{ $input }" repeats column { $firstColumn }.
+grades-error-name-column-missing = the heading has no name column.
+grades-error-module-not-in-plan = a score for a module that is not in the plan (the plan has: { $modules }).
+scores-heading = <b>BDTX scores { $year }</b> — { $name }
+team-heading = <b>BDTX score table { $year }</b> — { $department } ({ $count } people)
+team-whole-school = whole school
+team-pending = not final
+team-no-plan = no approved plan
+team-counts = Giỏi { $gioi } · Khá { $kha } · TB { $tb } · Not completed { $khong } · Not final { $pending } · No approved plan { $noPlan }
+team-counts-managers = Managers: pass { $dat } · fail { $khongDat } · no result yet { $pending }
+team-locked = 🔒 The year's results are locked.
+error-results-locked = The results of { $schoolYearName } are locked; scores can no longer change.
+error-school-required = Please say which school or department.
+error-empty-batch = The message has no score line.
+error-too-many-lines = Too many lines ({ $lines }); at most { $max } at a time.
+error-preview-stale = Scores or plans changed after the preview; please send again for a fresh preview.
+error-nothing-to-save = No score changes.
+error-already-undone = This entry was undone already ({ $undoneAt }).
+error-batch-superseded = A later entry changed the same scores; undo that one first.
+
+## /broadcast
+
+cmd-broadcast = Send an announcement
+broadcast-ask-message = Send the announcement: one message (bold, italics and links are kept) or a file with a caption.
+broadcast-ask-audience = Send it to whom?
+broadcast-to-everyone = Everyone in the school
+broadcast-to-role = By role
+broadcast-to-department = One department
+broadcast-ask-role = Which role?
+broadcast-ask-department = Which department?
+broadcast-preview =
+    The announcement will go to <b>{ $recipients }</b> people.{ $without ->
+        [0] {""}
+       *[other] {" "}({ $without } people who do not use the bot yet will not get it.)
+    }
+broadcast-button-send = ✅ Send
+broadcast-button-stop = ⏹ Stop sending
+broadcast-cancelled = Cancelled; nothing was sent.
+broadcast-started = Sending announcement #{ $id } to { $count } people. The bot keeps you posted and reports when done.
+broadcast-stopping = Announcement #{ $id } stopped: { $cancelled } people not reached yet will not get it.
+broadcast-progress = 📣 Announcement <b>#{ $id }</b>: sending, { $percent }%
+broadcast-done = 📣 Announcement <b>#{ $id }</b>: done
+broadcast-stopped = 📣 Announcement <b>#{ $id }</b>: stopped
+broadcast-counts = ✅ Sent { $sent } · ⏳ Waiting { $waiting } · ⛔ Unreachable { $unreachable } · ❌ Failed { $failed } · 🚫 Cancelled { $cancelled }
+broadcast-review = To check:
+broadcast-state-unreachable = blocked the bot or never opened it
+broadcast-state-failed = could not be sent
+broadcast-state-unknown = may not have arrived (the bot restarted midway)
+
+## /deadlines, reminders
+
+deadlines-heading = <b>Your BDTX deadlines</b>
+deadlines-none = No deadline concerns you yet.
+deadlines-passed = past
+deadlines-today = today
+deadlines-days-left = { $days } days left
+deadlines-open =
+    { $pending ->
+        [1] something still to do
+       *[other] { $pending } things still to do
+    }
+deadlines-done = ✅ done
+deadlines-admin-heading = <b>The school's calendar (admin):</b>
+deadlines-admin-usage =
+    Edit it: <code>/deadline add 20/10/2026 Title</code> · <code>/deadline move 3 21/09/2026</code> · <code>/deadline rename 3 New title</code> · <code>/deadline remove 3</code> (the number is the place in the list above).
+deadlines-changed = The calendar is updated; its reminders follow the new dates.
+reminder-text =
+    ⏰ <b>{ $title }</b>: due { $date } { $days ->
+        [0] (today).
+        [1] (tomorrow).
+       *[other] ({ $days } days left).
+    }
+    { $task ->
+        [plan-submitted] You have not submitted your BDTX plan yet.
+        [plan-head-approved] { $pending } plans wait for your approval.
+        [plan-approved-by-school] { $pending } plans wait for the school's approval.
+        [grades-entered] { $pending } teachers of the department have no complete scores yet.
+       *[other] Please get it done in time.
+    }
+reminder-button-plan = 📝 Open my plan
+reminder-button-approve = ✅ Approve plans
+reminder-button-grades = 📊 Enter scores
+reminder-button-deadlines = 📅 See the deadlines

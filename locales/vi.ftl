@@ -489,3 +489,153 @@ help-role-admin =
 help-role-staff =
     <b>Nhân viên:</b>
     /modules — danh mục mô đun · /me — thông tin của tôi
+
+## Kết quả BDTX (/scores, thông báo)
+
+scores-pending =
+    { $count ->
+        [1] Chưa có kết quả cuối cùng: còn thiếu 1 điểm.
+       *[other] Chưa có kết quả cuối cùng: còn thiếu { $count } điểm.
+    }
+scores-no-approved-plan = Chưa xếp loại: kế hoạch BDTX chưa được nhà trường duyệt.
+
+## /grades, /scores, /team
+
+cmd-grades = Nhập điểm BDTX của tổ
+cmd-scores = Điểm và xếp loại của tôi
+cmd-team = Bảng điểm của tổ
+cmd-lockresults = Khóa kết quả năm học
+cmd-unlockresults = Mở khóa kết quả năm học
+grades-intro =
+    Gửi điểm trong <b>một tin nhắn</b>, mỗi giáo viên một dòng, theo thứ tự ND1, ND2 rồi các mô đun trong kế hoạch đã duyệt:
+    <code>Nguyễn Văn An: 8 9 8,5 9 7 8</code>
+    <code>Trần Thị Bình | 7 | 6.5 | 8 | 8</code>
+    hoặc dán bảng từ Excel. Dòng đầu có thể là tiêu đề cột (<code>Họ tên, ND1, ND2, THPT 17, ...</code>) để đổi thứ tự. Ô trống hoặc <code>-</code> giữ nguyên điểm cũ.
+    Hoặc tải tệp mẫu Excel, điền điểm rồi gửi lại tệp.
+grades-button-template = 📥 Tải tệp mẫu Excel
+grades-template-caption = Tệp mẫu nhập điểm BDTX năm học { $year }. Điền điểm vào các ô rồi gửi lại tệp này.
+grades-template-left-out = Chưa có trong tệp (kế hoạch chưa được duyệt): { $names }
+grades-send-lines-or-file = Bạn hãy gửi các dòng điểm hoặc tệp Excel/CSV, hoặc gõ /cancel.
+grades-send-first = Bạn hãy gửi điểm trước.
+grades-preview-heading = <b>Xem trước điểm BDTX năm học { $year }</b>: { $lines } dòng, { $ok } dòng đọc được, { $changed } dòng có thay đổi ({ $changes } điểm), { $errors } lỗi.
+grades-preview-pending =
+    { $count ->
+        [1] chưa đủ điểm (thiếu 1)
+       *[other] chưa đủ điểm (thiếu { $count })
+    }
+grades-average = ĐTB
+grades-preview-more = … và { $count } dòng nữa.
+grades-preview-errors = <b>Lỗi ({ $count }):</b>
+grades-preview-more-errors = … và { $count } lỗi khác.
+grades-fix-and-resend = Chưa lưu gì cả. Bạn hãy sửa các dòng trên rồi gửi lại cả tin nhắn (hoặc tệp).
+grades-nothing-changes = Không có điểm nào thay đổi nên không có gì để lưu.
+grades-confirm = Bấm <b>Lưu</b> để lưu tất cả các dòng trên.
+grades-button-save = ✅ Lưu
+grades-button-cancel = Hủy
+grades-button-undo = ↩️ Hoàn tác lần nhập này
+grades-cancelled = Đã hủy, không lưu điểm nào.
+grades-saved = Đã lưu { $lines } dòng ({ $changes } điểm). Đã báo cho { $told } người.
+grades-unreachable = Chưa báo được cho (chưa dùng bot): { $names }
+grades-undone = Đã hoàn tác: trả lại { $restored } điểm như cũ, đã báo cho { $told } người.
+grades-locked = Đã khóa kết quả năm học { $year }: không nhập hay hoàn tác điểm được nữa.
+grades-unlocked = Đã mở khóa kết quả năm học { $year }.
+grades-no-plan = chưa có kế hoạch
+grades-notice = 📊 <b>Kết quả BDTX năm học { $year } của bạn vừa được cập nhật:</b>
+grades-error-where = Dòng { $line }
+grades-error-where-cell = Dòng { $line }, ô { $column }
+grades-error-missing-name = dòng có điểm nhưng không có tên.
+grades-error-unknown-name = không tìm thấy «{ $input }» trong danh sách (gần giống: { $suggestions }).
+grades-error-ambiguous-name = có nhiều người tên «{ $input }»: { $candidates }. Hãy ghi rõ hơn.
+grades-error-duplicate-teacher = «{ $input }» đã có ở dòng { $firstLine }.
+grades-error-not-in-your-department = «{ $input }» thuộc { $department }, không thuộc tổ của bạn.
+grades-error-not-gradable = «{ $input }» là { $role }, không nhập điểm ở đây.
+grades-error-own-scores = không tự nhập điểm cho chính mình.
+grades-error-unknown-id = mã «{ $input }» không có trong trường.
+grades-error-name-id-mismatch = mã và tên không khớp (mã này là { $name }).
+grades-error-no-approved-plan = «{ $input }» chưa có kế hoạch được duyệt ({ $status }).
+grades-error-too-many-scores = nhiều điểm quá: cần { $expected } điểm ({ $columns }), có { $got }.
+grades-error-too-few-scores = thiếu điểm: cần { $expected } điểm ({ $columns }), có { $got }. Dùng <code>-</code> cho điểm giữ nguyên.
+grades-error-unknown-column = không hiểu tiêu đề cột «{ $input }» (các mô đun: { $modules }).
+grades-error-duplicate-column = cột «{ $input }» trùng với cột { $firstColumn }.
+grades-error-name-column-missing = tiêu đề thiếu cột họ tên.
+grades-error-module-not-in-plan = có điểm mô đun không có trong kế hoạch (kế hoạch gồm: { $modules }).
+scores-heading = <b>Điểm BDTX năm học { $year }</b> — { $name }
+team-heading = <b>Bảng điểm BDTX { $year }</b> — { $department } ({ $count } người)
+team-whole-school = cả trường
+team-pending = chưa đủ điểm
+team-no-plan = chưa có kế hoạch được duyệt
+team-counts = Giỏi { $gioi } · Khá { $kha } · TB { $tb } · Không hoàn thành { $khong } · Chưa đủ điểm { $pending } · Chưa có kế hoạch duyệt { $noPlan }
+team-counts-managers = Cán bộ quản lý: Đạt { $dat } · Không đạt { $khongDat } · Chưa có kết quả { $pending }
+team-locked = 🔒 Kết quả năm học đã được khóa.
+error-results-locked = Kết quả năm học { $schoolYearName } đã khóa; không sửa điểm được nữa.
+error-school-required = Bạn hãy cho biết trường hoặc tổ.
+error-empty-batch = Tin nhắn không có dòng điểm nào.
+error-too-many-lines = Nhiều dòng quá ({ $lines }); tối đa { $max } dòng một lần.
+error-preview-stale = Điểm hoặc kế hoạch vừa thay đổi sau khi xem trước; bạn hãy gửi lại để xem trước lần nữa.
+error-nothing-to-save = Không có điểm nào thay đổi.
+error-already-undone = Lần nhập này đã được hoàn tác ({ $undoneAt }).
+error-batch-superseded = Đã có lần nhập sau sửa cùng điểm; hãy hoàn tác lần nhập sau trước.
+
+## /broadcast
+
+cmd-broadcast = Gửi thông báo
+broadcast-ask-message = Gửi nội dung thông báo: một tin nhắn (có thể in đậm, in nghiêng, kèm link) hoặc một tệp kèm chú thích.
+broadcast-ask-audience = Gửi cho ai?
+broadcast-to-everyone = Mọi người trong trường
+broadcast-to-role = Theo vai trò
+broadcast-to-department = Một tổ chuyên môn
+broadcast-ask-role = Vai trò nào?
+broadcast-ask-department = Tổ nào?
+broadcast-preview =
+    Thông báo sẽ gửi tới <b>{ $recipients }</b> người.{ $without ->
+        [0] {""}
+       *[other] {" "}({ $without } người chưa dùng bot sẽ không nhận được.)
+    }
+broadcast-button-send = ✅ Gửi
+broadcast-button-stop = ⏹ Dừng gửi
+broadcast-cancelled = Đã hủy, chưa gửi cho ai.
+broadcast-started = Đang gửi thông báo #{ $id } tới { $count } người. Bot sẽ cập nhật tiến độ và báo kết quả khi xong.
+broadcast-stopping = Đã dừng thông báo #{ $id }: { $cancelled } người chưa được gửi sẽ không nhận nữa.
+broadcast-progress = 📣 Thông báo <b>#{ $id }</b>: đang gửi, { $percent }%
+broadcast-done = 📣 Thông báo <b>#{ $id }</b>: đã xong
+broadcast-stopped = 📣 Thông báo <b>#{ $id }</b>: đã dừng
+broadcast-counts = ✅ Đã gửi { $sent } · ⏳ Đang chờ { $waiting } · ⛔ Không liên lạc được { $unreachable } · ❌ Lỗi { $failed } · 🚫 Hủy { $cancelled }
+broadcast-review = Cần xem lại:
+broadcast-state-unreachable = đã chặn bot hoặc chưa mở bot
+broadcast-state-failed = gửi lỗi
+broadcast-state-unknown = không chắc đã nhận (bot khởi động lại giữa chừng)
+
+## /deadlines, nhắc việc
+
+deadlines-heading = <b>Các mốc thời gian BDTX của bạn</b>
+deadlines-none = Chưa có mốc nào liên quan đến bạn.
+deadlines-passed = đã qua
+deadlines-today = hôm nay
+deadlines-days-left = còn { $days } ngày
+deadlines-open =
+    { $pending ->
+        [1] còn việc cần làm
+       *[other] còn { $pending } việc cần làm
+    }
+deadlines-done = ✅ đã xong
+deadlines-admin-heading = <b>Lịch của trường (quản trị):</b>
+deadlines-admin-usage =
+    Sửa lịch: <code>/deadline add 20/10/2026 Tên mốc</code> · <code>/deadline move 3 21/09/2026</code> · <code>/deadline rename 3 Tên mới</code> · <code>/deadline remove 3</code> (số là thứ tự trong danh sách trên).
+deadlines-changed = Đã cập nhật lịch; các lời nhắc đi theo ngày mới.
+reminder-text =
+    ⏰ <b>{ $title }</b>: hạn { $date } { $days ->
+        [0] (hôm nay).
+        [1] (ngày mai).
+       *[other] (còn { $days } ngày).
+    }
+    { $task ->
+        [plan-submitted] Bạn chưa gửi kế hoạch BDTX.
+        [plan-head-approved] Còn { $pending } kế hoạch chờ bạn duyệt.
+        [plan-approved-by-school] Còn { $pending } kế hoạch chờ nhà trường duyệt.
+        [grades-entered] Tổ còn { $pending } giáo viên chưa có đủ điểm.
+       *[other] Bạn nhớ hoàn thành đúng hạn nhé.
+    }
+reminder-button-plan = 📝 Mở kế hoạch
+reminder-button-approve = ✅ Duyệt kế hoạch
+reminder-button-grades = 📊 Nhập điểm
+reminder-button-deadlines = 📅 Xem các mốc

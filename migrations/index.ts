@@ -5,8 +5,14 @@
 import type { Migration } from 'kysely'
 import * as m0001 from './0001_foundation.ts'
 import * as m0002 from './0002_schools_people_plans.ts'
+import * as m0003 from './0003_outbox.ts'
+import * as m0004 from './0004_grades.ts'
+import * as m0005 from './0005_calendar.ts'
 
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
   '0002_schools_people_plans': m0002,
+  '0003_outbox': m0003,
+  '0004_grades': m0004,
+  '0005_calendar': m0005,
 }

@@ -7,6 +7,7 @@ import { createI18n } from './bot/i18n.ts'
 import { type Db, openSqlite } from './db/connection.ts'
 import { migrateToLatest } from './db/migrate.ts'
 import { createLogger, type Logger } from './logger.ts'
+import { createBroadcastService } from './services/broadcasts.ts'
 import { createServices } from './services/index.ts'
 import { SessionStore } from './store/sessions.ts'
 import { TelegramUserStore } from './store/telegram-users.ts'
@@ -38,6 +39,9 @@ export async function openApp(options: {
     catalogue: services.catalogue,
     plans: services.plans,
     imports: services.imports,
+    calendar: services.calendar,
+    grades: services.grades,
+    broadcasts: createBroadcastService(db, options.now ? { now: options.now } : {}),
   }
   return { db, deps, close: () => db.destroy() }
 }

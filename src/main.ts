@@ -13,10 +13,13 @@ import { apiThrottler } from '@grammyjs/transformer-throttler'
 import { webhookCallback } from 'grammy'
 import { openApp } from './app.ts'
 import { registerDefaultCommands } from './bot/commands.ts'
+import { broadcastRenderer } from './bot/features/broadcast.ts'
 import { createBot } from './bot/index.ts'
 import { ConfigError, loadConfig } from './config.ts'
 import { FakeTelegram } from './emulator/fake-telegram.ts'
 import { runTerminal } from './emulator/terminal.ts'
+import { startOutboxWorker } from './jobs/outbox-worker.ts'
+import { reminderTextFromLocales, startReminderScheduler } from './jobs/reminders.ts'
 import { createLogger } from './logger.ts'
 import { startLink } from './services/codes.ts'
 
@@ -68,6 +71,24 @@ if (mode.kind === 'sandbox') {
   fake.track(bot)
   const runner = run(bot)
   stops.push(() => runner.isRunning() && runner.stop())
+  // broadcasts and reminders: the outbox worker, on its own Api so replies never queue behind it
+  const outbox = startOutboxWorker({
+    db: app.db,
+    token: SANDBOX_TOKEN,
+    apiRoot: server.url,
+    rate: config.broadcastRate,
+    render: broadcastRenderer(app.deps.i18n),
+    logger,
+  })
+  stops.push(() => outbox.stop())
+  // deadline reminders: due rows -> outbox (once), at start-up and every minute
+  const reminders = startReminderScheduler({
+    db: app.db,
+    text: reminderTextFromLocales((language, key, vars) => app.deps.i18n.t(language, key, vars)),
+    logger,
+    onEnqueued: () => outbox.wake(),
+  })
+  stops.push(() => reminders.stop())
   const i18n = app.deps.i18n
   await runTerminal({
     fake,
@@ -97,6 +118,24 @@ if (mode.kind === 'sandbox') {
   const setupCode = await announceSetup(bot.botInfo.username)
   if (setupCode)
     process.stdout.write(`Open ${startLink(bot.botInfo.username, setupCode)} to become the owner.\n`)
+  // broadcasts and reminders: the outbox worker, on its own Api (no throttler: it paces itself)
+  const outbox = startOutboxWorker({
+    db: app.db,
+    token: mode.token,
+    apiRoot: mode.apiRoot,
+    rate: config.broadcastRate,
+    render: broadcastRenderer(app.deps.i18n),
+    logger,
+  })
+  stops.push(() => outbox.stop())
+  // deadline reminders: due rows -> outbox (once), at start-up and every minute
+  const reminders = startReminderScheduler({
+    db: app.db,
+    text: reminderTextFromLocales((language, key, vars) => app.deps.i18n.t(language, key, vars)),
+    logger,
+    onEnqueued: () => outbox.wake(),
+  })
+  stops.push(() => reminders.stop())
   if (mode.kind === 'polling') {
     await bot.api.deleteWebhook()
     const runner = run(bot)

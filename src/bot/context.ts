@@ -6,7 +6,10 @@ import type { ConversationFlavor } from '@grammyjs/conversations'
 import type { I18n, I18nFlavor } from '@grammyjs/i18n'
 import type { Context, SessionFlavor } from 'grammy'
 import type { Logger } from '../logger.ts'
+import type { BroadcastService } from '../services/broadcasts.ts'
+import type { CalendarService } from '../services/calendar.ts'
 import type { CatalogueService } from '../services/catalogue.ts'
+import type { GradeService } from '../services/grades.ts'
 import type { ImportService } from '../services/imports.ts'
 import type { InviteService } from '../services/invites.ts'
 import type { PeopleService } from '../services/people.ts'
@@ -35,6 +38,12 @@ export interface Deps {
   plans: PlanService
   /** staff and catalogue spreadsheets: preview, commit */
   imports: ImportService
+  /** broadcasts: draft, preview, confirm, cancel, report (the outbox worker delivers) */
+  broadcasts: BroadcastService
+  /** the year's calendar: deadlines that concern me, the admin's edits, whose task is still open */
+  calendar: CalendarService
+  /** grades: batches by message or spreadsheet, preview, commit, undo, lock; /scores, /team */
+  grades: GradeService
 }
 
 /** What a chat keeps between updates; features add their fields here. */

@@ -11,8 +11,11 @@ import { pinnedApiTransformers } from './api.ts'
 import type { BotContext, Deps, FlowContext, SessionData } from './context.ts'
 import { errorBoundary } from './error-boundary.ts'
 import { approveFeature, returnConversation } from './features/approve.ts'
+import { broadcastConversation, broadcastFeature } from './features/broadcast.ts'
 import { cefrConversation, cefrFeature } from './features/cefr.ts'
+import { deadlinesFeature } from './features/deadlines.ts'
 import { flowControl } from './features/flow-control.ts'
+import { gradesConversation, gradesFeature } from './features/grades.ts'
 import { helpFeature } from './features/help.ts'
 import { importFeature } from './features/imports.ts'
 import { joinConversation } from './features/join.ts'
@@ -91,10 +94,13 @@ export function createBot(options: BotOptions): Bot<BotContext> {
     needConversation,
     joinConversation,
     returnConversation,
+    gradesConversation,
+    broadcastConversation,
     ...schoolAdminConversations,
   )
   bot.use(startFeature, helpFeature, langFeature, cefrFeature, needFeature)
-  bot.use(modulesFeature, importFeature, planFeature, approveFeature, schoolAdminFeature)
+  bot.use(modulesFeature, importFeature, planFeature, approveFeature, schoolAdminFeature, gradesFeature)
+  bot.use(broadcastFeature, deadlinesFeature)
   bot.use(unhandledFeature)
   return bot
 }

@@ -15,8 +15,10 @@ import {
   formatExamValue,
   formatScore,
   formatTenths,
+  type ManagerResult,
   partValue,
   type Reason,
+  type RequiredManagerScores,
   type RequiredScores,
   type Requirement,
   type Score,
@@ -81,8 +83,8 @@ export function scoresLine(t: T, scores: TeacherScores): string {
   })
 }
 
-function requirementLine(t: T, grade: string, requirement: Requirement): string {
-  const name = t(`grade-${grade}`)
+function requirementLine(t: T, labelKey: string, requirement: Requirement): string {
+  const name = t(labelKey)
   if (requirement.kind === 'certain') return t('need-line-certain', { grade: name })
   if (requirement.kind === 'need')
     return t('need-line-need', { grade: name, score: formatScore(requirement.score, sep(t), 1) })
@@ -95,20 +97,7 @@ export function needAnswer(
   result: TeacherResult,
   required: RequiredScores,
 ): string {
-  const lines = [scoresLine(t, scores), '']
-  if (result.kind === 'final') {
-    lines.push(
-      result.average === null
-        ? t('result-final-no-average', { grade: t(`grade-${result.grade}`) })
-        : t('result-final', { average: tenths(t, result.average), grade: t(`grade-${result.grade}`) }),
-    )
-    for (const reason of result.reasons) lines.push(`• ${reasonText(t, reason)}`)
-  } else {
-    lines.push(t('need-intro', { count: required.unknown.length }))
-    for (const grade of TEACHER_CLASSES) lines.push(requirementLine(t, grade, required[grade]))
-  }
-  lines.push('', t('source-line', { source: TT26_2012.teacher.classes[0]!.source }))
-  return lines.join('\n')
+  return [scoresLine(t, scores), '', resultText(t, { judgedAs: 'teacher', result, required })].join('\n')
 }
 
 // ── CEFR ────────────────────────────────────────────────────────────────────────────────────
@@ -191,4 +180,63 @@ export function certificateText(t: T, score: ExamScore, check: CertificateCheck,
 export function formatDate(isoDate: string): string {
   const [year, month, day] = isoDate.slice(0, 10).split('-')
   return `${day}/${month}/${year}`
+}
+
+// ── a person's BDTX result (/scores, notifications) ─────────────────────────────────────────
+
+/** A component's score as shown in lists: "8,5", or "?" while it has none. */
+export function scoreOrUnknown(t: T, value: Score | null): string {
+  return value === null ? '?' : score(t, value)
+}
+
+/** The class or verdict with its reasons, or "not final yet" with what each class needs. */
+export function resultText(
+  t: T,
+  outcome:
+    | { judgedAs: 'teacher'; result: TeacherResult | null; required: RequiredScores | null }
+    | { judgedAs: 'manager'; result: ManagerResult | null; required: RequiredManagerScores | null },
+): string {
+  const lines: string[] = []
+  const { result } = outcome
+  if (result === null) return t('scores-no-approved-plan')
+  if (result.kind === 'final') {
+    const label = 'grade' in result ? t(`grade-${result.grade}`) : t(`verdict-${result.verdict}`)
+    lines.push(
+      result.average === null
+        ? t('result-final-no-average', { grade: label })
+        : t('result-final', { average: tenths(t, result.average), grade: label }),
+    )
+    for (const reason of result.reasons) lines.push(`• ${reasonText(t, reason)}`)
+  } else {
+    lines.push(t('scores-pending', { count: result.missing.length }))
+  }
+  const required = outcome.required
+  if (required && result.kind === 'pending') {
+    lines.push(t('need-intro', { count: required.unknown.length }))
+    if (outcome.judgedAs === 'teacher') {
+      const r = required as RequiredScores
+      for (const grade of TEACHER_CLASSES) lines.push(requirementLine(t, `grade-${grade}`, r[grade]))
+    } else {
+      lines.push(requirementLine(t, 'verdict-Dat', (required as RequiredManagerScores).Dat))
+    }
+  }
+  const source =
+    outcome.judgedAs === 'teacher' ? TT26_2012.teacher.classes[0]!.source : TT26_2012.manager.source
+  lines.push('', t('source-line', { source }))
+  return lines.join('\n')
+}
+
+/** Lines that together stay under Telegram's 4096 characters per message. */
+export function chunkLines(lines: readonly string[], limit = 3900): string[] {
+  const chunks: string[] = []
+  let current = ''
+  for (const line of lines) {
+    const piece = line.length > limit ? `${line.slice(0, limit - 1)}…` : line
+    if (current && current.length + 1 + piece.length > limit) {
+      chunks.push(current)
+      current = piece
+    } else current = current ? `${current}\n${piece}` : piece
+  }
+  if (current) chunks.push(current)
+  return chunks
 }

@@ -185,6 +185,158 @@ export interface PlanEventsTable {
   module_id: number | null
 }
 
+/** A batch of grades entered at once (a message or a file), confirmed by its author. */
+export interface GradeBatchesTable {
+  id: Generated<number>
+  school_id: number
+  school_year_id: number
+  /** the department it was entered for; null for a school-wide batch */
+  department_id: number | null
+  /** 'teacher' | 'manager' | 'mixed': who was judged (classes, or CBQL pass/fail) */
+  kind: string
+  /** 'message' | 'file' */
+  source: string
+  file_name: string | null
+  author_telegram_id: number
+  author_person_id: number | null
+  line_count: number
+  change_count: number
+  created_at: string
+  undone_at: string | null
+  undone_by: number | null
+}
+
+/** The current score of one component: 'nd1', 'nd2' or 'module:<modules.id>'. */
+export interface ScoresTable {
+  person_id: number
+  school_year_id: number
+  component: string
+  /** set for module components */
+  module_id: number | null
+  /** whole hundredths, 0–1000 */
+  value: number
+  updated_at: string
+  /** Telegram id of who set it */
+  updated_by: number
+  /** the batch of the latest change: the one that set it, or the one whose undo restored it */
+  batch_id: number
+}
+
+/** Every change of a score: set by a batch, or restored when the batch was undone. */
+export interface ScoreEventsTable {
+  id: Generated<number>
+  batch_id: number
+  /** 'set' | 'undo' */
+  action: string
+  person_id: number
+  school_year_id: number
+  component: string
+  module_id: number | null
+  old_value: number | null
+  new_value: number | null
+  at: string
+  actor_telegram_id: number
+  actor_person_id: number | null
+}
+
+/** A broadcast (an admin's message) or a batch of the system's reminders; see migration 0003. */
+export interface BroadcastsTable {
+  id: Generated<number>
+  /** null: an owner's broadcast across schools */
+  school_id: number | null
+  /** 'broadcast' | 'reminder' */
+  kind: string
+  /** the sender's Telegram id; null for the system */
+  created_by: number | null
+  /** JSON BroadcastContent: { type: 'text', html } | { type: 'document', file_id, caption_html } */
+  content: string
+  /** JSON Audience, as the sender chose it */
+  audience: string
+  /** 'draft' | 'sending' | 'cancelled' | 'done' */
+  status: string
+  recipients: Generated<number>
+  progress_chat_id: number | null
+  progress_message_id: number | null
+  progress_updated_at: string | null
+  /** set just before the final report is sent, so it is sent at most once */
+  reported_at: string | null
+  created_at: string
+  confirmed_at: string | null
+  cancelled_at: string | null
+  finished_at: string | null
+  updated_at: string
+}
+
+/** One recipient of a broadcast and the delivery state of their message. */
+export interface OutboxTable {
+  id: Generated<number>
+  broadcast_id: number
+  chat_id: number
+  person_id: number | null
+  /** JSON BroadcastContent for this recipient only (a reminder in their language); null: the broadcast's */
+  content: string | null
+  /** 'pending' | 'claimed' | 'sent' | 'failed' | 'unreachable' | 'cancelled' | 'unknown' */
+  state: Generated<string>
+  attempts: Generated<number>
+  next_attempt_at: string
+  claimed_at: string | null
+  claim_token: string | null
+  sent_at: string | null
+  /** Telegram's message_id of the delivered message */
+  message_id: number | null
+  last_error: string | null
+}
+
+/** One deadline of a school year's calendar (a standard one of seed 004, or the admin's own). */
+export interface DeadlinesTable {
+  id: Generated<number>
+  school_year_id: number
+  /** the standard deadline it is ('plan-writing', 'grading' ...); null for one the admin added */
+  key: string | null
+  title_vi: string
+  title_en: string
+  /** first day of the period (YYYY-MM-DD); null for a single day */
+  opens_on: string | null
+  /** YYYY-MM-DD, Vietnam time */
+  due_date: string
+  /** HH:mm, Vietnam time; null: until the end of the day */
+  due_time: string | null
+  /** JSON array of the roles it concerns */
+  roles: string
+  /** JSON array of department ids; null: every department */
+  department_ids: string | null
+  /** 'plan-submitted' | 'plan-head-approved' | 'plan-approved-by-school' | 'grades-entered' | null */
+  task: string | null
+  sort_order: Generated<number>
+  created_at: string
+  updated_at: string
+  /** removed by the admin (kept for the history; its reminders are cancelled) */
+  removed_at: string | null
+}
+
+/** A reminder of a deadline: a row the scheduler enqueues when fire_at comes, not a timer. */
+export interface RemindersTable {
+  id: Generated<number>
+  deadline_id: number
+  /** days before the due date (7, 1 by default) */
+  offset_days: number
+  /** HH:mm, Vietnam time ('08:00') */
+  at_time: string
+  /** ISO-8601 UTC instant: the due date minus offset_days at at_time in Vietnam */
+  fire_at: string
+  /** 'pending' | 'enqueued' | 'skipped' | 'cancelled' */
+  state: Generated<string>
+  enqueued_at: string | null
+  /** the outbox batch (broadcasts.id, kind 'reminder') it produced; null when nobody was left */
+  broadcast_id: number | null
+  /** outbox rows enqueued */
+  recipients: number | null
+  /** 'deadline-passed' | 'superseded' | 'not-current-year' */
+  skip_reason: string | null
+  created_at: string
+  updated_at: string
+}
+
 export interface Database {
   sessions: SessionsTable
   telegram_users: TelegramUsersTable
@@ -200,4 +352,11 @@ export interface Database {
   plans: PlansTable
   plan_modules: PlanModulesTable
   plan_events: PlanEventsTable
+  grade_batches: GradeBatchesTable
+  scores: ScoresTable
+  score_events: ScoreEventsTable
+  broadcasts: BroadcastsTable
+  outbox: OutboxTable
+  deadlines: DeadlinesTable
+  reminders: RemindersTable
 }

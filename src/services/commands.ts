@@ -12,14 +12,29 @@ import type { Role } from '../store/people.ts'
 const PUBLIC = ['cefr', 'need', 'lang', 'help', 'cancel'] as const
 
 const BY_ROLE: Record<Role, readonly string[]> = {
-  teacher: ['plan', 'modules'],
-  head: ['plan', 'modules', 'approve', 'invite', 'people'],
-  manager: ['plan', 'modules'],
-  admin: ['plan', 'modules', 'approve', 'invite', 'people', 'departments', 'setdeadline', 'import'],
+  teacher: ['plan', 'scores', 'deadlines', 'modules'],
+  head: ['plan', 'scores', 'deadlines', 'modules', 'approve', 'grades', 'team', 'invite', 'people'],
+  manager: ['plan', 'scores', 'deadlines', 'modules'],
+  admin: [
+    'plan',
+    'modules',
+    'approve',
+    'grades',
+    'team',
+    'invite',
+    'people',
+    'departments',
+    'deadlines',
+    'setdeadline',
+    'import',
+    'broadcast',
+    'lockresults',
+    'unlockresults',
+  ],
   staff: ['modules'],
 }
 
-const OWNER = ['schools', 'approve', 'import'] as const
+const OWNER = ['schools', 'approve', 'broadcast', 'import'] as const
 
 export function commandsFor(who: { role: Role | null; isOwner: boolean }): string[] {
   const names: string[] = ['start']

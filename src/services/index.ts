@@ -6,7 +6,9 @@
  */
 import type { Db } from '../db/connection.ts'
 import { Stores } from '../store/stores.ts'
+import { CalendarService } from './calendar.ts'
 import { CatalogueService } from './catalogue.ts'
+import { GradeService } from './grades.ts'
 import { ImportService } from './imports.ts'
 import { InviteService } from './invites.ts'
 import type { ServiceOptions } from './options.ts'
@@ -23,6 +25,9 @@ export interface Services {
   catalogue: CatalogueService
   plans: PlanService
   imports: ImportService
+  /** the year's deadlines and reminders: list, add, move, rename, remove; mine; whose task is open */
+  calendar: CalendarService
+  grades: GradeService
 }
 
 export function createServices(db: Db, options: Partial<ServiceOptions> = {}): Services {
@@ -35,6 +40,8 @@ export function createServices(db: Db, options: Partial<ServiceOptions> = {}): S
     catalogue: new CatalogueService(ctx),
     plans: new PlanService(ctx),
     imports: new ImportService(ctx),
+    calendar: new CalendarService(ctx),
+    grades: new GradeService(ctx),
   }
 }
 

@@ -38,12 +38,16 @@ export interface HarnessOptions {
   databasePath?: string
   /** the services' clock (deadlines, invite expiry) */
   now?: () => Date
+  /** an app whose store a test has already filled (its own logger is kept) */
+  app?: App
 }
 
 export async function inProcess(options: HarnessOptions = {}): Promise<Harness> {
   const fake = options.fake ?? new FakeTelegram()
   const { logger, logs } = capturedLogger()
-  const app = await openApp({ databasePath: options.databasePath ?? ':memory:', logger, now: options.now })
+  const app =
+    options.app ??
+    (await openApp({ databasePath: options.databasePath ?? ':memory:', logger, now: options.now }))
   const bot = createBot({ token: TEST_TOKEN, deps: app.deps, client: { fetch: fake.fetch } })
   fake.connect(bot)
   return { fake, app, logs, bot, close: () => app.close() }

@@ -122,6 +122,8 @@ describe('command lists', () => {
     expect(commandsFor({ role: 'teacher', isOwner: false })).toEqual([
       'start',
       'plan',
+      'scores',
+      'deadlines',
       'modules',
       'me',
       'cefr',
@@ -131,7 +133,7 @@ describe('command lists', () => {
       'cancel',
     ])
     expect(commandsFor({ role: 'head', isOwner: false })).toEqual(
-      expect.arrayContaining(['approve', 'invite', 'people']),
+      expect.arrayContaining(['approve', 'grades', 'team', 'invite', 'people']),
     )
     expect(commandsFor({ role: 'admin', isOwner: false })).toEqual(
       expect.arrayContaining(['approve', 'invite', 'people', 'departments', 'import']),

@@ -76,10 +76,13 @@ export const returnConversation = createConversation(returnFlow, RETURN_FLOW)
 const composer = new Composer<BotContext>()
 const feature = composer.chatType('private')
 
-feature.command('approve', async (ctx) => {
+/** /approve, and the button of a reminder to approve. */
+export async function openApprovals(ctx: BotContext): Promise<void> {
   const { text, keyboard } = await waitingList(ctx)
   await ctx.reply(text, { reply_markup: keyboard })
-})
+}
+
+feature.command('approve', openApprovals)
 
 feature.callbackQuery(approveButton.filter, async (ctx) => {
   const planId = Number(approveButton.unpack(ctx.callbackQuery.data)?.plan)

@@ -101,11 +101,14 @@ const composer = new Composer<BotContext>()
 const feature = composer.chatType('private')
 const actorOf = (ctx: BotContext) => ({ telegramId: ctx.from!.id })
 
-feature.command('plan', async (ctx) => {
+/** /plan, and the button of a reminder to register. */
+export async function openPlan(ctx: BotContext): Promise<void> {
   const view = await ctx.deps.plans.getOrCreate(actorOf(ctx), {})
   if (!view.ok) return void (await ctx.reply(serviceErrorText(ctx.t, view.error)))
   await render(ctx, view.value, false)
-})
+}
+
+feature.command('plan', openPlan)
 
 feature.callbackQuery(showPlan.filter, async (ctx) => {
   const data = showPlan.unpack(ctx.callbackQuery.data)

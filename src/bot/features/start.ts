@@ -5,10 +5,14 @@ import { Composer, InlineKeyboard } from 'grammy'
 import { callbackData } from '../callback-data.ts'
 import type { BotContext } from '../context.ts'
 import { refreshCommands } from '../notify.ts'
+import { openApprovals } from './approve.ts'
 import { CEFR_FLOW } from './cefr.ts'
+import { showDeadlines } from './deadlines.ts'
+import { GRADES_FLOW } from './grades.ts'
 import { startWithPayload } from './join.ts'
 import { showLanguagePicker } from './lang.ts'
 import { NEED_FLOW } from './need.ts'
+import { openPlan } from './plan.ts'
 
 export const goButton = callbackData('go', ['tool'])
 
@@ -31,8 +35,13 @@ feature.command('start', async (ctx) => {
 feature.callbackQuery(goButton.filter, async (ctx) => {
   const tool = goButton.unpack(ctx.callbackQuery.data)?.tool
   await ctx.answerCallbackQuery()
+  // the public tools of /start, and the buttons of reminders
   if (tool === 'cefr') await ctx.conversation.enter(CEFR_FLOW)
   else if (tool === 'need') await ctx.conversation.enter(NEED_FLOW)
+  else if (tool === 'plan') await openPlan(ctx)
+  else if (tool === 'approve') await openApprovals(ctx)
+  else if (tool === 'grades') await ctx.conversation.enter(GRADES_FLOW)
+  else if (tool === 'deadlines') await showDeadlines(ctx)
   else await showLanguagePicker(ctx)
 })
 

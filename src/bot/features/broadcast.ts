@@ -1,0 +1,166 @@
+/**
+ * /broadcast (a school's admins; owners across schools): write the message (formatted text, or a
+ * document with a caption), choose who receives it (everyone, a role, a department), see how many
+ * people that is, confirm. Delivery is the outbox worker's: it paces itself under Telegram's
+ * limits, keeps a live progress message for the sender and ends with a report; the sender can
+ * stop it midway.
+ */
+import { type Conversation, createConversation } from '@grammyjs/conversations'
+import type { I18n } from '@grammyjs/i18n'
+import { Composer, InlineKeyboard } from 'grammy'
+import type { ProgressRenderer } from '../../jobs/outbox-worker.ts'
+import type { Audience } from '../../services/broadcasts.ts'
+import { ROLES } from '../../store/people.ts'
+import { callbackData } from '../callback-data.ts'
+import type { BotContext, FlowContext } from '../context.ts'
+import { entitiesToHtml } from '../html.ts'
+import { DEFAULT_LANGUAGE, escapeHtml, isLanguage } from '../i18n.ts'
+import { always, serviceErrorText } from '../service-errors.ts'
+import { showChoice } from './school-admin.ts'
+
+export const BROADCAST_FLOW = 'broadcast'
+const pick = callbackData('brp', ['value'])
+const stopButton = callbackData('brs', ['id'])
+
+type Flow = Conversation<BotContext, FlowContext>
+const actorOf = (ctx: FlowContext) => ({ telegramId: ctx.from!.id })
+
+async function waitPick(conversation: Flow, ctx: FlowContext): Promise<string> {
+  const picked = await conversation.waitForCallbackQuery(pick.filter, {
+    otherwise: (other) => other.reply(ctx.t('flow-use-buttons')),
+  })
+  await picked.answerCallbackQuery()
+  await showChoice(picked)
+  return pick.unpack(picked.callbackQuery.data)!.value
+}
+
+async function broadcastFlow(conversation: Flow, ctx: FlowContext): Promise<void> {
+  const me = await conversation.external((c) => c.deps.people.whoAmI(actorOf(c)).then(always))
+  const schoolId = me.person?.role === 'admin' ? me.school!.id : null
+  if (schoolId === null && !me.isOwner) return void (await ctx.reply(ctx.t('error-forbidden')))
+
+  await ctx.reply(`${ctx.t('broadcast-ask-message')}\n${ctx.t('flow-cancel-hint')}`)
+  const message = await conversation.waitFor(['message:text', 'message:document'], {
+    otherwise: (other) => other.reply(ctx.t('broadcast-ask-message')),
+  })
+  const m = message.message
+  const content = m.document
+    ? {
+        type: 'document' as const,
+        file_id: m.document.file_id,
+        caption_html: entitiesToHtml(m.caption ?? '', m.caption_entities),
+      }
+    : { type: 'text' as const, html: entitiesToHtml(m.text ?? '', m.entities) }
+
+  let audience: Audience = { type: 'everyone' }
+  if (schoolId !== null) {
+    const kinds = new InlineKeyboard()
+      .text(ctx.t('broadcast-to-everyone'), pick.pack({ value: 'everyone' }))
+      .row()
+      .text(ctx.t('broadcast-to-role'), pick.pack({ value: 'role' }))
+      .row()
+      .text(ctx.t('broadcast-to-department'), pick.pack({ value: 'department' }))
+    await ctx.reply(ctx.t('broadcast-ask-audience'), { reply_markup: kinds })
+    const kind = await waitPick(conversation, ctx)
+    if (kind === 'role') {
+      const roles = new InlineKeyboard()
+      for (const role of ROLES) roles.text(ctx.t(`role-${role}`), pick.pack({ value: role })).row()
+      await ctx.reply(ctx.t('broadcast-ask-role'), { reply_markup: roles })
+      audience = { type: 'roles', roles: [(await waitPick(conversation, ctx)) as (typeof ROLES)[number]] }
+    } else if (kind === 'department') {
+      const departments = await conversation.external((c) =>
+        c.deps.schools.listDepartments(actorOf(c), { schoolId }),
+      )
+      if (!departments.ok || departments.value.length === 0)
+        return void (await ctx.reply(ctx.t('invite-no-departments')))
+      const keyboard = new InlineKeyboard()
+      for (const d of departments.value) keyboard.text(d.name, pick.pack({ value: d.id })).row()
+      await ctx.reply(ctx.t('broadcast-ask-department'), { reply_markup: keyboard })
+      audience = { type: 'departments', departmentIds: [Number(await waitPick(conversation, ctx))] }
+    }
+  }
+
+  const draft = await conversation.external((c) =>
+    c.deps.broadcasts.create(actorOf(c), { schoolId, content, audience }),
+  )
+  if (!draft.ok) return void (await ctx.reply(serviceErrorText(ctx.t, draft.error)))
+  const broadcastId = draft.value.id
+  const preview = await conversation.external((c) => c.deps.broadcasts.preview(actorOf(c), { broadcastId }))
+  if (!preview.ok) return void (await ctx.reply(serviceErrorText(ctx.t, preview.error)))
+  const confirm = new InlineKeyboard()
+    .text(ctx.t('broadcast-button-send'), pick.pack({ value: 'send' }))
+    .text(ctx.t('grades-button-cancel'), pick.pack({ value: 'cancel' }))
+  await ctx.reply(
+    ctx.t('broadcast-preview', {
+      recipients: preview.value.recipients,
+      without: preview.value.withoutTelegram,
+    }),
+    { reply_markup: confirm },
+  )
+  if ((await waitPick(conversation, ctx)) !== 'send')
+    return void (await ctx.reply(ctx.t('broadcast-cancelled')))
+  const started = await conversation.external((c) => c.deps.broadcasts.confirm(actorOf(c), { broadcastId }))
+  if (!started.ok) return void (await ctx.reply(serviceErrorText(ctx.t, started.error)))
+  await ctx.reply(ctx.t('broadcast-started', { id: broadcastId, count: started.value.enqueued }), {
+    reply_markup: new InlineKeyboard().text(
+      ctx.t('broadcast-button-stop'),
+      stopButton.pack({ id: broadcastId }),
+    ),
+  })
+}
+
+export const broadcastConversation = createConversation(broadcastFlow, BROADCAST_FLOW)
+
+/** The worker's progress message and report, in the sender's language. */
+export function broadcastRenderer(i18n: I18n<FlowContext>): ProgressRenderer {
+  return (v) => {
+    const language = isLanguage(v.language) ? v.language : DEFAULT_LANGUAGE
+    const done = v.total - v.waiting
+    const lines = [
+      i18n.t(
+        language,
+        `broadcast-${v.phase === 'progress' ? 'progress' : v.status === 'cancelled' ? 'stopped' : 'done'}`,
+        {
+          id: v.broadcastId,
+          percent: v.total === 0 ? 100 : Math.floor((done / v.total) * 100),
+        },
+      ),
+      i18n.t(language, 'broadcast-counts', {
+        sent: v.sent,
+        waiting: v.waiting,
+        unreachable: v.unreachable,
+        failed: v.failed + v.unknown,
+        cancelled: v.cancelled,
+      }),
+    ]
+    if (v.phase === 'report' && v.review.length > 0) {
+      lines.push(i18n.t(language, 'broadcast-review'))
+      for (const r of v.review)
+        lines.push(
+          `• ${escapeHtml(r.fullName ?? String(r.chatId))} — ${i18n.t(language, `broadcast-state-${r.state}`)}`,
+        )
+    }
+    return lines.join('\n')
+  }
+}
+
+const composer = new Composer<BotContext>()
+const feature = composer.chatType('private')
+
+feature.command('broadcast', (ctx) => ctx.conversation.enter(BROADCAST_FLOW))
+
+feature.callbackQuery(stopButton.filter, async (ctx) => {
+  const broadcastId = Number(stopButton.unpack(ctx.callbackQuery.data)?.id)
+  const stopped = await ctx.deps.broadcasts.cancel(actorOf(ctx), { broadcastId })
+  if (!stopped.ok) {
+    return ctx.answerCallbackQuery({
+      text: serviceErrorText(ctx.t, stopped.error).replace(/<[^>]+>/g, ''),
+      show_alert: true,
+    })
+  }
+  await ctx.answerCallbackQuery()
+  await ctx.editMessageReplyMarkup()
+  await ctx.reply(ctx.t('broadcast-stopping', { id: broadcastId, cancelled: stopped.value.cancelled }))
+})
+
+export { composer as broadcastFeature }

@@ -1,0 +1,120 @@
+/**
+ * /deadlines: the year's deadlines that concern the person asking, next first, with what is still
+ * open for them; dates the Vietnamese way. A school's admin keeps the calendar with /deadline:
+ *
+ *   /deadline add 20/10/2026 Nộp bài thu hoạch giữa kỳ
+ *   /deadline move 3 21/09/2026
+ *   /deadline rename 3 Gửi kế hoạch về Sở
+ *   /deadline remove 3
+ *
+ * (the number is the deadline's place in the admin's /deadlines list). Moving a deadline moves its
+ * reminders; the calendar service checks who may change what.
+ */
+import { Composer } from 'grammy'
+import type { AdminDeadlineView, MyDeadline } from '../../services/calendar.ts'
+import { ROLES } from '../../store/people.ts'
+import type { BotContext } from '../context.ts'
+import { escapeHtml } from '../i18n.ts'
+import { chunkLines, formatDate } from '../present.ts'
+import { always, serviceErrorText } from '../service-errors.ts'
+import { parseVietnameseDate } from './school-admin.ts'
+
+const actorOf = (ctx: BotContext) => ({ telegramId: ctx.from!.id })
+
+function when(d: { dueDate: string; dueTime: string | null; opensOn: string | null }): string {
+  const due = `${formatDate(d.dueDate)}${d.dueTime ? ` ${d.dueTime}` : ''}`
+  return d.opensOn ? `${formatDate(d.opensOn)} – ${due}` : due
+}
+
+function myLine(ctx: BotContext, d: MyDeadline, language: string): string {
+  const title = escapeHtml(language === 'en' ? d.titleEn : d.titleVi)
+  const left = d.passed
+    ? ctx.t('deadlines-passed')
+    : d.daysLeft === 0
+      ? ctx.t('deadlines-today')
+      : ctx.t('deadlines-days-left', { days: d.daysLeft })
+  const state =
+    d.open === null
+      ? ''
+      : d.open
+        ? ` — ${ctx.t('deadlines-open', { pending: d.pending })}`
+        : ` — ${ctx.t('deadlines-done')}`
+  return `${d.passed ? '▫️' : d.open ? '⏳' : '📅'} <b>${when(d)}</b> (${left}) ${title}${state}`
+}
+
+export async function showDeadlines(ctx: BotContext): Promise<void> {
+  const language = await ctx.i18n.getLocale()
+  const mine = await ctx.deps.calendar.deadlinesFor(actorOf(ctx))
+  if (!mine.ok) return void (await ctx.reply(serviceErrorText(ctx.t, mine.error)))
+  const lines = [ctx.t('deadlines-heading')]
+  if (mine.value.length === 0) lines.push(ctx.t('deadlines-none'))
+  for (const d of mine.value) lines.push(myLine(ctx, d, language))
+  const me = always(await ctx.deps.people.whoAmI(actorOf(ctx)))
+  if (me.person?.role === 'admin' && me.school) {
+    const all = await ctx.deps.calendar.list(actorOf(ctx), { schoolId: me.school.id })
+    if (all.ok) {
+      lines.push('', ctx.t('deadlines-admin-heading'))
+      for (const [i, d] of all.value.entries()) {
+        const roles = d.roles.map((r) => ctx.t(`role-${r}`)).join(', ')
+        lines.push(
+          `${i + 1}. ${when(d)} — ${escapeHtml(language === 'en' ? d.titleEn : d.titleVi)} (${roles})`,
+        )
+      }
+      lines.push('', ctx.t('deadlines-admin-usage'))
+    }
+  }
+  for (const text of chunkLines(lines)) await ctx.reply(text)
+}
+
+/** `/deadline <add|move|rename|remove> ...` for a school's admin. */
+async function editDeadline(ctx: BotContext & { match: string }): Promise<void> {
+  const me = always(await ctx.deps.people.whoAmI(actorOf(ctx)))
+  if (!me.school) return void (await ctx.reply(ctx.t('error-not-linked')))
+  const [verb = '', ...rest] = ctx.match.trim().split(/\s+/)
+  const usage = () => ctx.reply(ctx.t('deadlines-admin-usage'))
+  const all = await ctx.deps.calendar.list(actorOf(ctx), { schoolId: me.school.id })
+  if (!all.ok) return void (await ctx.reply(serviceErrorText(ctx.t, all.error)))
+  const at = (n: string | undefined): AdminDeadlineView | undefined => all.value[Number(n) - 1]
+
+  let done: { ok: true } | { ok: false; error: { code: string } }
+  if (verb === 'add') {
+    const dueDate = parseVietnameseDate(rest[0] ?? '')
+    const title = rest.slice(1).join(' ')
+    if (!dueDate || !title) return void (await usage())
+    done = await ctx.deps.calendar.add(actorOf(ctx), {
+      schoolYearId: all.value[0]?.schoolYearId ?? 0,
+      titleVi: title,
+      titleEn: title,
+      dueDate,
+      roles: [...ROLES],
+    })
+  } else if (verb === 'move') {
+    const d = at(rest[0])
+    const dueDate = parseVietnameseDate(rest[1] ?? '')
+    if (!d || !dueDate) return void (await usage())
+    done = await ctx.deps.calendar.move(actorOf(ctx), { deadlineId: d.id, dueDate })
+  } else if (verb === 'rename') {
+    const d = at(rest[0])
+    const title = rest.slice(1).join(' ')
+    if (!d || !title) return void (await usage())
+    const language = await ctx.i18n.getLocale()
+    done = await ctx.deps.calendar.rename(actorOf(ctx), {
+      deadlineId: d.id,
+      ...(language === 'en' ? { titleEn: title } : { titleVi: title }),
+    })
+  } else if (verb === 'remove') {
+    const d = at(rest[0])
+    if (!d) return void (await usage())
+    done = await ctx.deps.calendar.remove(actorOf(ctx), { deadlineId: d.id })
+  } else return void (await usage())
+  if (!done.ok) return void (await ctx.reply(serviceErrorText(ctx.t, done.error)))
+  await ctx.reply(ctx.t('deadlines-changed'))
+  await showDeadlines(ctx)
+}
+
+const composer = new Composer<BotContext>()
+const feature = composer.chatType('private')
+feature.command('deadlines', showDeadlines)
+feature.command('deadline', editDeadline)
+
+export { composer as deadlinesFeature }

@@ -1,0 +1,442 @@
+/**
+ * Team grades and results.
+ *
+ * /grades (heads for their department, admins for anyone of the school, managers included): one
+ * message with a line per teacher — `Nguyễn Văn An: 8 9 8,5 9 7 8`, `Trần Thị Bình | 7 | 6.5 | 8`,
+ * tab-separated rows pasted from Excel, an optional header naming the columns — or the .xlsx
+ * template the bot gives, filled in. One preview shows every teacher's scores, what changes and the
+ * rule engine's class, and every error by line; nothing is stored until the preview is confirmed,
+ * and then all lines are saved at once. Each teacher whose result changed is told in their
+ * language. The author can undo a batch until the results are locked.
+ *
+ * /scores: one's own components, average, class or "not final yet", and what is still needed.
+ * /team: the department's table, split so that no message exceeds Telegram's limit.
+ */
+import { type Conversation, createConversation } from '@grammyjs/conversations'
+import { Composer, InlineKeyboard, InputFile } from 'grammy'
+import { formatTenths } from '../../rules/index.ts'
+import type {
+  ComponentLabel,
+  GradeLineError,
+  GradeNotice,
+  GradePreview,
+  MyScores,
+  PreviewLine,
+  ScoreView,
+  TeamTable,
+} from '../../services/grades.ts'
+import { callbackData } from '../callback-data.ts'
+import type { BotContext, FlowContext } from '../context.ts'
+import { escapeHtml } from '../i18n.ts'
+import { notify } from '../notify.ts'
+import { chunkLines, resultText, scoreErrorText, scoreOrUnknown } from '../present.ts'
+import { serviceErrorText } from '../service-errors.ts'
+
+type T = FlowContext['t']
+export const GRADES_FLOW = 'grades'
+/** a preview shows this many lines in full; the rest are counted */
+const PREVIEW_LINES = 60
+const PREVIEW_ERRORS = 60
+
+const gradesButton = callbackData('grd', ['action'])
+const undoButton = callbackData('grdu', ['batch'])
+
+const actorOf = (ctx: FlowContext) => ({ telegramId: ctx.from!.id })
+
+function componentLabel(
+  t: T,
+  c: ComponentLabel | { kind: 'nd1' | 'nd2' | 'module'; code: string | null },
+): string {
+  if (c.kind === 'nd1') return t('component-nd1')
+  if (c.kind === 'nd2') return t('component-nd2')
+  return escapeHtml(('code' in c ? c.code : null) ?? '?')
+}
+
+/** "ND1 8 · ND2 9 · THPT 17 8,5 · THPT 19 ?" */
+export function componentsLine(t: T, components: ReadonlyArray<ScoreView>): string {
+  return components.map((c) => `${componentLabel(t, c)} <b>${scoreOrUnknown(t, c.value)}</b>`).join(' · ')
+}
+
+export function lineErrorText(t: T, error: GradeLineError): string {
+  const at = error.column
+    ? t('grades-error-where-cell', { line: error.line, column: error.column })
+    : t('grades-error-where', { line: error.line })
+  const where = error.sheet ? `${escapeHtml(error.sheet)} · ${at}` : at
+  const input = escapeHtml(error.input)
+  const names = (list: ReadonlyArray<{ fullName: string }>) =>
+    escapeHtml(list.map((c) => c.fullName).join(', '))
+  let text: string
+  switch (error.code) {
+    case 'bad-score':
+      text = scoreErrorText(t, error.error)
+      break
+    case 'unknown-name':
+      text = t('grades-error-unknown-name', { input, suggestions: names(error.suggestions) || '—' })
+      break
+    case 'ambiguous-name':
+      text = t('grades-error-ambiguous-name', { input, candidates: names(error.candidates) })
+      break
+    case 'duplicate-teacher':
+      text = t('grades-error-duplicate-teacher', { input, firstLine: error.firstLine })
+      break
+    case 'not-in-your-department':
+      text = t('grades-error-not-in-your-department', {
+        input,
+        department: escapeHtml(error.departmentName ?? '—'),
+      })
+      break
+    case 'not-gradable':
+      text = t('grades-error-not-gradable', { input, role: t(`role-${error.role}`) })
+      break
+    case 'no-approved-plan':
+      text = t('grades-error-no-approved-plan', {
+        input,
+        status: error.planStatus ? t(`plan-status-${error.planStatus}`) : t('grades-no-plan'),
+      })
+      break
+    case 'too-many-scores':
+    case 'too-few-scores':
+      text = t(`grades-error-${error.code}`, {
+        expected: error.expected,
+        got: error.got,
+        columns: escapeHtml(error.columns.join(', ')),
+      })
+      break
+    case 'unknown-column':
+      text = t('grades-error-unknown-column', {
+        input,
+        modules: escapeHtml(error.moduleCodes.join(', ')) || '—',
+      })
+      break
+    case 'duplicate-column':
+      text = t('grades-error-duplicate-column', { input, firstColumn: error.firstColumn })
+      break
+    case 'module-not-in-plan':
+      text = t('grades-error-module-not-in-plan', {
+        input,
+        modules: escapeHtml(error.planModules.join(', ')),
+      })
+      break
+    case 'name-id-mismatch':
+      text = t('grades-error-name-id-mismatch', { input, name: escapeHtml(error.fullName) })
+      break
+    default:
+      text = t(`grades-error-${error.code}`, { input })
+  }
+  return `${where}: ${text}`
+}
+
+function previewLineText(t: T, line: PreviewLine): string {
+  const parts = line.components.map((c) => {
+    const label = componentLabel(t, c)
+    if (!c.changed) return `${label} ${scoreOrUnknown(t, c.next)}`
+    return `${label} <s>${scoreOrUnknown(t, c.stored)}</s>→<b>${scoreOrUnknown(t, c.next)}</b>`
+  })
+  const after = line.after
+  let verdict: string
+  if (after.kind === 'pending') verdict = t('grades-preview-pending', { count: after.missing.length })
+  else {
+    const label = 'grade' in after ? t(`grade-${after.grade}`) : t(`verdict-${after.verdict}`)
+    verdict =
+      after.average === null
+        ? label
+        : `${t('grades-average')} ${formatTenths(after.average, t('decimal-separator'))} — ${label}`
+  }
+  return `${line.line}. <b>${escapeHtml(line.person.fullName)}</b>: ${parts.join(' · ')} ⇒ ${verdict}`
+}
+
+/** The preview as messages under Telegram's limit; the caller adds the buttons to the last one. */
+export function previewMessages(t: T, preview: GradePreview): string[] {
+  const c = preview.counts
+  const lines = [
+    t('grades-preview-heading', {
+      year: escapeHtml(preview.schoolYearName),
+      lines: c.lines,
+      ok: c.ok,
+      changed: c.changed,
+      changes: c.changes,
+      errors: c.errors,
+    }),
+  ]
+  for (const line of preview.lines.slice(0, PREVIEW_LINES)) lines.push(previewLineText(t, line))
+  if (preview.lines.length > PREVIEW_LINES)
+    lines.push(t('grades-preview-more', { count: preview.lines.length - PREVIEW_LINES }))
+  if (preview.errors.length > 0) {
+    lines.push('', t('grades-preview-errors', { count: preview.errors.length }))
+    for (const error of preview.errors.slice(0, PREVIEW_ERRORS)) lines.push(`⚠️ ${lineErrorText(t, error)}`)
+    if (preview.errors.length > PREVIEW_ERRORS)
+      lines.push(t('grades-preview-more-errors', { count: preview.errors.length - PREVIEW_ERRORS }))
+    lines.push('', t('grades-fix-and-resend'))
+  } else if (c.changes === 0) {
+    lines.push('', t('grades-nothing-changes'))
+  } else {
+    lines.push('', t('grades-confirm'))
+  }
+  return chunkLines(lines)
+}
+
+export function noticeText(t: T, notice: GradeNotice): string {
+  const lines = [
+    t('grades-notice', { year: escapeHtml(notice.schoolYearName) }),
+    componentsLine(t, notice.components),
+    '',
+  ]
+  lines.push(
+    notice.judgedAs === 'teacher'
+      ? resultText(t, {
+          judgedAs: 'teacher',
+          result: notice.result,
+          required: notice.showRequired ? notice.required : null,
+        })
+      : resultText(t, {
+          judgedAs: 'manager',
+          result: notice.result,
+          required: notice.showRequired ? notice.required : null,
+        }),
+  )
+  return lines.join('\n')
+}
+
+async function tellTeachers(ctx: FlowContext, notices: ReadonlyArray<GradeNotice>): Promise<void> {
+  for (const notice of notices) await notify(ctx, [notice.recipient], (t) => noticeText(t, notice))
+}
+
+async function sendTemplate(ctx: FlowContext): Promise<void> {
+  const made = await ctx.deps.grades.gradeTemplate(actorOf(ctx), {})
+  if (!made.ok) return void (await ctx.reply(serviceErrorText(ctx.t, made.error)))
+  const file = made.value
+  const left = file.leftOut.map((p) => escapeHtml(p.fullName)).join(', ')
+  await ctx.replyWithDocument(new InputFile(file.data, file.fileName), {
+    caption: [
+      ctx.t('grades-template-caption', { year: escapeHtml(file.schoolYearName) }),
+      left ? ctx.t('grades-template-left-out', { names: left }) : '',
+    ]
+      .filter(Boolean)
+      .join('\n')
+      .slice(0, 1000),
+  })
+}
+
+async function gradesFlow(
+  conversation: Conversation<BotContext, FlowContext>,
+  ctx: FlowContext,
+): Promise<void> {
+  const intro = new InlineKeyboard().text(
+    ctx.t('grades-button-template'),
+    gradesButton.pack({ action: 'template' }),
+  )
+  await ctx.reply(`${ctx.t('grades-intro')}\n${ctx.t('flow-cancel-hint')}`, { reply_markup: intro })
+  for (;;) {
+    const next = await conversation.wait()
+    const data = next.callbackQuery?.data
+    if (data === gradesButton.pack({ action: 'template' })) {
+      await next.answerCallbackQuery()
+      await conversation.external((c) => sendTemplate(c))
+      continue
+    }
+    if (data === gradesButton.pack({ action: 'cancel' })) {
+      await next.answerCallbackQuery()
+      await next.editMessageReplyMarkup()
+      await ctx.reply(ctx.t('grades-cancelled'))
+      return
+    }
+    let preview: GradePreview | undefined
+    if (data === gradesButton.pack({ action: 'save' })) {
+      await next.answerCallbackQuery()
+      await ctx.reply(ctx.t('grades-send-first'))
+      continue
+    }
+    const text = next.message?.text
+    const document = next.message?.document
+    if (text === undefined && document === undefined) {
+      if (next.callbackQuery) await next.answerCallbackQuery()
+      await ctx.reply(ctx.t('grades-send-lines-or-file'))
+      continue
+    }
+    const parsed = await conversation.external(async (c) => {
+      if (text !== undefined) return c.deps.grades.parseBatch(actorOf(c), { text })
+      const data = await c.download(document!.file_id)
+      return c.deps.grades.parseGradeFile(actorOf(c), {
+        fileName: document!.file_name ?? 'grades.xlsx',
+        data: new Uint8Array(data),
+      })
+    })
+    if (!parsed.ok) {
+      await ctx.reply(serviceErrorText(ctx.t, parsed.error))
+      if (parsed.error.code === 'forbidden' || parsed.error.code === 'not-linked') return
+      continue
+    }
+    preview = parsed.value
+    const messages = previewMessages(ctx.t, preview)
+    const canSave = preview.errors.length === 0 && preview.counts.changes > 0
+    for (const [i, text] of messages.entries()) {
+      const last = i === messages.length - 1
+      const keyboard =
+        last && canSave
+          ? new InlineKeyboard()
+              .text(ctx.t('grades-button-save'), gradesButton.pack({ action: 'save' }))
+              .text(ctx.t('grades-button-cancel'), gradesButton.pack({ action: 'cancel' }))
+          : undefined
+      await ctx.reply(text, keyboard ? { reply_markup: keyboard } : {})
+    }
+    if (!canSave) continue
+
+    const answer = await conversation.wait()
+    const choice = answer.callbackQuery?.data
+    if (choice !== gradesButton.pack({ action: 'save' })) {
+      if (answer.callbackQuery) {
+        await answer.answerCallbackQuery()
+        await answer.editMessageReplyMarkup()
+      }
+      await ctx.reply(ctx.t('grades-cancelled'))
+      return
+    }
+    await answer.answerCallbackQuery()
+    await answer.editMessageReplyMarkup()
+    const saved = await conversation.external((c) =>
+      c.deps.grades.commitBatch(actorOf(c), { preview: preview! }),
+    )
+    if (!saved.ok) {
+      await ctx.reply(serviceErrorText(ctx.t, saved.error))
+      if (saved.error.code === 'preview-stale') continue
+      return
+    }
+    const result = saved.value
+    await conversation.external((c) => tellTeachers(c, result.notify))
+    await ctx.reply(
+      [
+        ctx.t('grades-saved', { lines: result.lines, changes: result.changes, told: result.notify.length }),
+        result.unreachable.length
+          ? ctx.t('grades-unreachable', {
+              names: escapeHtml(result.unreachable.map((p) => p.fullName).join(', ')),
+            })
+          : '',
+      ]
+        .filter(Boolean)
+        .join('\n'),
+      {
+        reply_markup: new InlineKeyboard().text(
+          ctx.t('grades-button-undo'),
+          undoButton.pack({ batch: result.batchId }),
+        ),
+      },
+    )
+    return
+  }
+}
+
+export const gradesConversation = createConversation(gradesFlow, GRADES_FLOW)
+
+function scoresText(t: T, mine: MyScores): string {
+  const lines = [
+    t('scores-heading', { year: escapeHtml(mine.schoolYear.name), name: escapeHtml(mine.person.fullName) }),
+    componentsLine(t, mine.components),
+    '',
+  ]
+  lines.push(
+    mine.judgedAs === 'teacher'
+      ? resultText(t, { judgedAs: 'teacher', result: mine.result, required: mine.required })
+      : resultText(t, { judgedAs: 'manager', result: mine.result, required: mine.required }),
+  )
+  return lines.join('\n')
+}
+
+function teamMessages(t: T, table: TeamTable): string[] {
+  const summary = (s: string) =>
+    s === 'pending'
+      ? t('team-pending')
+      : s === 'no-approved-plan'
+        ? t('team-no-plan')
+        : t(s === 'Dat' || s === 'KhongDat' ? `verdict-${s}` : `grade-${s}`)
+  const lines = [
+    t('team-heading', {
+      year: escapeHtml(table.schoolYear.name),
+      department: escapeHtml(table.departmentName ?? t('team-whole-school')),
+      count: table.rows.length,
+    }),
+  ]
+  for (const [i, row] of table.rows.entries()) {
+    const average =
+      row.average === null
+        ? ''
+        : ` · ${t('grades-average')} ${formatTenths(row.average, t('decimal-separator'))}`
+    const plan = row.plan ? t(`plan-status-${row.plan.status}`) : t('grades-no-plan')
+    lines.push(
+      `${i + 1}. <b>${escapeHtml(row.person.fullName)}</b> — ${summary(row.summary)}${average}`,
+      `    ${row.plan?.status === 'approved' ? componentsLine(t, row.components) : plan}`,
+    )
+  }
+  const c = table.counts.teachers
+  lines.push(
+    '',
+    t('team-counts', {
+      gioi: c.Gioi,
+      kha: c.Kha,
+      tb: c.TrungBinh,
+      khong: c.KhongHoanThanh,
+      pending: c.pending,
+      noPlan: c['no-approved-plan'],
+    }),
+  )
+  if (table.counts.managers.total > 0) {
+    const m = table.counts.managers
+    lines.push(
+      t('team-counts-managers', {
+        dat: m.Dat,
+        khongDat: m.KhongDat,
+        pending: m.pending + m['no-approved-plan'],
+      }),
+    )
+  }
+  if (table.schoolYear.resultsLocked) lines.push(t('team-locked'))
+  return chunkLines(lines)
+}
+
+const composer = new Composer<BotContext>()
+const feature = composer.chatType('private')
+
+feature.command('grades', (ctx) => ctx.conversation.enter(GRADES_FLOW))
+
+feature.callbackQuery(undoButton.filter, async (ctx) => {
+  const batchId = Number(undoButton.unpack(ctx.callbackQuery.data)?.batch)
+  const undone = await ctx.deps.grades.undoBatch(actorOf(ctx), { batchId })
+  if (!undone.ok)
+    return ctx.answerCallbackQuery({
+      text: serviceErrorText(ctx.t, undone.error).replace(/<[^>]+>/g, ''),
+      show_alert: true,
+    })
+  await ctx.answerCallbackQuery()
+  await ctx.editMessageReplyMarkup()
+  await ctx.reply(
+    ctx.t('grades-undone', { restored: undone.value.restored, told: undone.value.notify.length }),
+  )
+  await tellTeachers(ctx, undone.value.notify)
+})
+
+feature.command('scores', async (ctx) => {
+  const mine = await ctx.deps.grades.myScores(actorOf(ctx), {})
+  if (!mine.ok) return void (await ctx.reply(serviceErrorText(ctx.t, mine.error)))
+  await ctx.reply(scoresText(ctx.t, mine.value))
+})
+
+feature.command('team', async (ctx) => {
+  const table = await ctx.deps.grades.teamTable(actorOf(ctx), {})
+  if (!table.ok) return void (await ctx.reply(serviceErrorText(ctx.t, table.error)))
+  for (const text of teamMessages(ctx.t, table.value)) await ctx.reply(text)
+})
+
+feature.command(['lockresults', 'unlockresults'], async (ctx) => {
+  const me = await ctx.deps.people.whoAmI(actorOf(ctx))
+  const school = me.ok ? me.value.school : null
+  if (!school) return void (await ctx.reply(ctx.t('error-not-linked')))
+  const year = await ctx.deps.schools.currentYear(actorOf(ctx), { schoolId: school.id })
+  if (!year.ok) return void (await ctx.reply(serviceErrorText(ctx.t, year.error)))
+  const lock = ctx.msg.text.startsWith('/lock')
+  const done = lock
+    ? await ctx.deps.grades.lockResults(actorOf(ctx), { schoolYearId: year.value.id })
+    : await ctx.deps.grades.unlockResults(actorOf(ctx), { schoolYearId: year.value.id })
+  if (!done.ok) return void (await ctx.reply(serviceErrorText(ctx.t, done.error)))
+  await ctx.reply(ctx.t(lock ? 'grades-locked' : 'grades-unlocked', { year: escapeHtml(done.value.name) }))
+})
+
+export { composer as gradesFeature }

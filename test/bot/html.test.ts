@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest'
+import { entitiesToHtml } from '../../src/bot/html.ts'
+import { parseHtml } from '../../src/emulator/format.ts'
+
+describe('entitiesToHtml', () => {
+  it('writes formatting back as HTML, escaping the text', () => {
+    expect(
+      entitiesToHtml('Họp tổ 8h <gấp> & đủ', [
+        { type: 'bold', offset: 0, length: 6 },
+        { type: 'italic', offset: 4, length: 2 },
+        { type: 'text_link', offset: 7, length: 2, url: 'https://a.vn/?x=1&y="2"' },
+      ]),
+    ).toBe('<b>Họp <i>tổ</i></b> <a href="https://a.vn/?x=1&amp;y=&quot;2&quot;">8h</a> &lt;gấp&gt; &amp; đủ')
+  })
+
+  it('round-trips through Telegram-style parsing', () => {
+    const text = 'Nộp hồ sơ trước 15/4 😀 nhé'
+    const entities = [
+      { type: 'bold' as const, offset: 0, length: 9 },
+      { type: 'underline' as const, offset: 17, length: 4 },
+    ]
+    const parsed = parseHtml(entitiesToHtml(text, entities))
+    expect(parsed.text).toBe(text)
+    expect(parsed.entities.map(({ type, offset, length }) => ({ type, offset, length }))).toEqual(entities)
+    expect(parsed.warnings).toEqual([])
+  })
+})

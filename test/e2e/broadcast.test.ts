@@ -1,0 +1,80 @@
+/**
+ * An admin's announcement from the chat to the school, delivered by the outbox worker through the
+ * fake Telegram: formatting kept, everyone linked reached once, a blocked teacher reported, the
+ * progress and the report in the sender's language.
+ */
+import { Api } from 'grammy'
+import { afterAll, beforeAll, expect, it } from 'vitest'
+import { broadcastRenderer } from '../../src/bot/features/broadcast.ts'
+import { OutboxWorker } from '../../src/jobs/outbox-worker.ts'
+import type { Services } from '../../src/services/index.ts'
+import { type Harness, inProcess, TEST_TOKEN } from '../helpers/bot-harness.ts'
+import { OWNER, START, school, type World } from '../services/support.ts'
+
+let h: Harness
+let w: World
+let A: Awaited<ReturnType<typeof school>>
+const all = (messages: Array<{ text?: string }>) => messages.map((m) => m.text ?? '').join('\n---\n')
+
+beforeAll(async () => {
+  const clock = { now: new Date(START) }
+  h = await inProcess({ now: () => clock.now })
+  w = {
+    app: h.app,
+    services: h.app.deps as unknown as Services,
+    clock,
+    at: (iso) => (clock.now = new Date(iso)),
+  }
+  await h.app.deps.setup.bootstrap({ ownerTelegramIds: [OWNER.telegramId] })
+  A = await school(w, 'Trường A', 100)
+})
+afterAll(async () => {
+  expect(h.fake.violations).toEqual([])
+  await h.close()
+})
+
+it('reaches everyone linked once, with the formatting, and reports the blocked one', async () => {
+  const members = [A.headToan, A.teacherToan, A.headVan, A.teacherVan]
+  const users = members.map((m) => h.fake.user({ id: m.telegramId, first_name: `GV ${m.telegramId}` }))
+  h.fake.blockUser(A.teacherVan.telegramId)
+  const admin = h.fake.user({ id: A.admin.telegramId, first_name: 'Admin' })
+
+  expect(all(await admin.say('/broadcast'))).toContain('Gửi nội dung thông báo')
+  const sent = await h.fake.deliver({
+    message: {
+      message_id: 9001,
+      date: 1,
+      chat: { id: admin.id, type: 'private', first_name: 'Admin' },
+      from: { id: admin.id, is_bot: false, first_name: 'Admin' },
+      text: 'Họp tổ lúc 8h <phòng 2>',
+      entities: [{ type: 'bold', offset: 0, length: 6 }],
+    },
+  })
+  await admin.settle(sent)
+  await admin.tap('Mọi người trong trường')
+  expect(all(admin.messages().slice(-1))).toContain('tới 5 người')
+  expect(all(await admin.tap('✅ Gửi'))).toContain('Đang gửi thông báo')
+
+  // the worker talks to Telegram over HTTP, as in production
+  const server = await h.fake.listen()
+  const worker = new OutboxWorker({
+    db: h.app.db,
+    api: new Api(TEST_TOKEN, { apiRoot: server.url }),
+    rate: 200,
+    startupDelayMs: 0,
+    render: broadcastRenderer(h.app.deps.i18n),
+  })
+  await worker.run({ untilIdle: true })
+  await server.close()
+
+  for (const user of users.slice(0, 3)) {
+    const received = user.messages().filter((m) => m.text?.includes('Họp tổ'))
+    expect(received).toHaveLength(1)
+    expect(received[0]!.entities?.[0]).toMatchObject({ type: 'bold', offset: 0, length: 6 })
+    expect(received[0]!.text).toBe('Họp tổ lúc 8h <phòng 2>')
+  }
+  const report = all(admin.messages().slice(-2))
+  expect(report).toContain('Đã gửi 4')
+  expect(report).toContain('Không liên lạc được 1')
+  expect(report).toContain('đã chặn bot')
+})

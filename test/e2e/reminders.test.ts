@@ -1,0 +1,74 @@
+/**
+ * A reminder in the chat: at 08:00 Vietnam time a week before the plan deadline, the teacher who has
+ * not submitted gets a reminder in their language whose button opens their plan; the one who
+ * submitted gets nothing. /deadlines shows what is still open.
+ */
+import { Api } from 'grammy'
+import { afterAll, beforeAll, expect, it } from 'vitest'
+import { broadcastRenderer } from '../../src/bot/features/broadcast.ts'
+import { OutboxWorker } from '../../src/jobs/outbox-worker.ts'
+import { reminderTextFromLocales, runDueReminders } from '../../src/jobs/reminders.ts'
+import type { Services } from '../../src/services/index.ts'
+import { type Harness, inProcess, TEST_TOKEN } from '../helpers/bot-harness.ts'
+import { fullPlan, must, OWNER, START, school, type World } from '../services/support.ts'
+
+let h: Harness
+let w: World
+let A: Awaited<ReturnType<typeof school>>
+const all = (messages: Array<{ text?: string }>) => messages.map((m) => m.text ?? '').join('\n---\n')
+
+beforeAll(async () => {
+  const clock = { now: new Date(START) }
+  h = await inProcess({ now: () => clock.now })
+  w = {
+    app: h.app,
+    services: h.app.deps as unknown as Services,
+    clock,
+    at: (iso) => (clock.now = new Date(iso)),
+  }
+  await h.app.deps.setup.bootstrap({ ownerTelegramIds: [OWNER.telegramId] })
+  A = await school(w, 'Trường A', 100)
+  await h.app.deps.telegramUsers.setLanguage(A.teacherVan.telegramId, 'en')
+  // everyone linked has a chat with the bot, as after joining
+  for (const p of [A.admin, A.headToan, A.headVan])
+    h.fake.user({ id: p.telegramId, first_name: String(p.telegramId) })
+})
+afterAll(async () => {
+  expect(h.fake.violations).toEqual([])
+  await h.close()
+})
+
+it('reminds exactly those whose plan is not submitted, and its button opens the plan', async () => {
+  const toan = h.fake.user({ id: A.teacherToan.telegramId, first_name: 'Toán' })
+  const van = h.fake.user({ id: A.teacherVan.telegramId, first_name: 'Văn' })
+  must(await h.app.deps.plans.submit(A.teacherToan, { planId: await fullPlan(w, A.teacherToan) }))
+
+  expect(all(await van.say('/deadlines'))).toMatch(/⏳ .*07\/09\/2025.*something still to do/)
+  expect(all(await toan.say('/deadlines'))).toContain('✅ đã xong')
+
+  // 31 August 2025, 08:00 in Vietnam: seven days before the 7 September deadline
+  const at = new Date('2025-08-31T01:00:00Z')
+  w.at(at.toISOString())
+  const text = reminderTextFromLocales((language, key, vars) => h.app.deps.i18n.t(language, key, vars))
+  const tick = await runDueReminders({ db: h.app.db, text }, at)
+  expect(tick.enqueued.length).toBeGreaterThan(0)
+  const server = await h.fake.listen()
+  const worker = new OutboxWorker({
+    db: h.app.db,
+    api: new Api(TEST_TOKEN, { apiRoot: server.url }),
+    rate: 200,
+    startupDelayMs: 0,
+    render: broadcastRenderer(h.app.deps.i18n),
+  })
+  await worker.run({ untilIdle: true })
+  await server.close()
+
+  const reminder = van.messages().find((m) => m.text?.includes('⏰'))
+  expect(reminder?.text).toContain('due 07/09/2025 (7 days left)')
+  expect(reminder?.text).toContain('You have not submitted your BDTX plan yet.')
+  expect(toan.messages().some((m) => m.text?.includes('⏰'))).toBe(false)
+  expect(all(await van.tap('📝 Open my plan', reminder))).toContain('BDTX plan 2025-2026')
+
+  // a second tick, as after a restart, sends nothing again
+  expect((await runDueReminders({ db: h.app.db, text }, at)).enqueued).toEqual([])
+})

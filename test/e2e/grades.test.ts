@@ -6,7 +6,7 @@ import ExcelJS from 'exceljs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { FakeUser } from '../../src/emulator/fake-user.ts'
 import { type Harness, inProcess } from '../helpers/bot-harness.ts'
-import { type GradesWorld, gradesWorld } from '../services/grades-fixtures.ts'
+import { batch, type GradesWorld, gradesWorld } from '../services/grades-fixtures.ts'
 
 let h: Harness
 let g: GradesWorld
@@ -118,5 +118,31 @@ describe('/grades by the Excel template', () => {
     expect(all(head.messages().slice(-2))).toContain('Xem trước điểm BDTX')
     await head.tap('✅ Lưu')
     expect(all(head.messages().slice(-1))).toContain('Đã lưu 4 dòng')
+  })
+})
+
+describe('a 30-line batch through the chat', () => {
+  it('lists exactly its three errors, then saves the corrected batch whole', async () => {
+    const big = await gradesWorld(30, { 0: 'vi', 1: 'en', 2: 'vi' })
+    const chat = await inProcess({ app: big.w.app })
+    for (const member of big.team)
+      if (member.telegramId) chat.fake.user({ id: member.telegramId, first_name: 'GV' })
+    const headOfTeam = chat.fake.user({ id: big.s.headToan.telegramId, first_name: 'Head' })
+    await headOfTeam.say('/grades')
+    const wrong = all(await headOfTeam.say(batch(big.team, false).join('\n')))
+    expect(wrong).toContain('29 dòng, 26 dòng đọc được')
+    expect(wrong).toContain('Lỗi (3):')
+    expect(wrong).toContain('Dòng 8, ô 3: 11 nằm ngoài thang điểm')
+    expect(wrong).toContain('Dòng 13: thiếu điểm: cần 6 điểm')
+    expect(wrong).toContain('Dòng 21, ô 1: không tìm thấy «Nguyễn Văn Không Có»')
+    expect(wrong).toContain('Chưa lưu gì cả')
+    const right = all(await headOfTeam.say(batch(big.team, true).join('\n')))
+    expect(right).toContain('0 lỗi')
+    await headOfTeam.tap('✅ Lưu')
+    expect(all(headOfTeam.messages().slice(-1))).toContain('Đã lưu 29 dòng (174 điểm). Đã báo cho 3 người.')
+    const english = chat.fake.user({ id: big.team[1]!.telegramId!, first_name: 'GV' })
+    expect(english.lastMessage()?.text).toContain('Your BDTX result')
+    expect(chat.fake.violations).toEqual([])
+    await chat.close()
   })
 })

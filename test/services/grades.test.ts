@@ -16,22 +16,16 @@ import {
 } from '../../src/rules/index.ts'
 import type { GradeLineError, GradePreview } from '../../src/services/grades.ts'
 import { fold } from '../../src/store/text.ts'
-import { type GradesWorld, gradesWorld, type Member } from './grades-fixtures.ts'
+import {
+  batch,
+  comma,
+  type GradesWorld,
+  gradesWorld,
+  HEADER,
+  intended,
+  type Member,
+} from './grades-fixtures.ts'
 import { must, refused, snapshot } from './support.ts'
-
-/** Each teacher's intended scores, in hundredths: ND1, ND2, then the plan's four modules. */
-const PATTERNS = [
-  [900, 950, 900, 900, 850, 900], // Giỏi
-  [800, 750, 800, 850, 700, 800], // Khá
-  [600, 650, 550, 600, 700, 600], // Trung bình
-  [900, 900, 900, 900, 900, 650], // Khá: one module under 7
-  [450, 800, 800, 800, 800, 800], // không hoàn thành: ND1 under 5
-  [725, 800, 875, 900, 650, 700], // Khá, with two decimals
-] as const
-const intended = (i: number): number[] => [...PATTERNS[i % PATTERNS.length]!]
-
-const dot = (v: number) => formatScore(v as Score)
-const comma = (v: number) => dot(v).replace('.', ',')
 
 const asScores = (m: Member, values: number[]): TeacherScores => ({
   nd1: values[0] as Score,
@@ -39,70 +33,6 @@ const asScores = (m: Member, values: number[]): TeacherScores => ({
   modules: values.slice(2) as Score[],
   moduleCodes: [...m.modules],
 })
-
-/** The header line of the batch sets another order, with every module of the three plan kinds. */
-const HEADER_COLUMNS = ['ND2', 'ND1', 'THPT 34', 'THPT 31', 'THPT 22', 'THPT 20', 'THPT 19', 'THPT 17']
-const HEADER = `Họ tên | ${HEADER_COLUMNS.join(' | ')}`
-
-/** A teacher's values in the header's order; '' under a module their plan lacks. */
-function headerCells(m: Member, values: number[], format: (v: number) => string): string[] {
-  return HEADER_COLUMNS.map((column) => {
-    if (column === 'ND1') return format(values[0]!)
-    if (column === 'ND2') return format(values[1]!)
-    const at = m.modules.indexOf(column)
-    return at < 0 ? '' : format(values[2 + at]!)
-  })
-}
-
-/**
- * The 30-line batch: teachers 0–19 in ND1, ND2, plan order written five ways, an unknown name,
- * the header, then teachers 20–27 in the header's order written three ways: 29 data lines and
- * a header. Teachers 0 and 22 are written without diacritics; teacher 7 has an 11; teacher 12
- * lacks a module. `fixed` gives the batch with the three mistakes corrected (teacher 28 instead
- * of the unknown name).
- */
-function batch(team: Member[], fixed: boolean): string[] {
-  const lines: string[] = []
-  for (let i = 0; i < 20; i++) {
-    const m = team[i]!
-    const v = intended(i)
-    const name = i === 0 ? fold(m.fullName) : m.fullName // "nguyen van an"
-    if (i < 5) lines.push(`${name}: ${v.map(comma).join(' ')}`)
-    else if (i < 10) {
-      const cells = v.map(dot)
-      if (i === 7 && !fixed) cells[1] = '11'
-      lines.push(`${name} | ${cells.join(' | ')}`)
-    } else if (i < 14) {
-      const cells = v.map(comma)
-      if (i === 12 && !fixed) cells.pop()
-      lines.push([name, ...cells].join('\t'))
-    } else if (i < 17) lines.push(`${name}; ${v.map(comma).join('; ')}`)
-    else lines.push(`${name}, ${v.map(comma).join(', ')}`)
-  }
-  if (fixed) lines.push(`${team[28]!.fullName}: ${intended(28).map(comma).join(' ')}`)
-  else lines.push('Nguyễn Văn Không Có: 8 8 8 8 8 8')
-  lines.push(HEADER)
-  for (let i = 20; i < 28; i++) {
-    const m = team[i]!
-    const v = intended(i)
-    const name =
-      i === 22
-        ? `  ${fold(m.fullName)
-            .split(' ')
-            .map((w) => w.toUpperCase())
-            .join('   ')}`
-        : m.fullName
-    if (i % 3 === 0) lines.push(`${name} | ${headerCells(m, v, dot).join(' | ')}`)
-    else if (i % 3 === 1)
-      lines.push(
-        `${name}: ${headerCells(m, v, comma)
-          .map((c) => c || '-')
-          .join(' ')}`,
-      )
-    else lines.push([name, ...headerCells(m, v, comma)].join('\t'))
-  }
-  return lines
-}
 
 let g: GradesWorld
 let first: GradePreview

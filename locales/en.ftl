@@ -654,3 +654,7 @@ reminder-button-plan = 📝 Open my plan
 reminder-button-approve = ✅ Approve plans
 reminder-button-grades = 📊 Enter scores
 reminder-button-deadlines = 📅 See the deadlines
+broadcast-to-open-task = Those with a task still open
+broadcast-ask-task = Which task? (only those who have not done it get the message)
+broadcast-no-open-task = No coming deadline has a task to follow.
+broadcast-nobody-late = Everyone has done this; nobody needs reminding.

@@ -639,3 +639,7 @@ reminder-button-plan = 📝 Mở kế hoạch
 reminder-button-approve = ✅ Duyệt kế hoạch
 reminder-button-grades = 📊 Nhập điểm
 reminder-button-deadlines = 📅 Xem các mốc
+broadcast-to-open-task = Những người còn việc chưa xong
+broadcast-ask-task = Việc nào? (chỉ gửi cho những người chưa làm xong)
+broadcast-no-open-task = Không có mốc nào sắp tới có việc để theo dõi.
+broadcast-nobody-late = Mọi người đã làm xong việc này, không cần nhắc ai.

@@ -9,7 +9,7 @@ import { broadcastRenderer } from '../../src/bot/features/broadcast.ts'
 import { OutboxWorker } from '../../src/jobs/outbox-worker.ts'
 import type { Services } from '../../src/services/index.ts'
 import { type Harness, inProcess, TEST_TOKEN } from '../helpers/bot-harness.ts'
-import { OWNER, START, school, type World } from '../services/support.ts'
+import { fullPlan, must, OWNER, START, school, type World } from '../services/support.ts'
 
 let h: Harness
 let w: World
@@ -77,4 +77,17 @@ it('reaches everyone linked once, with the formatting, and reports the blocked o
   expect(report).toContain('Đã gửi 4')
   expect(report).toContain('Không liên lạc được 1')
   expect(report).toContain('đã chặn bot')
+})
+
+it('can go only to those whose task is still open', async () => {
+  const admin = h.fake.user({ id: A.admin.telegramId, first_name: 'Admin' })
+  // every teacher and head has an unsubmitted plan except teacher Toán
+  must(await h.app.deps.plans.submit(A.teacherToan, { planId: await fullPlan(w, A.teacherToan) }))
+  await admin.say('/broadcast')
+  await admin.say('Nhắc: hạn nộp kế hoạch là 07/09')
+  await admin.tap('Những người còn việc chưa xong')
+  await admin.tap('Giáo viên viết và nộp kế hoạch BDTX cá nhân')
+  // heads Toán and Văn, teacher Văn: not teacher Toán, not the admin
+  expect(all(admin.messages().slice(-1))).toContain('tới 3 người')
+  await admin.tap('Hủy')
 })

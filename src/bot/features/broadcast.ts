@@ -60,6 +60,8 @@ async function broadcastFlow(conversation: Flow, ctx: FlowContext): Promise<void
       .text(ctx.t('broadcast-to-role'), pick.pack({ value: 'role' }))
       .row()
       .text(ctx.t('broadcast-to-department'), pick.pack({ value: 'department' }))
+      .row()
+      .text(ctx.t('broadcast-to-open-task'), pick.pack({ value: 'task' }))
     await ctx.reply(ctx.t('broadcast-ask-audience'), { reply_markup: kinds })
     const kind = await waitPick(conversation, ctx)
     if (kind === 'role') {
@@ -77,6 +79,24 @@ async function broadcastFlow(conversation: Flow, ctx: FlowContext): Promise<void
       for (const d of departments.value) keyboard.text(d.name, pick.pack({ value: d.id })).row()
       await ctx.reply(ctx.t('broadcast-ask-department'), { reply_markup: keyboard })
       audience = { type: 'departments', departmentIds: [Number(await waitPick(conversation, ctx))] }
+    } else if (kind === 'task') {
+      const language = await ctx.i18n.getLocale()
+      const calendar = await conversation.external((c) => c.deps.calendar.list(actorOf(c), { schoolId }))
+      const withTask = calendar.ok ? calendar.value.filter((d) => d.task !== null && !d.passed) : []
+      if (withTask.length === 0) return void (await ctx.reply(ctx.t('broadcast-no-open-task')))
+      const keyboard = new InlineKeyboard()
+      for (const d of withTask)
+        keyboard.text(language === 'en' ? d.titleEn : d.titleVi, pick.pack({ value: d.id })).row()
+      await ctx.reply(ctx.t('broadcast-ask-task'), { reply_markup: keyboard })
+      const deadlineId = Number(await waitPick(conversation, ctx))
+      const open = await conversation.external((c) => c.deps.calendar.whoIsOpen(actorOf(c), { deadlineId }))
+      if (!open.ok) return void (await ctx.reply(serviceErrorText(ctx.t, open.error)))
+      const personIds = [
+        ...open.value.linked.map((p) => p.personId),
+        ...open.value.withoutTelegram.map((p) => p.personId),
+      ]
+      if (personIds.length === 0) return void (await ctx.reply(ctx.t('broadcast-nobody-late')))
+      audience = { type: 'people', personIds }
     }
   }
 

@@ -51,6 +51,30 @@ async function announceSetup(botUsername: string): Promise<string | null> {
   return setupCode
 }
 
+/**
+ * Broadcasts and reminders: the outbox worker on its own Api (no throttler: it paces itself, and
+ * replies to people never queue behind it), and the scheduler that turns due reminders into
+ * outbox rows at start-up and every minute.
+ */
+function startDelivery(token: string, apiRoot: string | undefined): void {
+  const outbox = startOutboxWorker({
+    db: app.db,
+    token,
+    apiRoot,
+    rate: config.broadcastRate,
+    render: broadcastRenderer(app.deps.i18n),
+    logger,
+  })
+  stops.push(() => outbox.stop())
+  const reminders = startReminderScheduler({
+    db: app.db,
+    text: reminderTextFromLocales((language, key, vars) => app.deps.i18n.t(language, key, vars)),
+    logger,
+    onEnqueued: () => outbox.wake(),
+  })
+  stops.push(() => reminders.stop())
+}
+
 async function shutdown(signal: string) {
   logger.info('shutting down', { signal })
   for (const stop of stops.reverse()) await stop()
@@ -71,24 +95,7 @@ if (mode.kind === 'sandbox') {
   fake.track(bot)
   const runner = run(bot)
   stops.push(() => runner.isRunning() && runner.stop())
-  // broadcasts and reminders: the outbox worker, on its own Api so replies never queue behind it
-  const outbox = startOutboxWorker({
-    db: app.db,
-    token: SANDBOX_TOKEN,
-    apiRoot: server.url,
-    rate: config.broadcastRate,
-    render: broadcastRenderer(app.deps.i18n),
-    logger,
-  })
-  stops.push(() => outbox.stop())
-  // deadline reminders: due rows -> outbox (once), at start-up and every minute
-  const reminders = startReminderScheduler({
-    db: app.db,
-    text: reminderTextFromLocales((language, key, vars) => app.deps.i18n.t(language, key, vars)),
-    logger,
-    onEnqueued: () => outbox.wake(),
-  })
-  stops.push(() => reminders.stop())
+  startDelivery(SANDBOX_TOKEN, server.url)
   const i18n = app.deps.i18n
   await runTerminal({
     fake,
@@ -118,24 +125,7 @@ if (mode.kind === 'sandbox') {
   const setupCode = await announceSetup(bot.botInfo.username)
   if (setupCode)
     process.stdout.write(`Open ${startLink(bot.botInfo.username, setupCode)} to become the owner.\n`)
-  // broadcasts and reminders: the outbox worker, on its own Api (no throttler: it paces itself)
-  const outbox = startOutboxWorker({
-    db: app.db,
-    token: mode.token,
-    apiRoot: mode.apiRoot,
-    rate: config.broadcastRate,
-    render: broadcastRenderer(app.deps.i18n),
-    logger,
-  })
-  stops.push(() => outbox.stop())
-  // deadline reminders: due rows -> outbox (once), at start-up and every minute
-  const reminders = startReminderScheduler({
-    db: app.db,
-    text: reminderTextFromLocales((language, key, vars) => app.deps.i18n.t(language, key, vars)),
-    logger,
-    onEnqueued: () => outbox.wake(),
-  })
-  stops.push(() => reminders.stop())
+  startDelivery(mode.token, mode.apiRoot)
   if (mode.kind === 'polling') {
     await bot.api.deleteWebhook()
     const runner = run(bot)

@@ -5,9 +5,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { FakeUser } from '../../src/emulator/fake-user.ts'
-import type { Services } from '../../src/services/index.ts'
-import { type Harness, inProcess } from '../helpers/bot-harness.ts'
-import { fullPlan, must, OWNER, START, school, snapshot, type World } from '../services/support.ts'
+import { type Harness, inProcessWorld } from '../helpers/bot-harness.ts'
+import { fullPlan, must, school, snapshot, type World } from '../services/support.ts'
 
 let h: Harness
 let w: World
@@ -46,20 +45,7 @@ async function forge(user: FakeUser, data: string): Promise<string> {
 }
 
 beforeAll(async () => {
-  const clock = { now: new Date(START) }
-  h = await inProcess({ now: () => clock.now })
-  w = {
-    app: h.app,
-    services: h.app.deps as unknown as Services,
-    clock,
-    at: (iso) => (clock.now = new Date(iso)),
-  }
-  must(
-    (await h.app.deps.setup.bootstrap({ ownerTelegramIds: [OWNER.telegramId] })) && {
-      ok: true as const,
-      value: 1,
-    },
-  )
+  ;({ h, w } = await inProcessWorld())
   A = await school(w, 'Trường A', 100)
   B = await school(w, 'Trường B', 200)
   planId = await fullPlan(w, A.teacherToan)

@@ -8,9 +8,8 @@ import { afterAll, beforeAll, expect, it } from 'vitest'
 import { broadcastRenderer } from '../../src/bot/features/broadcast.ts'
 import { OutboxWorker } from '../../src/jobs/outbox-worker.ts'
 import { reminderTextFromLocales, runDueReminders } from '../../src/jobs/reminders.ts'
-import type { Services } from '../../src/services/index.ts'
-import { type Harness, inProcess, TEST_TOKEN } from '../helpers/bot-harness.ts'
-import { fullPlan, must, OWNER, START, school, type World } from '../services/support.ts'
+import { type Harness, inProcessWorld, TEST_TOKEN } from '../helpers/bot-harness.ts'
+import { fullPlan, must, school, type World } from '../services/support.ts'
 
 let h: Harness
 let w: World
@@ -18,15 +17,7 @@ let A: Awaited<ReturnType<typeof school>>
 const all = (messages: Array<{ text?: string }>) => messages.map((m) => m.text ?? '').join('\n---\n')
 
 beforeAll(async () => {
-  const clock = { now: new Date(START) }
-  h = await inProcess({ now: () => clock.now })
-  w = {
-    app: h.app,
-    services: h.app.deps as unknown as Services,
-    clock,
-    at: (iso) => (clock.now = new Date(iso)),
-  }
-  await h.app.deps.setup.bootstrap({ ownerTelegramIds: [OWNER.telegramId] })
+  ;({ h, w } = await inProcessWorld())
   A = await school(w, 'Trường A', 100)
   await h.app.deps.telegramUsers.setLanguage(A.teacherVan.telegramId, 'en')
   // everyone linked has a chat with the bot, as after joining

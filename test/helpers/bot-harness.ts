@@ -11,6 +11,8 @@ import { type App, openApp } from '../../src/app.ts'
 import { createBot } from '../../src/bot/index.ts'
 import { FakeTelegram } from '../../src/emulator/fake-telegram.ts'
 import { createLogger, type Logger } from '../../src/logger.ts'
+import type { Services } from '../../src/services/index.ts'
+import { OWNER, START, type World } from '../services/support.ts'
 
 export const TEST_TOKEN = '123456:TEST-token'
 
@@ -75,3 +77,26 @@ export async function overHttp(options: HarnessOptions = {}): Promise<Harness & 
     },
   }
 }
+
+/**
+ * The bot in process over a store that the service fixtures (test/services/support.ts) fill: the
+ * same app and the same test clock (28 August 2025, plans open), an owner bootstrapped.
+ */
+export async function inProcessWorld(): Promise<{ h: Harness; w: World }> {
+  const clock = { now: new Date(START) }
+  const h = await inProcess({ now: () => clock.now })
+  const w: World = {
+    app: h.app,
+    services: h.app.deps as unknown as Services,
+    clock,
+    at: (iso) => {
+      clock.now = new Date(iso)
+    },
+  }
+  await h.app.deps.setup.bootstrap({ ownerTelegramIds: [OWNER.telegramId] })
+  return { h, w }
+}
+
+/** A bot message's texts, joined, for `toContain` checks. */
+export const texts = (messages: ReadonlyArray<{ text?: string; caption?: string }>) =>
+  messages.map((m) => m.text ?? m.caption ?? '').join('\n---\n')

@@ -9,22 +9,12 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import {
   classifyManager,
   classifyTeacher,
-  formatScore,
   requiredScores,
   type Score,
   type TeacherScores,
 } from '../../src/rules/index.ts'
 import type { GradeLineError, GradePreview } from '../../src/services/grades.ts'
-import { fold } from '../../src/store/text.ts'
-import {
-  batch,
-  comma,
-  type GradesWorld,
-  gradesWorld,
-  HEADER,
-  intended,
-  type Member,
-} from './grades-fixtures.ts'
+import { batch, comma, type GradesWorld, gradesWorld, intended, type Member } from './grades-fixtures.ts'
 import { must, refused, snapshot } from './support.ts'
 
 const asScores = (m: Member, values: number[]): TeacherScores => ({

@@ -7,7 +7,6 @@ import { createI18n } from './bot/i18n.ts'
 import { type Db, openSqlite } from './db/connection.ts'
 import { migrateToLatest } from './db/migrate.ts'
 import { createLogger, type Logger } from './logger.ts'
-import { createBroadcastService } from './services/broadcasts.ts'
 import { createServices } from './services/index.ts'
 import { SessionStore } from './store/sessions.ts'
 import { TelegramUserStore } from './store/telegram-users.ts'
@@ -41,7 +40,7 @@ export async function openApp(options: {
     imports: services.imports,
     calendar: services.calendar,
     grades: services.grades,
-    broadcasts: createBroadcastService(db, options.now ? { now: options.now } : {}),
+    broadcasts: services.broadcasts,
   }
   return { db, deps, close: () => db.destroy() }
 }

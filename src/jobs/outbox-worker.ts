@@ -37,7 +37,7 @@ import {
   type OutboxEntry,
   OutboxStore,
   type StateCounts,
-} from './outbox-store.ts'
+} from '../store/outbox.ts'
 import { RateLimiter } from './rate-limiter.ts'
 
 /** What the sender's progress message and final report show. */

@@ -29,8 +29,8 @@ import {
   vietnameseDate,
 } from '../services/calendar.ts'
 import { CalendarStore, type DueReminder, type SkipReason } from '../store/calendar.ts'
+import type { BroadcastContent } from '../store/outbox.ts'
 import { Stores } from '../store/stores.ts'
-import type { BroadcastContent } from './outbox-store.ts'
 
 /** What a reminder says to one person: HTML text and, optionally, one button. */
 export interface ReminderMessage {

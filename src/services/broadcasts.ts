@@ -31,7 +31,7 @@ import {
   type OutboxEntry,
   OutboxStore,
   type StateCounts,
-} from '../jobs/outbox-store.ts'
+} from '../store/outbox.ts'
 import { ROLES, type Role } from '../store/people.ts'
 import { Stores } from '../store/stores.ts'
 import { type Actor, type ActorInfo, isAdminOf, whoIs } from './access.ts'
@@ -48,8 +48,8 @@ import {
   type Result,
 } from './result.ts'
 
-export type { BroadcastContent, OutboxEntry, StateCounts } from '../jobs/outbox-store.ts'
-export { contentSchema } from '../jobs/outbox-store.ts'
+export type { BroadcastContent, OutboxEntry, StateCounts } from '../store/outbox.ts'
+export { contentSchema } from '../store/outbox.ts'
 
 const id = z.number().int().positive()
 
@@ -374,11 +374,10 @@ export class BroadcastService {
   }
 }
 
-/** The service over its own store (app wiring, tests): `createBroadcastService(db, { now })`. */
+/** The service over its own store (tests, benchmarks): `createBroadcastService(db, { now })`. */
 export function createBroadcastService(db: Db, options: Partial<ServiceOptions> = {}): BroadcastService {
   return new BroadcastService({ stores: new Stores(db), now: options.now ?? (() => new Date()) })
 }
-
 /** Admins of the school, owners; across schools, owners only. */
 function mayBroadcast(who: ActorInfo, schoolId: number | null): Forbidden | NotLinked | undefined {
   if (!who.isOwner && !who.person) return notLinked().error

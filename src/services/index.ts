@@ -4,8 +4,10 @@
  *
  *   const services = createServices(app.db, { now: () => clock })
  */
+
 import type { Db } from '../db/connection.ts'
 import { Stores } from '../store/stores.ts'
+import { BroadcastService } from './broadcasts.ts'
 import { CalendarService } from './calendar.ts'
 import { CatalogueService } from './catalogue.ts'
 import { GradeService } from './grades.ts'
@@ -28,6 +30,8 @@ export interface Services {
   /** the year's deadlines and reminders: list, add, move, rename, remove; mine; whose task is open */
   calendar: CalendarService
   grades: GradeService
+  /** announcements: draft, preview, confirm, cancel, report (the outbox worker delivers) */
+  broadcasts: BroadcastService
 }
 
 export function createServices(db: Db, options: Partial<ServiceOptions> = {}): Services {
@@ -42,6 +46,7 @@ export function createServices(db: Db, options: Partial<ServiceOptions> = {}): S
     imports: new ImportService(ctx),
     calendar: new CalendarService(ctx),
     grades: new GradeService(ctx),
+    broadcasts: new BroadcastService(ctx),
   }
 }
 

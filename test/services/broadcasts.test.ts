@@ -4,9 +4,9 @@
  * cancelling, the report, and the system's reminders — errors as values, refusals change nothing.
  */
 import { beforeAll, describe, expect, it } from 'vitest'
-import { OutboxStore } from '../../src/jobs/outbox-store.ts'
 import type { Actor } from '../../src/services/access.ts'
 import { type BroadcastService, createBroadcastService } from '../../src/services/broadcasts.ts'
+import { OutboxStore } from '../../src/store/outbox.ts'
 import { seedSchool } from '../jobs/support.ts'
 import { account, must, OWNER, refused, school, snapshot, type World, world } from './support.ts'
 

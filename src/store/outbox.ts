@@ -3,9 +3,6 @@
  * service and the outbox worker make on them. Kysely only; portable SQLite <-> PostgreSQL; instants
  * are ISO-8601 UTC text, which sorts like time.
  *
- * (A store module: it belongs in src/store/ next to the others and sits here only because the
- * outbox was written alongside its worker; it imports nothing above src/db/.)
- *
  * A row's life:  pending --claim--> claimed --answer--> sent | unreachable | failed
  *                                           \--429 / network error--> pending (later)
  *                pending --cancel--> cancelled;  claimed --worker died--> unknown (at start-up)

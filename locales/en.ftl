@@ -480,27 +480,28 @@ help-not-linked = Teachers: open the <b>invite link</b> your school sent to join
 help-role-owner =
     <b>Deployment owner:</b>
     /schools — the schools; add one and invite its admin
-    /import — import the module catalogue from a file
+    /broadcast — send an announcement · /import — import the module catalogue from a file
 help-role-teacher =
     <b>Teacher:</b>
-    /plan — register self-chosen modules (ND3) and submit them to the head
-    /modules — the module catalogue
-    /me — my profile
+    /plan — register self-chosen modules (ND3) and submit them
+    /scores — scores, class and the score still needed
+    /deadlines — deadlines and what is still to do
+    /modules — the module catalogue · /me — my profile
 help-role-head =
     <b>Head of department:</b>
-    /plan — your plan · /approve — approve the department's plans
-    /invite — invite teachers · /people — the department's teachers
-    /modules — the module catalogue · /me — my profile
+    /approve — approve the department's plans · /grades — enter the team's scores (one message or an Excel file)
+    /team — the department's score table · /invite — invite teachers · /people — the department's teachers
+    /plan, /scores, /deadlines — your own · /modules — the module catalogue
 help-role-manager =
     <b>School manager:</b>
-    /plan — register the managers' modules
-    /modules — the module catalogue · /me — my profile
+    /plan — register the managers' modules · /scores — pass or fail
+    /deadlines — deadlines · /modules — the module catalogue · /me — my profile
 help-role-admin =
     <b>School admin (steering committee):</b>
-    /departments — departments · /invite — invite links · /people — staff list
-    /import — import the staff list from an Excel/CSV file
-    /setdeadline — plan and approval deadlines · /approve — approve plans
-    /plan — your own plan · /modules — the module catalogue
+    /departments — departments · /invite — invite links · /people — staff list · /import — import a list from a file
+    /approve — approve plans · /grades — enter scores (managers too) · /team — score table
+    /deadlines and /deadline — the year's calendar · /setdeadline — plan and approval deadlines
+    /broadcast — send an announcement · /lockresults — lock the year's results
 help-role-staff =
     <b>Staff:</b>
     /modules — the module catalogue · /me — my profile

@@ -465,27 +465,28 @@ help-not-linked = Giáo viên: mở <b>link mời</b> nhà trường gửi để
 help-role-owner =
     <b>Chủ quản hệ thống:</b>
     /schools — các trường; thêm trường và mời quản trị trường
-    /import — nhập danh mục mô đun từ tệp
+    /broadcast — gửi thông báo · /import — nhập danh mục mô đun từ tệp
 help-role-teacher =
     <b>Giáo viên:</b>
-    /plan — đăng ký mô đun tự chọn (ND3), gửi tổ trưởng duyệt
-    /modules — xem danh mục mô đun
-    /me — thông tin của tôi
+    /plan — đăng ký mô đun tự chọn (ND3), gửi duyệt
+    /scores — điểm, xếp loại và điểm còn cần đạt
+    /deadlines — các mốc thời gian và việc còn phải làm
+    /modules — danh mục mô đun · /me — thông tin của tôi
 help-role-head =
     <b>Tổ trưởng chuyên môn:</b>
-    /plan — kế hoạch của bạn · /approve — duyệt kế hoạch của tổ
-    /invite — mời giáo viên vào tổ · /people — giáo viên trong tổ
-    /modules — danh mục mô đun · /me — thông tin của tôi
+    /approve — duyệt kế hoạch của tổ · /grades — nhập điểm cả tổ (một tin nhắn hoặc tệp Excel)
+    /team — bảng điểm của tổ · /invite — mời giáo viên vào tổ · /people — giáo viên trong tổ
+    /plan, /scores, /deadlines — của riêng bạn · /modules — danh mục mô đun
 help-role-manager =
     <b>Cán bộ quản lý:</b>
-    /plan — đăng ký mô đun dành cho cán bộ quản lý
-    /modules — danh mục mô đun · /me — thông tin của tôi
+    /plan — đăng ký mô đun dành cho cán bộ quản lý · /scores — kết quả đạt/không đạt
+    /deadlines — các mốc thời gian · /modules — danh mục mô đun · /me — thông tin của tôi
 help-role-admin =
     <b>Quản trị trường (BCĐ):</b>
-    /departments — các tổ · /invite — tạo link mời · /people — danh sách
-    /import — nhập danh sách cán bộ, giáo viên từ tệp Excel/CSV
-    /setdeadline — hạn đăng ký, hạn duyệt · /approve — duyệt kế hoạch
-    /plan — kế hoạch của bạn · /modules — danh mục mô đun
+    /departments — các tổ · /invite — tạo link mời · /people — danh sách · /import — nhập danh sách từ tệp
+    /approve — duyệt kế hoạch · /grades — nhập điểm (cả cán bộ quản lý) · /team — bảng điểm
+    /deadlines và /deadline — lịch năm học · /setdeadline — hạn đăng ký, hạn duyệt
+    /broadcast — gửi thông báo · /lockresults — khóa kết quả năm học
 help-role-staff =
     <b>Nhân viên:</b>
     /modules — danh mục mô đun · /me — thông tin của tôi

@@ -30,10 +30,31 @@ export function createI18n<
     },
   })
   i18n.loadLocalesDirSync(localesDir)
+  rememberBundleMatches(i18n)
   return i18n
 }
 
 /** Escapes text for Telegram's HTML parse mode. */
 export function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
+}
+
+/**
+ * The plugin negotiates languages — parsing every locale tag anew — on each `t()` call, and an
+ * answer makes ten of them: a third of a reply's time. The bundles never change once loaded, so
+ * each locale's match is computed once; the matching itself is still the plugin's.
+ */
+function rememberBundleMatches(i18n: I18n<never>): void {
+  const fluent = i18n.fluent as unknown as { matchBundles(locales: string[]): Set<unknown> }
+  const match = fluent.matchBundles.bind(fluent)
+  const known = new Map<string, Set<unknown>>()
+  fluent.matchBundles = (locales) => {
+    const key = locales.join(',')
+    let bundles = known.get(key)
+    if (!bundles) {
+      bundles = match(locales)
+      known.set(key, bundles)
+    }
+    return bundles
+  }
 }

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest'
 import { broadcastRenderer } from '../../src/bot/features/broadcast.ts'
 import { OutboxWorker } from '../../src/jobs/outbox-worker.ts'
 import { reminderTextFromLocales, runDueReminders } from '../../src/jobs/reminders.ts'
-import { type Harness, inProcessWorld, TEST_TOKEN } from '../helpers/bot-harness.ts'
+import { type Harness, inProcessWorld, TEST_TOKEN, texts } from '../helpers/bot-harness.ts'
 import { fullPlan, must, school, type World } from '../services/support.ts'
 
 let h: Harness
@@ -62,4 +62,20 @@ it('reminds exactly those whose plan is not submitted, and its button opens the 
 
   // a second tick, as after a restart, sends nothing again
   expect((await runDueReminders({ db: h.app.db, text }, at)).enqueued).toEqual([])
+})
+
+it("lets the school's admin move a deadline, and refuses a teacher", async () => {
+  const admin = h.fake.user({ id: A.admin.telegramId, first_name: 'Admin' })
+  expect(texts(await admin.say('/deadlines'))).toContain('1. 27/08/2025 – 07/09/2025')
+  expect(texts(await admin.say('/deadline move 1 10/09/2025'))).toContain('Đã cập nhật lịch')
+  // the period keeps its length: it opens three days later too
+  expect(texts(admin.messages().slice(-1))).toMatch(/30\/08\/2025 – 10\/09\/2025 — Giáo viên viết và nộp kế hoạch/)
+  // the plan deadline of the year moved with it
+  const year = must(await h.app.deps.schools.currentYear(A.admin, { schoolId: A.school.id }))
+  expect(year.planDeadline).toBe('2025-09-10')
+  const teacher = h.fake.user({ id: A.teacherToan.telegramId, first_name: 'Toán' })
+  expect(texts(await teacher.say('/deadline move 1 30/09/2025'))).toContain('không có quyền')
+  expect(must(await h.app.deps.schools.currentYear(A.admin, { schoolId: A.school.id })).planDeadline).toBe(
+    '2025-09-10',
+  )
 })

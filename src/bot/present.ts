@@ -28,6 +28,7 @@ import {
   type TeacherScores,
   TT26_2012,
 } from '../rules/index.ts'
+import { vietnameseDate } from '../services/calendar.ts'
 import { escapeHtml } from './i18n.ts'
 
 type T = TranslateFunction
@@ -176,10 +177,9 @@ export function certificateText(t: T, score: ExamScore, check: CertificateCheck,
   return lines.join('\n')
 }
 
-/** A date as Vietnamese readers write it: 2026-09-07 → 07/09/2026. */
+/** A date (or an instant's date) as Vietnamese readers write it: 2026-09-07 → 07/09/2026. */
 export function formatDate(isoDate: string): string {
-  const [year, month, day] = isoDate.slice(0, 10).split('-')
-  return `${day}/${month}/${year}`
+  return vietnameseDate(isoDate.slice(0, 10))
 }
 
 // ── a person's BDTX result (/scores, notifications) ─────────────────────────────────────────

@@ -69,7 +69,9 @@ it("lets the school's admin move a deadline, and refuses a teacher", async () =>
   expect(texts(await admin.say('/deadlines'))).toContain('1. 27/08/2025 – 07/09/2025')
   expect(texts(await admin.say('/deadline move 1 10/09/2025'))).toContain('Đã cập nhật lịch')
   // the period keeps its length: it opens three days later too
-  expect(texts(admin.messages().slice(-1))).toMatch(/30\/08\/2025 – 10\/09\/2025 — Giáo viên viết và nộp kế hoạch/)
+  expect(texts(admin.messages().slice(-1))).toMatch(
+    /30\/08\/2025 – 10\/09\/2025 — Giáo viên viết và nộp kế hoạch/,
+  )
   // the plan deadline of the year moved with it
   const year = must(await h.app.deps.schools.currentYear(A.admin, { schoolId: A.school.id }))
   expect(year.planDeadline).toBe('2025-09-10')

@@ -286,6 +286,8 @@ export class OutboxWorker {
     if (flood) this.pausedUntil = Date.parse(flood)
     await this.pause(this.startupDelayMs)
     while (!this.stopping) {
+      // let timers run between steps even when the API answers without real I/O
+      await new Promise<void>((resolve) => setImmediate(resolve))
       try {
         if (await this.step(untilIdle)) break
       } catch (error) {

@@ -103,4 +103,20 @@ describe.each([0, 1, 2, 3])('attacker %i', (index) => {
     if (index >= 2) expect(people).not.toContain('Admin Trường A')
     if (index >= 2) expect(all(await user.say('/departments'))).not.toContain('Trường A')
   })
+
+  it('cannot grade, see the scores of, or announce to people that are not theirs', async () => {
+    const before = await schoolData()
+    await user.say('/grades')
+    const preview = all(await user.say('Teacher Toán: 9 9 9 9 9 9'))
+    expect(preview, `${label}: /grades`).not.toContain('✅ Lưu')
+    expect(preview).toMatch(
+      /không thuộc tổ của bạn|không tìm thấy|không có quyền|chưa có kế hoạch được duyệt/,
+    )
+    await user.say('/cancel')
+    if (index !== 3) expect(all(await user.say('/broadcast')), `${label}: /broadcast`).toMatch(REFUSED)
+    const team = all(await user.say('/team'))
+    if (index === 0) expect(team).not.toContain('Teacher Toán')
+    if (index >= 2) expect(team).not.toContain('Trường A')
+    expect(await schoolData()).toBe(before)
+  })
 })

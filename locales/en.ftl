@@ -659,3 +659,11 @@ broadcast-to-open-task = Those with a task still open
 broadcast-ask-task = Which task? (only those who have not done it get the message)
 broadcast-no-open-task = No coming deadline has a task to follow.
 broadcast-nobody-late = Everyone has done this; nobody needs reminding.
+
+## /plan <name>, reopening a plan
+
+plan-button-reopen = ↩️ Reopen for changes
+plan-ask-reopen-reason = Why is this plan reopened? (its owner will read it)
+plan-reopened = { $name }'s plan is open for changes again.
+plan-name-unknown = "{ $name }" is not on your list.
+plan-name-ambiguous = Several people are called "{ $name }"; please write the full name.

@@ -644,3 +644,11 @@ broadcast-to-open-task = Những người còn việc chưa xong
 broadcast-ask-task = Việc nào? (chỉ gửi cho những người chưa làm xong)
 broadcast-no-open-task = Không có mốc nào sắp tới có việc để theo dõi.
 broadcast-nobody-late = Mọi người đã làm xong việc này, không cần nhắc ai.
+
+## /plan <tên>, mở lại kế hoạch
+
+plan-button-reopen = ↩️ Mở lại để sửa
+plan-ask-reopen-reason = Vì sao mở lại kế hoạch này? (người có kế hoạch sẽ đọc được)
+plan-reopened = Đã mở lại kế hoạch của { $name } để sửa.
+plan-name-unknown = Không tìm thấy «{ $name }» trong danh sách của bạn.
+plan-name-ambiguous = Có nhiều người tên «{ $name }»; hãy ghi đủ họ tên.

@@ -22,7 +22,7 @@ import { joinConversation } from './features/join.ts'
 import { langFeature } from './features/lang.ts'
 import { modulesFeature } from './features/modules.ts'
 import { needConversation, needFeature } from './features/need.ts'
-import { planFeature } from './features/plan.ts'
+import { planFeature, reopenConversation } from './features/plan.ts'
 import { schoolAdminConversations, schoolAdminFeature } from './features/school-admin.ts'
 import { startFeature } from './features/start.ts'
 import { unhandledFeature } from './features/unhandled.ts'
@@ -94,6 +94,7 @@ export function createBot(options: BotOptions): Bot<BotContext> {
     needConversation,
     joinConversation,
     returnConversation,
+    reopenConversation,
     gradesConversation,
     broadcastConversation,
     ...schoolAdminConversations,

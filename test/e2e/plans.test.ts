@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { FakeUser } from '../../src/emulator/fake-user.ts'
-import { type Harness, inProcess } from '../helpers/bot-harness.ts'
+import { type Harness, inProcess, texts } from '../helpers/bot-harness.ts'
 
 let h: Harness
 let owner: FakeUser
@@ -163,5 +163,21 @@ describe('from a new school to an approved plan', () => {
     expect(all(await teacher.say('/setdeadline 20/10/2026'))).toContain('không có quyền')
     expect(all(await teacher.say('/help'))).toContain('/plan — đăng ký mô đun tự chọn')
     expect(all(await head.say('/help'))).toContain('/approve — approve the department')
+  })
+
+  it("the admin looks at a teacher's plan by name and reopens it with a reason", async () => {
+    expect(texts(await admin.say('/plan Không Có Ai'))).toContain('Không tìm thấy «Không Có Ai»')
+    const [plan] = await admin.say('/plan nguyen van an')
+    expect(plan?.text).toContain('Nguyễn Văn An')
+    await admin.tap('↩️ Mở lại để sửa', plan)
+    expect(texts(await admin.say('Sai mã mô đun THPT 31'))).toContain('Đã mở lại kế hoạch của Nguyễn Văn An')
+    expect(teacher.lastMessage()?.text).toContain(
+      'được Trần Văn Quản mở lại để sửa. Lý do: Sai mã mô đun THPT 31',
+    )
+    const [mine] = await teacher.say('/plan')
+    expect(mine?.text).toContain('Bị trả lại để sửa')
+    expect(teacher.buttons(mine).map((b) => b.text)).toContain('📤 Gửi duyệt')
+    // the teacher cannot reopen anyone's plan: the button is not even offered on their own
+    expect(teacher.buttons(mine).map((b) => b.text)).not.toContain('↩️ Mở lại để sửa')
   })
 })

@@ -4,16 +4,18 @@
  * required total and the rule engine's verdict, then sends it to the head of department. Every
  * change is made by the plan service, which checks who may do what and when.
  */
+import { type Conversation, createConversation } from '@grammyjs/conversations'
 import { Composer, InlineKeyboard } from 'grammy'
 import type { PlanError } from '../../rules/index.ts'
 import type { PlanTransition, PlanView } from '../../services/plans.ts'
+import { fold } from '../../store/text.ts'
 import { ignoreNotModified } from '../api.ts'
 import { callbackData } from '../callback-data.ts'
 import type { BotContext, FlowContext } from '../context.ts'
 import { escapeHtml } from '../i18n.ts'
 import { notify } from '../notify.ts'
 import { formatDate } from '../present.ts'
-import { serviceErrorText } from '../service-errors.ts'
+import { always, serviceErrorText } from '../service-errors.ts'
 
 const PAGE_SIZE = 8
 const TITLE_CHARS = 40
@@ -23,6 +25,9 @@ const removeModule = callbackData('planr', ['plan', 'module'])
 const pickPage = callbackData('planp', ['plan', 'page'])
 const showPlan = callbackData('plans', ['plan'])
 const submitPlan = callbackData('planu', ['plan'])
+const reopenPlan = callbackData('plano', ['plan'])
+
+export const REOPEN_FLOW = 'reopen-plan'
 
 const short = (text: string) => (text.length > TITLE_CHARS ? `${text.slice(0, TITLE_CHARS - 1)}…` : text)
 
@@ -64,9 +69,16 @@ export function planText(ctx: FlowContext, view: PlanView): string {
   return lines.join('\n')
 }
 
-function planKeyboard(ctx: FlowContext, view: PlanView): InlineKeyboard {
+function planKeyboard(ctx: FlowContext, view: PlanView, viewer: number | null): InlineKeyboard {
   const keyboard = new InlineKeyboard()
   const plan = view.plan.id
+  // someone else's approved plan: its approvers may take the approval back (the service decides)
+  if (
+    viewer !== view.person.id &&
+    (view.plan.status === 'approved' || view.plan.status === 'head_approved')
+  ) {
+    return keyboard.text(ctx.t('plan-button-reopen'), reopenPlan.pack({ plan }))
+  }
   if (!view.editable) return keyboard
   for (const m of view.modules) keyboard.text(`❌ ${m.code}`, removeModule.pack({ plan, module: m.id })).row()
   if (view.catalogue !== null) keyboard.text(ctx.t('plan-button-add'), pickPage.pack({ plan, page: 1 })).row()
@@ -76,7 +88,8 @@ function planKeyboard(ctx: FlowContext, view: PlanView): InlineKeyboard {
 
 async function render(ctx: BotContext, view: PlanView, edit: boolean): Promise<void> {
   const text = planText(ctx, view)
-  const reply_markup = planKeyboard(ctx, view)
+  const me = always(await ctx.deps.people.whoAmI(actorOf(ctx)))
+  const reply_markup = planKeyboard(ctx, view, me.person?.id ?? null)
   if (edit) await ctx.editMessageText(text, { reply_markup }).catch(ignoreNotModified)
   else await ctx.reply(text, { reply_markup })
 }
@@ -101,9 +114,29 @@ const composer = new Composer<BotContext>()
 const feature = composer.chatType('private')
 const actorOf = (ctx: BotContext) => ({ telegramId: ctx.from!.id })
 
-/** /plan, and the button of a reminder to register. */
+/** The person of the school (a head: of the department) whose name is typed, diacritics optional. */
+async function personNamed(ctx: BotContext, name: string): Promise<number | string> {
+  const me = always(await ctx.deps.people.whoAmI(actorOf(ctx)))
+  if (!me.school || !me.person) return ctx.t('error-not-linked')
+  const departmentId = me.person.role === 'head' ? me.person.departmentId : undefined
+  const people = await ctx.deps.people.list(actorOf(ctx), { schoolId: me.school.id, departmentId })
+  if (!people.ok) return serviceErrorText(ctx.t, people.error)
+  const wanted = fold(name)
+  const found = people.value.filter((p) => fold(p.fullName) === wanted)
+  if (found.length === 1) return found[0]!.id
+  return ctx.t(found.length ? 'plan-name-ambiguous' : 'plan-name-unknown', { name: escapeHtml(name) })
+}
+
+/** /plan (one's own), /plan <name> (an approver looking at someone's), and a reminder's button. */
 export async function openPlan(ctx: BotContext): Promise<void> {
-  const view = await ctx.deps.plans.getOrCreate(actorOf(ctx), {})
+  const name = typeof ctx.match === 'string' ? ctx.match.trim() : ''
+  let personId: number | undefined
+  if (name) {
+    const found = await personNamed(ctx, name)
+    if (typeof found === 'string') return void (await ctx.reply(found))
+    personId = found
+  }
+  const view = await ctx.deps.plans.getOrCreate(actorOf(ctx), personId ? { personId } : {})
   if (!view.ok) return void (await ctx.reply(serviceErrorText(ctx.t, view.error)))
   await render(ctx, view.value, false)
 }
@@ -193,5 +226,29 @@ feature.callbackQuery(submitPlan.filter, async (ctx) => {
   await ctx.reply(ctx.t('plan-submitted'))
   await announce(ctx, sent.value.transition)
 })
+
+feature.callbackQuery(reopenPlan.filter, async (ctx) => {
+  await ctx.answerCallbackQuery()
+  await ctx.conversation.enter(REOPEN_FLOW, Number(reopenPlan.unpack(ctx.callbackQuery.data)?.plan))
+})
+
+async function reopenFlow(
+  conversation: Conversation<BotContext, FlowContext>,
+  ctx: FlowContext,
+  planId: number,
+) {
+  await ctx.reply(`${ctx.t('plan-ask-reopen-reason')}\n${ctx.t('flow-cancel-hint')}`)
+  const answer = await conversation.waitFor('message:text', {
+    otherwise: (other) => other.reply(ctx.t('plan-ask-reopen-reason')),
+  })
+  const reopened = await conversation.external((c) =>
+    c.deps.plans.reopen({ telegramId: c.from!.id }, { planId, reason: answer.message.text }),
+  )
+  if (!reopened.ok) return void (await ctx.reply(serviceErrorText(ctx.t, reopened.error)))
+  await ctx.reply(ctx.t('plan-reopened', { name: escapeHtml(reopened.value.transition.owner.fullName) }))
+  await conversation.external((c) => announce(c, reopened.value.transition))
+}
+
+export const reopenConversation = createConversation(reopenFlow, REOPEN_FLOW)
 
 export { composer as planFeature }

@@ -5,9 +5,11 @@
  */
 import type { I18n } from '@grammyjs/i18n'
 import type { Api, Context } from 'grammy'
+import { commandsFor } from '../services/commands.ts'
 import { DEFAULT_LANGUAGE, LANGUAGES, type Language } from './i18n.ts'
 
-export const PUBLIC_COMMANDS = ['start', 'cefr', 'need', 'lang', 'help', 'cancel'] as const
+/** What anybody sees before joining a school: the role-less list of the services. */
+const PUBLIC_COMMANDS = commandsFor({ role: null, isOwner: false })
 
 export function commandList<C extends Context>(i18n: I18n<C>, language: Language, names: readonly string[]) {
   return names.map((command) => ({ command, description: i18n.t(language, `cmd-${command}`) }))
@@ -26,7 +28,7 @@ export async function setChatCommands<C extends Context>(
   i18n: I18n<C>,
   chatId: number,
   language: Language,
-  names: readonly string[] = PUBLIC_COMMANDS,
+  names: readonly string[],
 ): Promise<void> {
   await api.setMyCommands(commandList(i18n, language, names), { scope: { type: 'chat', chat_id: chatId } })
 }

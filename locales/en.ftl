@@ -667,3 +667,11 @@ plan-ask-reopen-reason = Why is this plan reopened? (its owner will read it)
 plan-reopened = { $name }'s plan is open for changes again.
 plan-name-unknown = "{ $name }" is not on your list.
 plan-name-ambiguous = Several people are called "{ $name }"; please write the full name.
+
+## /start: each role's own work
+
+start-button-plan = 📝 My BDTX plan
+start-button-scores = 📊 My scores and class
+start-button-approve = ✅ Approve plans
+start-button-grades = 🧾 Enter scores
+start-button-deadlines = 📅 Deadlines

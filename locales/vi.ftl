@@ -652,3 +652,11 @@ plan-ask-reopen-reason = Vì sao mở lại kế hoạch này? (người có k�
 plan-reopened = Đã mở lại kế hoạch của { $name } để sửa.
 plan-name-unknown = Không tìm thấy «{ $name }» trong danh sách của bạn.
 plan-name-ambiguous = Có nhiều người tên «{ $name }»; hãy ghi đủ họ tên.
+
+## /start: việc của từng vai trò
+
+start-button-plan = 📝 Kế hoạch BDTX của tôi
+start-button-scores = 📊 Điểm và xếp loại của tôi
+start-button-approve = ✅ Duyệt kế hoạch
+start-button-grades = 🧾 Nhập điểm
+start-button-deadlines = 📅 Các mốc thời gian

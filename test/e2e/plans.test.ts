@@ -180,4 +180,17 @@ describe('from a new school to an approved plan', () => {
     // the teacher cannot reopen anyone's plan: the button is not even offered on their own
     expect(teacher.buttons(mine).map((b) => b.text)).not.toContain('↩️ Mở lại để sửa')
   })
+
+  it("puts each role's own work on /start", async () => {
+    const [start] = await teacher.say('/start')
+    expect(
+      teacher
+        .buttons(start)
+        .map((b) => b.text)
+        .slice(0, 3),
+    ).toEqual(['📝 Kế hoạch BDTX của tôi', '📊 Điểm và xếp loại của tôi', '📅 Các mốc thời gian'])
+    expect(texts(await teacher.tap('📊 Điểm và xếp loại của tôi'))).toContain('Điểm BDTX năm học')
+    const [headStart] = await head.say('/start')
+    expect(head.buttons(headStart).map((b) => b.text)).toContain('🧾 Enter scores')
+  })
 })

@@ -111,6 +111,12 @@ describe('/start, /help, /lang', () => {
     expect(texts(await user.tap('🎓 Kiểm tra chứng chỉ tiếng Anh'))).toContain('Bạn có chứng chỉ nào?')
   })
 
+  it('greets a name with HTML characters as written', async () => {
+    const odd = h.fake.user({ id: 777, first_name: '<Lan> & Co' })
+    const [reply] = await odd.say('/start')
+    expect(reply?.text).toContain('Xin chào <Lan> & Co!')
+  })
+
   it('switches to English, remembers it, and sets the chat menu in English', async () => {
     await user.say('/lang')
     const [changed] = await user.tap('English')

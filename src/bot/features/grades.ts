@@ -413,11 +413,14 @@ feature.callbackQuery(undoButton.filter, async (ctx) => {
   await tellTeachers(ctx, undone.value.notify)
 })
 
-feature.command('scores', async (ctx) => {
+/** /scores, and the button on /start. */
+export async function showScores(ctx: BotContext): Promise<void> {
   const mine = await ctx.deps.grades.myScores(actorOf(ctx), {})
   if (!mine.ok) return void (await ctx.reply(serviceErrorText(ctx.t, mine.error)))
   await ctx.reply(scoresText(ctx.t, mine.value))
-})
+}
+
+feature.command('scores', showScores)
 
 feature.command('team', async (ctx) => {
   const table = await ctx.deps.grades.teamTable(actorOf(ctx), {})

@@ -390,22 +390,17 @@ export class PlanService {
   ): Promise<
     Result<{ view: PlanView; transition: PlanTransition }, Forbidden | NotFound | InvalidInput | WrongStatus>
   > {
-    const parsed = parseInput(z.object({ planId: id, reason }), input)
-    if (!parsed.ok) return parsed
-    const who = await whoIs(this.stores, actor)
-    const loaded = await this.load(parsed.value.planId)
-    if (!loaded) return notFound('plan')
-    const { plan, owner } = loaded
-    const role = approverRole(who, owner)
-    if (!role) return forbidden()
-    const from: PlanStatus[] = role === 'head' ? ['submitted'] : ['submitted', 'head_approved']
-    if (!from.includes(plan.status))
-      return fail({ code: 'wrong-status' as const, status: plan.status, expected: from })
-    const wasHeadApproved = plan.status === 'head_approved'
-    return this.move(who, loaded, 'return', from, 'returned', parsed.value.reason, async () => [
-      ...(await this.owner(owner)),
-      ...(wasHeadApproved ? await this.heads(owner) : []),
-    ])
+    return this.sendBack(
+      actor,
+      input,
+      'return',
+      (role) => (role === 'head' ? ['submitted'] : ['submitted', 'head_approved']),
+      // a head who had approved it hears that the school sent it back
+      async (owner, plan) => [
+        ...(await this.owner(owner)),
+        ...(plan.status === 'head_approved' ? await this.heads(owner) : []),
+      ],
+    )
   }
 
   /**
@@ -418,6 +413,25 @@ export class PlanService {
   ): Promise<
     Result<{ view: PlanView; transition: PlanTransition }, Forbidden | NotFound | InvalidInput | WrongStatus>
   > {
+    return this.sendBack(
+      actor,
+      input,
+      'reopen',
+      (role) => (role === 'head' ? ['head_approved'] : ['head_approved', 'approved']),
+      (owner) => this.owner(owner),
+    )
+  }
+
+  /** return and reopen: an approver sends the plan back to its owner as 'returned', with a reason. */
+  private async sendBack(
+    actor: Actor,
+    input: { planId: number; reason: string },
+    action: 'return' | 'reopen',
+    fromFor: (role: 'head' | 'admin') => PlanStatus[],
+    recipients: (owner: Person, plan: Plan) => ReturnType<PlanService['owner']>,
+  ): Promise<
+    Result<{ view: PlanView; transition: PlanTransition }, Forbidden | NotFound | InvalidInput | WrongStatus>
+  > {
     const parsed = parseInput(z.object({ planId: id, reason }), input)
     if (!parsed.ok) return parsed
     const who = await whoIs(this.stores, actor)
@@ -426,19 +440,14 @@ export class PlanService {
     const { plan, owner } = loaded
     const role = approverRole(who, owner)
     if (!role) return forbidden()
-    const from: PlanStatus[] = role === 'head' ? ['head_approved'] : ['head_approved', 'approved']
+    const from = fromFor(role)
     if (!from.includes(plan.status))
       return fail({ code: 'wrong-status' as const, status: plan.status, expected: from })
-    return this.move(who, loaded, 'reopen', from, 'returned', parsed.value.reason, async () =>
-      this.owner(owner),
+    return this.move(who, loaded, action, from, 'returned', parsed.value.reason, () =>
+      recipients(owner, plan),
     )
   }
 
-  /**
-   * What waits for the actor (/approve): a head — the submitted plans of their department; an
-   * admin — the head-approved plans of their school and the submitted ones no head will see; an
-   * owner — the admins' list of every school (or of `schoolId`). Oldest first; never one's own.
-   */
   async waiting(
     actor: Actor,
     input: { schoolId?: number } = {},

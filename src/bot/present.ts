@@ -240,3 +240,14 @@ export function chunkLines(lines: readonly string[], limit = 3900): string[] {
   if (current) chunks.push(current)
   return chunks
 }
+
+/** "7/9/2026" or "07/09/2026" → "2026-09-07"; null when it is not a real date. */
+export function parseVietnameseDate(text: string): string | null {
+  const match = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(text.trim())
+  if (!match) return null
+  const [day, month, year] = [Number(match[1]), Number(match[2]), Number(match[3])]
+  const date = new Date(Date.UTC(year, month - 1, day))
+  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day)
+    return null
+  return date.toISOString().slice(0, 10)
+}

@@ -13,10 +13,10 @@ import type { Audience } from '../../services/broadcasts.ts'
 import { ROLES } from '../../store/people.ts'
 import { callbackData } from '../callback-data.ts'
 import type { BotContext, FlowContext } from '../context.ts'
+import { waitPick } from '../flow.ts'
 import { entitiesToHtml } from '../html.ts'
 import { DEFAULT_LANGUAGE, escapeHtml, isLanguage } from '../i18n.ts'
 import { always, serviceErrorText } from '../service-errors.ts'
-import { showChoice } from './school-admin.ts'
 
 export const BROADCAST_FLOW = 'broadcast'
 const pick = callbackData('brp', ['value'])
@@ -24,15 +24,6 @@ const stopButton = callbackData('brs', ['id'])
 
 type Flow = Conversation<BotContext, FlowContext>
 const actorOf = (ctx: FlowContext) => ({ telegramId: ctx.from!.id })
-
-async function waitPick(conversation: Flow, ctx: FlowContext): Promise<string> {
-  const picked = await conversation.waitForCallbackQuery(pick.filter, {
-    otherwise: (other) => other.reply(ctx.t('flow-use-buttons')),
-  })
-  await picked.answerCallbackQuery()
-  await showChoice(picked)
-  return pick.unpack(picked.callbackQuery.data)!.value
-}
 
 async function broadcastFlow(conversation: Flow, ctx: FlowContext): Promise<void> {
   const me = await conversation.external((c) => c.deps.people.whoAmI(actorOf(c)).then(always))
@@ -63,12 +54,15 @@ async function broadcastFlow(conversation: Flow, ctx: FlowContext): Promise<void
       .row()
       .text(ctx.t('broadcast-to-open-task'), pick.pack({ value: 'task' }))
     await ctx.reply(ctx.t('broadcast-ask-audience'), { reply_markup: kinds })
-    const kind = await waitPick(conversation, ctx)
+    const kind = await waitPick(conversation, ctx, pick)
     if (kind === 'role') {
       const roles = new InlineKeyboard()
       for (const role of ROLES) roles.text(ctx.t(`role-${role}`), pick.pack({ value: role })).row()
       await ctx.reply(ctx.t('broadcast-ask-role'), { reply_markup: roles })
-      audience = { type: 'roles', roles: [(await waitPick(conversation, ctx)) as (typeof ROLES)[number]] }
+      audience = {
+        type: 'roles',
+        roles: [(await waitPick(conversation, ctx, pick)) as (typeof ROLES)[number]],
+      }
     } else if (kind === 'department') {
       const departments = await conversation.external((c) =>
         c.deps.schools.listDepartments(actorOf(c), { schoolId }),
@@ -78,7 +72,7 @@ async function broadcastFlow(conversation: Flow, ctx: FlowContext): Promise<void
       const keyboard = new InlineKeyboard()
       for (const d of departments.value) keyboard.text(d.name, pick.pack({ value: d.id })).row()
       await ctx.reply(ctx.t('broadcast-ask-department'), { reply_markup: keyboard })
-      audience = { type: 'departments', departmentIds: [Number(await waitPick(conversation, ctx))] }
+      audience = { type: 'departments', departmentIds: [Number(await waitPick(conversation, ctx, pick))] }
     } else if (kind === 'task') {
       const language = await ctx.i18n.getLocale()
       const calendar = await conversation.external((c) => c.deps.calendar.list(actorOf(c), { schoolId }))
@@ -88,7 +82,7 @@ async function broadcastFlow(conversation: Flow, ctx: FlowContext): Promise<void
       for (const d of withTask)
         keyboard.text(language === 'en' ? d.titleEn : d.titleVi, pick.pack({ value: d.id })).row()
       await ctx.reply(ctx.t('broadcast-ask-task'), { reply_markup: keyboard })
-      const deadlineId = Number(await waitPick(conversation, ctx))
+      const deadlineId = Number(await waitPick(conversation, ctx, pick))
       const open = await conversation.external((c) => c.deps.calendar.whoIsOpen(actorOf(c), { deadlineId }))
       if (!open.ok) return void (await ctx.reply(serviceErrorText(ctx.t, open.error)))
       const personIds = [
@@ -117,7 +111,7 @@ async function broadcastFlow(conversation: Flow, ctx: FlowContext): Promise<void
     }),
     { reply_markup: confirm },
   )
-  if ((await waitPick(conversation, ctx)) !== 'send')
+  if ((await waitPick(conversation, ctx, pick)) !== 'send')
     return void (await ctx.reply(ctx.t('broadcast-cancelled')))
   const started = await conversation.external((c) => c.deps.broadcasts.confirm(actorOf(c), { broadcastId }))
   if (!started.ok) return void (await ctx.reply(serviceErrorText(ctx.t, started.error)))

@@ -15,9 +15,8 @@ import type { AdminDeadlineView, MyDeadline } from '../../services/calendar.ts'
 import { ROLES } from '../../store/people.ts'
 import type { BotContext } from '../context.ts'
 import { escapeHtml } from '../i18n.ts'
-import { chunkLines, formatDate } from '../present.ts'
+import { chunkLines, formatDate, parseVietnameseDate } from '../present.ts'
 import { always, serviceErrorText } from '../service-errors.ts'
-import { parseVietnameseDate } from './school-admin.ts'
 
 const actorOf = (ctx: BotContext) => ({ telegramId: ctx.from!.id })
 

@@ -11,10 +11,10 @@ import { LEVELS } from '../../rules/index.ts'
 import { isSetupCode } from '../../services/setup.ts'
 import { callbackData } from '../callback-data.ts'
 import type { BotContext, FlowContext } from '../context.ts'
+import { showChoice } from '../flow.ts'
 import { escapeHtml } from '../i18n.ts'
 import { notify, refreshCommands } from '../notify.ts'
 import { serviceErrorText } from '../service-errors.ts'
-import { showChoice } from './school-admin.ts'
 
 export const JOIN_FLOW = 'join'
 const MAX_NAME_BUTTONS = 40

@@ -11,8 +11,9 @@ import type { Me } from '../../services/people.ts'
 import type { Role } from '../../store/people.ts'
 import { callbackData } from '../callback-data.ts'
 import type { BotContext, FlowContext } from '../context.ts'
+import { askText, waitPick } from '../flow.ts'
 import { escapeHtml } from '../i18n.ts'
-import { formatDate } from '../present.ts'
+import { formatDate, parseVietnameseDate } from '../present.ts'
 import { always, serviceErrorText } from '../service-errors.ts'
 
 export const NEW_SCHOOL_FLOW = 'new-school'
@@ -29,33 +30,6 @@ const actorOf = (ctx: FlowContext) => ({ telegramId: ctx.from!.id })
 
 async function whoAmI(ctx: FlowContext): Promise<Me> {
   return always(await ctx.deps.people.whoAmI(actorOf(ctx)))
-}
-
-/** Waits for a button of this flow; anything else gets a reminder to use the buttons. */
-async function waitPick(conversation: Flow, ctx: FlowContext): Promise<string> {
-  const picked = await conversation.waitForCallbackQuery(pick.filter, {
-    otherwise: (other) => other.reply(ctx.t('flow-use-buttons')),
-  })
-  await picked.answerCallbackQuery()
-  await showChoice(picked)
-  return pick.unpack(picked.callbackQuery.data)!.value
-}
-
-/** Replaces a question's buttons with the answer chosen, so the chat reads as a conversation. */
-export async function showChoice(picked: FlowContext): Promise<void> {
-  const message = picked.callbackQuery?.message
-  const data = picked.callbackQuery?.data
-  const chosen = message?.reply_markup?.inline_keyboard
-    .flat()
-    .find((b) => 'callback_data' in b && b.callback_data === data)
-  if (!message || !('text' in message) || !chosen) return void (await picked.editMessageReplyMarkup())
-  await picked.editMessageText(`${escapeHtml(message.text ?? '')}\n→ <b>${escapeHtml(chosen.text)}</b>`)
-}
-
-async function askText(conversation: Flow, ctx: FlowContext, question: string): Promise<string> {
-  await ctx.reply(`${question}\n${ctx.t('flow-cancel-hint')}`)
-  const answer = await conversation.waitFor('message:text', { otherwise: (other) => other.reply(question) })
-  return answer.message.text.trim()
 }
 
 // ── schools (owners) ─────────────────────────────────────────────────────────────────────────
@@ -111,7 +85,7 @@ async function inviteFlow(conversation: Flow, ctx: FlowContext): Promise<void> {
   const roleKeyboard = new InlineKeyboard()
   for (const role of roles) roleKeyboard.text(ctx.t(`role-${role}`), pick.pack({ value: role })).row()
   await ctx.reply(`${ctx.t('invite-ask-role')}\n${ctx.t('flow-cancel-hint')}`, { reply_markup: roleKeyboard })
-  const role = (await waitPick(conversation, ctx)) as Role
+  const role = (await waitPick(conversation, ctx, pick)) as Role
 
   let departmentId: number | null = me.person.role === 'head' ? me.person.departmentId : null
   if (departmentId === null && (role === 'teacher' || role === 'head')) {
@@ -123,7 +97,7 @@ async function inviteFlow(conversation: Flow, ctx: FlowContext): Promise<void> {
     const keyboard = new InlineKeyboard()
     for (const d of departments.value) keyboard.text(d.name, pick.pack({ value: d.id })).row()
     await ctx.reply(ctx.t('invite-ask-department'), { reply_markup: keyboard })
-    departmentId = Number(await waitPick(conversation, ctx))
+    departmentId = Number(await waitPick(conversation, ctx, pick))
   }
 
   let kind: 'single' | 'department' = 'single'
@@ -133,7 +107,7 @@ async function inviteFlow(conversation: Flow, ctx: FlowContext): Promise<void> {
       .row()
       .text(ctx.t('invite-kind-department'), pick.pack({ value: 'department' }))
     await ctx.reply(ctx.t('invite-ask-kind'), { reply_markup: keyboard })
-    kind = (await waitPick(conversation, ctx)) === 'department' ? 'department' : 'single'
+    kind = (await waitPick(conversation, ctx, pick)) === 'department' ? 'department' : 'single'
   }
 
   const made = await conversation.external((c) =>
@@ -199,17 +173,6 @@ feature.callbackQuery(newDepartmentButton.filter, async (ctx) => {
 })
 
 feature.command('invite', (ctx) => ctx.conversation.enter(INVITE_FLOW))
-
-/** "7/9/2026" or "07/09/2026" → "2026-09-07"; null when it is not a real date. */
-export function parseVietnameseDate(text: string): string | null {
-  const match = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(text.trim())
-  if (!match) return null
-  const [day, month, year] = [Number(match[1]), Number(match[2]), Number(match[3])]
-  const date = new Date(Date.UTC(year, month - 1, day))
-  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day)
-    return null
-  return date.toISOString().slice(0, 10)
-}
 
 feature.command('setdeadline', async (ctx) => {
   const me = await whoAmI(ctx)

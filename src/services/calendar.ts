@@ -837,8 +837,8 @@ export class CalendarService {
         },
         at,
       )
+      // a title is read when a reminder is sent: its reminders need no change
       if (!renamed) return fail({ code: 'not-found' as const, entity: 'deadline' as const })
-      await syncReminders(calendar, renamed, now)
       await tx.audit.record(
         who.telegramId,
         'deadline.rename',

@@ -10,7 +10,9 @@ const MAX_BYTES = 64
 const SEPARATOR = ':'
 
 export interface CallbackData<F extends string> {
-  /** matches data of this kind, for `bot.callbackQuery(kind.filter, ...)` */
+  /** the kind's name, the data up to the first separator (the bot routes buttons by it) */
+  prefix: string
+  /** matches data of this kind, for `conversation.waitForCallbackQuery(kind.filter, ...)` */
   filter: RegExp
   pack(values: Record<F, string | number>): string
   unpack(data: string | undefined): Record<F, string> | undefined
@@ -18,6 +20,7 @@ export interface CallbackData<F extends string> {
 
 export function callbackData<const F extends string>(prefix: string, fields: readonly F[]): CallbackData<F> {
   return {
+    prefix,
     filter: new RegExp(`^${prefix}${fields.length ? SEPARATOR : ''}`),
     pack(values) {
       const parts = fields.map((field) => {

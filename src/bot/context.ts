@@ -56,6 +56,8 @@ interface Extras {
   deps: Deps
   /** downloads a file a person sent (a document's file_id) */
   download(fileId: string): Promise<Buffer>
+  /** enters a step-by-step flow (use this, not `ctx.conversation.enter`: see flow-control.ts) */
+  startFlow(id: string, ...args: unknown[]): Promise<void>
   /** the Telegram account of `ctx.from`, when the update has one */
   account: TelegramUser | undefined
 }

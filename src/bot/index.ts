@@ -10,14 +10,15 @@ import type { UserFromGetMe } from 'grammy/types'
 import { pinnedApiTransformers } from './api.ts'
 import type { BotContext, Deps, FlowContext, SessionData } from './context.ts'
 import { errorBoundary } from './error-boundary.ts'
+import { routeOf, routeTable } from './feature.ts'
 import { approveFeature, returnConversation } from './features/approve.ts'
 import { broadcastConversation, broadcastFeature } from './features/broadcast.ts'
 import { cefrConversation, cefrFeature } from './features/cefr.ts'
 import { deadlinesFeature } from './features/deadlines.ts'
-import { flowControl } from './features/flow-control.ts'
+import { flowControl, installFlows } from './features/flow-control.ts'
 import { gradesConversation, gradesFeature } from './features/grades.ts'
 import { helpFeature } from './features/help.ts'
-import { importFeature } from './features/imports.ts'
+import { importConversation, importFeature } from './features/imports.ts'
 import { joinConversation } from './features/join.ts'
 import { langFeature } from './features/lang.ts'
 import { modulesFeature } from './features/modules.ts'
@@ -46,9 +47,21 @@ export function createBot(options: BotOptions): Bot<BotContext> {
   bot.api.config.use(...transformers)
 
   const download = fileDownloader(bot, options)
+  const flows = installFlows([
+    cefrConversation,
+    needConversation,
+    joinConversation,
+    returnConversation,
+    reopenConversation,
+    gradesConversation,
+    broadcastConversation,
+    importConversation,
+    ...schoolAdminConversations,
+  ])
   const withDeps: MiddlewareFn<BotContext | FlowContext> = (ctx, next) => {
     ctx.deps = deps
     ctx.download = download
+    ctx.startFlow = (id, ...args) => flows.start(ctx as BotContext, id, ...args)
     return next()
   }
   const loadAccount: MiddlewareFn<BotContext | FlowContext> = async (ctx, next) => {
@@ -89,19 +102,25 @@ export function createBot(options: BotOptions): Bot<BotContext> {
     }),
   )
   bot.use(flowControl)
-  bot.use(
-    cefrConversation,
-    needConversation,
-    joinConversation,
-    returnConversation,
-    reopenConversation,
-    gradesConversation,
-    broadcastConversation,
-    ...schoolAdminConversations,
+  bot.use(flows.resume)
+  bot.route(
+    routeOf,
+    routeTable([
+      startFeature,
+      helpFeature,
+      langFeature,
+      cefrFeature,
+      needFeature,
+      modulesFeature,
+      importFeature,
+      planFeature,
+      approveFeature,
+      schoolAdminFeature,
+      gradesFeature,
+      broadcastFeature,
+      deadlinesFeature,
+    ]),
   )
-  bot.use(startFeature, helpFeature, langFeature, cefrFeature, needFeature)
-  bot.use(modulesFeature, importFeature, planFeature, approveFeature, schoolAdminFeature, gradesFeature)
-  bot.use(broadcastFeature, deadlinesFeature)
   bot.use(unhandledFeature)
   return bot
 }

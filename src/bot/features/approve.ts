@@ -4,9 +4,10 @@
  * asks for the reason). The plan service decides who may approve what.
  */
 import { type Conversation, createConversation } from '@grammyjs/conversations'
-import { Composer, InlineKeyboard } from 'grammy'
+import { InlineKeyboard } from 'grammy'
 import { callbackData } from '../callback-data.ts'
 import type { BotContext, FlowContext } from '../context.ts'
+import { Feature } from '../feature.ts'
 import { escapeHtml } from '../i18n.ts'
 import { serviceErrorText } from '../service-errors.ts'
 import { announce } from './plan.ts'
@@ -73,8 +74,7 @@ async function returnFlow(
 
 export const returnConversation = createConversation(returnFlow, RETURN_FLOW)
 
-const composer = new Composer<BotContext>()
-const feature = composer.chatType('private')
+const feature = new Feature()
 
 /** /approve, and the button of a reminder to approve. */
 export async function openApprovals(ctx: BotContext): Promise<void> {
@@ -84,7 +84,7 @@ export async function openApprovals(ctx: BotContext): Promise<void> {
 
 feature.command('approve', openApprovals)
 
-feature.callbackQuery(approveButton.filter, async (ctx) => {
+feature.callbackQuery(approveButton, async (ctx) => {
   const planId = Number(approveButton.unpack(ctx.callbackQuery.data)?.plan)
   const approved = await ctx.deps.plans.approve(actorOf(ctx), { planId })
   if (!approved.ok) {
@@ -102,10 +102,10 @@ feature.callbackQuery(approveButton.filter, async (ctx) => {
   await ctx.editMessageText(text, { reply_markup: keyboard })
 })
 
-feature.callbackQuery(returnButton.filter, async (ctx) => {
+feature.callbackQuery(returnButton, async (ctx) => {
   const planId = Number(returnButton.unpack(ctx.callbackQuery.data)?.plan)
   await ctx.answerCallbackQuery()
-  await ctx.conversation.enter(RETURN_FLOW, planId)
+  await ctx.startFlow(RETURN_FLOW, planId)
 })
 
-export { composer as approveFeature }
+export { feature as approveFeature }

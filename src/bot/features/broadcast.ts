@@ -7,12 +7,13 @@
  */
 import { type Conversation, createConversation } from '@grammyjs/conversations'
 import type { I18n } from '@grammyjs/i18n'
-import { Composer, InlineKeyboard } from 'grammy'
+import { InlineKeyboard } from 'grammy'
 import type { ProgressRenderer } from '../../jobs/outbox-worker.ts'
 import type { Audience } from '../../services/broadcasts.ts'
 import { ROLES } from '../../store/people.ts'
 import { callbackData } from '../callback-data.ts'
 import type { BotContext, FlowContext } from '../context.ts'
+import { Feature } from '../feature.ts'
 import { waitPick } from '../flow.ts'
 import { entitiesToHtml } from '../html.ts'
 import { DEFAULT_LANGUAGE, escapeHtml, isLanguage } from '../i18n.ts'
@@ -158,12 +159,11 @@ export function broadcastRenderer(i18n: I18n<FlowContext>): ProgressRenderer {
   }
 }
 
-const composer = new Composer<BotContext>()
-const feature = composer.chatType('private')
+const feature = new Feature()
 
-feature.command('broadcast', (ctx) => ctx.conversation.enter(BROADCAST_FLOW))
+feature.command('broadcast', (ctx) => ctx.startFlow(BROADCAST_FLOW))
 
-feature.callbackQuery(stopButton.filter, async (ctx) => {
+feature.callbackQuery(stopButton, async (ctx) => {
   const broadcastId = Number(stopButton.unpack(ctx.callbackQuery.data)?.id)
   const stopped = await ctx.deps.broadcasts.cancel(actorOf(ctx), { broadcastId })
   if (!stopped.ok) {
@@ -177,4 +177,4 @@ feature.callbackQuery(stopButton.filter, async (ctx) => {
   await ctx.reply(ctx.t('broadcast-stopping', { id: broadcastId, cancelled: stopped.value.cancelled }))
 })
 
-export { composer as broadcastFeature }
+export { feature as broadcastFeature }

@@ -8,7 +8,7 @@
  *   /cefr                      asks step by step: exam (buttons), score, post (buttons, optional)
  */
 import { type Conversation, createConversation } from '@grammyjs/conversations'
-import { Composer, InlineKeyboard } from 'grammy'
+import { InlineKeyboard } from 'grammy'
 import {
   cefrLevel,
   checkCertificate,
@@ -28,6 +28,7 @@ import {
 import { ignoreNotModified } from '../api.ts'
 import { callbackData } from '../callback-data.ts'
 import type { BotContext, FlowContext } from '../context.ts'
+import { Feature } from '../feature.ts'
 import { escapeHtml } from '../i18n.ts'
 import { cefrResultText, certificateText, examScoreErrorText } from '../present.ts'
 
@@ -142,16 +143,15 @@ async function cefrFlow(
 /** Registered before every feature, so that any feature's button can enter it. */
 export const cefrConversation = createConversation(cefrFlow, CEFR_FLOW)
 
-const composer = new Composer<BotContext>()
-const feature = composer.chatType('private')
+const feature = new Feature()
 
 feature.command('cefr', async (ctx) => {
   const args = ctx.match.trim().split(/\s+/).filter(Boolean)
-  if (args.length === 0) await ctx.conversation.enter(CEFR_FLOW)
+  if (args.length === 0) await ctx.startFlow(CEFR_FLOW)
   else await answerCommand(ctx, args)
 })
 
-feature.callbackQuery(postButton.filter, async (ctx) => {
+feature.callbackQuery(postButton, async (ctx) => {
   const data = postButton.unpack(ctx.callbackQuery.data)
   const exam = parseExam(data?.exam ?? '')
   const parsed = data && exam.ok ? parseExamScore(exam.value, data.parts.split('_')) : undefined
@@ -167,4 +167,4 @@ feature.callbackQuery(postButton.filter, async (ctx) => {
     .catch(ignoreNotModified)
 })
 
-export { composer as cefrFeature }
+export { feature as cefrFeature }

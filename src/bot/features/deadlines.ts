@@ -10,10 +10,10 @@
  * (the number is the deadline's place in the admin's /deadlines list). Moving a deadline moves its
  * reminders; the calendar service checks who may change what.
  */
-import { Composer } from 'grammy'
 import type { AdminDeadlineView, MyDeadline } from '../../services/calendar.ts'
 import { ROLES } from '../../store/people.ts'
 import type { BotContext } from '../context.ts'
+import { Feature } from '../feature.ts'
 import { escapeHtml } from '../i18n.ts'
 import { chunkLines, formatDate, parseVietnameseDate } from '../present.ts'
 import { always, serviceErrorText } from '../service-errors.ts'
@@ -111,9 +111,8 @@ async function editDeadline(ctx: BotContext & { match: string }): Promise<void> 
   await showDeadlines(ctx)
 }
 
-const composer = new Composer<BotContext>()
-const feature = composer.chatType('private')
+const feature = new Feature()
 feature.command('deadlines', showDeadlines)
 feature.command('deadline', editDeadline)
 
-export { composer as deadlinesFeature }
+export { feature as deadlinesFeature }

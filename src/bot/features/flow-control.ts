@@ -1,8 +1,13 @@
 /**
- * Leaving a flow: /cancel ends whatever step-by-step flow is open, and any other command leaves
- * it too before it runs, so a person is never stuck answering a question they walked away from.
+ * Entering and leaving flows. /cancel ends whatever step-by-step flow is open, and any other
+ * command leaves it too before it runs, so a person is never stuck answering a question they
+ * walked away from.
+ *
+ * The flows (conversations) are installed on an update only when it needs them: when the chat is
+ * in a flow, or when a handler starts one with `ctx.startFlow(...)`. Installing a dozen of them
+ * costs more than answering most commands, and most updates are neither.
  */
-import { Composer } from 'grammy'
+import { Composer, type Middleware, type MiddlewareFn } from 'grammy'
 import type { BotContext } from '../context.ts'
 
 const composer = new Composer<BotContext>()
@@ -22,3 +27,30 @@ feature.on('message::bot_command', async (ctx, next) => {
 })
 
 export { composer as flowControl }
+
+export interface Flows {
+  /** before the features: the flow this chat is in gets the update first */
+  resume: MiddlewareFn<BotContext>
+  /** installs the flows on this update if need be, then enters flow `id` */
+  start(ctx: BotContext, id: string, ...args: unknown[]): Promise<void>
+}
+
+/** `flows` are the conversations plugin's `createConversation(...)` middlewares. */
+export function installFlows(flows: Middleware<BotContext>[]): Flows {
+  const installed = new WeakSet<BotContext>()
+  const install = new Composer<BotContext>(
+    (ctx, next) => {
+      installed.add(ctx)
+      return next()
+    },
+    ...flows,
+  ).middleware()
+  return {
+    resume: (ctx, next) => (inFlow(ctx) ? install(ctx, next) : next()),
+    async start(ctx, id, ...args) {
+      const enter = () => ctx.conversation.enter(id, ...args)
+      if (installed.has(ctx)) await enter()
+      else await install(ctx, enter)
+    },
+  }
+}

@@ -13,7 +13,7 @@
  * /team: the department's table, split so that no message exceeds Telegram's limit.
  */
 import { type Conversation, createConversation } from '@grammyjs/conversations'
-import { Composer, InlineKeyboard, InputFile } from 'grammy'
+import { InlineKeyboard, InputFile } from 'grammy'
 import { formatTenths } from '../../rules/index.ts'
 import type {
   ComponentLabel,
@@ -27,6 +27,7 @@ import type {
 } from '../../services/grades.ts'
 import { callbackData } from '../callback-data.ts'
 import type { BotContext, FlowContext } from '../context.ts'
+import { Feature } from '../feature.ts'
 import { escapeHtml } from '../i18n.ts'
 import { notify } from '../notify.ts'
 import { chunkLines, resultText, scoreErrorText, scoreOrUnknown } from '../present.ts'
@@ -392,12 +393,11 @@ function teamMessages(t: T, table: TeamTable): string[] {
   return chunkLines(lines)
 }
 
-const composer = new Composer<BotContext>()
-const feature = composer.chatType('private')
+const feature = new Feature()
 
-feature.command('grades', (ctx) => ctx.conversation.enter(GRADES_FLOW))
+feature.command('grades', (ctx) => ctx.startFlow(GRADES_FLOW))
 
-feature.callbackQuery(undoButton.filter, async (ctx) => {
+feature.callbackQuery(undoButton, async (ctx) => {
   const batchId = Number(undoButton.unpack(ctx.callbackQuery.data)?.batch)
   const undone = await ctx.deps.grades.undoBatch(actorOf(ctx), { batchId })
   if (!undone.ok)
@@ -442,4 +442,4 @@ feature.command(['lockresults', 'unlockresults'], async (ctx) => {
   await ctx.reply(ctx.t(lock ? 'grades-locked' : 'grades-unlocked', { year: escapeHtml(done.value.name) }))
 })
 
-export { composer as gradesFeature }
+export { feature as gradesFeature }

@@ -1,13 +1,12 @@
 /**
  * /help: what this bot does, the public tools, and the commands of the person's own role.
  */
-import { Composer } from 'grammy'
-import type { BotContext } from '../context.ts'
+import { Feature } from '../feature.ts'
 import { always } from '../service-errors.ts'
 
-const composer = new Composer<BotContext>()
+const feature = new Feature()
 
-composer.chatType('private').command('help', async (ctx) => {
+feature.command('help', async (ctx) => {
   const me = always(await ctx.deps.people.whoAmI({ telegramId: ctx.from.id }))
   const sections = [ctx.t('help-public')]
   if (me.isOwner) sections.push(ctx.t('help-role-owner'))
@@ -16,4 +15,4 @@ composer.chatType('private').command('help', async (ctx) => {
   await ctx.reply(sections.join('\n\n'))
 })
 
-export { composer as helpFeature }
+export { feature as helpFeature }

@@ -12,7 +12,7 @@
  * question they cannot answer.
  */
 import { type Conversation, createConversation } from '@grammyjs/conversations'
-import { Composer, InlineKeyboard } from 'grammy'
+import { InlineKeyboard } from 'grammy'
 import type { Document, Message } from 'grammy/types'
 import {
   CATALOGUE_COLUMNS,
@@ -24,6 +24,7 @@ import {
 import { MAX_FILE_BYTES } from '../../services/sheets.ts'
 import { callbackData } from '../callback-data.ts'
 import type { BotContext, FlowContext } from '../context.ts'
+import { Feature } from '../feature.ts'
 import { escapeHtml } from '../i18n.ts'
 import { type ServiceError, serviceErrorText } from '../service-errors.ts'
 import { clip } from './modules.ts'
@@ -254,15 +255,9 @@ async function importFlow(
   }
 }
 
-/**
- * Registered in this feature's composer: every feature before it leaves documents, plain text and
- * this flow's buttons alone, so the waiting flow still receives them.
- */
 export const importConversation = createConversation(importFlow, IMPORT_FLOW)
 
-const composer = new Composer<BotContext>()
-composer.use(importConversation)
-const feature = composer.chatType('private')
+const feature = new Feature()
 
 feature.command('import', async (ctx) => {
   const me = await ctx.deps.people.whoAmI({ telegramId: ctx.from.id })
@@ -273,10 +268,10 @@ feature.command('import', async (ctx) => {
     catalogue: Boolean(who?.isOwner || admin),
   }
   if (!rights.school && !rights.catalogue) return ctx.reply(ctx.t('import-not-allowed'))
-  await ctx.conversation.enter(IMPORT_FLOW, rights)
+  await ctx.startFlow(IMPORT_FLOW, rights)
 })
 
 // a file sent without /import first: say how, rather than "I did not understand"
 feature.on('message:document', (ctx) => ctx.reply(ctx.t('import-document-hint')))
 
-export { composer as importFeature }
+export { feature as importFeature }

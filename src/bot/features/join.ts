@@ -147,5 +147,5 @@ export async function startWithPayload(ctx: BotContext, payload: string): Promis
     await ctx.reply(ctx.t('setup-owner-welcome'))
     return
   }
-  await ctx.conversation.enter(JOIN_FLOW, payload)
+  await ctx.startFlow(JOIN_FLOW, payload)
 }

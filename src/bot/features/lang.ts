@@ -3,9 +3,10 @@
  * restarts and for the notifications others' actions send to this person; the person's own
  * command menu switches language too.
  */
-import { Composer, InlineKeyboard } from 'grammy'
+import { InlineKeyboard } from 'grammy'
 import { callbackData } from '../callback-data.ts'
 import type { BotContext } from '../context.ts'
+import { Feature } from '../feature.ts'
 import { isLanguage, LANGUAGES } from '../i18n.ts'
 import { refreshCommands } from '../notify.ts'
 
@@ -21,12 +22,11 @@ export async function showLanguagePicker(ctx: BotContext): Promise<void> {
   await ctx.reply(ctx.t('lang-choose'), { reply_markup: keyboard })
 }
 
-const composer = new Composer<BotContext>()
-const feature = composer.chatType('private')
+const feature = new Feature()
 
 feature.command('lang', showLanguagePicker)
 
-feature.callbackQuery(langButton.filter, async (ctx) => {
+feature.callbackQuery(langButton, async (ctx) => {
   const code = langButton.unpack(ctx.callbackQuery.data)?.code
   if (!isLanguage(code)) return ctx.answerCallbackQuery({ text: ctx.t('unhandled-button') })
   await ctx.deps.telegramUsers.setLanguage(ctx.from.id, code)
@@ -37,4 +37,4 @@ feature.callbackQuery(langButton.filter, async (ctx) => {
   await refreshCommands(ctx)
 })
 
-export { composer as langFeature }
+export { feature as langFeature }

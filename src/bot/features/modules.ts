@@ -10,7 +10,7 @@
  * A search's words wait in the session; its buttons carry a short hash of them, so a button of an
  * older search says so instead of paging through the newer one.
  */
-import { Composer, InlineKeyboard } from 'grammy'
+import { InlineKeyboard } from 'grammy'
 import type { CatalogueId } from '../../rules/index.ts'
 import { DEFAULT_PAGE_SIZE, type Page } from '../../services/catalogue.ts'
 import { CATALOGUE_IDS, parseCatalogue } from '../../services/vocabulary.ts'
@@ -18,6 +18,7 @@ import type { Module } from '../../store/modules.ts'
 import { ignoreNotModified } from '../api.ts'
 import { callbackData } from '../callback-data.ts'
 import type { BotContext } from '../context.ts'
+import { Feature } from '../feature.ts'
 import { escapeHtml } from '../i18n.ts'
 import { serviceErrorText } from '../service-errors.ts'
 
@@ -228,8 +229,7 @@ const reply = (ctx: BotContext, view: View) => ctx.reply(view.text, { reply_mark
 const edit = (ctx: BotContext, view: View) =>
   ctx.editMessageText(view.text, { reply_markup: view.keyboard }).catch(ignoreNotModified)
 
-const composer = new Composer<BotContext>()
-const feature = composer.chatType('private')
+const feature = new Feature()
 
 feature.command('modules', async (ctx) => {
   const query = ctx.match.trim().replace(/\s+/g, ' ').slice(0, MAX_QUERY)
@@ -245,12 +245,12 @@ feature.command('modules', async (ctx) => {
   return reply(ctx, cardView(ctx, found.module, { list: found.module.level, page: 1 }))
 })
 
-feature.callbackQuery(levelsButton.filter, async (ctx) => {
+feature.callbackQuery(levelsButton, async (ctx) => {
   await ctx.answerCallbackQuery()
   await edit(ctx, await levelsView(ctx))
 })
 
-feature.callbackQuery(pageButton.filter, async (ctx) => {
+feature.callbackQuery(pageButton, async (ctx) => {
   const data = pageButton.unpack(ctx.callbackQuery.data)
   const page = Number(data?.page)
   if (!data || !Number.isInteger(page) || page < 1)
@@ -269,7 +269,7 @@ feature.callbackQuery(pageButton.filter, async (ctx) => {
   await edit(ctx, view)
 })
 
-feature.callbackQuery(moduleButton.filter, async (ctx) => {
+feature.callbackQuery(moduleButton, async (ctx) => {
   const data = moduleButton.unpack(ctx.callbackQuery.data)
   const id = Number(data?.id)
   const page = Number(data?.page)
@@ -281,11 +281,11 @@ feature.callbackQuery(moduleButton.filter, async (ctx) => {
   await edit(ctx, cardView(ctx, module.value, { list: data.list, page }))
 })
 
-feature.callbackQuery(pageNumberButton.filter, async (ctx) => {
+feature.callbackQuery(pageNumberButton, async (ctx) => {
   const data = pageNumberButton.unpack(ctx.callbackQuery.data)
   await ctx.answerCallbackQuery(
     data ? { text: ctx.t('modules-page-answer', { page: data.page, pages: data.pages }) } : {},
   )
 })
 
-export { composer as modulesFeature }
+export { feature as modulesFeature }

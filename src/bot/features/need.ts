@@ -6,7 +6,7 @@
  *   /need                 asks step by step: ND1, ND2, how many modules, each module
  */
 import { type Conversation, createConversation } from '@grammyjs/conversations'
-import { Composer, InlineKeyboard } from 'grammy'
+import { InlineKeyboard } from 'grammy'
 import {
   classifyTeacher,
   parseScore,
@@ -16,6 +16,7 @@ import {
 } from '../../rules/index.ts'
 import { callbackData } from '../callback-data.ts'
 import type { BotContext, FlowContext } from '../context.ts'
+import { Feature } from '../feature.ts'
 import { needAnswer, scoreErrorText } from '../present.ts'
 
 export const NEED_FLOW = 'need'
@@ -104,14 +105,13 @@ async function needFlow(
 /** Registered before every feature, so that any feature's button can enter it. */
 export const needConversation = createConversation(needFlow, NEED_FLOW)
 
-const composer = new Composer<BotContext>()
-const feature = composer.chatType('private')
+const feature = new Feature()
 
 feature.command('need', async (ctx) => {
   const args = ctx.match.trim().split(/\s+/).filter(Boolean)
-  if (args.length === 0) return ctx.conversation.enter(NEED_FLOW)
+  if (args.length === 0) return ctx.startFlow(NEED_FLOW)
   const read = scoresFromArgs(ctx, args)
   await ctx.reply(read.ok ? answer(ctx, read.scores) : read.text)
 })
 
-export { composer as needFeature }
+export { feature as needFeature }

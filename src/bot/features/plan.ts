@@ -5,13 +5,14 @@
  * change is made by the plan service, which checks who may do what and when.
  */
 import { type Conversation, createConversation } from '@grammyjs/conversations'
-import { Composer, InlineKeyboard } from 'grammy'
+import { InlineKeyboard } from 'grammy'
 import type { PlanError } from '../../rules/index.ts'
 import type { PlanTransition, PlanView } from '../../services/plans.ts'
 import { fold } from '../../store/text.ts'
 import { ignoreNotModified } from '../api.ts'
 import { callbackData } from '../callback-data.ts'
 import type { BotContext, FlowContext } from '../context.ts'
+import { Feature } from '../feature.ts'
 import { escapeHtml } from '../i18n.ts'
 import { notify } from '../notify.ts'
 import { formatDate } from '../present.ts'
@@ -110,8 +111,7 @@ export async function announce(ctx: FlowContext, transition: PlanTransition): Pr
   }
 }
 
-const composer = new Composer<BotContext>()
-const feature = composer.chatType('private')
+const feature = new Feature()
 const actorOf = (ctx: BotContext) => ({ telegramId: ctx.from!.id })
 
 /** The person of the school (a head: of the department) whose name is typed, diacritics optional. */
@@ -143,7 +143,7 @@ export async function openPlan(ctx: BotContext): Promise<void> {
 
 feature.command('plan', openPlan)
 
-feature.callbackQuery(showPlan.filter, async (ctx) => {
+feature.callbackQuery(showPlan, async (ctx) => {
   const data = showPlan.unpack(ctx.callbackQuery.data)
   const view = await ctx.deps.plans.get(actorOf(ctx), { planId: Number(data?.plan) })
   if (!view.ok) return void (await ctx.answerCallbackQuery({ text: serviceErrorText(ctx.t, view.error) }))
@@ -151,7 +151,7 @@ feature.callbackQuery(showPlan.filter, async (ctx) => {
   await render(ctx, view.value, true)
 })
 
-feature.callbackQuery(pickPage.filter, async (ctx) => {
+feature.callbackQuery(pickPage, async (ctx) => {
   const data = pickPage.unpack(ctx.callbackQuery.data)
   const view = await ctx.deps.plans.get(actorOf(ctx), { planId: Number(data?.plan) })
   if (!view.ok || view.value.catalogue === null) {
@@ -187,7 +187,7 @@ feature.callbackQuery(pickPage.filter, async (ctx) => {
   await ctx.editMessageText(text, { reply_markup: keyboard }).catch(ignoreNotModified)
 })
 
-feature.callbackQuery(addModule.filter, async (ctx) => {
+feature.callbackQuery(addModule, async (ctx) => {
   const data = addModule.unpack(ctx.callbackQuery.data)
   const added = await ctx.deps.plans.addModule(actorOf(ctx), {
     planId: Number(data?.plan),
@@ -199,7 +199,7 @@ feature.callbackQuery(addModule.filter, async (ctx) => {
   await render(ctx, added.value, true)
 })
 
-feature.callbackQuery(removeModule.filter, async (ctx) => {
+feature.callbackQuery(removeModule, async (ctx) => {
   const data = removeModule.unpack(ctx.callbackQuery.data)
   const removed = await ctx.deps.plans.removeModule(actorOf(ctx), {
     planId: Number(data?.plan),
@@ -211,7 +211,7 @@ feature.callbackQuery(removeModule.filter, async (ctx) => {
   await render(ctx, removed.value, true)
 })
 
-feature.callbackQuery(submitPlan.filter, async (ctx) => {
+feature.callbackQuery(submitPlan, async (ctx) => {
   const data = submitPlan.unpack(ctx.callbackQuery.data)
   const sent = await ctx.deps.plans.submit(actorOf(ctx), { planId: Number(data?.plan) })
   if (!sent.ok) {
@@ -227,9 +227,9 @@ feature.callbackQuery(submitPlan.filter, async (ctx) => {
   await announce(ctx, sent.value.transition)
 })
 
-feature.callbackQuery(reopenPlan.filter, async (ctx) => {
+feature.callbackQuery(reopenPlan, async (ctx) => {
   await ctx.answerCallbackQuery()
-  await ctx.conversation.enter(REOPEN_FLOW, Number(reopenPlan.unpack(ctx.callbackQuery.data)?.plan))
+  await ctx.startFlow(REOPEN_FLOW, Number(reopenPlan.unpack(ctx.callbackQuery.data)?.plan))
 })
 
 async function reopenFlow(
@@ -251,4 +251,4 @@ async function reopenFlow(
 
 export const reopenConversation = createConversation(reopenFlow, REOPEN_FLOW)
 
-export { composer as planFeature }
+export { feature as planFeature }

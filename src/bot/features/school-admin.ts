@@ -5,12 +5,13 @@
  * every permission; these handlers only ask and show.
  */
 import { type Conversation, createConversation } from '@grammyjs/conversations'
-import { Composer, InlineKeyboard } from 'grammy'
+import { InlineKeyboard } from 'grammy'
 import { startLink } from '../../services/codes.ts'
 import type { Me } from '../../services/people.ts'
 import type { Role } from '../../store/people.ts'
 import { callbackData } from '../callback-data.ts'
 import type { BotContext, FlowContext } from '../context.ts'
+import { Feature } from '../feature.ts'
 import { askText, waitPick } from '../flow.ts'
 import { escapeHtml } from '../i18n.ts'
 import { formatDate, parseVietnameseDate } from '../present.ts'
@@ -132,8 +133,7 @@ export const schoolAdminConversations = [
 
 // ── commands ─────────────────────────────────────────────────────────────────────────────────
 
-const composer = new Composer<BotContext>()
-const feature = composer.chatType('private')
+const feature = new Feature()
 
 feature.command('schools', async (ctx) => {
   const me = await whoAmI(ctx)
@@ -146,9 +146,9 @@ feature.command('schools', async (ctx) => {
   })
 })
 
-feature.callbackQuery(newSchoolButton.filter, async (ctx) => {
+feature.callbackQuery(newSchoolButton, async (ctx) => {
   await ctx.answerCallbackQuery()
-  await ctx.conversation.enter(NEW_SCHOOL_FLOW)
+  await ctx.startFlow(NEW_SCHOOL_FLOW)
 })
 
 feature.command('departments', async (ctx) => {
@@ -167,12 +167,12 @@ feature.command('departments', async (ctx) => {
   await ctx.reply(lines.join('\n'), keyboard ? { reply_markup: keyboard } : {})
 })
 
-feature.callbackQuery(newDepartmentButton.filter, async (ctx) => {
+feature.callbackQuery(newDepartmentButton, async (ctx) => {
   await ctx.answerCallbackQuery()
-  await ctx.conversation.enter(NEW_DEPARTMENT_FLOW)
+  await ctx.startFlow(NEW_DEPARTMENT_FLOW)
 })
 
-feature.command('invite', (ctx) => ctx.conversation.enter(INVITE_FLOW))
+feature.command('invite', (ctx) => ctx.startFlow(INVITE_FLOW))
 
 feature.command('setdeadline', async (ctx) => {
   const me = await whoAmI(ctx)
@@ -240,4 +240,4 @@ feature.command('people', async (ctx) => {
   await ctx.reply(lines.join('\n'))
 })
 
-export { composer as schoolAdminFeature }
+export { feature as schoolAdminFeature }

@@ -1,9 +1,9 @@
 /**
  * /start: what the bot does, with a button for each public tool so nobody has to type a command.
  */
-import { Composer, InlineKeyboard } from 'grammy'
+import { InlineKeyboard } from 'grammy'
 import { callbackData } from '../callback-data.ts'
-import type { BotContext } from '../context.ts'
+import { Feature } from '../feature.ts'
 import { escapeHtml } from '../i18n.ts'
 import { refreshCommands } from '../notify.ts'
 import { always } from '../service-errors.ts'
@@ -26,8 +26,7 @@ const ROLE_TOOLS: Record<string, string[]> = {
   admin: ['approve', 'grades', 'deadlines'],
 }
 
-const composer = new Composer<BotContext>()
-const feature = composer.chatType('private')
+const feature = new Feature()
 
 feature.command('start', async (ctx) => {
   const payload = ctx.match.trim()
@@ -50,18 +49,18 @@ feature.command('start', async (ctx) => {
   })
 })
 
-feature.callbackQuery(goButton.filter, async (ctx) => {
+feature.callbackQuery(goButton, async (ctx) => {
   const tool = goButton.unpack(ctx.callbackQuery.data)?.tool
   await ctx.answerCallbackQuery()
   // the public tools of /start, and the buttons of reminders
-  if (tool === 'cefr') await ctx.conversation.enter(CEFR_FLOW)
-  else if (tool === 'need') await ctx.conversation.enter(NEED_FLOW)
+  if (tool === 'cefr') await ctx.startFlow(CEFR_FLOW)
+  else if (tool === 'need') await ctx.startFlow(NEED_FLOW)
   else if (tool === 'plan') await openPlan(ctx)
   else if (tool === 'approve') await openApprovals(ctx)
-  else if (tool === 'grades') await ctx.conversation.enter(GRADES_FLOW)
+  else if (tool === 'grades') await ctx.startFlow(GRADES_FLOW)
   else if (tool === 'scores') await showScores(ctx)
   else if (tool === 'deadlines') await showDeadlines(ctx)
   else await showLanguagePicker(ctx)
 })
 
-export { composer as startFeature }
+export { feature as startFeature }

@@ -31,6 +31,7 @@ export function createI18n<
   })
   i18n.loadLocalesDirSync(localesDir)
   rememberBundleMatches(i18n)
+  rememberPlainMessages(i18n)
   return i18n
 }
 
@@ -56,5 +57,28 @@ function rememberBundleMatches(i18n: I18n<never>): void {
       known.set(key, bundles)
     }
     return bundles
+  }
+}
+
+/**
+ * A message without variables reads the same every time (the decimal separator, a grade's name, a
+ * button's label), and an answer asks for a dozen of them, so each is formatted once per locale.
+ * Messages with variables are always formatted by Fluent.
+ */
+function rememberPlainMessages(i18n: I18n<never>, max = 5_000): void {
+  const fluent = i18n.fluent as unknown as {
+    translate(locales: string | string[], path: string, context?: Record<string, unknown>): string
+  }
+  const translate = fluent.translate.bind(fluent)
+  const formatted = new Map<string, string>()
+  fluent.translate = (locales, path, context) => {
+    if (context) for (const _ in context) return translate(locales, path, context)
+    const key = `${locales}\n${path}`
+    let text = formatted.get(key)
+    if (text === undefined) {
+      text = translate(locales, path, context)
+      if (formatted.size < max) formatted.set(key, text)
+    }
+    return text
   }
 }

@@ -5,7 +5,7 @@
 import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import SQLite from 'better-sqlite3'
-import { Kysely, SqliteDialect } from 'kysely'
+import { Kysely, type SqliteDatabase, SqliteDialect } from 'kysely'
 import type { Database } from './schema.ts'
 
 export type Db = Kysely<Database>
@@ -17,5 +17,26 @@ export function openSqlite(path: string): Db {
   sqlite.pragma('foreign_keys = ON')
   sqlite.pragma('busy_timeout = 5000')
   sqlite.pragma('synchronous = NORMAL')
-  return new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) })
+  return new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) })
+}
+
+/**
+ * kysely prepares every query anew, and parsing the SQL is most of what a small query costs. The
+ * same few texts (with `?` for the values) come back on every update, so each is prepared once and
+ * kept; a statement still running (a streamed select) is never handed out twice.
+ */
+function withStatementCache(sqlite: SQLite.Database, max = 1_000): SqliteDatabase {
+  const prepared = new Map<string, SQLite.Statement>()
+  return {
+    close: () => sqlite.close(),
+    prepare(sql) {
+      let statement = prepared.get(sql)
+      if (statement && !statement.busy) return statement
+      statement = sqlite.prepare(sql)
+      // forget the oldest once full: texts with a list of values (`in (?, ?, ?)`) vary in length
+      if (prepared.size >= max) prepared.delete(prepared.keys().next().value!)
+      prepared.set(sql, statement)
+      return statement
+    },
+  }
 }

@@ -33,7 +33,7 @@ const schema = z.object({
   ),
   BOT_API_ROOT: optionalText.pipe(z.url({ error: 'an http(s) URL of a Bot API server' }).optional()),
   WEBHOOK_URL: optionalText.pipe(
-    z.url({ protocol: /^https$/, error: 'an https:// URL Telegram can reach' }).optional(),
+    z.url({ protocol: /^https?$/, error: 'an https:// URL Telegram can reach' }).optional(),
   ),
   WEBHOOK_SECRET: optionalText.pipe(
     z
@@ -99,6 +99,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   const apiRoot = e.BOT_API_ROOT
   if (e.WEBHOOK_URL) {
+    // a local Bot API server (telegram-bot-api) may call a plain http webhook; Telegram itself may not
+    if (e.WEBHOOK_URL.startsWith('http:') && !apiRoot)
+      throw new ConfigError(
+        `Configuration error: WEBHOOK_URL must be an https:// URL Telegram can reach; http only with a local Bot API server (BOT_API_ROOT) (got ${JSON.stringify(e.WEBHOOK_URL)})`,
+      )
     if (!e.WEBHOOK_SECRET)
       throw new ConfigError(
         'Configuration error: WEBHOOK_SECRET must be set with WEBHOOK_URL (16-256 characters of A-Z, a-z, 0-9, _ or -)',

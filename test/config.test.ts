@@ -24,10 +24,25 @@ describe('configuration', () => {
     expect(config.mode).toMatchObject({ kind: 'webhook', url: 'https://bot.example.vn/hook', port: 8080 })
   })
 
+  it('lets a local Bot API server call a plain http webhook', () => {
+    const config = loadConfig({
+      BOT_TOKEN: token,
+      BOT_API_ROOT: 'http://127.0.0.1:8081',
+      WEBHOOK_URL: 'http://127.0.0.1:8443/hook',
+      WEBHOOK_SECRET: 'x'.repeat(20),
+      PORT: '8443',
+    })
+    expect(config.mode).toMatchObject({ kind: 'webhook', url: 'http://127.0.0.1:8443/hook', port: 8443 })
+  })
+
   it.each([
     [{ BOT_TOKEN: 'abc' }, /^Configuration error: BOT_TOKEN must be a token from @BotFather.*\(got "abc"\)$/],
     [
       { BOT_TOKEN: token, WEBHOOK_URL: 'http://x.vn' },
+      /^Configuration error: WEBHOOK_URL must be an https:\/\/ URL/,
+    ],
+    [
+      { BOT_TOKEN: token, WEBHOOK_URL: 'ftp://x.vn' },
       /^Configuration error: WEBHOOK_URL must be an https:\/\/ URL/,
     ],
     [{ BOT_TOKEN: token, WEBHOOK_URL: 'https://x.vn' }, /WEBHOOK_SECRET must be set/],

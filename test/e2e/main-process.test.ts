@@ -3,46 +3,33 @@
  * project's fake Bot API (BOT_API_ROOT), with the outbox worker and the reminder scheduler beside
  * it, stopped by SIGTERM. This is the whole composition root, not a piece of it.
  */
-import { type ChildProcess, spawn } from 'node:child_process'
-import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { FakeTelegram } from '../../src/emulator/fake-telegram.ts'
 import type { FakeServer } from '../../src/emulator/http.ts'
 import { tempDatabase, texts } from '../helpers/bot-harness.ts'
+import { type MainProcess, startMain } from '../helpers/main-process.ts'
 
-const root = fileURLToPath(new URL('../..', import.meta.url))
 const fake = new FakeTelegram({ timeoutMs: 15_000 })
 const db = tempDatabase()
 let server: FakeServer
-let bot: ChildProcess
-let stderr = ''
+let bot: MainProcess
 
 beforeAll(async () => {
   server = await fake.listen()
-  bot = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    cwd: root,
-    env: {
-      ...process.env,
+  // the bot is up once it has registered its commands
+  bot = await startMain(
+    {
       BOT_TOKEN: '123456:ABCdefGHIjklMNOpqrSTUvwxYZ012345',
       BOT_API_ROOT: server.url,
       DATABASE_PATH: db.path,
       OWNER_TELEGRAM_IDS: '42',
-      LOG_LEVEL: 'warn',
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
-  bot.stderr?.on('data', (chunk) => {
-    stderr += String(chunk)
-  })
-  // the bot is up once it has registered its commands
-  const deadline = Date.now() + 15_000
-  while (!fake.storedCommands() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100))
+    () => fake.storedCommands() !== undefined,
+  )
 }, 30_000)
 
 afterAll(async () => {
-  const exited = new Promise((resolve) => bot.once('exit', resolve))
-  bot.kill('SIGTERM')
-  await exited
+  expect(await bot.stop()).toBe(0)
   await server.close()
   db.remove()
 })
@@ -61,5 +48,5 @@ it('answers over long polling, registers its commands in both languages, and sto
   expect(await ask('/cefr ielts 6.5 thpt')).toContain('đạt chuẩn')
   expect(await ask('/schools')).toContain('Các trường (0)')
   expect(fake.violations).toEqual([])
-  expect(stderr).not.toContain('"level":"error"')
+  expect(bot.stderr()).not.toContain('"level":"error"')
 }, 30_000)

@@ -1,0 +1,47 @@
+/**
+ * `npm start` in its own process, as in production: main.ts with the given environment, talking to
+ * the project's fake Bot API. Resolves once `ready()` holds (the bot has said something to the
+ * fake), and stops the process with SIGTERM.
+ */
+import { spawn } from 'node:child_process'
+import { fileURLToPath } from 'node:url'
+
+const root = fileURLToPath(new URL('../..', import.meta.url))
+
+export interface MainProcess {
+  /** what the process wrote to stderr (its JSON log lines) */
+  stderr(): string
+  /** SIGTERM, then the exit code */
+  stop(): Promise<number | null>
+}
+
+export async function startMain(
+  env: Record<string, string>,
+  ready: () => boolean,
+  timeoutMs = 15_000,
+): Promise<MainProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    cwd: root,
+    env: { ...process.env, LOG_LEVEL: 'warn', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  let stderr = ''
+  child.stderr?.on('data', (chunk) => {
+    stderr += String(chunk)
+  })
+  const exited = new Promise<number | null>((resolve) => child.once('exit', resolve))
+  const deadline = Date.now() + timeoutMs
+  while (!ready() && Date.now() < deadline && child.exitCode === null)
+    await new Promise((r) => setTimeout(r, 100))
+  if (!ready()) {
+    child.kill('SIGKILL')
+    throw new Error(`main.ts did not get ready: ${stderr}`)
+  }
+  return {
+    stderr: () => stderr,
+    stop: () => {
+      child.kill('SIGTERM')
+      return exited
+    },
+  }
+}

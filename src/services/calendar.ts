@@ -109,6 +109,28 @@ export function seedCalendar(startYear: number) {
   }
 }
 
+/** How long a school that starts mid-year gets to register plans, and then to approve them. */
+export const LATE_START_PLAN_DAYS = 14
+export const LATE_START_APPROVAL_DAYS = 7
+
+/**
+ * A new school's first year: the seed 004 dates, except when its plan deadline is already past (a
+ * school that starts using the bot mid-year). Then teachers get two weeks from today to register
+ * and the school a week more to approve, instead of finding registration closed before it opened;
+ * `planDeadlineMovedFrom` says so, and the admin may set other dates with /setdeadline.
+ */
+export function firstYearCalendar(now: Date) {
+  const calendar = seedCalendar(schoolYearAt(now).startYear)
+  if (!deadlinePassed(calendar.planDeadline, now)) return { ...calendar, planDeadlineMovedFrom: null }
+  const planDeadline = addDays(vietnamDay(now), LATE_START_PLAN_DAYS)
+  return {
+    ...calendar,
+    planDeadline,
+    approvalDeadline: addDays(planDeadline, LATE_START_APPROVAL_DAYS),
+    planDeadlineMovedFrom: calendar.planDeadline,
+  }
+}
+
 /** True once the whole (Vietnam) day of the deadline is over. */
 export function deadlinePassed(deadline: string, now: Date): boolean {
   return vietnamDay(now) > deadline

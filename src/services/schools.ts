@@ -12,7 +12,7 @@ import { TT26_2012 } from '../rules/index.ts'
 import type { Department, School, SchoolYear } from '../store/schools.ts'
 import type { Stores } from '../store/stores.ts'
 import { type Actor, isAdminOf, isMemberOf, whoIs } from './access.ts'
-import { ensureCalendar, isDay, schoolYearAt, seedCalendar, syncYearDeadlines } from './calendar.ts'
+import { ensureCalendar, firstYearCalendar, isDay, syncYearDeadlines } from './calendar.ts'
 import { type InviteView, issueInvite } from './invites.ts'
 import type { ServiceContext } from './options.ts'
 import {
@@ -63,7 +63,13 @@ export class SchoolService {
     input: { name: string; adminName?: string; inviteDays?: number },
   ): Promise<
     Result<
-      { school: School; year: SchoolYear; adminInvite: InviteView },
+      {
+        school: School
+        year: SchoolYear
+        adminInvite: InviteView
+        /** the seed calendar's plan deadline, when it had passed and the year's was set later */
+        planDeadlineMovedFrom: string | null
+      },
       Forbidden | InvalidInput | DuplicateName
     >
   > {
@@ -80,8 +86,7 @@ export class SchoolService {
     if (!who.isOwner) return forbidden()
     const nowDate = this.ctx.now()
     const now = nowDate.toISOString()
-    const { startYear } = schoolYearAt(nowDate)
-    const calendar = seedCalendar(startYear)
+    const { planDeadlineMovedFrom, ...calendar } = firstYearCalendar(nowDate)
     return this.stores.transaction(async (tx) => {
       if (await tx.schools.nameTaken(parsed.value.name)) {
         return fail({ code: 'duplicate-name' as const, name: parsed.value.name })
@@ -131,7 +136,7 @@ export class SchoolService {
         { schoolId: school.id, name: school.name, year: year.name, adminInviteId: adminInvite.id },
         now,
       )
-      return ok({ school, year, adminInvite })
+      return ok({ school, year, adminInvite, planDeadlineMovedFrom })
     })
   }
 

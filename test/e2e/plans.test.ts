@@ -194,3 +194,27 @@ describe('from a new school to an approved plan', () => {
     expect(head.buttons(headStart).map((b) => b.text)).toContain('🧾 Enter scores')
   })
 })
+
+describe('a school that starts mid-year', () => {
+  it('is told its plan deadline is two weeks away, and its admin sees it in /deadlines', async () => {
+    const late = await inProcess({ now: () => new Date('2026-11-23T09:00:00+07:00') })
+    try {
+      await late.app.deps.setup.bootstrap({ ownerTelegramIds: [1] })
+      const lateOwner = late.fake.user({ id: 1, first_name: 'Sở' })
+      await lateOwner.say('/schools')
+      await lateOwner.tap('➕ Thêm trường')
+      await lateOwner.say('Trường THCS Muộn')
+      const created = all(await lateOwner.say('Lê Thị Muộn'))
+      expect(created).toContain('hạn đăng ký kế hoạch 07/12/2026, hạn duyệt 14/12/2026')
+      expect(created).toContain('Lịch chung của Sở (hạn đăng ký 07/09/2026) đã qua')
+      const lateAdmin = late.fake.user({ id: 2, first_name: 'Muộn' })
+      await lateAdmin.say(`/start ${codeIn(created)}`)
+      await lateAdmin.tap('Đúng, tôi là Lê Thị Muộn')
+      await lateAdmin.tap('THCS')
+      expect(all(await lateAdmin.say('/deadlines'))).toContain('07/12/2026')
+      expect(late.fake.violations).toEqual([])
+    } finally {
+      await late.close()
+    }
+  })
+})

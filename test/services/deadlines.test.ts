@@ -100,11 +100,32 @@ describe('the school-year calendar', () => {
     expect(deadlinePassed('2025-09-07', new Date('2025-09-07T17:00:00Z'))).toBe(true)
   })
 
-  it('creates a school in October with that school year', async () => {
+  it('gives a school that starts mid-year two weeks to register, not a deadline already past', async () => {
     const w = await world('2025-10-15T03:00:00Z')
     await w.services.setup.bootstrap({ ownerTelegramIds: [OWNER.telegramId] })
     const made = must(await w.services.schools.createSchool(OWNER, { name: 'THPT Muộn' }))
-    expect(made.year).toMatchObject({ name: '2025-2026', planDeadline: '2025-09-07' })
+    expect(made.year).toMatchObject({
+      name: '2025-2026',
+      planDeadline: '2025-10-29',
+      approvalDeadline: '2025-11-05',
+    })
+    expect(made.planDeadlineMovedFrom).toBe('2025-09-07')
+
+    // its teachers register and submit at once, and their calendar shows the same dates
+    const late = await school(w, 'THPT Muộn Hơn', 300)
+    const planId = await fullPlan(w, late.teacherToan)
+    must(await w.services.plans.submit(late.teacherToan, { planId }))
+    const dates = must(await w.services.calendar.deadlinesFor(late.teacherToan)).map((d) => d.dueDate)
+    expect(dates).toContain('2025-10-29')
+    expect(dates).not.toContain('2025-09-07')
+  })
+
+  it('keeps the common calendar for a school created on the plan deadline day or before', async () => {
+    const w = await world('2025-09-07T16:59:59Z') // 23:59:59 on 7/9 in Vietnam
+    await w.services.setup.bootstrap({ ownerTelegramIds: [OWNER.telegramId] })
+    const made = must(await w.services.schools.createSchool(OWNER, { name: 'THPT Đúng Hạn' }))
+    expect(made.year).toMatchObject({ planDeadline: '2025-09-07', approvalDeadline: '2025-09-14' })
+    expect(made.planDeadlineMovedFrom).toBeNull()
   })
 })
 

@@ -42,18 +42,20 @@ async function newSchoolFlow(conversation: Flow, ctx: FlowContext): Promise<void
     c.deps.schools.createSchool(actorOf(c), { name, ...(adminName === '-' ? {} : { adminName }) }),
   )
   if (!created.ok) return void (await ctx.reply(serviceErrorText(ctx.t, created.error)))
-  const { school, year, adminInvite } = created.value
-  await ctx.reply(
-    ctx.t('schools-created', {
-      school: escapeHtml(school.name),
-      year: escapeHtml(year.name),
-      planDeadline: formatDate(year.planDeadline),
-      approvalDeadline: formatDate(year.approvalDeadline),
-      link: startLink(ctx.me.username, adminInvite.code),
-      code: adminInvite.code,
-      expires: formatDate(adminInvite.expiresAt),
-    }),
-  )
+  const { school, year, adminInvite, planDeadlineMovedFrom } = created.value
+  const text = ctx.t('schools-created', {
+    school: escapeHtml(school.name),
+    year: escapeHtml(year.name),
+    planDeadline: formatDate(year.planDeadline),
+    approvalDeadline: formatDate(year.approvalDeadline),
+    link: startLink(ctx.me.username, adminInvite.code),
+    code: adminInvite.code,
+    expires: formatDate(adminInvite.expiresAt),
+  })
+  const late = planDeadlineMovedFrom
+    ? `\n\n${ctx.t('schools-created-late', { seedDeadline: formatDate(planDeadlineMovedFrom) })}`
+    : ''
+  await ctx.reply(text + late)
 }
 
 // ── departments (admins) ─────────────────────────────────────────────────────────────────────

@@ -56,8 +56,6 @@ interface Extras {
   deps: Deps
   /** downloads a file a person sent (a document's file_id) */
   download(fileId: string): Promise<Buffer>
-  /** enters a step-by-step flow (use this, not `ctx.conversation.enter`: see flow-control.ts) */
-  startFlow(id: string, ...args: unknown[]): Promise<void>
   /** the Telegram account of `ctx.from`, when the update has one */
   account: TelegramUser | undefined
 }
@@ -66,4 +64,12 @@ interface Extras {
 export type FlowContext = Context & I18nFlavor & Extras
 
 /** Context of the outside middleware tree. */
-export type BotContext = ConversationFlavor<Context & I18nFlavor & SessionFlavor<SessionData> & Extras>
+export type BotContext = ConversationFlavor<
+  Context &
+    I18nFlavor &
+    SessionFlavor<SessionData> &
+    Extras & {
+      /** enters a step-by-step flow (use this, not `ctx.conversation.enter`: see flow-control.ts) */
+      startFlow(id: string, ...args: unknown[]): Promise<void>
+    }
+>

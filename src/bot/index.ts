@@ -15,7 +15,7 @@ import { approveFeature, returnConversation } from './features/approve.ts'
 import { broadcastConversation, broadcastFeature } from './features/broadcast.ts'
 import { cefrConversation, cefrFeature } from './features/cefr.ts'
 import { deadlinesFeature } from './features/deadlines.ts'
-import { flowControl, installFlows } from './features/flow-control.ts'
+import { flowControl, flowsOnDemand } from './features/flow-control.ts'
 import { gradesConversation, gradesFeature } from './features/grades.ts'
 import { helpFeature } from './features/help.ts'
 import { importConversation, importFeature } from './features/imports.ts'
@@ -47,21 +47,9 @@ export function createBot(options: BotOptions): Bot<BotContext> {
   bot.api.config.use(...transformers)
 
   const download = fileDownloader(bot, options)
-  const flows = installFlows([
-    cefrConversation,
-    needConversation,
-    joinConversation,
-    returnConversation,
-    reopenConversation,
-    gradesConversation,
-    broadcastConversation,
-    importConversation,
-    ...schoolAdminConversations,
-  ])
   const withDeps: MiddlewareFn<BotContext | FlowContext> = (ctx, next) => {
     ctx.deps = deps
     ctx.download = download
-    ctx.startFlow = (id, ...args) => flows.start(ctx as BotContext, id, ...args)
     return next()
   }
   const loadAccount: MiddlewareFn<BotContext | FlowContext> = async (ctx, next) => {
@@ -102,7 +90,19 @@ export function createBot(options: BotOptions): Bot<BotContext> {
     }),
   )
   bot.use(flowControl)
-  bot.use(flows.resume)
+  bot.use(
+    flowsOnDemand([
+      cefrConversation,
+      needConversation,
+      joinConversation,
+      returnConversation,
+      reopenConversation,
+      gradesConversation,
+      broadcastConversation,
+      importConversation,
+      ...schoolAdminConversations,
+    ]),
+  )
   bot.route(
     routeOf,
     routeTable([

@@ -28,15 +28,12 @@ feature.on('message::bot_command', async (ctx, next) => {
 
 export { composer as flowControl }
 
-export interface Flows {
-  /** before the features: the flow this chat is in gets the update first */
-  resume: MiddlewareFn<BotContext>
-  /** installs the flows on this update if need be, then enters flow `id` */
-  start(ctx: BotContext, id: string, ...args: unknown[]): Promise<void>
-}
-
-/** `flows` are the conversations plugin's `createConversation(...)` middlewares. */
-export function installFlows(flows: Middleware<BotContext>[]): Flows {
+/**
+ * Before the features: the flow this chat is in gets the update first, and `ctx.startFlow`
+ * installs the flows if need be, then enters one. `flows` are the conversations plugin's
+ * `createConversation(...)` middlewares.
+ */
+export function flowsOnDemand(flows: Middleware<BotContext>[]): MiddlewareFn<BotContext> {
   const installed = new WeakSet<BotContext>()
   const install = new Composer<BotContext>(
     (ctx, next) => {
@@ -45,12 +42,12 @@ export function installFlows(flows: Middleware<BotContext>[]): Flows {
     },
     ...flows,
   ).middleware()
-  return {
-    resume: (ctx, next) => (inFlow(ctx) ? install(ctx, next) : next()),
-    async start(ctx, id, ...args) {
+  return (ctx, next) => {
+    ctx.startFlow = async (id, ...args) => {
       const enter = () => ctx.conversation.enter(id, ...args)
       if (installed.has(ctx)) await enter()
       else await install(ctx, enter)
-    },
+    }
+    return inFlow(ctx) ? install(ctx, next) : next()
   }
 }

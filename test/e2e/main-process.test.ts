@@ -26,7 +26,7 @@ beforeAll(async () => {
     },
     () => fake.storedCommands() !== undefined,
   )
-}, 30_000)
+}, 60_000)
 
 afterAll(async () => {
   expect(await bot.stop()).toBe(0)
@@ -49,4 +49,4 @@ it('answers over long polling, registers its commands in both languages, and sto
   expect(await ask('/schools')).toContain('Các trường (0)')
   expect(fake.violations).toEqual([])
   expect(bot.stderr()).not.toContain('"level":"error"')
-}, 30_000)
+}, 60_000)

@@ -41,7 +41,7 @@ beforeAll(async () => {
     },
     () => fake.webhook !== undefined,
   )
-}, 30_000)
+}, 60_000)
 
 afterAll(async () => {
   expect(await bot.stop()).toBe(0)
@@ -56,7 +56,7 @@ it('registers its webhook with the secret and answers what arrives there', async
   expect(texts(await teacher.waitForMessages(1, 15_000))).toContain('Giỏi')
   expect(fake.violations).toEqual([])
   expect(bot.stderr()).not.toContain('"level":"error"')
-}, 30_000)
+}, 60_000)
 
 it('refuses an update without the right secret, and anything but a POST', async () => {
   const teacher = fake.user({ id: 78, first_name: 'Mai' })
@@ -84,4 +84,4 @@ it('refuses an update without the right secret, and anything but a POST', async 
   const [reply] = await teacher.waitForMessages(1, 15_000)
   expect(reply?.text).toContain('IELTS 6,5')
   expect(teacher.messages().filter((m) => m.from?.is_bot)).toHaveLength(1)
-}, 30_000)
+}, 60_000)

@@ -18,7 +18,7 @@ export interface MainProcess {
 export async function startMain(
   env: Record<string, string>,
   ready: () => boolean,
-  timeoutMs = 15_000,
+  timeoutMs = 45_000,
 ): Promise<MainProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: root,

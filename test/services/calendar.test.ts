@@ -130,17 +130,17 @@ describe('a school year starts from the standard calendar of seed 004', () => {
     expect(reminders).toHaveLength(16)
   })
 
-  it('gives a school created in October 2026 the 2026-2027 calendar', async () => {
+  it('gives a school created in October 2026 the 2026-2027 calendar, plans due two weeks on', async () => {
     const w = await world('2026-10-01T03:00:00Z')
     await w.services.setup.bootstrap({ ownerTelegramIds: [OWNER.telegramId] })
     const made = must(await w.services.schools.createSchool(OWNER, { name: 'THPT Muộn' }))
-    expect(made.year).toMatchObject({ name: '2026-2027', planDeadline: '2026-09-07' })
+    expect(made.year).toMatchObject({ name: '2026-2027', planDeadline: '2026-10-15' })
     const list = must(await w.services.calendar.list(OWNER, { schoolYearId: made.year.id }))
     expect(list.map((d) => [d.key, d.dueDate, d.passed])).toEqual([
-      ['plan-writing', '2026-09-07', true],
-      ['plan-head-approval', '2026-09-07', true],
-      ['plan-school-approval', '2026-09-14', true],
       ['plan-to-so', '2026-09-15', true],
+      ['plan-writing', '2026-10-15', false],
+      ['plan-head-approval', '2026-10-15', false],
+      ['plan-school-approval', '2026-10-22', false],
       ['dossiers', '2027-04-15', false],
       ['grading', '2027-04-25', false],
       ['school-review', '2027-05-15', false],

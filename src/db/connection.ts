@@ -23,7 +23,8 @@ export function openSqlite(path: string): Db {
 /**
  * kysely prepares every query anew, and parsing the SQL is most of what a small query costs. The
  * same few texts (with `?` for the values) come back on every update, so each is prepared once and
- * kept; a statement still running (a streamed select) is never handed out twice.
+ * kept (kysely runs one query at a time on the connection; a statement left busy by an unfinished
+ * stream is replaced, not reused).
  */
 function withStatementCache(sqlite: SQLite.Database, max = 1_000): SqliteDatabase {
   const prepared = new Map<string, SQLite.Statement>()

@@ -71,8 +71,11 @@ export class Feature {
     this.at(buttonRoute(button.prefix)).callbackQuery(button.filter, ...middleware)
   }
 
-  /** Messages that are not commands: a document, plain text. */
-  on<Q extends FilterQuery>(filter: Q, ...middleware: Middleware<Filter<Private, Q>>[]): void {
+  /** Messages that are not commands: a document, plain text (only `message…` queries reach here). */
+  on<Q extends Extract<FilterQuery, 'message' | `message:${string}`>>(
+    filter: Q,
+    ...middleware: Middleware<Filter<Private, Q>>[]
+  ): void {
     this.at(MESSAGE_ROUTE).on(filter, ...middleware)
   }
 }

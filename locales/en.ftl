@@ -675,4 +675,4 @@ start-button-scores = 📊 My scores and class
 start-button-approve = ✅ Approve plans
 start-button-grades = 🧾 Enter scores
 start-button-deadlines = 📅 Deadlines
-schools-created-late = The common calendar's plan deadline ({ $seedDeadline }) has passed, so the school's is set two weeks from today and teachers can register at once. The school's admin can change it with /setdeadline.
+schools-created-late = The common calendar's plan deadline ({ $seedDeadline }) has passed, so the school's is set { $days } days from today and teachers can register at once. The school's admin can change it with /setdeadline.

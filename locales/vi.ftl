@@ -660,4 +660,4 @@ start-button-scores = 📊 Điểm và xếp loại của tôi
 start-button-approve = ✅ Duyệt kế hoạch
 start-button-grades = 🧾 Nhập điểm
 start-button-deadlines = 📅 Các mốc thời gian
-schools-created-late = Lịch chung của Sở (hạn đăng ký { $seedDeadline }) đã qua, nên hạn của trường được đặt hai tuần kể từ hôm nay để giáo viên đăng ký được ngay. Quản trị trường đổi được bằng /setdeadline.
+schools-created-late = Lịch chung của Sở (hạn đăng ký { $seedDeadline }) đã qua, nên hạn của trường được đặt { $days } ngày kể từ hôm nay để giáo viên đăng ký được ngay. Quản trị trường đổi được bằng /setdeadline.

@@ -111,7 +111,7 @@ export function seedCalendar(startYear: number) {
 
 /** How long a school that starts mid-year gets to register plans, and then to approve them. */
 export const LATE_START_PLAN_DAYS = 14
-export const LATE_START_APPROVAL_DAYS = 7
+const LATE_START_APPROVAL_DAYS = 7
 
 /**
  * A new school's first year: the seed 004 dates, except when its plan deadline is already past (a

@@ -207,6 +207,7 @@ describe('a school that starts mid-year', () => {
       const created = all(await lateOwner.say('Lê Thị Muộn'))
       expect(created).toContain('hạn đăng ký kế hoạch 07/12/2026, hạn duyệt 14/12/2026')
       expect(created).toContain('Lịch chung của Sở (hạn đăng ký 07/09/2026) đã qua')
+      expect(created).toContain('14 ngày kể từ hôm nay')
       const lateAdmin = late.fake.user({ id: 2, first_name: 'Muộn' })
       await lateAdmin.say(`/start ${codeIn(created)}`)
       await lateAdmin.tap('Đúng, tôi là Lê Thị Muộn')

@@ -6,6 +6,7 @@
  */
 import { type Conversation, createConversation } from '@grammyjs/conversations'
 import { InlineKeyboard } from 'grammy'
+import { LATE_START_PLAN_DAYS } from '../../services/calendar.ts'
 import { startLink } from '../../services/codes.ts'
 import type { Me } from '../../services/people.ts'
 import type { Role } from '../../store/people.ts'
@@ -53,7 +54,10 @@ async function newSchoolFlow(conversation: Flow, ctx: FlowContext): Promise<void
     expires: formatDate(adminInvite.expiresAt),
   })
   const late = planDeadlineMovedFrom
-    ? `\n\n${ctx.t('schools-created-late', { seedDeadline: formatDate(planDeadlineMovedFrom) })}`
+    ? `\n\n${ctx.t('schools-created-late', {
+        seedDeadline: formatDate(planDeadlineMovedFrom),
+        days: LATE_START_PLAN_DAYS,
+      })}`
     : ''
   await ctx.reply(text + late)
 }

@@ -676,3 +676,28 @@ start-button-approve = ✅ Approve plans
 start-button-grades = 🧾 Enter scores
 start-button-deadlines = 📅 Deadlines
 schools-created-late = The common calendar's plan deadline ({ $seedDeadline }) has passed, so the school's is set { $days } days from today and teachers can register at once. The school's admin can change it with /setdeadline.
+
+## Mini App: the grade sheet on the phone
+
+grades-button-webapp = 📱 Open the grade sheet
+webapp-title = BDTX grade sheet
+webapp-department = Department
+webapp-all-departments = Whole school
+webapp-name = Full name
+webapp-average = Average
+webapp-result = Class
+webapp-pending = Not all scores yet
+webapp-no-plan = No approved plan yet
+webapp-own-row = Your own scores are entered by someone else.
+webapp-locked = The year's results are locked: view only.
+webapp-hint = Type scores from 0 to 10, with a decimal comma or point (8.5). An empty cell stays as it is.
+webapp-preview = Preview
+webapp-save = Save
+webapp-back = Keep editing
+webapp-saving = Saving…
+webapp-saved = Saved { $changes } scores; { $told } teachers told. The confirmation (with an undo button) is in your chat with the bot.
+webapp-nothing-changes = No score has changed yet.
+webapp-errors = { $count } cells are not right: fix the ones outlined in red, then save.
+webapp-changes = { $changes } scores of { $lines } people will be saved.
+webapp-network-error = Could not reach the bot. Try again in a few minutes.
+webapp-refused = Your Telegram account could not be verified. Open the grade sheet again from the button in your chat with the bot.

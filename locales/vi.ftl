@@ -661,3 +661,28 @@ start-button-approve = ✅ Duyệt kế hoạch
 start-button-grades = 🧾 Nhập điểm
 start-button-deadlines = 📅 Các mốc thời gian
 schools-created-late = Lịch chung của Sở (hạn đăng ký { $seedDeadline }) đã qua, nên hạn của trường được đặt { $days } ngày kể từ hôm nay để giáo viên đăng ký được ngay. Quản trị trường đổi được bằng /setdeadline.
+
+## Mini App: bảng điểm trên điện thoại
+
+grades-button-webapp = 📱 Mở bảng điểm
+webapp-title = Bảng điểm BDTX
+webapp-department = Tổ chuyên môn
+webapp-all-departments = Cả trường
+webapp-name = Họ và tên
+webapp-average = ĐTB
+webapp-result = Xếp loại
+webapp-pending = Chưa đủ điểm
+webapp-no-plan = Chưa có kế hoạch được duyệt
+webapp-own-row = Điểm của chính mình do người khác nhập.
+webapp-locked = Kết quả năm học đã khoá: chỉ xem, không sửa được.
+webapp-hint = Gõ điểm từ 0 đến 10, dấu phẩy hay dấu chấm đều được (8,5). Ô để trống thì giữ nguyên.
+webapp-preview = Xem trước
+webapp-save = Lưu
+webapp-back = Sửa tiếp
+webapp-saving = Đang lưu…
+webapp-saved = Đã lưu { $changes } điểm; đã báo cho { $told } thầy cô. Tin nhắn xác nhận (có nút hoàn tác) ở trong cuộc trò chuyện với bot.
+webapp-nothing-changes = Chưa có điểm nào thay đổi.
+webapp-errors = { $count } ô chưa đúng: sửa các ô viền đỏ rồi lưu.
+webapp-changes = Sẽ lưu { $changes } điểm của { $lines } người.
+webapp-network-error = Không kết nối được với bot. Thử lại sau ít phút.
+webapp-refused = Không xác minh được tài khoản Telegram của bạn. Hãy mở lại bảng điểm từ nút trong cuộc trò chuyện với bot.

@@ -41,6 +41,14 @@ const schema = z.object({
       .regex(/^[A-Za-z0-9_-]{16,256}$/, '16-256 characters of A-Z, a-z, 0-9, _ or -')
       .optional(),
   ),
+  WEB_APP_URL: optionalText.pipe(
+    z
+      .url({
+        protocol: /^https$/,
+        error: 'an https:// URL of the grade sheet page (Telegram opens only https)',
+      })
+      .optional(),
+  ),
   PORT: z.coerce
     .number({ error: 'a port number' })
     .int('a whole port number')
@@ -72,6 +80,13 @@ export interface Config {
   logLevel: 'debug' | 'info' | 'warn' | 'error'
   /** broadcasts and reminders: at most this many messages a second overall (BROADCAST_RATE) */
   broadcastRate: number
+  /**
+   * The Mini App grade sheet's public https address (WEB_APP_URL); in webhook mode it defaults to
+   * `/app/grades` beside the webhook, served by the same server. Unset in polling: no Mini App.
+   */
+  webAppUrl?: string
+  /** the port the bot's HTTP server listens on: the webhook, or the Mini App alone in polling (PORT) */
+  port: number
 }
 
 export class ConfigError extends Error {}
@@ -92,6 +107,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     ownerTelegramIds: e.OWNER_TELEGRAM_IDS,
     logLevel: e.LOG_LEVEL,
     broadcastRate: e.BROADCAST_RATE,
+    port: e.PORT,
+    ...(e.WEB_APP_URL
+      ? { webAppUrl: e.WEB_APP_URL }
+      : e.WEBHOOK_URL?.startsWith('https:')
+        ? { webAppUrl: new URL('/app/grades', e.WEBHOOK_URL).href }
+        : {}),
   }
   if (!e.BOT_TOKEN) {
     if (e.WEBHOOK_URL) throw new ConfigError('Configuration error: WEBHOOK_URL is set but BOT_TOKEN is not')

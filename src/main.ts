@@ -22,6 +22,8 @@ import { startOutboxWorker } from './jobs/outbox-worker.ts'
 import { reminderTextFromLocales, startReminderScheduler } from './jobs/reminders.ts'
 import { createLogger } from './logger.ts'
 import { startLink } from './services/codes.ts'
+import { signInitData } from './webapp/init-data.ts'
+import { webAppHandler } from './webapp/server.ts'
 
 /** Any token does for the emulator; this one only names the mode in its logs. */
 const SANDBOX_TOKEN = '100000:sandbox'
@@ -96,6 +98,12 @@ if (mode.kind === 'sandbox') {
   const runner = run(bot)
   stops.push(() => runner.isRunning() && runner.stop())
   startDelivery(SANDBOX_TOKEN, server.url)
+  // the Mini App grade sheet on a local port; its button prints an address signed for whoever types
+  const webApp = webAppHandler({ deps: app.deps, token: SANDBOX_TOKEN, api: bot.api })
+  const pages = createServer((req, res) => webApp(req, res) || void res.writeHead(404).end())
+  await new Promise<void>((resolve) => pages.listen(0, '127.0.0.1', resolve))
+  stops.push(() => new Promise((resolve) => pages.close(resolve)))
+  app.deps.webAppUrl = `http://127.0.0.1:${(pages.address() as { port: number }).port}/app/grades`
   const i18n = app.deps.i18n
   await runTerminal({
     fake,
@@ -111,6 +119,8 @@ if (mode.kind === 'sandbox') {
       switched: i18n.t('vi', 'sandbox-switched', { name: '{name}' }),
       prompt: '> ',
     },
+    webAppLink: (url, user) =>
+      `${url}#tgWebAppData=${encodeURIComponent(signInitData(SANDBOX_TOKEN, user.info, new Date()))}`,
   })
   await shutdown('end of terminal input')
 } else {
@@ -126,14 +136,23 @@ if (mode.kind === 'sandbox') {
   if (setupCode)
     process.stdout.write(`Open ${startLink(bot.botInfo.username, setupCode)} to become the owner.\n`)
   startDelivery(mode.token, mode.apiRoot)
+  const webApp = config.webAppUrl ? webAppHandler({ deps: app.deps, token: mode.token, api: bot.api }) : null
+  app.deps.webAppUrl = config.webAppUrl
   if (mode.kind === 'polling') {
     await bot.api.deleteWebhook()
     const runner = run(bot)
     stops.push(() => runner.isRunning() && runner.stop())
     logger.info('polling', { bot: bot.botInfo.username })
+    if (webApp) {
+      const pages = createServer((req, res) => webApp(req, res) || void res.writeHead(404).end())
+      await new Promise<void>((resolve) => pages.listen(config.port, resolve))
+      stops.push(() => new Promise((resolve) => pages.close(resolve)))
+      logger.info('web app', { url: config.webAppUrl, port: config.port })
+    }
   } else {
     const handle = webhookCallback(bot, 'http', { secretToken: mode.secret })
     const server = createServer((req, res) => {
+      if (webApp?.(req, res)) return
       if (req.method === 'POST') return void handle(req, res)
       res.writeHead(404).end()
     })

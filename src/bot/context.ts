@@ -44,6 +44,8 @@ export interface Deps {
   calendar: CalendarService
   /** grades: batches by message or spreadsheet, preview, commit, undo, lock; /scores, /team */
   grades: GradeService
+  /** the Mini App's grade sheet page, when this deployment serves one (https, or local in the sandbox) */
+  webAppUrl?: string
 }
 
 /** What a chat keeps between updates; features add their fields here. */

@@ -3,14 +3,21 @@
  * the recipient's own language. A recipient who blocked the bot does not stop the others.
  */
 import type { TranslateFunction } from '@grammyjs/i18n'
+import type { Api } from 'grammy'
 import type { InlineKeyboardMarkup } from 'grammy/types'
 import type { Recipient } from '../store/people.ts'
 import { setChatCommands } from './commands.ts'
-import type { FlowContext } from './context.ts'
+import type { Deps, FlowContext } from './context.ts'
 import { DEFAULT_LANGUAGE, isLanguage } from './i18n.ts'
 
+/** What sending to others needs: a context in the chat, or the bot's Api from elsewhere (the Mini App). */
+export interface Messenger {
+  api: Api
+  deps: Pick<Deps, 'i18n' | 'logger'>
+}
+
 export async function notify(
-  ctx: FlowContext,
+  ctx: Messenger,
   recipients: ReadonlyArray<Recipient>,
   text: (t: TranslateFunction) => string,
   keyboard?: (t: TranslateFunction) => InlineKeyboardMarkup,

@@ -14,11 +14,12 @@ export interface UserInit {
   username?: string
   language_code?: string
 }
-/** An inline button, flattened: `data` for callback buttons, `url` for links. */
+/** An inline button, flattened: `data` for callback buttons, `url` for links, `webApp` for Mini Apps. */
 export interface ButtonInfo {
   text: string
   data?: string
   url?: string
+  webApp?: string
   row: number
   column: number
 }
@@ -146,6 +147,7 @@ export class FakeUser {
         column,
         ...('callback_data' in b ? { data: b.callback_data } : {}),
         ...('url' in b ? { url: b.url } : {}),
+        ...('web_app' in b && b.web_app ? { webApp: b.web_app.url } : {}),
       })),
     )
   }

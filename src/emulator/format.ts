@@ -361,4 +361,11 @@ function checkInlineButton(button: unknown): asserts button is InlineKeyboardBut
   }
   if (b.url !== undefined && (typeof b.url !== 'string' || !checkedLink(b.url)))
     throw badRequest('BUTTON_URL_INVALID')
+  if (b.web_app !== undefined) {
+    const url = (b.web_app as { url?: unknown } | null)?.url
+    const parsed = typeof url === 'string' && URL.canParse(url) ? new URL(url) : undefined
+    // Telegram opens only https pages; the fake also lets the sandbox open its own page on loopback
+    const local = parsed?.protocol === 'http:' && ['127.0.0.1', 'localhost'].includes(parsed.hostname)
+    if (!parsed || (parsed.protocol !== 'https:' && !local)) throw badRequest('BUTTON_TYPE_INVALID')
+  }
 }

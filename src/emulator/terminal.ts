@@ -46,6 +46,8 @@ export interface TerminalOptions {
   input?: NodeJS.ReadableStream
   output?: NodeJS.WritableStream
   strings?: Partial<TerminalStrings>
+  /** a Mini App button: the address to open in a browser as the person at the keyboard (signed) */
+  webAppLink?: (url: string, user: FakeUser) => string
 }
 
 const fill = (template: string, values: Record<string, string | number>) =>
@@ -86,6 +88,7 @@ export async function runTerminal({
   input = process.stdin,
   output = process.stdout,
   strings: custom = {},
+  webAppLink,
 }: TerminalOptions): Promise<void> {
   let user = first
   const strings = { ...defaultTerminalStrings, ...custom }
@@ -132,6 +135,7 @@ export async function runTerminal({
       const button = user.buttons(inline)[n - 1]
       if (button?.data !== undefined) return user.press(n - 1, inline)
       if (button?.url) return void print(`   → ${button.url}`)
+      if (button?.webApp) return void print(`   → ${webAppLink?.(button.webApp, user) ?? button.webApp}`)
     }
     print(fill(strings.noButton, { n }))
   }

@@ -65,6 +65,7 @@ import {
   sameData,
   teacherScores,
 } from './grade-components.ts'
+import { type GridPlace, type GridRow, gridLines } from './grade-grid.ts'
 import { type RawLine, sheetLine, splitMessage } from './grade-lines.ts'
 import { buildPreview, type GradePreview, type NotGradable, type PreviewScope } from './grade-preview.ts'
 import { sheetModules, templateWorkbook } from './grade-template.ts'
@@ -85,6 +86,7 @@ import {
 import { readSheet, type SheetError } from './sheets.ts'
 
 export type { ComponentLabel, GradeComponent, GradePerson, JudgedAs } from './grade-components.ts'
+export type { GridPlace, GridRow } from './grade-grid.ts'
 export type { Separator } from './grade-lines.ts'
 export type {
   Candidate,
@@ -335,6 +337,45 @@ export class GradeService {
       fileName: parsed.value.fileName,
       format: read.value.format,
     })
+  }
+
+  /**
+   * The same from the Mini App's grade sheet: one row per person, cells by component key. The rows
+   * become grade lines (./grade-grid.ts) read like a message, so the preview, the checks, the
+   * history and the undo are the message's; `places` maps each error back to its cell.
+   */
+  async parseGrid(
+    actor: Actor,
+    input: { rows: GridRow[]; schoolId?: number; departmentId?: number; schoolYearId?: number },
+  ): Promise<
+    Result<
+      { preview: GradePreview; places: Map<number, GridPlace> },
+      ScopeError | InvalidInput | ResultsLocked | EmptyBatch | TooManyLines
+    >
+  > {
+    const row = z.object({ personId: id, scores: z.record(z.string().max(32), z.string().max(32)) })
+    const parsed = parseInput(z.object({ rows: z.array(row).max(MAX_LINES), ...scopeInput }), input)
+    if (!parsed.ok) return parsed
+    const scope = await this.writableScope(actor, parsed.value)
+    if (!scope.ok) return scope
+    const s = scope.value
+    const rows = parsed.value.rows
+    const plans = await this.grades().plansOf(
+      s.year.id,
+      rows.map((r) => r.personId),
+    )
+    const grid = gridLines(rows, new Map(s.people.map((p) => [p.id, p.fullName])), plans)
+    if (grid.unknownKeys.length > 0)
+      return fail({
+        code: 'invalid-input' as const,
+        issues: grid.unknownKeys.map((k) => ({
+          path: `rows.${k.personId}.${k.key}`,
+          code: 'unknown-component',
+        })),
+      })
+    const preview = await this.preview(s, [grid.lines], { source: 'message', fileName: null, format: 'text' })
+    if (!preview.ok) return preview
+    return ok({ preview: preview.value, places: grid.places })
   }
 
   /**

@@ -16,6 +16,7 @@ import { type Conversation, createConversation } from '@grammyjs/conversations'
 import { InlineKeyboard, InputFile } from 'grammy'
 import { formatTenths } from '../../rules/index.ts'
 import type {
+  CommitResult,
   ComponentLabel,
   GradeLineError,
   GradeNotice,
@@ -29,7 +30,7 @@ import { callbackData } from '../callback-data.ts'
 import type { BotContext, FlowContext } from '../context.ts'
 import { Feature } from '../feature.ts'
 import { escapeHtml } from '../i18n.ts'
-import { notify } from '../notify.ts'
+import { type Messenger, notify } from '../notify.ts'
 import { chunkLines, resultText, scoreErrorText, scoreOrUnknown } from '../present.ts'
 import { serviceErrorText } from '../service-errors.ts'
 
@@ -63,6 +64,11 @@ export function lineErrorText(t: T, error: GradeLineError): string {
     ? t('grades-error-where-cell', { line: error.line, column: error.column })
     : t('grades-error-where', { line: error.line })
   const where = error.sheet ? `${escapeHtml(error.sheet)} · ${at}` : at
+  return `${where}: ${lineErrorReason(t, error)}`
+}
+
+/** What is wrong with a line or cell, without where it is (the Mini App marks the cell itself). */
+export function lineErrorReason(t: T, error: GradeLineError): string {
   const input = escapeHtml(error.input)
   const names = (list: ReadonlyArray<{ fullName: string }>) =>
     escapeHtml(list.map((c) => c.fullName).join(', '))
@@ -124,7 +130,7 @@ export function lineErrorText(t: T, error: GradeLineError): string {
     default:
       text = t(`grades-error-${error.code}`, { input })
   }
-  return `${where}: ${text}`
+  return text
 }
 
 function previewLineText(t: T, line: PreviewLine): string {
@@ -198,8 +204,25 @@ export function noticeText(t: T, notice: GradeNotice): string {
   return lines.join('\n')
 }
 
-async function tellTeachers(ctx: FlowContext, notices: ReadonlyArray<GradeNotice>): Promise<void> {
+export async function tellTeachers(ctx: Messenger, notices: ReadonlyArray<GradeNotice>): Promise<void> {
   for (const notice of notices) await notify(ctx, [notice.recipient], (t) => noticeText(t, notice))
+}
+
+/** "Saved: n lines, m scores, k teachers told" with the undo button: after the chat's or the Mini App's save. */
+export function savedMessage(
+  t: T,
+  result: CommitResult,
+): { text: string; other: { reply_markup: InlineKeyboard } } {
+  const text = [
+    t('grades-saved', { lines: result.lines, changes: result.changes, told: result.notify.length }),
+    result.unreachable.length
+      ? t('grades-unreachable', { names: escapeHtml(result.unreachable.map((p) => p.fullName).join(', ')) })
+      : '',
+  ]
+    .filter(Boolean)
+    .join('\n')
+  const undo = new InlineKeyboard().text(t('grades-button-undo'), undoButton.pack({ batch: result.batchId }))
+  return { text, other: { reply_markup: undo } }
 }
 
 async function sendTemplate(ctx: FlowContext): Promise<void> {
@@ -226,6 +249,8 @@ async function gradesFlow(
     ctx.t('grades-button-template'),
     gradesButton.pack({ action: 'template' }),
   )
+  // the grid on the phone, where the deployment serves it (WEB_APP_URL, the webhook's server, the sandbox)
+  if (ctx.deps.webAppUrl) intro.row().webApp(ctx.t('grades-button-webapp'), ctx.deps.webAppUrl)
   await ctx.reply(`${ctx.t('grades-intro')}\n${ctx.t('flow-cancel-hint')}`, { reply_markup: intro })
   for (;;) {
     const next = await conversation.wait()
@@ -304,24 +329,8 @@ async function gradesFlow(
     }
     const result = saved.value
     await conversation.external((c) => tellTeachers(c, result.notify))
-    await ctx.reply(
-      [
-        ctx.t('grades-saved', { lines: result.lines, changes: result.changes, told: result.notify.length }),
-        result.unreachable.length
-          ? ctx.t('grades-unreachable', {
-              names: escapeHtml(result.unreachable.map((p) => p.fullName).join(', ')),
-            })
-          : '',
-      ]
-        .filter(Boolean)
-        .join('\n'),
-      {
-        reply_markup: new InlineKeyboard().text(
-          ctx.t('grades-button-undo'),
-          undoButton.pack({ batch: result.batchId }),
-        ),
-      },
-    )
+    const message = savedMessage(ctx.t, result)
+    await ctx.reply(message.text, message.other)
     return
   }
 }

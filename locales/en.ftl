@@ -681,13 +681,9 @@ schools-created-late = The common calendar's plan deadline ({ $seedDeadline }) h
 
 grades-button-webapp = 📱 Open the grade sheet
 webapp-title = BDTX grade sheet
-webapp-department = Department
 webapp-all-departments = Whole school
-webapp-name = Full name
 webapp-average = Average
-webapp-result = Class
 webapp-pending = Not all scores yet
-webapp-no-plan = No approved plan yet
 webapp-own-row = Your own scores are entered by someone else.
 webapp-locked = The year's results are locked: view only.
 webapp-hint = Type scores from 0 to 10, with a decimal comma or point (8.5). An empty cell stays as it is.

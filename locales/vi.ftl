@@ -666,13 +666,9 @@ schools-created-late = Lịch chung của Sở (hạn đăng ký { $seedDeadline
 
 grades-button-webapp = 📱 Mở bảng điểm
 webapp-title = Bảng điểm BDTX
-webapp-department = Tổ chuyên môn
 webapp-all-departments = Cả trường
-webapp-name = Họ và tên
 webapp-average = ĐTB
-webapp-result = Xếp loại
 webapp-pending = Chưa đủ điểm
-webapp-no-plan = Chưa có kế hoạch được duyệt
 webapp-own-row = Điểm của chính mình do người khác nhập.
 webapp-locked = Kết quả năm học đã khoá: chỉ xem, không sửa được.
 webapp-hint = Gõ điểm từ 0 đến 10, dấu phẩy hay dấu chấm đều được (8,5). Ô để trống thì giữ nguyên.

@@ -24,6 +24,22 @@ describe('configuration', () => {
     expect(config.mode).toMatchObject({ kind: 'webhook', url: 'https://bot.example.vn/hook', port: 8080 })
   })
 
+  it('serves the Mini App beside an https webhook, or where WEB_APP_URL says (https only)', () => {
+    const hook = {
+      BOT_TOKEN: token,
+      WEBHOOK_URL: 'https://bot.example.vn/hook',
+      WEBHOOK_SECRET: 'x'.repeat(20),
+    }
+    expect(loadConfig(hook).webAppUrl).toBe('https://bot.example.vn/app/grades')
+    expect(loadConfig({ BOT_TOKEN: token }).webAppUrl).toBeUndefined()
+    expect(loadConfig({ BOT_TOKEN: token, WEB_APP_URL: 'https://bdtx.vn/app/grades' }).webAppUrl).toBe(
+      'https://bdtx.vn/app/grades',
+    )
+    expect(() => loadConfig({ BOT_TOKEN: token, WEB_APP_URL: 'http://bdtx.vn/app' })).toThrow(
+      /WEB_APP_URL must be an https:\/\/ URL/,
+    )
+  })
+
   it('lets a local Bot API server call a plain http webhook', () => {
     const config = loadConfig({
       BOT_TOKEN: token,

@@ -38,25 +38,15 @@ const DEFAULT_MAX_AGE_SECONDS = 24 * 60 * 60
 /** The strings the page shows, from locales/ (`webapp-*`), in the viewer's language. */
 const PAGE_STRINGS = [
   'title',
-  'department',
-  'all-departments',
-  'name',
-  'average',
-  'result',
-  'pending',
-  'no-plan',
-  'own-row',
+  'hint',
   'locked',
+  'all-departments',
+  'average',
   'preview',
   'save',
   'back',
   'saving',
-  'saved',
-  'nothing-changes',
-  'errors',
-  'changes',
   'network-error',
-  'hint',
 ] as const
 
 export interface WebAppOptions {

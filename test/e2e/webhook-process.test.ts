@@ -38,6 +38,8 @@ beforeAll(async () => {
       WEBHOOK_SECRET: SECRET,
       PORT: String(port),
       DATABASE_PATH: db.path,
+      // the grade sheet's public address, proxied to this server like the webhook
+      WEB_APP_URL: 'https://bdtx.example.org/app/grades',
     },
     () => fake.webhook !== undefined,
   )
@@ -84,4 +86,16 @@ it('refuses an update without the right secret, and anything but a POST', async 
   const [reply] = await teacher.waitForMessages(1, 15_000)
   expect(reply?.text).toContain('IELTS 6,5')
   expect(teacher.messages().filter((m) => m.from?.is_bot)).toHaveLength(1)
+}, 60_000)
+
+it('serves the Mini App grade sheet on the same port, and refuses an unsigned call', async () => {
+  const page = await fetch(hook.replace('/telegram', '/app/grades'))
+  expect(page.status).toBe(200)
+  expect(await page.text()).toContain('<script src="grades.js">')
+  const call = await fetch(hook.replace('/telegram', '/app/api/sheet'), {
+    method: 'POST',
+    body: JSON.stringify({ initData: 'user=%7B%22id%22%3A1%7D&auth_date=1&hash=00' }),
+  })
+  expect(call.status).toBe(401)
+  expect(bot.stderr()).toContain('initData refused')
 }, 60_000)

@@ -160,6 +160,8 @@ describe('the grade sheet on the phone', () => {
     const page = await open(identity(g.s.headVan.telegramId))
     await expect.poll(() => page.locator('section.card').count()).toBe(2)
     expect(await page.locator('main').textContent()).not.toContain(g.team[0]!.fullName)
+    // nobody of theirs has an approved plan: nothing to type, so no save bar either
+    expect(await page.locator('#bar').isVisible()).toBe(false)
     await page.close()
     const res = await fetch(url.replace('/app/grades', '/app/api/commit'), {
       method: 'POST',

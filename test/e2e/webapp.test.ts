@@ -132,6 +132,18 @@ describe('the grade sheet on the phone', () => {
     await page.close()
   })
 
+  it('an admin picks a department', async () => {
+    const page = await open(identity(g.s.admin.telegramId))
+    const select = page.locator('#department')
+    await expect.poll(() => select.isVisible()).toBe(true)
+    expect(await select.locator('option').allTextContents()).toEqual(['Cả trường', 'Tổ Toán', 'Tổ Văn'])
+    await select.selectOption({ label: 'Tổ Văn' })
+    await expect
+      .poll(() => page.locator('section.card h2').allTextContents())
+      .toEqual(['Head Văn', 'Teacher Văn'])
+    await page.close()
+  })
+
   it('refuses a forged or stale identity, and logs it', async () => {
     // the head's signature with the user changed to someone else
     const forged = identity(head.id).replace(

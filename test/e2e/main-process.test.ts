@@ -16,7 +16,7 @@ let bot: MainProcess
 
 beforeAll(async () => {
   server = await fake.listen()
-  // the bot is up once it has registered its commands
+  // the bot is up once it has registered its commands, English last
   bot = await startMain(
     {
       BOT_TOKEN: '123456:ABCdefGHIjklMNOpqrSTUvwxYZ012345',
@@ -24,7 +24,7 @@ beforeAll(async () => {
       DATABASE_PATH: db.path,
       OWNER_TELEGRAM_IDS: '42',
     },
-    () => fake.storedCommands() !== undefined,
+    () => fake.storedCommands(undefined, 'en') !== undefined,
   )
 }, 60_000)
 

@@ -5,7 +5,7 @@
  */
 import { conversations } from '@grammyjs/conversations'
 import { sequentialize } from '@grammyjs/runner'
-import { type ApiClientOptions, Bot, type MiddlewareFn, session, type Transformer } from 'grammy'
+import { Api, type ApiClientOptions, Bot, type MiddlewareFn, session, type Transformer } from 'grammy'
 import type { UserFromGetMe } from 'grammy/types'
 import { pinnedApiTransformers } from './api.ts'
 import type { BotContext, Deps, FlowContext, SessionData } from './context.ts'
@@ -39,6 +39,19 @@ export interface BotOptions {
 
 /** Bump when a conversation's code changes so that old replay state is discarded, not misread. */
 export const CONVERSATION_VERSION = 1
+
+/**
+ * A conversation's Api answers the calls it replays from its log (the plugin's own transformer);
+ * ours go beneath that one, so only the calls that really reach Telegram are throttled and
+ * retried. Installed on top, a throttler would pace every replayed call too, and a flow's fifth
+ * step would wait four per-chat seconds for messages sent long ago.
+ */
+function underReplay(api: Api, transformers: Transformer[]): Api {
+  const replay = api.config.installedTransformers()
+  const inner = new Api(api.token, api.options)
+  inner.config.use(...transformers, ...replay)
+  return inner
+}
 
 export function createBot(options: BotOptions): Bot<BotContext> {
   const { deps } = options
@@ -80,7 +93,7 @@ export function createBot(options: BotOptions): Bot<BotContext> {
       },
       plugins: [
         async (ctx, next) => {
-          ctx.api.config.use(...transformers)
+          ;(ctx as { api: Api }).api = underReplay(ctx.api, transformers)
           await next()
         },
         withDeps,

@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { type RunnerHandle, run } from '@grammyjs/runner'
+import type { Transformer } from 'grammy'
 import { type App, openApp } from '../../src/app.ts'
 import { createBot } from '../../src/bot/index.ts'
 import { FakeTelegram } from '../../src/emulator/fake-telegram.ts'
@@ -42,6 +43,8 @@ export interface HarnessOptions {
   now?: () => Date
   /** an app whose store a test has already filled (its own logger is kept) */
   app?: App
+  /** production's API transformers (throttler, auto-retry), for tests of what people feel */
+  transformers?: Transformer[]
 }
 
 export async function inProcess(options: HarnessOptions = {}): Promise<Harness> {
@@ -60,7 +63,12 @@ export async function overHttp(options: HarnessOptions = {}): Promise<Harness & 
   const server = await fake.listen()
   const { logger, logs } = capturedLogger()
   const app = await openApp({ databasePath: options.databasePath ?? ':memory:', logger, now: options.now })
-  const bot = createBot({ token: TEST_TOKEN, deps: app.deps, client: { apiRoot: server.url } })
+  const bot = createBot({
+    token: TEST_TOKEN,
+    deps: app.deps,
+    client: { apiRoot: server.url },
+    transformers: options.transformers,
+  })
   await bot.init()
   fake.track(bot)
   const runner = run(bot, { runner: { fetch: { timeout: 1 } } })

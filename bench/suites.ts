@@ -1,5 +1,6 @@
 import { botSuite } from './bot.ts'
 import { broadcastSuite } from './broadcast.ts'
+import { flowSuite } from './flow.ts'
 import { gradesSuite } from './grades.ts'
 import { importSuite } from './imports.ts'
 import { rulesSuite } from './rules.ts'
@@ -10,4 +11,11 @@ export interface BenchSuite {
   run(): Promise<Record<string, number>>
 }
 
-export const suites: BenchSuite[] = [rulesSuite, botSuite, importSuite, gradesSuite, broadcastSuite]
+export const suites: BenchSuite[] = [
+  rulesSuite,
+  botSuite,
+  flowSuite,
+  importSuite,
+  gradesSuite,
+  broadcastSuite,
+]

@@ -20,10 +20,14 @@ import { FakeTelegram } from './emulator/fake-telegram.ts'
 import { runTerminal } from './emulator/terminal.ts'
 import { startOutboxWorker } from './jobs/outbox-worker.ts'
 import { reminderTextFromLocales, startReminderScheduler } from './jobs/reminders.ts'
+import { DRAIN_MS, trackUpdates, type UpdatesInHand } from './lifecycle.ts'
 import { createLogger } from './logger.ts'
 import { startLink } from './services/codes.ts'
 import { signInitData } from './webapp/init-data.ts'
 import { webAppHandler } from './webapp/server.ts'
+
+/** Telegram re-sends a webhook update it has no answer for after about ten seconds. */
+const WEBHOOK_ANSWER_MS = 8_000
 
 /** Any token does for the emulator; this one only names the mode in its logs. */
 const SANDBOX_TOKEN = '100000:sandbox'
@@ -77,14 +81,41 @@ function startDelivery(token: string, apiRoot: string | undefined): void {
   stops.push(() => reminders.stop())
 }
 
-async function shutdown(signal: string) {
-  logger.info('shutting down', { signal })
-  for (const stop of stops.reverse()) await stop()
+/**
+ * One way out for every reason (a signal, the end of the sandbox's input, another poller or a
+ * revoked token): the steps in `stops` run last-registered first — stop taking updates, finish
+ * those in hand, stop the scheduler, let the worker finish its message — then the store closes.
+ */
+let stopping = false
+async function shutdown(reason: string, code = 0) {
+  if (stopping) return
+  stopping = true
+  logger.info('shutting down', { reason })
+  for (const stop of stops.reverse()) {
+    try {
+      await stop()
+    } catch (error) {
+      logger.error('a shutdown step failed', { error })
+    }
+  }
   await app.close()
-  process.exit(0)
+  process.exit(code)
 }
 process.once('SIGINT', () => void shutdown('SIGINT'))
 process.once('SIGTERM', () => void shutdown('SIGTERM'))
+// a stray rejection is a defect to log, not a reason to drop the updates in hand
+process.on('unhandledRejection', (error) => logger.error('unhandled rejection', { error }))
+
+/** Registered before the step that stops intake, so it runs right after it. */
+function finishUpdatesInHand(inHand: UpdatesInHand, done?: () => Promise<unknown>): void {
+  stops.push(async () => {
+    const count = inHand.count()
+    if (!(await inHand.drained(DRAIN_MS)))
+      logger.warn('stopped with updates still in hand', { count: inHand.count(), waitedMs: DRAIN_MS })
+    else if (count > 0) logger.info('finished the updates in hand', { count })
+    await done?.()
+  })
+}
 
 if (mode.kind === 'sandbox') {
   const fake = new FakeTelegram()
@@ -138,10 +169,24 @@ if (mode.kind === 'sandbox') {
   startDelivery(mode.token, mode.apiRoot)
   const webApp = config.webAppUrl ? webAppHandler({ deps: app.deps, token: mode.token, api: bot.api }) : null
   app.deps.webAppUrl = config.webAppUrl
+  bot.catch((error) =>
+    logger.error('update failed', { updateId: error.ctx.update.update_id, error: error.error }),
+  )
+  const inHand = trackUpdates(bot)
   if (mode.kind === 'polling') {
     await bot.api.deleteWebhook()
+    // what was handled is confirmed to Telegram on the way out, so a restart does not get it again
+    finishUpdatesInHand(inHand, async () => {
+      const last = inHand.lastUpdateId()
+      if (last !== null) await bot.api.getUpdates({ offset: last + 1, limit: 1, timeout: 0 })
+    })
     const runner = run(bot)
     stops.push(() => runner.isRunning() && runner.stop())
+    // 409 (another process polls with this token) and 401 (the token was revoked) end polling
+    runner.task()?.catch((error: unknown) => {
+      logger.error('polling stopped', { error })
+      void shutdown('polling failed', 1)
+    })
     logger.info('polling', { bot: bot.botInfo.username })
     if (webApp) {
       const pages = createServer((req, res) => webApp(req, res) || void res.writeHead(404).end())
@@ -150,14 +195,31 @@ if (mode.kind === 'sandbox') {
       logger.info('web app', { url: config.webAppUrl, port: config.port })
     }
   } else {
-    const handle = webhookCallback(bot, 'http', { secretToken: mode.secret })
+    // Telegram waits about ten seconds for an answer, then sends the update again: past that, the
+    // webhook answers 200 and the update goes on being handled here (grammY's 'return')
+    const handle = webhookCallback(bot, 'http', {
+      secretToken: mode.secret,
+      onTimeout: 'return',
+      timeoutMilliseconds: WEBHOOK_ANSWER_MS,
+    })
     const server = createServer((req, res) => {
       if (webApp?.(req, res)) return
-      if (req.method === 'POST') return void handle(req, res)
+      if (req.method === 'POST')
+        return void handle(req, res).catch((error: unknown) => {
+          logger.error('webhook request failed', { error })
+          if (!res.headersSent) res.writeHead(500).end()
+        })
       res.writeHead(404).end()
     })
     await new Promise<void>((resolve) => server.listen(mode.port, resolve))
-    stops.push(() => new Promise((resolve) => server.close(resolve)))
+    finishUpdatesInHand(inHand)
+    stops.push(
+      () =>
+        new Promise<void>((resolve) => {
+          server.close(() => resolve())
+          server.closeIdleConnections()
+        }),
+    )
     await bot.api.setWebhook(mode.url, { secret_token: mode.secret })
     logger.info('webhook', { bot: bot.botInfo.username, url: mode.url, port: mode.port })
   }

@@ -181,6 +181,8 @@ export class FakeTelegram {
   readonly calls: ApiCall[] = []
   /** Every request Telegram itself would have refused (400) or throttled (429), as "method: description". */
   readonly violations: string[] = []
+  /** How the bot's webhook answered each update: Telegram re-sends one not answered in about 10 s. */
+  readonly webhookAnswers: { updateId: number; status: number; ms: number }[] = []
   /** Every message that went out (sends, copies, forwards, edits), for rate-limit checks. */
   readonly sent: { chatId: number; method: string; at: number }[] = []
   /** What the bot did to chats, in order. */
@@ -199,6 +201,7 @@ export class FakeTelegram {
   private readonly profile = new Map<string, string>()
   private readonly pendingQueries = new Map<string, number>()
   private readonly failures: { method: string; error: ApiError; times: number }[] = []
+  private readonly slow: { method: string; ms: number; times: number }[] = []
   private readonly networkFailures = new Map<string, number>()
   private readonly blocked = new Set<number>()
   private readonly unsettled = new Map<number, Deferred>()
@@ -448,6 +451,15 @@ export class FakeTelegram {
     return this
   }
 
+  /**
+   * The next `times` calls of `method` ('*' for any) wait `ms` before Telegram acts on them, as a
+   * slow network would. A bot that hangs up meanwhile (a killed process) has sent nothing.
+   */
+  slowNext(method: string, ms: number, times = 1): this {
+    this.slow.push({ method, ms, times })
+    return this
+  }
+
   /** The next `times` calls of `method` ('*' for any) lose their connection (HttpError in grammY). */
   networkFailNext(method: string, times = 1): this {
     this.networkFailures.set(method, (this.networkFailures.get(method) ?? 0) + times)
@@ -499,6 +511,16 @@ export class FakeTelegram {
         if (--failure.times <= 0) this.failures.splice(index, 1)
         record.error = failure.error
         return failure.error
+      }
+      const slow = this.slow.findIndex((f) => f.method === name || f.method === '*')
+      if (slow >= 0) {
+        const wait = this.slow[slow]!
+        if (--wait.times <= 0) this.slow.splice(slow, 1)
+        await new Promise((resolve) => setTimeout(resolve, wait.ms))
+        if (signal?.aborted) {
+          record.network = true
+          return { ok: false, error_code: 499, description: 'the bot hung up' }
+        }
       }
       if (!this.methodNames.has(name.toLowerCase())) throw new ApiFailure(404, 'Not Found: method not found')
       const handler = this.methods[name as keyof typeof this.methods] as (
@@ -793,8 +815,10 @@ export class FakeTelegram {
     try {
       const headers: Record<string, string> = { 'content-type': 'application/json' }
       if (hook.secret_token) headers['x-telegram-bot-api-secret-token'] = hook.secret_token
+      const started = performance.now()
       const res = await fetch(hook.url, { method: 'POST', headers, body: JSON.stringify(update) })
       const body = await res.text()
+      this.webhookAnswers.push({ updateId: update.update_id, status: res.status, ms: performance.now() - started })
       const reply = body.startsWith('{') ? (JSON.parse(body) as Payload) : undefined
       if (typeof reply?.method === 'string') await this.call(reply.method, reply) // a webhook reply
     } catch {

@@ -13,6 +13,10 @@ export interface MainProcess {
   stderr(): string
   /** SIGTERM, then the exit code */
   stop(): Promise<number | null>
+  /** the exit code, once the process has ended by itself */
+  exited: Promise<number | null>
+  /** still running */
+  running(): boolean
 }
 
 export async function startMain(
@@ -38,6 +42,8 @@ export async function startMain(
     throw new Error(`main.ts did not get ready: ${stderr}`)
   }
   return {
+    exited,
+    running: () => child.exitCode === null && child.signalCode === null,
     stderr: () => stderr,
     stop: () => {
       child.kill('SIGTERM')

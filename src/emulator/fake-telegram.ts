@@ -818,7 +818,11 @@ export class FakeTelegram {
       const started = performance.now()
       const res = await fetch(hook.url, { method: 'POST', headers, body: JSON.stringify(update) })
       const body = await res.text()
-      this.webhookAnswers.push({ updateId: update.update_id, status: res.status, ms: performance.now() - started })
+      this.webhookAnswers.push({
+        updateId: update.update_id,
+        status: res.status,
+        ms: performance.now() - started,
+      })
       const reply = body.startsWith('{') ? (JSON.parse(body) as Payload) : undefined
       if (typeof reply?.method === 'string') await this.call(reply.method, reply) // a webhook reply
     } catch {

@@ -4,6 +4,9 @@ error-apology = Sorry, something went wrong while handling your request. Please 
 flow-cancelled = Cancelled. Type /help to see what the bot can do.
 flow-nothing-to-cancel = There is nothing in progress to cancel.
 flow-cancel-hint = <i>Type /cancel to stop.</i>
+flow-too-long = This question got too many answers that did not fit, so the bot closed it. Type the command again to start over.
+flow-expired = The previous question waited over { $hours } hours, so the bot closed it; your last message was not used. Type the command again to start over.
+flood = You are sending faster than the bot reads; it will skip your messages for about { $seconds } seconds. Then send again what you need.
 unhandled-button = This button is out of date. Type /start to begin again.
 unhandled-message = I did not understand that message. Type /help to see the commands.
 

@@ -4,6 +4,9 @@ error-apology = Xin lỗi, đã có lỗi khi xử lý yêu cầu của bạn. B
 flow-cancelled = Đã hủy. Gõ /help để xem các việc bot làm được.
 flow-nothing-to-cancel = Không có thao tác nào đang dở để hủy.
 flow-cancel-hint = <i>Gõ /cancel để hủy.</i>
+flow-too-long = Câu hỏi này đã nhận quá nhiều câu trả lời chưa đúng nên bot đã đóng lại. Bạn gõ lại lệnh để bắt đầu từ đầu nhé.
+flow-expired = Câu hỏi trước đã chờ quá { $hours } giờ nên bot đã đóng lại; tin nhắn vừa rồi chưa được dùng. Bạn gõ lại lệnh để bắt đầu từ đầu nhé.
+flood = Bạn gửi nhanh quá, bot tạm dừng đọc tin của bạn khoảng { $seconds } giây. Sau đó bạn gửi lại tin cần thiết nhé.
 unhandled-button = Nút này đã cũ. Gõ /start để bắt đầu lại.
 unhandled-message = Mình chưa hiểu tin nhắn này. Gõ /help để xem các lệnh.
 

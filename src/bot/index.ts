@@ -4,6 +4,7 @@
  * conversations, features, then whatever nobody handled.
  */
 import { conversations } from '@grammyjs/conversations'
+import { limit } from '@grammyjs/ratelimiter'
 import { sequentialize } from '@grammyjs/runner'
 import { Api, type ApiClientOptions, Bot, type MiddlewareFn, session, type Transformer } from 'grammy'
 import type { UserFromGetMe } from 'grammy/types'
@@ -36,6 +37,10 @@ export interface BotOptions {
   /** API transformers that every call must pass, inside conversations too (e.g. auto-retry) */
   transformers?: Transformer[]
 }
+
+/** More updates than this from one person within the window are dropped (after one answer). */
+export const FLOOD_LIMIT = 30
+export const FLOOD_WINDOW_MS = 10_000
 
 /** Bump when a conversation's code changes so that old replay state is discarded, not misread. */
 export const CONVERSATION_VERSION = 1
@@ -78,6 +83,14 @@ export function createBot(options: BotOptions): Bot<BotContext> {
   bot.use(errorBoundary)
   bot.use(loadAccount)
   bot.use(deps.i18n)
+  // faster than anyone types or taps: one polite answer, then nothing until the window has passed
+  bot.use(
+    limit<BotContext, never>({
+      timeFrame: FLOOD_WINDOW_MS,
+      limit: FLOOD_LIMIT,
+      onLimitExceeded: (ctx) => void ctx.reply(ctx.t('flood', { seconds: FLOOD_WINDOW_MS / 1000 })),
+    }),
+  )
   bot.use(
     session<SessionData, BotContext>({
       initial: () => ({}),

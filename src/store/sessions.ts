@@ -13,8 +13,20 @@ export interface KeyValueAdapter<T> {
   delete(key: string): Promise<void>
 }
 
+/** A stored value's size and when it was last written, without parsing it. */
+export interface StoredInfo {
+  bytes: number
+  updatedAt: number
+}
+
+interface Cached {
+  json: string | null
+  /** ms since the epoch of the last write (0 when nothing is stored) */
+  at: number
+}
+
 export class SessionStore {
-  private readonly cache = new Map<string, string | null>()
+  private readonly cache = new Map<string, Cached>()
 
   constructor(
     private readonly db: Db,
@@ -33,38 +45,52 @@ export class SessionStore {
     }
   }
 
-  private remember(key: string, json: string | null): void {
+  /** How big a stored value is and when it was written (a flow's state: to cap and expire it). */
+  async info(key: string): Promise<StoredInfo | undefined> {
+    const entry = await this.entry(key)
+    return entry.json === null ? undefined : { bytes: Buffer.byteLength(entry.json), updatedAt: entry.at }
+  }
+
+  private remember(key: string, entry: Cached): void {
     if (this.cache.size >= this.maxCached && !this.cache.has(key)) {
       // drop the oldest entry (Map keeps insertion order)
       const oldest = this.cache.keys().next().value
       if (oldest !== undefined) this.cache.delete(oldest)
     }
-    this.cache.set(key, json)
+    this.cache.set(key, entry)
+  }
+
+  private async entry(key: string): Promise<Cached> {
+    const cached = this.cache.get(key)
+    if (cached !== undefined) return cached
+    const row = await this.db
+      .selectFrom('sessions')
+      .select(['value', 'updated_at'])
+      .where('key', '=', key)
+      .executeTakeFirst()
+    const entry = row ? { json: row.value, at: Date.parse(row.updated_at) } : { json: null, at: 0 }
+    this.remember(key, entry)
+    return entry
   }
 
   private async readRaw(key: string): Promise<string | null> {
-    const cached = this.cache.get(key)
-    if (cached !== undefined) return cached
-    const row = await this.db.selectFrom('sessions').select('value').where('key', '=', key).executeTakeFirst()
-    const json = row?.value ?? null
-    this.remember(key, json)
-    return json
+    return (await this.entry(key)).json
   }
 
   private async writeRaw(key: string, json: string): Promise<void> {
-    if (this.cache.get(key) === json) return
-    const now = new Date().toISOString()
+    if (this.cache.get(key)?.json === json) return
+    const now = new Date()
     await this.db
       .insertInto('sessions')
-      .values({ key, value: json, updated_at: now })
-      .onConflict((oc) => oc.column('key').doUpdateSet({ value: json, updated_at: now }))
+      .values({ key, value: json, updated_at: now.toISOString() })
+      .onConflict((oc) => oc.column('key').doUpdateSet({ value: json, updated_at: now.toISOString() }))
       .execute()
-    this.remember(key, json)
+    this.remember(key, { json, at: now.getTime() })
   }
 
   private async deleteRaw(key: string): Promise<void> {
-    if (this.cache.get(key) === null) return
+    if (this.cache.get(key)?.json === null) return
     await this.db.deleteFrom('sessions').where('key', '=', key).execute()
-    this.remember(key, null)
+    this.remember(key, { json: null, at: 0 })
   }
 }

@@ -1,7 +1,8 @@
 /**
  * Entering and leaving flows. /cancel ends whatever step-by-step flow is open, and any other
  * command leaves it too before it runs, so a person is never stuck answering a question they
- * walked away from.
+ * walked away from. A flow that has waited for hours, or taken dozens of wrong answers, is closed
+ * with a word to the person, so its stored state stays small.
  *
  * The flows (conversations) are installed on an update only when it needs them: when the chat is
  * in a flow, or when a handler starts one with `ctx.startFlow(...)`. Installing a dozen of them
@@ -14,6 +15,29 @@ const composer = new Composer<BotContext>()
 const feature = composer.chatType('private')
 
 const inFlow = (ctx: BotContext) => Object.keys(ctx.conversation.active()).length > 0
+
+/**
+ * A flow's stored state is its replay log: every answer, wrong ones too, makes it longer and every
+ * next update slower to replay. Past this size the flow ends (about thirty wrong answers to one
+ * question; a real flow stays under a few kilobytes).
+ */
+export const FLOW_STATE_MAX_BYTES = 64 * 1024
+/** A question left unanswered this long is closed: a number typed tomorrow means something else. */
+export const FLOW_IDLE_MS = 3 * 60 * 60 * 1000
+
+// before anything reads the flow: close one that has grown too long or waited too long
+feature.use(async (ctx, next) => {
+  if (!inFlow(ctx)) return next()
+  const state = await ctx.deps.sessions.info(`conversation:${ctx.chat.id}`)
+  const tooLong = state !== undefined && state.bytes > FLOW_STATE_MAX_BYTES
+  const idle = state !== undefined && Date.now() - state.updatedAt > FLOW_IDLE_MS
+  if (!tooLong && !idle) return next()
+  await ctx.conversation.exitAll()
+  if (ctx.callbackQuery) await ctx.answerCallbackQuery()
+  // a command is a fresh start and goes on; an answer meant for the closed question does not
+  if (ctx.msg?.text?.startsWith('/')) return next()
+  await ctx.reply(ctx.t(tooLong ? 'flow-too-long' : 'flow-expired', { hours: FLOW_IDLE_MS / 3_600_000 }))
+})
 
 feature.command('cancel', async (ctx) => {
   const wasInFlow = inFlow(ctx)

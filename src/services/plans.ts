@@ -261,12 +261,16 @@ export class PlanService {
     if (!module)
       return fail({ code: 'unknown-module', index, moduleCode: typed, catalogue: catalogue!, source: '' })
     const now = this.ctx.now().toISOString()
-    await this.stores.transaction(async (tx) => {
+    const locked = await this.stores.transaction(async (tx) => {
+      const locked = await this.lockedNow(tx, loaded.plan.id)
+      if (locked) return locked
       await tx.plans.addModule(loaded.plan.id, module.id, now)
       await tx.plans.touch(loaded.plan.id, now)
       const status = loaded.plan.status
       await this.record(tx, who, loaded.plan.id, 'add-module', status, status, null, module.id, now)
+      return null
     })
+    if (locked) return fail(locked)
     return ok(await this.build(who, { ...loaded, plan: { ...loaded.plan, updatedAt: now } }))
   }
 
@@ -286,6 +290,8 @@ export class PlanService {
     const { who, loaded } = gate.value
     const now = this.ctx.now().toISOString()
     const removed = await this.stores.transaction(async (tx) => {
+      const locked = await this.lockedNow(tx, loaded.plan.id)
+      if (locked) return locked
       if (!(await tx.plans.removeModule(loaded.plan.id, parsed.value.moduleId))) return false
       await tx.plans.touch(loaded.plan.id, now)
       const status = loaded.plan.status
@@ -302,6 +308,7 @@ export class PlanService {
       )
       return true
     })
+    if (removed !== true && removed !== false) return fail(removed)
     if (!removed) return fail({ code: 'module-not-in-plan' as const, moduleId: parsed.value.moduleId })
     return ok(await this.build(who, { ...loaded, plan: { ...loaded.plan, updatedAt: now } }))
   }
@@ -334,19 +341,29 @@ export class PlanService {
       return fail({ code: 'deadline-passed' as const, deadline: year.planDeadline })
     }
     if (catalogueOf(owner) === null) return fail({ code: 'level-missing' as const, personId: owner.id })
-    const modules = await this.modulesOf(plan.id)
-    const check = this.check(loaded, modules, [], modules)
-    if (!check.valid) {
-      return fail({
+    const headStep = await this.headStep(this.stores, owner)
+    // the modules are judged in the transaction that submits them: an edit racing the submit
+    // lands wholly before (and is judged) or wholly after (and is refused: the plan is locked)
+    const judged = async (tx: Stores): Promise<PlanInvalid | null> => {
+      const modules = await this.modulesOf(plan.id, tx)
+      const check = this.check(loaded, modules, [], modules)
+      if (check.valid) return null
+      return {
         code: 'plan-invalid' as const,
         totalHours: check.totalHours,
         requiredHours: check.requiredHours,
         errors: check.errors,
-      })
+      }
     }
-    const headStep = await this.headStep(this.stores, owner)
-    return this.move(who, loaded, 'submit', EDITABLE, 'submitted', null, async () =>
-      headStep ? this.heads(owner) : this.admins(owner),
+    return this.move(
+      who,
+      loaded,
+      'submit',
+      EDITABLE,
+      'submitted',
+      null,
+      async () => (headStep ? this.heads(owner) : this.admins(owner)),
+      judged,
     )
   }
 
@@ -570,9 +587,16 @@ export class PlanService {
     return ok({ who, loaded, catalogue })
   }
 
-  private async modulesOf(planId: number): Promise<Module[]> {
-    const ids = await this.stores.plans.moduleIds(planId)
-    const byId = new Map((await this.stores.modules.byIds(ids)).map((m) => [m.id, m]))
+  /** The plan's status read in the edit's own transaction: a plan submitted meanwhile is locked. */
+  private async lockedNow(tx: Stores, planId: number): Promise<PlanLocked | null> {
+    const current = await tx.plans.get(planId)
+    if (current && EDITABLE.includes(current.status)) return null
+    return { code: 'plan-locked' as const, status: current?.status ?? 'draft' }
+  }
+
+  private async modulesOf(planId: number, stores: Stores = this.stores): Promise<Module[]> {
+    const ids = await stores.plans.moduleIds(planId)
+    const byId = new Map((await stores.modules.byIds(ids)).map((m) => [m.id, m]))
     return ids.map((i) => byId.get(i)).filter((m) => m !== undefined)
   }
 
@@ -690,7 +714,7 @@ export class PlanService {
   }
 
   /** One state change: conditional update, event, audit; then the view and whom to tell. */
-  private async move(
+  private async move<E = never>(
     who: ActorInfo,
     loaded: Loaded,
     action: PlanTransition['action'],
@@ -698,10 +722,13 @@ export class PlanService {
     to: PlanStatus,
     reasonText: string | null,
     recipients: () => Promise<Array<Recipient & { audience: Audience }>>,
-  ): Promise<Result<{ view: PlanView; transition: PlanTransition }, WrongStatus>> {
+    guard?: (tx: Stores) => Promise<E | null>,
+  ): Promise<Result<{ view: PlanView; transition: PlanTransition }, WrongStatus | E>> {
     const now = this.ctx.now().toISOString()
     const before = loaded.plan.status
     const moved = await this.stores.transaction(async (tx) => {
+      const refused = await guard?.(tx)
+      if (refused) return refused
       if (!(await tx.plans.transition(loaded.plan.id, from, to, to === 'returned' ? reasonText : null, now)))
         return false
       await this.record(tx, who, loaded.plan.id, action, before, to, reasonText, null, now)
@@ -713,6 +740,7 @@ export class PlanService {
       )
       return true
     })
+    if (moved !== true && moved !== false) return fail(moved)
     if (!moved) {
       const current = (await this.stores.plans.get(loaded.plan.id))?.status ?? before
       return fail({ code: 'wrong-status', status: current, expected: from })

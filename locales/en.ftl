@@ -532,6 +532,7 @@ grades-intro =
     or paste a table from Excel. A first line naming the columns (<code>Họ tên, ND1, ND2, THPT 17, ...</code>) sets another order. An empty cell or <code>-</code> keeps the stored score.
     Or download the Excel template, fill it in and send the file back.
 grades-button-template = 📥 Download the Excel template
+grades-not-for-you = Entering grades is for heads of department (their own) and the school's BDTX board. Your own scores: /scores.
 grades-template-caption = BDTX score template for { $year }. Fill in the cells and send this file back.
 grades-template-left-out = Not in the file (plan not approved yet): { $names }
 grades-send-lines-or-file = Please send the score lines or an Excel/CSV file, or type /cancel.

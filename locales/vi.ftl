@@ -517,6 +517,7 @@ grades-intro =
     hoặc dán bảng từ Excel. Dòng đầu có thể là tiêu đề cột (<code>Họ tên, ND1, ND2, THPT 17, ...</code>) để đổi thứ tự. Ô trống hoặc <code>-</code> giữ nguyên điểm cũ.
     Hoặc tải tệp mẫu Excel, điền điểm rồi gửi lại tệp.
 grades-button-template = 📥 Tải tệp mẫu Excel
+grades-not-for-you = Nhập điểm là việc của tổ trưởng chuyên môn (cho tổ mình) và Ban chỉ đạo BDTX của trường. Điểm của bạn: /scores.
 grades-template-caption = Tệp mẫu nhập điểm BDTX năm học { $year }. Điền điểm vào các ô rồi gửi lại tệp này.
 grades-template-left-out = Chưa có trong tệp (kế hoạch chưa được duyệt): { $names }
 grades-send-lines-or-file = Bạn hãy gửi các dòng điểm hoặc tệp Excel/CSV, hoặc gõ /cancel.

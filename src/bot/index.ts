@@ -36,6 +36,8 @@ export interface BotOptions {
   botInfo?: UserFromGetMe
   /** API transformers that every call must pass, inside conversations too (e.g. auto-retry) */
   transformers?: Transformer[]
+  /** updates one person may send in a window before being told to slow down (FLOOD_*) */
+  flood?: { limit: number; windowMs: number }
 }
 
 /** More updates than this from one person within the window are dropped (after one answer). */
@@ -84,11 +86,12 @@ export function createBot(options: BotOptions): Bot<BotContext> {
   bot.use(loadAccount)
   bot.use(deps.i18n)
   // faster than anyone types or taps: one polite answer, then nothing until the window has passed
+  const flood = options.flood ?? { limit: FLOOD_LIMIT, windowMs: FLOOD_WINDOW_MS }
   bot.use(
     limit<BotContext, never>({
-      timeFrame: FLOOD_WINDOW_MS,
-      limit: FLOOD_LIMIT,
-      onLimitExceeded: (ctx) => void ctx.reply(ctx.t('flood', { seconds: FLOOD_WINDOW_MS / 1000 })),
+      timeFrame: flood.windowMs,
+      limit: flood.limit,
+      onLimitExceeded: (ctx) => void ctx.reply(ctx.t('flood', { seconds: flood.windowMs / 1000 })),
     }),
   )
   bot.use(

@@ -565,6 +565,13 @@ export class GradeService {
     const batch = await this.grades().getBatch(parsed.value.batchId)
     if (!batch) return fail({ code: 'not-found' as const, entity: 'grade-batch' as const })
     if (batch.authorTelegramId !== who.telegramId && !who.isOwner) return forbidden()
+    // the author must still be allowed to grade there: a head moved or demoted since cannot undo
+    const still = await this.scope(actor, {
+      schoolId: batch.schoolId,
+      departmentId: batch.departmentId ?? undefined,
+      schoolYearId: batch.schoolYearId,
+    })
+    if (!still.ok) return forbidden()
     const year = await this.stores.schools.getYear(batch.schoolYearId)
     if (!year) return notFound('school-year')
     const now = this.ctx.now().toISOString()

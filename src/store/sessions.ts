@@ -13,9 +13,9 @@ export interface KeyValueAdapter<T> {
   delete(key: string): Promise<void>
 }
 
-/** A stored value's size and when it was last written, without parsing it. */
-export interface StoredInfo {
-  bytes: number
+/** A stored value as written (JSON) and when, without parsing it. */
+export interface StoredText {
+  json: string
   updatedAt: number
 }
 
@@ -45,10 +45,10 @@ export class SessionStore {
     }
   }
 
-  /** How big a stored value is and when it was written (a flow's state: to cap and expire it). */
-  async info(key: string): Promise<StoredInfo | undefined> {
+  /** A stored value's JSON and when it was written (a flow's state: to cap and expire it). */
+  async peek(key: string): Promise<StoredText | undefined> {
     const entry = await this.entry(key)
-    return entry.json === null ? undefined : { bytes: Buffer.byteLength(entry.json), updatedAt: entry.at }
+    return entry.json === null ? undefined : { json: entry.json, updatedAt: entry.at }
   }
 
   private remember(key: string, entry: Cached): void {

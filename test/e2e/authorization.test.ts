@@ -106,11 +106,11 @@ describe.each([0, 1, 2, 3])('attacker %i', (index) => {
 
   it('cannot grade, see the scores of, or announce to people that are not theirs', async () => {
     const before = await schoolData()
-    await user.say('/grades')
+    const opened = all(await user.say('/grades'))
     const preview = all(await user.say('Teacher Toán: 9 9 9 9 9 9'))
     expect(preview, `${label}: /grades`).not.toContain('✅ Lưu')
-    expect(preview).toMatch(
-      /không thuộc tổ của bạn|không tìm thấy|không có quyền|chưa có kế hoạch được duyệt/,
+    expect(`${opened}\n${preview}`).toMatch(
+      /không thuộc tổ của bạn|không tìm thấy|không có quyền|chưa có kế hoạch được duyệt|việc của tổ trưởng/,
     )
     await user.say('/cancel')
     if (index !== 3) expect(all(await user.say('/broadcast')), `${label}: /broadcast`).toMatch(REFUSED)

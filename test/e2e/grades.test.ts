@@ -146,3 +146,12 @@ describe('a 30-line batch through the chat', () => {
     await chat.close()
   })
 })
+
+describe('/grades for a teacher', () => {
+  it('is refused up front, without the instructions for heads', async () => {
+    const teacher = h.fake.user({ id: g.team[0]!.telegramId!, first_name: 'A' })
+    const answer = all(await teacher.say('/grades'))
+    expect(answer).toContain('Nhập điểm là việc của tổ trưởng chuyên môn')
+    expect(answer).not.toContain('Gửi điểm trong một tin nhắn')
+  })
+})

@@ -45,6 +45,8 @@ export interface HarnessOptions {
   app?: App
   /** production's API transformers (throttler, auto-retry), for tests of what people feel */
   transformers?: Transformer[]
+  /** another flood limit than production's, for a test that must send many updates at once */
+  flood?: { limit: number; windowMs: number }
 }
 
 export async function inProcess(options: HarnessOptions = {}): Promise<Harness> {
@@ -53,7 +55,12 @@ export async function inProcess(options: HarnessOptions = {}): Promise<Harness> 
   const app =
     options.app ??
     (await openApp({ databasePath: options.databasePath ?? ':memory:', logger, now: options.now }))
-  const bot = createBot({ token: TEST_TOKEN, deps: app.deps, client: { fetch: fake.fetch } })
+  const bot = createBot({
+    token: TEST_TOKEN,
+    deps: app.deps,
+    client: { fetch: fake.fetch },
+    flood: options.flood,
+  })
   fake.connect(bot)
   return { fake, app, logs, bot, close: () => app.close() }
 }

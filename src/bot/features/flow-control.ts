@@ -18,18 +18,21 @@ const inFlow = (ctx: BotContext) => Object.keys(ctx.conversation.active()).lengt
 
 /**
  * A flow's stored state is its replay log: every answer, wrong ones too, makes it longer and every
- * next update slower to replay. Past this size the flow ends (about thirty wrong answers to one
- * question; a real flow stays under a few kilobytes).
+ * next update slower to replay. A flow that has taken this many updates is closed (a real one
+ * takes a handful; a head resending a corrected batch a dozen times is still far below).
  */
-export const FLOW_STATE_MAX_BYTES = 64 * 1024
+export const FLOW_MAX_UPDATES = 40
 /** A question left unanswered this long is closed: a number typed tomorrow means something else. */
 export const FLOW_IDLE_MS = 3 * 60 * 60 * 1000
+
+/** Each update a conversation has received is kept in its log with its id. */
+const updatesIn = (json: string) => json.split('"update_id":').length - 1
 
 // before anything reads the flow: close one that has grown too long or waited too long
 feature.use(async (ctx, next) => {
   if (!inFlow(ctx)) return next()
-  const state = await ctx.deps.sessions.info(`conversation:${ctx.chat.id}`)
-  const tooLong = state !== undefined && state.bytes > FLOW_STATE_MAX_BYTES
+  const state = await ctx.deps.sessions.peek(`conversation:${ctx.chat.id}`)
+  const tooLong = state !== undefined && updatesIn(state.json) >= FLOW_MAX_UPDATES
   const idle = state !== undefined && Date.now() - state.updatedAt > FLOW_IDLE_MS
   if (!tooLong && !idle) return next()
   await ctx.conversation.exitAll()

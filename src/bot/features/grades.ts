@@ -404,7 +404,12 @@ function teamMessages(t: T, table: TeamTable): string[] {
 
 const feature = new Feature()
 
-feature.command('grades', (ctx) => ctx.startFlow(GRADES_FLOW))
+feature.command('grades', async (ctx) => {
+  // refused before the instructions: a teacher should not read how to enter a whole team's scores
+  if (!(await ctx.deps.people.commands(actorOf(ctx))).includes('grades'))
+    return void (await ctx.reply(ctx.t('grades-not-for-you')))
+  await ctx.startFlow(GRADES_FLOW)
+})
 
 feature.callbackQuery(undoButton, async (ctx) => {
   const batchId = Number(undoButton.unpack(ctx.callbackQuery.data)?.batch)

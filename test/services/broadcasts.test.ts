@@ -353,7 +353,7 @@ describe('confirm, cancel, report', () => {
 })
 
 describe('at scale', () => {
-  it('enqueues 100,000 recipients in one transaction, fast', { timeout: 60_000 }, async () => {
+  it('enqueues 100,000 recipients in one transaction', { timeout: 60_000 }, async () => {
     const big = await world()
     await big.services.setup.bootstrap({ ownerTelegramIds: [OWNER.telegramId] })
     const { schoolId, admin } = await seedSchool(big.app.db, 100_000, 'THPT Lớn', 1_000_000)
@@ -361,12 +361,10 @@ describe('at scale', () => {
     const draft = must(
       await service.create(admin, { schoolId, content: text, audience: { type: 'everyone' } }),
     )
-    const started = performance.now()
+    // how fast is the bench's figure (broadcast.enqueue_100k_ms); a loaded machine must not fail this
     const confirmed = must(await service.confirm(admin, { broadcastId: draft.id }))
-    const ms = performance.now() - started
     expect(confirmed.enqueued).toBe(100_001)
     expect((await new OutboxStore(big.app.db).counts(draft.id)).pending).toBe(100_001)
-    expect(ms).toBeLessThan(5_000)
     await big.app.close()
   })
 })

@@ -3,6 +3,7 @@ import { broadcastSuite } from './broadcast.ts'
 import { gradesSuite } from './grades.ts'
 import { importSuite } from './imports.ts'
 import { rulesSuite } from './rules.ts'
+import { staffSuite } from './staff.ts'
 
 export interface BenchSuite {
   /** prefix of every figure, e.g. `rules` gives `rules.classify_per_s` */
@@ -10,4 +11,11 @@ export interface BenchSuite {
   run(): Promise<Record<string, number>>
 }
 
-export const suites: BenchSuite[] = [rulesSuite, botSuite, importSuite, gradesSuite, broadcastSuite]
+export const suites: BenchSuite[] = [
+  rulesSuite,
+  botSuite,
+  importSuite,
+  gradesSuite,
+  broadcastSuite,
+  staffSuite,
+]

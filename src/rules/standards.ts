@@ -81,6 +81,7 @@ export type StandardId =
   | 'trained-standard'
   | 'manager-above-standard'
   | 'english'
+  | 'language-certificate'
   | 'it'
   | 'staff-training'
 
@@ -163,6 +164,10 @@ export function staffGaps(record: StaffRecord, context: StandardContext): Gap[] 
   if (managerOrPipeline(record)) {
     if (!record.managementCertificate) {
       gaps.push({ standard: 'management-certificate', required: 'yes', has: null, source: src('II.1') })
+    }
+    // seed 003 §II.1 also lists "chứng chỉ ngoại ngữ" for them: any certificate the CEFR engine places
+    if (plan === 'school-2022' && record.englishFramework === null) {
+      gaps.push({ standard: 'language-certificate', required: 'yes', has: null, source: src('II.1') })
     }
     if (plan === 'school-2022' && !record.stateManagementCertificate) {
       gaps.push({ standard: 'state-management-certificate', required: 'yes', has: null, source: src('II.1') })

@@ -20,6 +20,7 @@ const teacher: StaffRecord = {
 }
 const principal: StaffRecord = {
   ...teacher,
+  englishFramework: 3,
   role: 'principal',
   qualification: { level: 'thac-si', subject: 'Quản lý giáo dục' },
   politicalTheory: 'trung-cap',
@@ -113,6 +114,11 @@ describe('seed 000 §II: standards per post (the Sở plan)', () => {
 
 describe("seed 003 §II: a primary school's own plan", () => {
   const th = { level: 'TH', plan: 'school-2022' } as const
+
+  it('§II.1: managers and the pipeline also need a language certificate', () => {
+    expect(codes({ ...principal, englishFramework: null }, th)).toEqual(['language-certificate'])
+    expect(codes({ ...principal, englishFramework: null })).toEqual([])
+  })
 
   it('§II.1: managers and the pipeline also need the state-management certificate', () => {
     expect(staffGaps({ ...principal, stateManagementCertificate: false }, th)).toEqual([

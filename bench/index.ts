@@ -5,8 +5,10 @@
 import { suites } from './suites.ts'
 
 const json = process.argv.includes('--json')
+// `npm run bench -- staff rules` runs only the suites named; no names runs them all
+const only = process.argv.slice(2).filter((a) => !a.startsWith('--'))
 const figures: Record<string, number> = {}
-for (const suite of suites) {
+for (const suite of suites.filter((s) => only.length === 0 || only.includes(s.name))) {
   const result = await suite.run()
   for (const [key, value] of Object.entries(result)) figures[`${suite.name}.${key}`] = value
 }

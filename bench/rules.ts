@@ -17,7 +17,7 @@ const NEED_SETS = 50_000
 const ROUNDS = 5
 
 /** mulberry32: a small seeded PRNG, so every run measures the same work. */
-function prng(seed: number): () => number {
+export function prng(seed: number): () => number {
   let a = seed >>> 0
   return () => {
     a = (a + 0x6d2b79f5) >>> 0

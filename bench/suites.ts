@@ -4,6 +4,7 @@ import { flowSuite } from './flow.ts'
 import { gradesSuite } from './grades.ts'
 import { importSuite } from './imports.ts'
 import { rulesSuite } from './rules.ts'
+import { staffSuite } from './staff.ts'
 
 export interface BenchSuite {
   /** prefix of every figure, e.g. `rules` gives `rules.classify_per_s` */
@@ -18,4 +19,5 @@ export const suites: BenchSuite[] = [
   importSuite,
   gradesSuite,
   broadcastSuite,
+  staffSuite,
 ]

@@ -676,3 +676,30 @@ start-button-approve = ✅ Approve plans
 start-button-grades = 🧾 Enter scores
 start-button-deadlines = 📅 Deadlines
 schools-created-late = The common calendar's plan deadline ({ $seedDeadline }) has passed, so the school's is set { $days } days from today and teachers can register at once. The school's admin can change it with /setdeadline.
+
+## /report: the school's BDTX state, certificates
+
+cmd-report = BDTX status: plans, grades, classes
+report-heading = 📊 <b>BDTX status, school year { $year }</b> — { $scope } ({ $people } people)
+report-whole-school = whole school
+report-board = Board and people outside departments
+report-regulation = Judged by { $documents }
+report-locked = 🔒 Results are locked.
+report-open = Results are not locked.
+report-plans = Plans: approved { $approved } · waiting for approval { $submitted } · returned { $returned } · not submitted { $notSubmitted }
+report-grades = Grades (approved plans): complete { $complete } · missing { $missing }
+report-teachers = Teachers: Giỏi { $gioi } · Khá { $kha } · Trung bình { $tb } · not completed { $khong } · no result yet { $pending }
+report-managers = Managers: pass { $dat } · fail { $khongDat } · no result yet { $pending }
+report-certificates = Proposed for a certificate: { $eligible }/{ $people } people
+report-by-department = <b>By department</b> (approved plans · complete grades · G/K/TB/not completed · certificates):
+report-group-line = • <b>{ $name }</b> ({ $people }): plans { $approved } · grades { $complete } · { $gioi }/{ $kha }/{ $tb }/{ $khong } · cert. { $eligible }
+report-more-departments = … and { $count } more departments: press a department's button to see it.
+report-button-certificates = 📜 Certificates: { $name }
+report-certificates-heading = 📜 <b>Proposed for a BDTX certificate — { $name }</b>: { $eligible }/{ $people } people. Not proposed:
+report-certificates-all = (nobody)
+report-no-certificate-no-approved-plan = no approved plan
+report-no-certificate-results-pending = grades not complete
+report-no-certificate-plan-not-completed = did not complete the plan
+report-no-certificate-manager-not-passed = manager rated fail (không đạt)
+report-pick-school = Pick a school to see its BDTX status:
+report-no-schools = No school yet. Add one with /schools.

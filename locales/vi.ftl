@@ -661,3 +661,30 @@ start-button-approve = ✅ Duyệt kế hoạch
 start-button-grades = 🧾 Nhập điểm
 start-button-deadlines = 📅 Các mốc thời gian
 schools-created-late = Lịch chung của Sở (hạn đăng ký { $seedDeadline }) đã qua, nên hạn của trường được đặt { $days } ngày kể từ hôm nay để giáo viên đăng ký được ngay. Quản trị trường đổi được bằng /setdeadline.
+
+## /report: the school's BDTX state, certificates
+
+cmd-report = Tình hình BDTX: kế hoạch, điểm, xếp loại
+report-heading = 📊 <b>Tình hình BDTX năm học { $year }</b> — { $scope } ({ $people } người)
+report-whole-school = cả trường
+report-board = Ban giám hiệu và người ngoài tổ
+report-regulation = Đánh giá theo { $documents }
+report-locked = 🔒 Kết quả đã khoá.
+report-open = Kết quả chưa khoá.
+report-plans = Kế hoạch: đã duyệt { $approved } · chờ duyệt { $submitted } · bị trả lại { $returned } · chưa nộp { $notSubmitted }
+report-grades = Điểm (kế hoạch đã duyệt): đủ điểm { $complete } · còn thiếu { $missing }
+report-teachers = Giáo viên: Giỏi { $gioi } · Khá { $kha } · Trung bình { $tb } · Không hoàn thành { $khong } · chưa có kết quả { $pending }
+report-managers = Cán bộ quản lý: Đạt { $dat } · Không đạt { $khongDat } · chưa có kết quả { $pending }
+report-certificates = Đề nghị cấp giấy chứng nhận: { $eligible }/{ $people } người
+report-by-department = <b>Theo tổ</b> (duyệt KH · đủ điểm · G/K/TB/KHT · chứng nhận):
+report-group-line = • <b>{ $name }</b> ({ $people }): KH { $approved } · điểm { $complete } · { $gioi }/{ $kha }/{ $tb }/{ $khong } · CN { $eligible }
+report-more-departments = … và { $count } tổ nữa: bấm nút của từng tổ để xem.
+report-button-certificates = 📜 Chứng nhận: { $name }
+report-certificates-heading = 📜 <b>Đề nghị cấp giấy chứng nhận BDTX — { $name }</b>: { $eligible }/{ $people } người. Không đề nghị:
+report-certificates-all = (không có ai)
+report-no-certificate-no-approved-plan = chưa có kế hoạch được duyệt
+report-no-certificate-results-pending = chưa đủ điểm
+report-no-certificate-plan-not-completed = không hoàn thành kế hoạch
+report-no-certificate-manager-not-passed = cán bộ quản lý xếp loại không đạt
+report-pick-school = Chọn trường để xem tình hình BDTX:
+report-no-schools = Chưa có trường nào. Thêm trường bằng /schools.

@@ -7,10 +7,13 @@
  * again, so pointing a year at another regulation changes /team, /report and the sheet together.
  */
 import { type CertificateEligibility, certificateEligibility, type IneligibleReason } from '../rules/index.ts'
+import { fold } from '../store/text.ts'
 import type { Actor } from './access.ts'
+import { vietnamDay } from './calendar.ts'
 import { classCounts, GradeService, type TeamRow, type TeamTable } from './grades.ts'
 import type { ServiceContext } from './options.ts'
 import { ok } from './result.ts'
+import { resultsWorkbook, type SheetRow, type Translate } from './results-sheet.ts'
 
 /** A plan's state as the report counts it. */
 export type PlanState = 'notSubmitted' | 'submitted' | 'approved' | 'returned'
@@ -40,7 +43,7 @@ export interface StatusReport {
   /** the department asked for (a head's own), or null for the whole school */
   departmentId: number | null
   total: GroupStatus
-  /** one per department in scope, in the store's order; the board last */
+  /** one per department in scope, in the order they were created; the board last */
   groups: GroupStatus[]
 }
 
@@ -49,8 +52,45 @@ type StatusError = Extract<Awaited<ReturnType<GradeService['teamTable']>>, { ok:
 export class ReportService {
   private readonly grades: GradeService
 
-  constructor(ctx: ServiceContext) {
+  constructor(private readonly ctx: ServiceContext) {
     this.grades = new GradeService(ctx)
+  }
+
+  /**
+   * The results sheet (./results-sheet.ts) of the same scope as `status`, in the words `t` gives
+   * (the reader's language).
+   */
+  async resultsSheet(
+    actor: Actor,
+    input: { schoolId?: number; departmentId?: number },
+    t: Translate,
+  ): Promise<
+    | { ok: true; value: { fileName: string; data: Buffer; people: number } }
+    | { ok: false; error: StatusError }
+  > {
+    const table = await this.grades.teamTable(actor, input)
+    if (!table.ok) return table
+    const tt = table.value
+    const school = await this.ctx.stores.schools.get(tt.schoolId)
+    const day = vietnamDay(this.ctx.now())
+    const data = await resultsWorkbook(
+      {
+        schoolName: school?.name ?? '',
+        schoolYearName: tt.schoolYear.name,
+        scopeName: tt.departmentName,
+        regulation: tt.regulation.documents,
+        day,
+        rows: tt.rows.map((row) => sheetRow(row, t)),
+        total: groupStatus(tt.departmentId, tt.departmentName, tt.rows),
+      },
+      t,
+    )
+    const scope = fold(`${tt.schoolYear.name} ${tt.departmentName ?? school?.name ?? ''}`).toLowerCase()
+    return ok({
+      fileName: `ket-qua-bdtx-${scope.replace(/[^a-z0-9]+/g, '-')}.xlsx`,
+      data,
+      people: tt.rows.length,
+    })
   }
 
   /** The status of the actor's scope: a head's department, an admin's school (or one department). */
@@ -67,7 +107,7 @@ export class ReportService {
       byDepartment.set(key, [...(byDepartment.get(key) ?? []), row])
     }
     const groups = [...byDepartment.entries()]
-      .sort(([a], [b]) => (a === null ? 1 : b === null ? -1 : 0))
+      .sort(([a], [b]) => (a === null ? 1 : b === null ? -1 : a - b))
       .map(([departmentId, rows]) => groupStatus(departmentId, rows[0]?.person.departmentName ?? null, rows))
     return ok({
       schoolId: t.schoolId,
@@ -85,6 +125,27 @@ export function eligibilityOf(row: TeamRow): CertificateEligibility {
   return row.judgedAs === 'teacher'
     ? certificateEligibility({ judgedAs: 'teacher', result: row.result })
     : certificateEligibility({ judgedAs: 'manager', result: row.result })
+}
+
+function sheetRow(row: TeamRow, t: Translate): SheetRow {
+  const approved = row.plan?.status === 'approved'
+  const value = (kind: 'nd1' | 'nd2') =>
+    approved ? (row.components.find((c) => c.kind === kind)?.value ?? null) : null
+  const e = eligibilityOf(row)
+  return {
+    fullName: row.person.fullName,
+    role: t(`role-${row.person.role}`),
+    departmentName: row.person.departmentName,
+    nd1: value('nd1'),
+    nd2: value('nd2'),
+    modules: approved
+      ? row.components.filter((c) => c.kind === 'module').map((c) => ({ code: c.code ?? '', score: c.value }))
+      : [],
+    average: row.average,
+    summary: row.summary,
+    eligible: e.eligible,
+    reason: e.eligible ? null : e.reason,
+  }
 }
 
 function planState(row: TeamRow): PlanState {

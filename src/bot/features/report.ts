@@ -4,7 +4,7 @@
  * department) and the owner (who first picks a school). Under each report a button per department
  * lists who is not proposed for a certificate and why. The service checks scope on every press.
  */
-import { InlineKeyboard } from 'grammy'
+import { InlineKeyboard, InputFile } from 'grammy'
 import type { GroupStatus, StatusReport } from '../../services/reports.ts'
 import { callbackData } from '../callback-data.ts'
 import type { BotContext } from '../context.ts'
@@ -17,6 +17,8 @@ type T = BotContext['t']
 
 /** certificate list of one department (0: the whole scope) */
 const certificatesButton = callbackData('rptc', ['school', 'department'])
+/** the results sheet of one department (0: the whole scope) */
+const sheetButton = callbackData('rptx', ['school', 'department'])
 /** the owner's pick of a school */
 const schoolButton = callbackData('rpts', ['school'])
 /** room left under Telegram's 4,096 for the closing line */
@@ -95,8 +97,10 @@ export function statusText(t: T, r: StatusReport): string {
   return lines.join('\n')
 }
 
-function certificateKeyboard(t: T, r: StatusReport): InlineKeyboard {
+function reportKeyboard(t: T, r: StatusReport): InlineKeyboard {
   const keyboard = new InlineKeyboard()
+    .text(t('report-button-sheet'), sheetButton.pack({ school: r.schoolId, department: r.departmentId ?? 0 }))
+    .row()
   const groups = r.departmentId === null ? r.groups : [r.total]
   for (const g of groups)
     keyboard
@@ -129,7 +133,7 @@ async function showStatus(ctx: BotContext, input: { schoolId?: number }): Promis
     return void (await ctx.reply(serviceErrorText(ctx.t, report.error)))
   }
   await ctx.reply(statusText(ctx.t, report.value), {
-    reply_markup: certificateKeyboard(ctx.t, report.value),
+    reply_markup: reportKeyboard(ctx.t, report.value),
   })
 }
 
@@ -168,6 +172,22 @@ feature.callbackQuery(certificatesButton, async (ctx) => {
   // department 0: the board (people outside any department) of the school's report
   const group = department > 0 ? r.total : (r.groups.find((g) => g.departmentId === null) ?? r.total)
   for (const text of certificateMessages(ctx.t, group)) await ctx.reply(text)
+})
+
+feature.callbackQuery(sheetButton, async (ctx) => {
+  const data = sheetButton.unpack(ctx.callbackQuery.data)
+  const department = Number(data?.department)
+  const input = { schoolId: Number(data?.school), ...(department > 0 ? { departmentId: department } : {}) }
+  const sheet = await ctx.deps.reports.resultsSheet(actorOf(ctx), input, (key, args) => ctx.t(key, args))
+  if (!sheet.ok)
+    return ctx.answerCallbackQuery({
+      text: serviceErrorText(ctx.t, sheet.error).replace(/<[^>]+>/g, ''),
+      show_alert: true,
+    })
+  await ctx.answerCallbackQuery()
+  await ctx.replyWithDocument(new InputFile(sheet.value.data, sheet.value.fileName), {
+    caption: ctx.t('sheet-caption', { people: sheet.value.people }),
+  })
 })
 
 export { feature as reportFeature }

@@ -1,12 +1,15 @@
 /**
  * `npm run bench` prints a readable table of named figures; `npm run bench -- --json` prints one
  * JSON object. Each suite is a module in this folder exporting `run()`; later features add theirs.
+ * `npm run bench -- --only report` runs the named suites only (comma-separated).
  */
 import { suites } from './suites.ts'
 
 const json = process.argv.includes('--json')
+const onlyAt = process.argv.indexOf('--only')
+const only = onlyAt < 0 ? null : (process.argv[onlyAt + 1] ?? '').split(',')
 const figures: Record<string, number> = {}
-for (const suite of suites) {
+for (const suite of suites.filter((s) => only === null || only.includes(s.name))) {
   const result = await suite.run()
   for (const [key, value] of Object.entries(result)) figures[`${suite.name}.${key}`] = value
 }

@@ -21,7 +21,7 @@ const MODULES = ['THPT 17', 'THPT 19', 'THPT 20', 'THPT 22']
 const SIZE = 1000
 
 /** A distinct Vietnamese name per index, with no digits (as people write names). */
-function nameOf(i: number): string {
+export function nameOf(i: number): string {
   const parts = [FAMILY, MIDDLE, SECOND, GIVEN]
   let n = i
   return parts
@@ -33,7 +33,7 @@ function nameOf(i: number): string {
     .join(' ')
 }
 
-function lineOf(name: string, i: number): string {
+export function lineOf(name: string, i: number): string {
   const values = [0, 1, 2, 3, 4, 5].map((j) =>
     formatScore((500 + ((i * 31 + j * 17) % 21) * 25) as Score, ','),
   )
@@ -49,7 +49,7 @@ function lineOf(name: string, i: number): string {
   }
 }
 
-async function timed<T>(work: () => Promise<T>): Promise<{ ms: number; value: T }> {
+export async function timed<T>(work: () => Promise<T>): Promise<{ ms: number; value: T }> {
   // the garbage of the setup is not the batch's
   globalThis.gc?.()
   const start = performance.now()
@@ -57,86 +57,96 @@ async function timed<T>(work: () => Promise<T>): Promise<{ ms: number; value: T 
   return { ms: Math.round((performance.now() - start) * 10) / 10, value }
 }
 
+/**
+ * A school with one department of `size` teachers, each with an approved plan of four THPT
+ * modules, written straight to the store; its admin and head can act on it.
+ */
+export async function departmentWithPlans(size: number) {
+  const app = await openApp({ databasePath: ':memory:', logger: createLogger('error') })
+  const { setup, schools, invites } = app.deps
+  const owner = { telegramId: 1 }
+  const admin = { telegramId: 2 }
+  const head = { telegramId: 3 }
+  await setup.bootstrap({ ownerTelegramIds: [owner.telegramId] })
+  const made = await schools.createSchool(owner, { name: 'THPT Bench Grades' })
+  if (!made.ok) throw new Error(JSON.stringify(made.error))
+  const { school, year } = made.value
+  const joined = await invites.redeem(admin, { code: made.value.adminInvite.code, fullName: 'Admin' })
+  if (!joined.ok) throw new Error(JSON.stringify(joined.error))
+  const department = await schools.createDepartment(admin, { schoolId: school.id, name: 'Tổ Toán' })
+  if (!department.ok) throw new Error(JSON.stringify(department.error))
+  const invite = await invites.create(admin, {
+    schoolId: school.id,
+    role: 'head',
+    departmentId: department.value.id,
+  })
+  if (!invite.ok) throw new Error(JSON.stringify(invite.error))
+  const headJoined = await invites.redeem(head, { code: invite.value.code, fullName: 'Tổ Trưởng' })
+  if (!headJoined.ok) throw new Error(JSON.stringify(headJoined.error))
+
+  // the department's teachers and their approved plans, written straight to the store
+  const now = new Date().toISOString()
+  const stores = new Stores(app.db)
+  const names = Array.from({ length: size }, (_, i) => nameOf(i))
+  await stores.people.createMany(
+    names.map((fullName) => ({
+      schoolId: school.id,
+      fullName,
+      role: 'teacher' as const,
+      departmentId: department.value.id,
+      level: 'THPT' as const,
+      subject: 'Toán',
+    })),
+    now,
+  )
+  const people = await stores.people.list({
+    schoolId: school.id,
+    departmentId: department.value.id,
+    role: 'teacher',
+  })
+  const modules = await app.db
+    .selectFrom('modules')
+    .select(['id', 'code'])
+    .where('level', '=', 'THPT')
+    .where('code', 'in', MODULES)
+    .execute()
+  const moduleIds = MODULES.map((code) => modules.find((m) => m.code === code)!.id)
+  await app.db.transaction().execute(async (trx) => {
+    for (const p of people) {
+      const plan = await trx
+        .insertInto('plans')
+        .values({
+          person_id: p.id,
+          school_year_id: year.id,
+          status: 'approved',
+          return_reason: null,
+          created_at: now,
+          updated_at: now,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+      await trx
+        .insertInto('plan_modules')
+        .values(
+          moduleIds.map((module_id, i) => ({
+            plan_id: plan.id,
+            module_id,
+            position: i + 1,
+            added_at: now,
+          })),
+        )
+        .execute()
+    }
+  })
+
+  return { app, admin, head, names }
+}
+
 export const gradesSuite: BenchSuite = {
   name: 'grades',
   async run() {
-    const app = await openApp({ databasePath: ':memory:', logger: createLogger('error') })
-    const { setup, schools, invites, grades } = app.deps
-    const owner = { telegramId: 1 }
-    const admin = { telegramId: 2 }
-    const head = { telegramId: 3 }
-    await setup.bootstrap({ ownerTelegramIds: [owner.telegramId] })
-    const made = await schools.createSchool(owner, { name: 'THPT Bench Grades' })
-    if (!made.ok) throw new Error(JSON.stringify(made.error))
-    const { school, year } = made.value
-    const joined = await invites.redeem(admin, { code: made.value.adminInvite.code, fullName: 'Admin' })
-    if (!joined.ok) throw new Error(JSON.stringify(joined.error))
-    const department = await schools.createDepartment(admin, { schoolId: school.id, name: 'Tổ Toán' })
-    if (!department.ok) throw new Error(JSON.stringify(department.error))
-    const invite = await invites.create(admin, {
-      schoolId: school.id,
-      role: 'head',
-      departmentId: department.value.id,
-    })
-    if (!invite.ok) throw new Error(JSON.stringify(invite.error))
-    const headJoined = await invites.redeem(head, { code: invite.value.code, fullName: 'Tổ Trưởng' })
-    if (!headJoined.ok) throw new Error(JSON.stringify(headJoined.error))
-
-    // the department's teachers and their approved plans, written straight to the store
-    const now = new Date().toISOString()
-    const stores = new Stores(app.db)
-    const names = Array.from({ length: SIZE }, (_, i) => nameOf(i))
-    await stores.people.createMany(
-      names.map((fullName) => ({
-        schoolId: school.id,
-        fullName,
-        role: 'teacher' as const,
-        departmentId: department.value.id,
-        level: 'THPT' as const,
-        subject: 'Toán',
-      })),
-      now,
-    )
-    const people = await stores.people.list({
-      schoolId: school.id,
-      departmentId: department.value.id,
-      role: 'teacher',
-    })
-    const modules = await app.db
-      .selectFrom('modules')
-      .select(['id', 'code'])
-      .where('level', '=', 'THPT')
-      .where('code', 'in', MODULES)
-      .execute()
-    const moduleIds = MODULES.map((code) => modules.find((m) => m.code === code)!.id)
-    await app.db.transaction().execute(async (trx) => {
-      for (const p of people) {
-        const plan = await trx
-          .insertInto('plans')
-          .values({
-            person_id: p.id,
-            school_year_id: year.id,
-            status: 'approved',
-            return_reason: null,
-            created_at: now,
-            updated_at: now,
-          })
-          .returning('id')
-          .executeTakeFirstOrThrow()
-        await trx
-          .insertInto('plan_modules')
-          .values(
-            moduleIds.map((module_id, i) => ({
-              plan_id: plan.id,
-              module_id,
-              position: i + 1,
-              added_at: now,
-            })),
-          )
-          .execute()
-      }
-    })
-
+    const { app, head, names } = await departmentWithPlans(SIZE)
+    const { grades } = app.deps
     const text = names.map((name, i) => lineOf(name, i)).join('\n')
     // warm up the code paths once, as in a running bot: a 50-line batch previewed, saved, undone
     const warm = await grades.parseBatch(head, { text: text.split('\n').slice(0, 50).join('\n') })

@@ -5,8 +5,11 @@
 import { suites } from './suites.ts'
 
 const json = process.argv.includes('--json')
-// `npm run bench -- staff rules` runs only the suites named; no names runs them all
-const only = process.argv.slice(2).filter((a) => !a.startsWith('--'))
+// `npm run bench -- report staff` (or `--only report,staff`) runs only the suites named
+const only = process.argv
+  .slice(2)
+  .filter((a) => !a.startsWith('--'))
+  .flatMap((a) => a.split(','))
 const figures: Record<string, number> = {}
 for (const suite of suites.filter((s) => only.length === 0 || only.includes(s.name))) {
   const result = await suite.run()

@@ -3,6 +3,7 @@ import { broadcastSuite } from './broadcast.ts'
 import { flowSuite } from './flow.ts'
 import { gradesSuite } from './grades.ts'
 import { importSuite } from './imports.ts'
+import { reportSuite } from './report.ts'
 import { rulesSuite } from './rules.ts'
 import { staffSuite } from './staff.ts'
 
@@ -20,4 +21,5 @@ export const suites: BenchSuite[] = [
   gradesSuite,
   broadcastSuite,
   staffSuite,
+  reportSuite,
 ]

@@ -41,6 +41,7 @@ export async function openApp(options: {
     calendar: services.calendar,
     grades: services.grades,
     broadcasts: services.broadcasts,
+    reports: services.reports,
   }
   return { db, deps, close: () => db.destroy() }
 }

@@ -14,6 +14,7 @@ import type { ImportService } from '../services/imports.ts'
 import type { InviteService } from '../services/invites.ts'
 import type { PeopleService } from '../services/people.ts'
 import type { PlanService } from '../services/plans.ts'
+import type { ReportService } from '../services/reports.ts'
 import type { SchoolService } from '../services/schools.ts'
 import type { SetupService } from '../services/setup.ts'
 import type { SessionStore } from '../store/sessions.ts'
@@ -40,6 +41,8 @@ export interface Deps {
   imports: ImportService
   /** broadcasts: draft, preview, confirm, cancel, report (the outbox worker delivers) */
   broadcasts: BroadcastService
+  /** /report: plans, grades, classes and certificates at a glance */
+  reports: ReportService
   /** the year's calendar: deadlines that concern me, the admin's edits, whose task is still open */
   calendar: CalendarService
   /** grades: batches by message or spreadsheet, preview, commit, undo, lock; /scores, /team */

@@ -25,6 +25,7 @@ import { langFeature } from './features/lang.ts'
 import { modulesFeature } from './features/modules.ts'
 import { needConversation, needFeature } from './features/need.ts'
 import { planFeature, reopenConversation } from './features/plan.ts'
+import { reportFeature } from './features/report.ts'
 import { schoolAdminConversations, schoolAdminFeature } from './features/school-admin.ts'
 import { startFeature } from './features/start.ts'
 import { unhandledFeature } from './features/unhandled.ts'
@@ -147,6 +148,7 @@ export function createBot(options: BotOptions): Bot<BotContext> {
       schoolAdminFeature,
       gradesFeature,
       broadcastFeature,
+      reportFeature,
       deadlinesFeature,
     ]),
   )

@@ -25,6 +25,10 @@
  *                                               Kha: { kind: 'need', score: 600 }, TrungBinh: { kind: 'need', score: 500 } }
  *   teacherAverage({ nd1: 950, nd2: 950, modules: [950, 650] })   → 90
  *
+ * Certificates (seed 004 §V 4.2)
+ *   certificateEligibility({ judgedAs: 'manager', result: classifyManager(…) })
+ *                                           → { eligible: false, reason: 'manager-not-passed', source: … }
+ *
  * Plans
  *   validatePlan({ level: 'THPT', isManager: false, moduleCodes: ['thpt17', 'THPT 19'] }, SEED_CATALOGUE)
  *                                           → { valid: false, totalHours: 30, requiredHours: 60, errors: [hours-below-required] }
@@ -69,6 +73,12 @@ export {
   partValue,
   rowMinimum,
 } from './cefr.ts'
+export {
+  type CertificateEligibility,
+  type CertificateJudged,
+  certificateEligibility,
+  type IneligibleReason,
+} from './certificate.ts'
 export {
   classifyManager,
   classifyTeacher,

@@ -16,6 +16,8 @@ export const SOURCES = {
   tt27Managers: 'TT 27/2015/TT-BGDĐT Điều 7 khoản 2',
   /** 120 tiết a year: ND1 30, ND2 30, ND3 60 (the programmes; restated by the 2017-2018 school plan). */
   programmeHours: 'TT 26/2012/TT-BGDĐT; chương trình BDTX (TT 30/2011/TT-BGDĐT, TT 27/2015/TT-BGDĐT)',
+  /** No certificate for a teacher who did not complete the plan or a manager không đạt (seed 004 §V 4.2). */
+  certificate: 'TT 26/2012/TT-BGDĐT Điều 14; KH BDTX của trường, mục V.4.2',
   /** Module catalogues per level. */
   catalogueMN: 'TT 36/2011/TT-BGDĐT',
   catalogueTH: 'TT 32/2011/TT-BGDĐT',

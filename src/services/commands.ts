@@ -13,7 +13,7 @@ const PUBLIC = ['cefr', 'need', 'lang', 'help', 'cancel'] as const
 
 const BY_ROLE: Record<Role, readonly string[]> = {
   teacher: ['plan', 'scores', 'deadlines', 'modules'],
-  head: ['plan', 'scores', 'deadlines', 'modules', 'approve', 'grades', 'team', 'invite', 'people'],
+  head: ['plan', 'scores', 'deadlines', 'modules', 'approve', 'grades', 'team', 'report', 'invite', 'people'],
   manager: ['plan', 'scores', 'deadlines', 'modules'],
   admin: [
     'plan',
@@ -21,6 +21,7 @@ const BY_ROLE: Record<Role, readonly string[]> = {
     'approve',
     'grades',
     'team',
+    'report',
     'invite',
     'people',
     'departments',
@@ -34,7 +35,7 @@ const BY_ROLE: Record<Role, readonly string[]> = {
   staff: ['modules'],
 }
 
-const OWNER = ['schools', 'approve', 'broadcast', 'import'] as const
+const OWNER = ['schools', 'report', 'approve', 'broadcast', 'import'] as const
 
 export function commandsFor(who: { role: Role | null; isOwner: boolean }): string[] {
   const names: string[] = ['start']

@@ -171,6 +171,8 @@ export type TeamRow = MyScores & { summary: Verdict | 'pending' | 'no-approved-p
 export interface TeamTable {
   schoolId: number
   schoolYear: { id: number; name: string; resultsLocked: boolean }
+  /** the regulation the year is judged by: every class and verdict in `rows` comes from it */
+  regulation: RegulationProfile
   departmentId: number | null
   departmentName: string | null
   rows: TeamRow[]
@@ -772,32 +774,14 @@ export class GradeService {
       const view = scoresView(p, departmentNameOf(s, p), s.year, plans.get(p.id), scores.get(p.id), s.profile)
       return { ...view, summary: summaryOf(view) }
     })
-    const teachers = {
-      Gioi: 0,
-      Kha: 0,
-      TrungBinh: 0,
-      KhongHoanThanh: 0,
-      pending: 0,
-      'no-approved-plan': 0,
-      total: 0,
-    }
-    const managers = { Dat: 0, KhongDat: 0, pending: 0, 'no-approved-plan': 0, total: 0 }
-    for (const row of rows) {
-      if (row.judgedAs === 'manager') {
-        managers.total++
-        managers[row.summary as keyof typeof managers]++
-      } else {
-        teachers.total++
-        teachers[row.summary as keyof typeof teachers]++
-      }
-    }
     return ok({
       schoolId: s.school.id,
       schoolYear: { id: s.year.id, name: s.year.name, resultsLocked: s.year.resultsLocked },
+      regulation: s.profile,
       departmentId: s.departmentId,
       departmentName: s.departmentName,
       rows,
-      counts: { teachers, managers },
+      counts: classCounts(rows),
     })
   }
 
@@ -1233,6 +1217,30 @@ function scoresView(
     result: approved ? classifyTeacher(scores, profile) : null,
     required: approved ? requiredScores(scores, profile) : null,
   }
+}
+
+/** How many people of `rows` are in each class (teachers) and verdict (managers). */
+export function classCounts(rows: readonly TeamRow[]): TeamTable['counts'] {
+  const teachers = {
+    Gioi: 0,
+    Kha: 0,
+    TrungBinh: 0,
+    KhongHoanThanh: 0,
+    pending: 0,
+    'no-approved-plan': 0,
+    total: 0,
+  }
+  const managers = { Dat: 0, KhongDat: 0, pending: 0, 'no-approved-plan': 0, total: 0 }
+  for (const row of rows) {
+    if (row.judgedAs === 'manager') {
+      managers.total++
+      managers[row.summary as keyof typeof managers]++
+    } else {
+      teachers.total++
+      teachers[row.summary as keyof typeof teachers]++
+    }
+  }
+  return { teachers, managers }
 }
 
 function summaryOf(view: MyScores): TeamRow['summary'] {

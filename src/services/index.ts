@@ -16,6 +16,7 @@ import { InviteService } from './invites.ts'
 import type { ServiceOptions } from './options.ts'
 import { PeopleService } from './people.ts'
 import { PlanService } from './plans.ts'
+import { ReportService } from './reports.ts'
 import { SchoolService } from './schools.ts'
 import { SetupService } from './setup.ts'
 
@@ -32,6 +33,8 @@ export interface Services {
   grades: GradeService
   /** announcements: draft, preview, confirm, cancel, report (the outbox worker delivers) */
   broadcasts: BroadcastService
+  /** /report: plans, grades, classes and certificates at a glance */
+  reports: ReportService
 }
 
 export function createServices(db: Db, options: Partial<ServiceOptions> = {}): Services {
@@ -47,6 +50,7 @@ export function createServices(db: Db, options: Partial<ServiceOptions> = {}): S
     calendar: new CalendarService(ctx),
     grades: new GradeService(ctx),
     broadcasts: new BroadcastService(ctx),
+    reports: new ReportService(ctx),
   }
 }
 

@@ -1,0 +1,192 @@
+/**
+ * /report (issue 12): the school's BDTX state at a glance — plans, grades, classes and the
+ * certificate list — for an admin (the school, per department) or a head (their department).
+ *
+ * Every class and verdict is the one /team shows: the report reads GradeService.teamTable, which
+ * judges each person by the regulation of the year (`TeamTable.regulation`). Nothing here classifies
+ * again, so pointing a year at another regulation changes /team, /report and the sheet together.
+ */
+import { type CertificateEligibility, certificateEligibility, type IneligibleReason } from '../rules/index.ts'
+import { fold } from '../store/text.ts'
+import type { Actor } from './access.ts'
+import { vietnamDay } from './calendar.ts'
+import { classCounts, GradeService, type TeamRow, type TeamTable } from './grades.ts'
+import type { ServiceContext } from './options.ts'
+import { ok } from './result.ts'
+import { resultsWorkbook, type SheetRow, type Translate } from './results-sheet.ts'
+
+/** A plan's state as the report counts it. */
+export type PlanState = 'notSubmitted' | 'submitted' | 'approved' | 'returned'
+
+export interface GroupStatus {
+  /** null: people outside any department (the school's board) — or the whole school in `total` */
+  departmentId: number | null
+  departmentName: string | null
+  people: number
+  plans: Record<PlanState, number>
+  /** among approved plans: every component scored, or some still missing */
+  grades: { complete: number; missing: number }
+  teachers: TeamTable['counts']['teachers']
+  managers: TeamTable['counts']['managers']
+  certificates: {
+    eligible: number
+    /** everyone not proposed, with the rule engine's reason */
+    ineligible: Array<{ personId: number; fullName: string; reason: IneligibleReason }>
+  }
+}
+
+export interface StatusReport {
+  schoolId: number
+  schoolYear: TeamTable['schoolYear']
+  /** the documents the year is judged by, e.g. ['TT 26/2012/TT-BGDĐT', 'TT 27/2015/TT-BGDĐT'] */
+  regulation: readonly string[]
+  /** the department asked for (a head's own), or null for the whole school */
+  departmentId: number | null
+  total: GroupStatus
+  /** one per department in scope, in the order they were created; the board last */
+  groups: GroupStatus[]
+}
+
+type StatusError = Extract<Awaited<ReturnType<GradeService['teamTable']>>, { ok: false }>['error']
+
+export class ReportService {
+  private readonly grades: GradeService
+
+  constructor(private readonly ctx: ServiceContext) {
+    this.grades = new GradeService(ctx)
+  }
+
+  /**
+   * The results sheet (./results-sheet.ts) of the same scope as `status`, in the words `t` gives
+   * (the reader's language).
+   */
+  async resultsSheet(
+    actor: Actor,
+    input: { schoolId?: number; departmentId?: number },
+    t: Translate,
+  ): Promise<
+    | { ok: true; value: { fileName: string; data: Buffer; people: number } }
+    | { ok: false; error: StatusError }
+  > {
+    const table = await this.grades.teamTable(actor, input)
+    if (!table.ok) return table
+    const tt = table.value
+    const school = await this.ctx.stores.schools.get(tt.schoolId)
+    const day = vietnamDay(this.ctx.now())
+    const data = await resultsWorkbook(
+      {
+        schoolName: school?.name ?? '',
+        schoolYearName: tt.schoolYear.name,
+        scopeName: tt.departmentName,
+        regulation: tt.regulation.documents,
+        day,
+        rows: tt.rows.map((row) => sheetRow(row, t)),
+        total: groupStatus(tt.departmentId, tt.departmentName, tt.rows),
+      },
+      t,
+    )
+    const scope = fold(`${tt.schoolYear.name} ${tt.departmentName ?? school?.name ?? ''}`).toLowerCase()
+    return ok({
+      fileName: `ket-qua-bdtx-${scope.replace(/[^a-z0-9]+/g, '-')}.xlsx`,
+      data,
+      people: tt.rows.length,
+    })
+  }
+
+  /** The status of the actor's scope: a head's department, an admin's school (or one department). */
+  async status(
+    actor: Actor,
+    input: { schoolId?: number; departmentId?: number } = {},
+  ): Promise<{ ok: true; value: StatusReport } | { ok: false; error: StatusError }> {
+    const table = await this.grades.teamTable(actor, input)
+    if (!table.ok) return table
+    const t = table.value
+    const byDepartment = new Map<number | null, TeamRow[]>()
+    for (const row of t.rows) {
+      const key = row.person.departmentId
+      byDepartment.set(key, [...(byDepartment.get(key) ?? []), row])
+    }
+    const groups = [...byDepartment.entries()]
+      .sort(([a], [b]) => (a === null ? 1 : b === null ? -1 : a - b))
+      .map(([departmentId, rows]) => groupStatus(departmentId, rows[0]?.person.departmentName ?? null, rows))
+    return ok({
+      schoolId: t.schoolId,
+      schoolYear: t.schoolYear,
+      regulation: t.regulation.documents,
+      departmentId: t.departmentId,
+      total: groupStatus(t.departmentId, t.departmentName, t.rows),
+      groups,
+    })
+  }
+}
+
+/** The certificate decision for one row of /team. */
+export function eligibilityOf(row: TeamRow): CertificateEligibility {
+  return row.judgedAs === 'teacher'
+    ? certificateEligibility({ judgedAs: 'teacher', result: row.result })
+    : certificateEligibility({ judgedAs: 'manager', result: row.result })
+}
+
+function sheetRow(row: TeamRow, t: Translate): SheetRow {
+  const approved = row.plan?.status === 'approved'
+  const value = (kind: 'nd1' | 'nd2') =>
+    approved ? (row.components.find((c) => c.kind === kind)?.value ?? null) : null
+  const e = eligibilityOf(row)
+  return {
+    fullName: row.person.fullName,
+    role: t(`role-${row.person.role}`),
+    departmentName: row.person.departmentName,
+    nd1: value('nd1'),
+    nd2: value('nd2'),
+    modules: approved
+      ? row.components.filter((c) => c.kind === 'module').map((c) => ({ code: c.code ?? '', score: c.value }))
+      : [],
+    average: row.average,
+    summary: row.summary,
+    eligible: e.eligible,
+    reason: e.eligible ? null : e.reason,
+  }
+}
+
+function planState(row: TeamRow): PlanState {
+  switch (row.plan?.status) {
+    case 'approved':
+      return 'approved'
+    case 'returned':
+      return 'returned'
+    case 'submitted':
+    case 'head_approved':
+      return 'submitted'
+    default:
+      return 'notSubmitted'
+  }
+}
+
+function groupStatus(
+  departmentId: number | null,
+  departmentName: string | null,
+  rows: TeamRow[],
+): GroupStatus {
+  const g: GroupStatus = {
+    departmentId,
+    departmentName,
+    people: rows.length,
+    plans: { notSubmitted: 0, submitted: 0, approved: 0, returned: 0 },
+    grades: { complete: 0, missing: 0 },
+    ...classCounts(rows),
+    certificates: { eligible: 0, ineligible: [] },
+  }
+  for (const row of rows) {
+    g.plans[planState(row)]++
+    if (row.plan?.status === 'approved') g.grades[row.missing.length === 0 ? 'complete' : 'missing']++
+    const e = eligibilityOf(row)
+    if (e.eligible) g.certificates.eligible++
+    else
+      g.certificates.ineligible.push({
+        personId: row.person.id,
+        fullName: row.person.fullName,
+        reason: e.reason,
+      })
+  }
+  return g
+}

@@ -676,3 +676,12 @@ start-button-approve = ✅ Approve plans
 start-button-grades = 🧾 Enter scores
 start-button-deadlines = 📅 Deadlines
 schools-created-late = The common calendar's plan deadline ({ $seedDeadline }) has passed, so the school's is set { $days } days from today and teachers can register at once. The school's admin can change it with /setdeadline.
+
+## Notification settings, quiet hours, blocked and unreachable people
+broadcast-preview-blocked = { $count } people blocked the bot and will not get it.
+broadcast-preview-quiet = 🌙 People in their quiet hours get it when their quiet hours end.
+broadcast-preview-urgent = 🚨 <b>Urgent</b>: it goes at once, even to people in their quiet hours.
+broadcast-button-urgent = 🚨 Mark urgent
+broadcast-button-not-urgent = 🌙 Not urgent
+broadcast-waiting-morning = 🌙 Waiting for morning (quiet hours): { $count }
+broadcast-state-blocked = blocked the bot

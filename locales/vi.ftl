@@ -661,3 +661,12 @@ start-button-approve = ✅ Duyệt kế hoạch
 start-button-grades = 🧾 Nhập điểm
 start-button-deadlines = 📅 Các mốc thời gian
 schools-created-late = Lịch chung của Sở (hạn đăng ký { $seedDeadline }) đã qua, nên hạn của trường được đặt { $days } ngày kể từ hôm nay để giáo viên đăng ký được ngay. Quản trị trường đổi được bằng /setdeadline.
+
+## Notification settings, quiet hours, blocked and unreachable people
+broadcast-preview-blocked = { $count } người đã chặn bot sẽ không nhận được.
+broadcast-preview-quiet = 🌙 Ai đang trong giờ yên lặng sẽ nhận khi giờ yên lặng của họ kết thúc.
+broadcast-preview-urgent = 🚨 <b>Khẩn</b>: gửi ngay, kể cả người đang trong giờ yên lặng.
+broadcast-button-urgent = 🚨 Đánh dấu khẩn
+broadcast-button-not-urgent = 🌙 Không khẩn
+broadcast-waiting-morning = 🌙 Chờ đến sáng (giờ yên lặng): { $count }
+broadcast-state-blocked = đã chặn bot

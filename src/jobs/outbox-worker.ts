@@ -51,6 +51,8 @@ export interface ProgressView {
   sent: number
   /** pending or in flight */
   waiting: number
+  /** of the waiting: held for their recipients' quiet hours ("waiting for morning"), not failed */
+  morning: number
   /** blocked the bot, deactivated, chat not found */
   unreachable: number
   /** refused, or still failing after every retry */
@@ -147,6 +149,7 @@ export const renderProgress: ProgressRenderer = (v) => {
       : `📣 <b>#${v.broadcastId}</b> · ${v.status === 'cancelled' ? '🚫' : '✔'} ${percent}%`
   const parts = [`✅ ${number(v.sent)}`]
   if (v.phase === 'progress' || v.waiting > 0) parts.push(`⏳ ${number(v.waiting)}`)
+  if (v.morning) parts.push(`🌙 ${number(v.morning)}`)
   parts.push(`⛔ ${number(v.unreachable)}`)
   if (v.failed) parts.push(`❌ ${number(v.failed)}`)
   if (v.unknown) parts.push(`❓ ${number(v.unknown)}`)
@@ -534,6 +537,7 @@ export class OutboxWorker {
       total,
       sent: counts.sent,
       waiting: counts.pending + counts.claimed,
+      morning: counts.pending > 0 ? await this.store.heldForMorning(b.id, iso(this.now())) : 0,
       unreachable: counts.unreachable,
       failed: counts.failed,
       unknown: counts.unknown,

@@ -41,6 +41,7 @@ export async function openApp(options: {
     calendar: services.calendar,
     grades: services.grades,
     broadcasts: services.broadcasts,
+    notifications: services.notifications,
   }
   return { db, deps, close: () => db.destroy() }
 }

@@ -12,6 +12,7 @@ import type { CatalogueService } from '../services/catalogue.ts'
 import type { GradeService } from '../services/grades.ts'
 import type { ImportService } from '../services/imports.ts'
 import type { InviteService } from '../services/invites.ts'
+import type { NotificationService } from '../services/notifications.ts'
 import type { PeopleService } from '../services/people.ts'
 import type { PlanService } from '../services/plans.ts'
 import type { SchoolService } from '../services/schools.ts'
@@ -44,6 +45,8 @@ export interface Deps {
   calendar: CalendarService
   /** grades: batches by message or spreadsheet, preview, commit, undo, lock; /scores, /team */
   grades: GradeService
+  /** /settings, quiet hours, blocked and unblocked accounts */
+  notifications: NotificationService
 }
 
 /** What a chat keeps between updates; features add their fields here. */

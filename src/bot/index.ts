@@ -25,6 +25,7 @@ import { modulesFeature } from './features/modules.ts'
 import { needConversation, needFeature } from './features/need.ts'
 import { planFeature, reopenConversation } from './features/plan.ts'
 import { schoolAdminConversations, schoolAdminFeature } from './features/school-admin.ts'
+import { reachability, settingsFeature } from './features/settings.ts'
 import { startFeature } from './features/start.ts'
 import { unhandledFeature } from './features/unhandled.ts'
 
@@ -89,6 +90,7 @@ export function createBot(options: BotOptions): Bot<BotContext> {
       ],
     }),
   )
+  bot.use(reachability)
   bot.use(flowControl)
   bot.use(
     flowsOnDemand([
@@ -119,6 +121,7 @@ export function createBot(options: BotOptions): Bot<BotContext> {
       gradesFeature,
       broadcastFeature,
       deadlinesFeature,
+      settingsFeature,
     ]),
   )
   bot.use(unhandledFeature)

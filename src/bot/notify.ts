@@ -14,8 +14,14 @@ export async function notify(
   recipients: ReadonlyArray<Recipient>,
   text: (t: TranslateFunction) => string,
   keyboard?: (t: TranslateFunction) => InlineKeyboardMarkup,
+  options: { result?: boolean } = {},
 ): Promise<void> {
+  // a result notice (a new score, a plan approved or returned) can be turned off in /settings
+  const muted = options.result
+    ? await ctx.deps.notifications.mutedResults(recipients.map((r) => r.telegramId))
+    : new Set<number>()
   for (const recipient of recipients) {
+    if (muted.has(recipient.telegramId)) continue
     const language = isLanguage(recipient.language) ? recipient.language : DEFAULT_LANGUAGE
     const t: TranslateFunction = (key, vars) => ctx.deps.i18n.t(language, key, vars)
     try {

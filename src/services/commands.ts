@@ -41,7 +41,7 @@ export function commandsFor(who: { role: Role | null; isOwner: boolean }): strin
   if (who.role) names.push(...BY_ROLE[who.role])
   else names.push('modules')
   if (who.isOwner) names.push(...OWNER)
-  if (who.role) names.push('me')
+  if (who.role) names.push('me', 'settings')
   names.push(...PUBLIC)
   return [...new Set(names)]
 }

@@ -13,6 +13,7 @@ import { CatalogueService } from './catalogue.ts'
 import { GradeService } from './grades.ts'
 import { ImportService } from './imports.ts'
 import { InviteService } from './invites.ts'
+import { NotificationService } from './notifications.ts'
 import type { ServiceOptions } from './options.ts'
 import { PeopleService } from './people.ts'
 import { PlanService } from './plans.ts'
@@ -32,6 +33,8 @@ export interface Services {
   grades: GradeService
   /** announcements: draft, preview, confirm, cancel, report (the outbox worker delivers) */
   broadcasts: BroadcastService
+  /** /settings, quiet hours, blocked and unblocked accounts */
+  notifications: NotificationService
 }
 
 export function createServices(db: Db, options: Partial<ServiceOptions> = {}): Services {
@@ -47,6 +50,7 @@ export function createServices(db: Db, options: Partial<ServiceOptions> = {}): S
     calendar: new CalendarService(ctx),
     grades: new GradeService(ctx),
     broadcasts: new BroadcastService(ctx),
+    notifications: new NotificationService(ctx),
   }
 }
 

@@ -50,6 +50,11 @@ export function quietUntil(
   return new Date(end - VIETNAM_OFFSET_MS)
 }
 
+/** Whether a reminder `offsetDays` before a deadline goes to someone with these settings. */
+export function wantsReminder(s: NotificationSettings, offsetDays: number): boolean {
+  return s.reminders && (s.reminderDays === '7,1' || offsetDays <= 1)
+}
+
 /** Ids per `in (...)` list. */
 const ID_CHUNK = 10_000
 

@@ -143,6 +143,9 @@ export interface AudienceFilter {
 /** The last_error of a row not sent because its recipient had blocked the bot (my_chat_member). */
 export const BLOCKED_ERROR = '403: Forbidden: bot was blocked by the user (my_chat_member)'
 
+/** The last_error of a missed reminder once it was looked at again after the person unblocked the bot. */
+export const RESENT_ERROR = 'blocked the bot; looked at again when they unblocked it'
+
 /** Rows per INSERT: 5 values each stays far under SQLite's 32,766 and PostgreSQL's 65,535 parameters. */
 const INSERT_CHUNK = 2_000
 /** Ids per `in (...)` list. */
@@ -476,6 +479,53 @@ export class OutboxStore {
       .where('state', '=', 'pending')
       .executeTakeFirst()
     return Number(result.numUpdatedRows)
+  }
+
+  /**
+   * The reminders refused to this chat because it had blocked the bot, newest first, each taken
+   * (marked resent) so that it is resent at most once. Call inside a transaction.
+   */
+  async takeMissedReminders(
+    chatId: number,
+  ): Promise<Array<{ deadlineId: number; reminderId: number; offsetDays: number; schoolId: number }>> {
+    const rows = await this.db
+      .selectFrom('outbox')
+      .innerJoin('reminders', 'reminders.broadcast_id', 'outbox.broadcast_id')
+      .innerJoin('broadcasts', 'broadcasts.id', 'outbox.broadcast_id')
+      .select([
+        'outbox.id',
+        'reminders.deadline_id',
+        'reminders.id as reminder_id',
+        'reminders.offset_days',
+        'broadcasts.school_id',
+      ])
+      .where('outbox.chat_id', '=', chatId)
+      .where('outbox.state', '=', 'unreachable')
+      .where('outbox.last_error', 'like', '403%')
+      .orderBy('outbox.id', 'desc')
+      .execute()
+    if (rows.length === 0) return []
+    await this.db
+      .updateTable('outbox')
+      .set({ last_error: RESENT_ERROR })
+      .where(
+        'id',
+        'in',
+        rows.map((r) => r.id),
+      )
+      .execute()
+    return rows.flatMap((r) =>
+      r.school_id === null
+        ? []
+        : [
+            {
+              deadlineId: r.deadline_id,
+              reminderId: r.reminder_id,
+              offsetDays: r.offset_days,
+              schoolId: r.school_id,
+            },
+          ],
+    )
   }
 
   /** The recipients of a broadcast in these states, with their names, oldest first. */

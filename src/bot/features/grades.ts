@@ -199,7 +199,8 @@ export function noticeText(t: T, notice: GradeNotice): string {
 }
 
 async function tellTeachers(ctx: FlowContext, notices: ReadonlyArray<GradeNotice>): Promise<void> {
-  for (const notice of notices) await notify(ctx, [notice.recipient], (t) => noticeText(t, notice))
+  for (const notice of notices)
+    await notify(ctx, [notice.recipient], (t) => noticeText(t, notice), undefined, { result: true })
 }
 
 async function sendTemplate(ctx: FlowContext): Promise<void> {

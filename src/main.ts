@@ -9,7 +9,6 @@
 import { createServer } from 'node:http'
 import { autoRetry } from '@grammyjs/auto-retry'
 import { run } from '@grammyjs/runner'
-import { apiThrottler } from '@grammyjs/transformer-throttler'
 import { webhookCallback } from 'grammy'
 import { openApp } from './app.ts'
 import { registerDefaultCommands } from './bot/commands.ts'
@@ -20,6 +19,7 @@ import { FakeTelegram } from './emulator/fake-telegram.ts'
 import { runTerminal } from './emulator/terminal.ts'
 import { startOutboxWorker } from './jobs/outbox-worker.ts'
 import { reminderTextFromLocales, startReminderScheduler } from './jobs/reminders.ts'
+import { budgetTransformer, MemorySendBudget } from './jobs/send-budget.ts'
 import { createLogger } from './logger.ts'
 import { startLink } from './services/codes.ts'
 
@@ -51,9 +51,12 @@ async function announceSetup(botUsername: string): Promise<string | null> {
   return setupCode
 }
 
+/** One sending budget for the token (Telegram: ~30 messages a second): replies first, the outbox the rest. */
+const budget = new MemorySendBudget({ perSecond: 30 })
+
 /**
- * Broadcasts and reminders: the outbox worker on its own Api (no throttler: it paces itself, and
- * replies to people never queue behind it), and the scheduler that turns due reminders into
+ * Broadcasts and reminders: the outbox worker on its own Api (paced by itself and by the shared budget,
+ * after the replies to people), and the scheduler that turns due reminders into
  * outbox rows at start-up and every minute.
  */
 function startDelivery(token: string, apiRoot: string | undefined): void {
@@ -62,6 +65,7 @@ function startDelivery(token: string, apiRoot: string | undefined): void {
     token,
     apiRoot,
     rate: config.broadcastRate,
+    budget,
     render: broadcastRenderer(app.deps.i18n),
     logger,
   })
@@ -118,7 +122,7 @@ if (mode.kind === 'sandbox') {
     token: mode.token,
     deps: app.deps,
     client: mode.apiRoot ? { apiRoot: mode.apiRoot } : undefined,
-    transformers: [apiThrottler(), autoRetry({ maxRetryAttempts: 5, maxDelaySeconds: 300 })],
+    transformers: [budgetTransformer(budget), autoRetry({ maxRetryAttempts: 5, maxDelaySeconds: 300 })],
   })
   await bot.init()
   await registerDefaultCommands(bot.api, app.deps.i18n)

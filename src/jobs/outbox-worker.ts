@@ -39,6 +39,7 @@ import {
   type StateCounts,
 } from '../store/outbox.ts'
 import { RateLimiter } from './rate-limiter.ts'
+import type { SendBudget } from './send-budget.ts'
 
 /** What the sender's progress message and final report show. */
 export interface ProgressView {
@@ -77,6 +78,8 @@ export interface OutboxWorkerOptions {
   api: Api
   /** at most this many messages a second overall (BROADCAST_RATE) */
   rate: number
+  /** the token's budget shared with the bot's replies: the worker takes what replies leave */
+  budget?: SendBudget
   /** API calls in flight at once; each may be left `unknown` by a crash. Default 1. */
   concurrency?: number
   /** the rate's window, ms. Default 1000. */
@@ -194,6 +197,7 @@ export class OutboxWorker {
   private readonly store: OutboxStore
   private readonly api: Api
   private readonly limiter: RateLimiter
+  private readonly budget: SendBudget | undefined
   private readonly concurrency: number
   private readonly maxAttempts: number
   private readonly backoffMs: number
@@ -228,6 +232,7 @@ export class OutboxWorker {
     this.api = options.api
     const windowMs = options.windowMs ?? 1000
     this.limiter = new RateLimiter(options.rate, { windowMs, perChatMs: options.perChatMs ?? 1000 })
+    this.budget = options.budget
     this.concurrency = Math.max(1, options.concurrency ?? 1)
     this.maxAttempts = Math.max(1, options.maxAttempts ?? 5)
     this.backoffMs = options.backoffMs ?? 2000
@@ -349,6 +354,9 @@ export class OutboxWorker {
       if (waiting) await this.settleOne()
       return false
     }
+    // the shared budget first (replies go before the outbox), then the claim: a row is never held
+    // claimed while it waits its turn
+    await this.budget?.take(free.chatId, 'outbox')
     const row = await this.store.claim(free.id, `${this.id}:${++this.claims}`, iso(this.now()))
     if (!row) return false
     const job = this.send(row)
@@ -633,6 +641,7 @@ export class OutboxWorker {
     const slot = await this.acquire(chatId)
     if (slot === undefined) return { ok: false, again: true, kind: 'stopping', error: new Error('stopping') }
     try {
+      await this.budget?.take(chatId, 'outbox')
       const value = await call()
       this.limiter.end(slot, chatId, this.now())
       return { ok: true, value }

@@ -5,8 +5,12 @@
 import { suites } from './suites.ts'
 
 const json = process.argv.includes('--json')
+// `--only outgoing,broadcast`: just those suites (the machine is shared)
+const onlyAt = process.argv.indexOf('--only')
+const only = onlyAt > 0 ? new Set(process.argv[onlyAt + 1]?.split(',')) : undefined
 const figures: Record<string, number> = {}
 for (const suite of suites) {
+  if (only && !only.has(suite.name)) continue
   const result = await suite.run()
   for (const [key, value] of Object.entries(result)) figures[`${suite.name}.${key}`] = value
 }

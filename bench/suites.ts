@@ -2,6 +2,7 @@ import { botSuite } from './bot.ts'
 import { broadcastSuite } from './broadcast.ts'
 import { gradesSuite } from './grades.ts'
 import { importSuite } from './imports.ts'
+import { outgoingSuite } from './outgoing.ts'
 import { rulesSuite } from './rules.ts'
 
 export interface BenchSuite {
@@ -10,4 +11,11 @@ export interface BenchSuite {
   run(): Promise<Record<string, number>>
 }
 
-export const suites: BenchSuite[] = [rulesSuite, botSuite, importSuite, gradesSuite, broadcastSuite]
+export const suites: BenchSuite[] = [
+  rulesSuite,
+  botSuite,
+  importSuite,
+  gradesSuite,
+  broadcastSuite,
+  outgoingSuite,
+]

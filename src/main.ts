@@ -19,7 +19,7 @@ import { FakeTelegram } from './emulator/fake-telegram.ts'
 import { runTerminal } from './emulator/terminal.ts'
 import { startOutboxWorker } from './jobs/outbox-worker.ts'
 import { reminderTextFromLocales, startReminderScheduler } from './jobs/reminders.ts'
-import { budgetTransformer, MemorySendBudget } from './jobs/send-budget.ts'
+import { budgetTransformer, MemorySendBudget, TELEGRAM_RATE } from './jobs/send-budget.ts'
 import { createLogger } from './logger.ts'
 import { startLink } from './services/codes.ts'
 
@@ -52,7 +52,7 @@ async function announceSetup(botUsername: string): Promise<string | null> {
 }
 
 /** One sending budget for the token (Telegram: ~30 messages a second): replies first, the outbox the rest. */
-const budget = new MemorySendBudget({ perSecond: 30 })
+const budget = new MemorySendBudget({ perSecond: TELEGRAM_RATE })
 
 /**
  * Broadcasts and reminders: the outbox worker on its own Api (paced by itself and by the shared budget,

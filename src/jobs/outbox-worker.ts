@@ -356,10 +356,13 @@ export class OutboxWorker {
     }
     // the shared budget first (replies go before the outbox), then the claim: a row is never held
     // claimed while it waits its turn
-    await this.budget?.take(free.chatId, 'outbox')
+    const release = (await this.budget?.take(free.chatId, 'outbox')) ?? (() => {})
     const row = await this.store.claim(free.id, `${this.id}:${++this.claims}`, iso(this.now()))
-    if (!row) return false
-    const job = this.send(row)
+    if (!row) {
+      release()
+      return false
+    }
+    const job = this.send(row).finally(release)
     if (this.concurrency === 1) await job
     else this.track(job)
     return false
@@ -640,8 +643,8 @@ export class OutboxWorker {
   > {
     const slot = await this.acquire(chatId)
     if (slot === undefined) return { ok: false, again: true, kind: 'stopping', error: new Error('stopping') }
+    const release = (await this.budget?.take(chatId, 'outbox')) ?? (() => {})
     try {
-      await this.budget?.take(chatId, 'outbox')
       const value = await call()
       this.limiter.end(slot, chatId, this.now())
       return { ok: true, value }
@@ -654,6 +657,8 @@ export class OutboxWorker {
       if (verdict.kind !== 'flood')
         this.logger.warn('outbox: message to the sender failed', { chatId, error: verdict.error })
       return { ok: false, again, kind: verdict.kind, error }
+    } finally {
+      release()
     }
   }
 

@@ -15,9 +15,16 @@ import type { Transformer } from 'grammy'
 
 export type Priority = 'reply' | 'outbox'
 
+/** Telegram's overall limit for one token, messages a second (its FAQ: "about 30"). */
+export const TELEGRAM_RATE = 30
+
 export interface SendBudget {
-  /** Waits until a message to `chatId` may go now, with this priority, and counts it. */
-  take(chatId: number, priority: Priority): Promise<void>
+  /**
+   * Waits until a message to `chatId` may go now, with this priority, and counts it. Call the
+   * returned function once Telegram answered: the message occupies the budget's second from then,
+   * so that latency cannot push two seconds' worth of messages into one.
+   */
+  take(chatId: number, priority: Priority): Promise<() => void>
 }
 
 export interface BudgetOptions {
@@ -32,7 +39,12 @@ export interface BudgetOptions {
 
 interface Waiter {
   chatId: number
-  resolve: () => void
+  resolve: (release: () => void) => void
+}
+
+/** A message counted in the budget: in flight (end = Infinity) or answered at `end`. */
+interface Slot {
+  end: number
 }
 
 const WINDOW_MS = 1000
@@ -43,21 +55,21 @@ export class MemorySendBudget implements SendBudget {
   private readonly perChatMs: number
   private readonly perGroupMinute: number
   private readonly now: () => number
-  /** grant times in the last second, oldest first */
-  private readonly recent: number[] = []
+  /** messages in flight or answered within the last second */
+  private slots: Slot[] = []
   private readonly lastToChat = new Map<number, number>()
   private readonly groupSends = new Map<number, number[]>()
   private readonly queues: Record<Priority, Waiter[]> = { reply: [], outbox: [] }
   private timer: NodeJS.Timeout | undefined
 
   constructor(options: BudgetOptions = {}) {
-    this.perSecond = Math.max(1, options.perSecond ?? 30)
+    this.perSecond = Math.max(1, options.perSecond ?? TELEGRAM_RATE)
     this.perChatMs = options.perChatMs ?? 1000
     this.perGroupMinute = options.perGroupMinute ?? 20
     this.now = options.now ?? Date.now
   }
 
-  take(chatId: number, priority: Priority): Promise<void> {
+  take(chatId: number, priority: Priority): Promise<() => void> {
     return new Promise((resolve) => {
       this.queues[priority].push({ chatId, resolve })
       this.pump()
@@ -76,7 +88,7 @@ export class MemorySendBudget implements SendBudget {
       this.timer = undefined
     }
     const now = this.now()
-    while (this.recent.length && this.recent[0]! <= now - WINDOW_MS) this.recent.shift()
+    this.slots = this.slots.filter((slot) => slot.end > now - WINDOW_MS)
     let next = Number.POSITIVE_INFINITY
     for (const priority of ['reply', 'outbox'] as const) {
       const queue = this.queues[priority]
@@ -89,17 +101,18 @@ export class MemorySendBudget implements SendBudget {
           continue
         }
         queue.splice(i, 1)
-        this.grant(waiter.chatId, now)
-        waiter.resolve()
+        waiter.resolve(this.grant(waiter.chatId, now))
       }
     }
     if (next !== Number.POSITIVE_INFINITY) this.timer = setTimeout(() => this.pump(), Math.max(1, next - now))
   }
 
+  /** Now when fewer than perSecond messages occupy the last second; else when the first leaves it. */
   private globalAt(now: number): number {
-    return this.recent.length < this.perSecond
-      ? now
-      : this.recent[this.recent.length - this.perSecond]! + WINDOW_MS
+    if (this.slots.length < this.perSecond) return now
+    const ends = this.slots.map((slot) => slot.end).sort((a, b) => a - b)
+    // infinite while too many are in flight: a release pumps again
+    return ends[this.slots.length - this.perSecond]! + WINDOW_MS
   }
 
   private chatAt(chatId: number, now: number): number {
@@ -112,14 +125,22 @@ export class MemorySendBudget implements SendBudget {
     return last === undefined ? now : Math.max(now, last + this.perChatMs)
   }
 
-  private grant(chatId: number, now: number): void {
-    this.recent.push(now)
+  private grant(chatId: number, now: number): () => void {
+    const slot: Slot = { end: Number.POSITIVE_INFINITY }
+    this.slots.push(slot)
     if (chatId < 0) this.groupSends.get(chatId)!.push(now)
     else {
       this.lastToChat.set(chatId, now)
       // forget chats that are free again, so the map stays small
       if (this.lastToChat.size > 10_000)
         for (const [id, at] of this.lastToChat) if (at <= now - this.perChatMs) this.lastToChat.delete(id)
+    }
+    let released = false
+    return () => {
+      if (released) return
+      released = true
+      slot.end = this.now()
+      this.pump()
     }
   }
 }
@@ -134,7 +155,12 @@ const COUNTED = /^(send(?!ChatAction)|edit|copyMessage|forwardMessage)/
 export function budgetTransformer(budget: SendBudget, priority: Priority = 'reply'): Transformer {
   return async (prev, method, payload, signal) => {
     const chatId = (payload as { chat_id?: unknown }).chat_id
-    if (COUNTED.test(method) && typeof chatId === 'number') await budget.take(chatId, priority)
-    return prev(method, payload, signal)
+    if (!COUNTED.test(method) || typeof chatId !== 'number') return prev(method, payload, signal)
+    const release = await budget.take(chatId, priority)
+    try {
+      return await prev(method, payload, signal)
+    } finally {
+      release()
+    }
   }
 }

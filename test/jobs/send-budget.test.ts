@@ -20,7 +20,10 @@ function record(
   const granted: Array<{ chatId: number; priority: Priority; at: number }> = []
   for (const r of requests) {
     const start = () =>
-      void budget.take(r.chatId, r.priority).then(() => granted.push({ ...r, at: Date.now() }))
+      void budget.take(r.chatId, r.priority).then((release) => {
+        granted.push({ ...r, at: Date.now() })
+        release() // answered at once
+      })
     if (r.at) setTimeout(start, r.at)
     else start()
   }
@@ -63,6 +66,23 @@ describe('MemorySendBudget', () => {
     )
     await vi.advanceTimersByTimeAsync(2_999)
     expect(granted).toHaveLength(90)
+  })
+
+  it('counts a message in flight until it is answered', async () => {
+    const budget = new MemorySendBudget({ perSecond: 2 })
+    const first = await budget.take(1, 'outbox')
+    await budget.take(2, 'outbox')
+    let third = false
+    void budget.take(3, 'reply').then(() => {
+      third = true
+    })
+    await vi.advanceTimersByTimeAsync(5_000)
+    expect(third).toBe(false) // both still in flight: the second is full
+    first()
+    await vi.advanceTimersByTimeAsync(999)
+    expect(third).toBe(false) // answered just now: it occupies the next second
+    await vi.advanceTimersByTimeAsync(1)
+    expect(third).toBe(true)
   })
 
   it('spaces one chat one second apart, and a group 20 a minute', async () => {

@@ -28,6 +28,7 @@ import { schoolAdminConversations, schoolAdminFeature } from './features/school-
 import { reachability, settingsFeature } from './features/settings.ts'
 import { startFeature } from './features/start.ts'
 import { unhandledFeature } from './features/unhandled.ts'
+import { unreachableFeature } from './features/unreachable.ts'
 
 export interface BotOptions {
   token: string
@@ -122,6 +123,7 @@ export function createBot(options: BotOptions): Bot<BotContext> {
       broadcastFeature,
       deadlinesFeature,
       settingsFeature,
+      unreachableFeature,
     ]),
   )
   bot.use(unhandledFeature)

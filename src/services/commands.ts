@@ -13,7 +13,18 @@ const PUBLIC = ['cefr', 'need', 'lang', 'help', 'cancel'] as const
 
 const BY_ROLE: Record<Role, readonly string[]> = {
   teacher: ['plan', 'scores', 'deadlines', 'modules'],
-  head: ['plan', 'scores', 'deadlines', 'modules', 'approve', 'grades', 'team', 'invite', 'people'],
+  head: [
+    'plan',
+    'scores',
+    'deadlines',
+    'modules',
+    'approve',
+    'grades',
+    'team',
+    'invite',
+    'people',
+    'unreachable',
+  ],
   manager: ['plan', 'scores', 'deadlines', 'modules'],
   admin: [
     'plan',
@@ -23,6 +34,7 @@ const BY_ROLE: Record<Role, readonly string[]> = {
     'team',
     'invite',
     'people',
+    'unreachable',
     'departments',
     'deadlines',
     'setdeadline',

@@ -70,6 +70,22 @@ export class NotificationService {
     return new Set([...settings].filter(([, s]) => !s.results).map(([id]) => id))
   }
 
+  /** Those of these accounts who blocked the bot (my_chat_member), as far as the bot knows. */
+  async blockedAmong(telegramIds: readonly number[]): Promise<Set<number>> {
+    const out = new Set<number>()
+    const ids = [...new Set(telegramIds)]
+    for (let i = 0; i < ids.length; i += 10_000) {
+      const rows = await this.stores.db
+        .selectFrom('telegram_users')
+        .select('telegram_id')
+        .where('telegram_id', 'in', ids.slice(i, i + 10_000))
+        .where('blocked_at', 'is not', null)
+        .execute()
+      for (const r of rows) out.add(Number(r.telegram_id))
+    }
+    return out
+  }
+
   /** They blocked the bot: what still waits for them is not sent (it ends unreachable). */
   async blocked(telegramId: number): Promise<{ dropped: number }> {
     const now = this.ctx.now().toISOString()

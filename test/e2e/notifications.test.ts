@@ -226,3 +226,64 @@ describe('blocked and unblocked', () => {
     ).toHaveLength(1)
   })
 })
+
+describe('who cannot be reached', () => {
+  it("lists the admin's school and the head's department, each with a link to pass on", async () => {
+    const { people } = h.app.deps
+    must(
+      await people.add(A.admin, {
+        schoolId: A.school.id,
+        fullName: 'Chưa Dùng Toán',
+        role: 'teacher',
+        departmentId: A.toan.id,
+      }),
+    )
+    must(
+      await people.add(A.admin, {
+        schoolId: A.school.id,
+        fullName: 'Chưa Dùng Văn',
+        role: 'teacher',
+        departmentId: A.van.id,
+      }),
+    )
+    const headVan = h.fake.user({ id: A.headVan.telegramId, first_name: 'Head Văn' })
+    await headVan.blockBot()
+
+    const all = texts(await admin.say('/unreachable'))
+    expect(all).toContain('Chưa Dùng Toán — chưa từng mở bot')
+    expect(all).toContain('Chưa Dùng Văn — chưa từng mở bot')
+    expect(all).toContain('Head Văn — đã chặn bot')
+    const link = texts(await admin.tap('🔗 Chưa Dùng Toán'))
+    expect(link).toMatch(/Đường dẫn mời Chưa Dùng Toán .*https:\/\/t\.me\/\w+\?start=\w+/)
+    expect(texts(await admin.tap('🔗 Head Văn'))).toContain('Head Văn đã chặn bot')
+
+    // the head of Toán sees only their department
+    const headToan = h.fake.user({ id: A.headToan.telegramId, first_name: 'Head Toán' })
+    const mine = texts(await headToan.say('/unreachable'))
+    expect(mine).toContain('Chưa Dùng Toán')
+    expect(mine).not.toContain('Chưa Dùng Văn')
+    expect(mine).not.toContain('Head Văn')
+    // and a teacher sees nobody
+    expect(texts(await van.say('/unreachable'))).toContain('Chỉ quản trị của trường')
+  })
+
+  it("refuses a link for someone outside the head's department, pressed from any message", async () => {
+    const headToan = h.fake.user({ id: A.headToan.telegramId, first_name: 'Head Toán' })
+    const other = must(await h.app.deps.people.list(A.admin, { schoolId: A.school.id })).find(
+      (p) => p.fullName === 'Chưa Dùng Văn',
+    )!
+    const last = admin.lastMessageWithButtons()!
+    // the admin's list message, pressed by the head of another department (a forged press)
+    const update = await h.fake.deliver({
+      callback_query: {
+        id: h.fake.openCallbackQuery(headToan.id),
+        from: headToan.info,
+        chat_instance: '1',
+        data: `unr:${other.id}`,
+        message: { ...last, chat: headToan.chat },
+      },
+    } as never)
+    await headToan.settle(update)
+    expect(headToan.answers().at(-1)?.text).toMatch(/quyền/)
+  })
+})

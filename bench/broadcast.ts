@@ -20,16 +20,19 @@ import { loadConfig } from '../src/config.ts'
 import type { Db } from '../src/db/connection.ts'
 import { FakeTelegram } from '../src/emulator/fake-telegram.ts'
 import { OutboxWorker } from '../src/jobs/outbox-worker.ts'
+import { MemorySendBudget, TELEGRAM_RATE } from '../src/jobs/send-budget.ts'
 import { silentLogger } from '../src/logger.ts'
 import { createBroadcastService } from '../src/services/broadcasts.ts'
 import type { BenchSuite } from './suites.ts'
 
 const TOKEN = '1:bench-broadcast'
+/** an instant outside every default quiet hour (12:00 in Vietnam), in the past so rows are due */
+export const NOON = '2025-09-01T05:00:00Z'
 const SECONDS = 5
 const ADMIN = 9_001
 
 /** A school, its admin and `count` linked teachers (Telegram ids from 1,000,000). */
-async function seed(db: Db, count: number): Promise<{ schoolId: number }> {
+export async function seed(db: Db, count: number): Promise<{ schoolId: number }> {
   const at = new Date().toISOString()
   const school = await db
     .insertInto('schools')
@@ -72,7 +75,8 @@ async function rate(rate: number): Promise<{ ratio: number; maxSecond: number }>
   const server = await fake.listen()
   fake.user({ id: ADMIN, first_name: 'Admin' })
   for (let i = 0; i < count; i++) fake.user({ id: 1_000_000 + i, first_name: `GV ${i}` })
-  const broadcasts = createBroadcastService(app.db)
+  // at noon in Vietnam: outside anyone's quiet hours, whenever the bench runs
+  const broadcasts = createBroadcastService(app.db, { now: () => new Date(NOON) })
   const admin = { telegramId: ADMIN }
   const draft = await broadcasts.create(admin, {
     schoolId,
@@ -83,7 +87,13 @@ async function rate(rate: number): Promise<{ ratio: number; maxSecond: number }>
   const confirmed = await broadcasts.confirm(admin, { broadcastId: draft.value.id })
   if (!confirmed.ok) throw new Error(JSON.stringify(confirmed.error))
 
-  const worker = new OutboxWorker({ db: app.db, api: new Api(TOKEN, { apiRoot: server.url }), rate })
+  // through the token's budget, as in production, with no one typing
+  const worker = new OutboxWorker({
+    db: app.db,
+    api: new Api(TOKEN, { apiRoot: server.url }),
+    rate,
+    budget: new MemorySendBudget({ perSecond: TELEGRAM_RATE }),
+  })
   await worker.run({ untilIdle: true })
   await server.close()
   await app.close()

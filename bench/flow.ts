@@ -1,18 +1,18 @@
 /**
  * What a person feels inside a step-by-step flow, with production's wiring: grammY's runner long
- * polling the project's fake Bot API over HTTP, the throttler and auto-retry on every call. Fifteen
+ * polling the project's fake Bot API over HTTP, the token's sending budget and auto-retry on every call. Fifteen
  * people at once each go through the five presses and answers of /cefr, pausing as a reader would
  * (Telegram's per-chat second), and each press is timed until the bot has answered it.
  *
  * `press_p99_ms` must stay within Telegram's own per-chat spacing (≤ 1,100 ms): a flow's earlier
  * steps are replayed on every update, and none of that may be paced or sent again.
  */
-import { autoRetry } from '@grammyjs/auto-retry'
 import { run } from '@grammyjs/runner'
-import { apiThrottler } from '@grammyjs/transformer-throttler'
 import { openApp } from '../src/app.ts'
+import { productionTransformers } from '../src/bot/api.ts'
 import { createBot } from '../src/bot/index.ts'
 import { FakeTelegram } from '../src/emulator/fake-telegram.ts'
+import { MemorySendBudget, TELEGRAM_RATE } from '../src/jobs/send-budget.ts'
 import { silentLogger } from '../src/logger.ts'
 import type { BenchSuite } from './suites.ts'
 
@@ -29,7 +29,7 @@ export const flowSuite: BenchSuite = {
       token: '123456:bench-flow',
       deps: app.deps,
       client: { apiRoot: server.url },
-      transformers: [apiThrottler(), autoRetry({ maxRetryAttempts: 5, maxDelaySeconds: 300 })],
+      transformers: productionTransformers(new MemorySendBudget({ perSecond: TELEGRAM_RATE })),
     })
     await bot.init()
     fake.track(bot)

@@ -3,6 +3,7 @@ import { broadcastSuite } from './broadcast.ts'
 import { flowSuite } from './flow.ts'
 import { gradesSuite } from './grades.ts'
 import { importSuite } from './imports.ts'
+import { outgoingSuite } from './outgoing.ts'
 import { reportSuite } from './report.ts'
 import { rulesSuite } from './rules.ts'
 import { staffSuite } from './staff.ts'
@@ -22,4 +23,5 @@ export const suites: BenchSuite[] = [
   broadcastSuite,
   staffSuite,
   reportSuite,
+  outgoingSuite,
 ]

@@ -765,3 +765,40 @@ sheet-summary-total = Total
 sheet-place-date = ............, { $day }/{ $month }/{ $year }
 sheet-prepared-by = PREPARED BY
 sheet-principal = PRINCIPAL
+## Notification settings, quiet hours, blocked and unreachable people
+broadcast-preview-blocked = { $count } people blocked the bot and will not get it.
+broadcast-preview-quiet = 🌙 People in their quiet hours get it when their quiet hours end.
+broadcast-preview-urgent = 🚨 <b>Urgent</b>: it goes at once, even to people in their quiet hours.
+broadcast-button-urgent = 🚨 Mark urgent
+broadcast-button-not-urgent = 🌙 Not urgent
+broadcast-waiting-morning = 🌙 Waiting for morning (quiet hours): { $count }
+broadcast-state-blocked = blocked the bot
+cmd-settings = Notification settings
+start-button-settings = 🔔 Notification settings
+settings-text =
+    🔔 <b>Your notifications</b>
+    Deadline reminders: { $reminders } ({ $days })
+    Result notices (a new score, a plan approved or returned): { $results }
+    Quiet hours: { $quiet } — messages wait until they end (urgent announcements excepted)
+settings-hint = Tap to change. Your own quiet hours: type, e.g., <code>/settings 22-6</code> (Vietnam time, hours 0–23).
+settings-on = on
+settings-off = off
+settings-days-seven-one = 7 days and 1 day before
+settings-days-one = only the day before
+settings-quiet-range = { $from }:00–{ $to }:00
+settings-quiet-none = none
+settings-button-reminders-on = 🔔 Turn reminders on
+settings-button-reminders-off = 🔕 Turn reminders off
+settings-button-results-on = 📊 Turn result notices on
+settings-button-results-off = 📊 Turn result notices off
+settings-saved = ✅ Saved.
+settings-quiet-bad = “{ $text }” is not a range of hours. Type the start and the end of your quiet hours, e.g. <code>/settings 22-6</code> (from 22:00 to 06:00, Vietnam time); <code>/settings 0-0</code> turns them off.
+settings-hour-bad = An hour must be a whole number from 0 to 23, e.g. <code>/settings 22-6</code>.
+cmd-unreachable = Who the bot cannot reach
+unreachable-forbidden = Only a school's admin (the whole school) and a head of department (their department) can see who the bot cannot reach.
+unreachable-none = ✅ The bot can reach everyone.
+unreachable-heading = 📵 <b>{ $count }</b> people the bot cannot reach. Tap a name for a link to pass on by Zalo or in person:
+unreachable-never = never opened the bot
+unreachable-blocked = blocked the bot
+unreachable-link = Invite link for <b>{ $name }</b> (one use, 7 days): { $link }
+unreachable-link-blocked = <b>{ $name }</b> blocked the bot. Ask them to open { $link } and press Start (or unblock the bot).

@@ -750,3 +750,40 @@ sheet-summary-total = Tổng số
 sheet-place-date = ............, ngày { $day } tháng { $month } năm { $year }
 sheet-prepared-by = NGƯỜI LẬP BIỂU
 sheet-principal = HIỆU TRƯỞNG
+## Notification settings, quiet hours, blocked and unreachable people
+broadcast-preview-blocked = { $count } người đã chặn bot sẽ không nhận được.
+broadcast-preview-quiet = 🌙 Ai đang trong giờ yên lặng sẽ nhận khi giờ yên lặng của họ kết thúc.
+broadcast-preview-urgent = 🚨 <b>Khẩn</b>: gửi ngay, kể cả người đang trong giờ yên lặng.
+broadcast-button-urgent = 🚨 Đánh dấu khẩn
+broadcast-button-not-urgent = 🌙 Không khẩn
+broadcast-waiting-morning = 🌙 Chờ đến sáng (giờ yên lặng): { $count }
+broadcast-state-blocked = đã chặn bot
+cmd-settings = Cài đặt thông báo
+start-button-settings = 🔔 Cài đặt thông báo
+settings-text =
+    🔔 <b>Thông báo của bạn</b>
+    Nhắc hạn: { $reminders } ({ $days })
+    Thông báo kết quả (điểm mới, kế hoạch được duyệt hoặc trả lại): { $results }
+    Giờ yên lặng: { $quiet } — tin nhắn chờ đến hết giờ này (trừ thông báo khẩn)
+settings-hint = Bấm để thay đổi. Giờ yên lặng riêng: gõ, ví dụ, <code>/settings 22-6</code> (giờ Việt Nam, từ 0 đến 23).
+settings-on = bật
+settings-off = tắt
+settings-days-seven-one = trước 7 ngày và 1 ngày
+settings-days-one = chỉ trước 1 ngày
+settings-quiet-range = { $from }:00–{ $to }:00
+settings-quiet-none = không có
+settings-button-reminders-on = 🔔 Bật nhắc hạn
+settings-button-reminders-off = 🔕 Tắt nhắc hạn
+settings-button-results-on = 📊 Bật thông báo kết quả
+settings-button-results-off = 📊 Tắt thông báo kết quả
+settings-saved = ✅ Đã lưu.
+settings-quiet-bad = “{ $text }” không phải là khoảng giờ. Hãy gõ giờ bắt đầu và giờ kết thúc, ví dụ <code>/settings 22-6</code> (từ 22:00 đến 06:00, giờ Việt Nam); <code>/settings 0-0</code> để tắt giờ yên lặng.
+settings-hour-bad = Giờ phải là số nguyên từ 0 đến 23, ví dụ <code>/settings 22-6</code>.
+cmd-unreachable = Ai bot chưa liên lạc được
+unreachable-forbidden = Chỉ quản trị của trường (cả trường) và tổ trưởng (tổ của mình) mới xem được ai bot chưa liên lạc được.
+unreachable-none = ✅ Bot liên lạc được với tất cả mọi người.
+unreachable-heading = 📵 Bot chưa liên lạc được <b>{ $count }</b> người. Bấm vào tên để lấy đường dẫn gửi qua Zalo hoặc trực tiếp:
+unreachable-never = chưa từng mở bot
+unreachable-blocked = đã chặn bot
+unreachable-link = Đường dẫn mời <b>{ $name }</b> (dùng một lần, 7 ngày): { $link }
+unreachable-link-blocked = <b>{ $name }</b> đã chặn bot. Hãy nhờ họ mở { $link } và bấm Bắt đầu (hoặc bỏ chặn bot).

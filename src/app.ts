@@ -42,6 +42,7 @@ export async function openApp(options: {
     grades: services.grades,
     broadcasts: services.broadcasts,
     reports: services.reports,
+    notifications: services.notifications,
   }
   return { db, deps, close: () => db.destroy() }
 }

@@ -7,11 +7,10 @@
  * SIGINT/SIGTERM stop the bot and close the store.
  */
 import { createServer } from 'node:http'
-import { autoRetry } from '@grammyjs/auto-retry'
 import { run } from '@grammyjs/runner'
-import { apiThrottler } from '@grammyjs/transformer-throttler'
 import { webhookCallback } from 'grammy'
 import { openApp } from './app.ts'
+import { productionTransformers } from './bot/api.ts'
 import { registerDefaultCommands } from './bot/commands.ts'
 import { broadcastRenderer } from './bot/features/broadcast.ts'
 import { createBot } from './bot/index.ts'
@@ -20,6 +19,7 @@ import { FakeTelegram } from './emulator/fake-telegram.ts'
 import { runTerminal } from './emulator/terminal.ts'
 import { startOutboxWorker } from './jobs/outbox-worker.ts'
 import { reminderTextFromLocales, startReminderScheduler } from './jobs/reminders.ts'
+import { MemorySendBudget, TELEGRAM_RATE } from './jobs/send-budget.ts'
 import { DRAIN_MS, trackUpdates, type UpdatesInHand } from './lifecycle.ts'
 import { createLogger } from './logger.ts'
 import { startLink } from './services/codes.ts'
@@ -57,9 +57,12 @@ async function announceSetup(botUsername: string): Promise<string | null> {
   return setupCode
 }
 
+/** One sending budget for the token (Telegram: ~30 messages a second): replies first, the outbox the rest. */
+const budget = new MemorySendBudget({ perSecond: TELEGRAM_RATE })
+
 /**
- * Broadcasts and reminders: the outbox worker on its own Api (no throttler: it paces itself, and
- * replies to people never queue behind it), and the scheduler that turns due reminders into
+ * Broadcasts and reminders: the outbox worker on its own Api (paced by itself and by the shared budget,
+ * after the replies to people), and the scheduler that turns due reminders into
  * outbox rows at start-up and every minute.
  */
 function startDelivery(token: string, apiRoot: string | undefined): void {
@@ -68,6 +71,7 @@ function startDelivery(token: string, apiRoot: string | undefined): void {
     token,
     apiRoot,
     rate: config.broadcastRate,
+    budget,
     render: broadcastRenderer(app.deps.i18n),
     logger,
   })
@@ -159,7 +163,7 @@ if (mode.kind === 'sandbox') {
     token: mode.token,
     deps: app.deps,
     client: mode.apiRoot ? { apiRoot: mode.apiRoot } : undefined,
-    transformers: [apiThrottler(), autoRetry({ maxRetryAttempts: 5, maxDelaySeconds: 300 })],
+    transformers: productionTransformers(budget),
   })
   await bot.init()
   await registerDefaultCommands(bot.api, app.deps.i18n)

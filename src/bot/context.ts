@@ -12,6 +12,7 @@ import type { CatalogueService } from '../services/catalogue.ts'
 import type { GradeService } from '../services/grades.ts'
 import type { ImportService } from '../services/imports.ts'
 import type { InviteService } from '../services/invites.ts'
+import type { NotificationService } from '../services/notifications.ts'
 import type { PeopleService } from '../services/people.ts'
 import type { PlanService } from '../services/plans.ts'
 import type { ReportService } from '../services/reports.ts'
@@ -49,6 +50,8 @@ export interface Deps {
   grades: GradeService
   /** the Mini App's grade sheet page, when this deployment serves one (https, or local in the sandbox) */
   webAppUrl?: string
+  /** /settings, quiet hours, blocked and unblocked accounts */
+  notifications: NotificationService
 }
 
 /** What a chat keeps between updates; features add their fields here. */

@@ -27,8 +27,10 @@ import { needConversation, needFeature } from './features/need.ts'
 import { planFeature, reopenConversation } from './features/plan.ts'
 import { reportFeature } from './features/report.ts'
 import { schoolAdminConversations, schoolAdminFeature } from './features/school-admin.ts'
+import { reachability, settingsFeature } from './features/settings.ts'
 import { startFeature } from './features/start.ts'
 import { unhandledFeature } from './features/unhandled.ts'
+import { unreachableFeature } from './features/unreachable.ts'
 
 export interface BotOptions {
   token: string
@@ -119,6 +121,7 @@ export function createBot(options: BotOptions): Bot<BotContext> {
       ],
     }),
   )
+  bot.use(reachability)
   bot.use(flowControl)
   bot.use(
     flowsOnDemand([
@@ -150,6 +153,8 @@ export function createBot(options: BotOptions): Bot<BotContext> {
       broadcastFeature,
       reportFeature,
       deadlinesFeature,
+      settingsFeature,
+      unreachableFeature,
     ]),
   )
   bot.use(unhandledFeature)

@@ -13,7 +13,7 @@ import { DEFAULT_LANGUAGE, isLanguage } from './i18n.ts'
 /** What sending to others needs: a context in the chat, or the bot's Api from elsewhere (the Mini App). */
 export interface Messenger {
   api: Api
-  deps: Pick<Deps, 'i18n' | 'logger'>
+  deps: Pick<Deps, 'i18n' | 'logger' | 'notifications'>
 }
 
 export async function notify(
@@ -21,8 +21,14 @@ export async function notify(
   recipients: ReadonlyArray<Recipient>,
   text: (t: TranslateFunction) => string,
   keyboard?: (t: TranslateFunction) => InlineKeyboardMarkup,
+  options: { result?: boolean } = {},
 ): Promise<void> {
+  // a result notice (a new score, a plan approved or returned) can be turned off in /settings
+  const muted = options.result
+    ? await ctx.deps.notifications.mutedResults(recipients.map((r) => r.telegramId))
+    : new Set<number>()
   for (const recipient of recipients) {
+    if (muted.has(recipient.telegramId)) continue
     const language = isLanguage(recipient.language) ? recipient.language : DEFAULT_LANGUAGE
     const t: TranslateFunction = (key, vars) => ctx.deps.i18n.t(language, key, vars)
     try {

@@ -20,6 +20,8 @@ export interface TelegramUsersTable {
   language: string | null
   created_at: string
   updated_at: string
+  /** when the person blocked the bot (my_chat_member); null: reachable as far as we know */
+  blocked_at: string | null
 }
 
 export interface AuditLogTable {
@@ -285,6 +287,23 @@ export interface OutboxTable {
   /** Telegram's message_id of the delivered message */
   message_id: number | null
   last_error: string | null
+  /** held for the recipient's quiet hours until this instant (next_attempt_at starts there too) */
+  not_before: string | null
+}
+
+/** A person's /settings; no row: the defaults (see migration 0040). */
+export interface NotificationSettingsTable {
+  telegram_id: number
+  /** 0 | 1 */
+  reminders: number
+  /** '7,1' | '1' */
+  reminder_days: string
+  /** 0 | 1 */
+  results: number
+  /** Vietnam hours 0–23; equal: no quiet hours */
+  quiet_from: number
+  quiet_to: number
+  updated_at: string
 }
 
 /** One deadline of a school year's calendar (a standard one of seed 004, or the admin's own). */
@@ -359,4 +378,5 @@ export interface Database {
   outbox: OutboxTable
   deadlines: DeadlinesTable
   reminders: RemindersTable
+  notification_settings: NotificationSettingsTable
 }

@@ -490,6 +490,34 @@ export class FakeTelegram {
     return this
   }
 
+  /**
+   * The person blocks (or unblocks) the bot in their app: from now on messages to them are refused
+   * (or accepted again), and the bot gets the `my_chat_member` update Telegram sends for it.
+   */
+  setBlockedBy(user: User, blocked: boolean): Promise<Update> {
+    if (blocked) this.blocked.add(user.id)
+    else this.blocked.delete(user.id)
+    const bot = this.botUser()
+    const member = { user: bot, status: 'member' as const }
+    const kicked = { user: bot, status: 'kicked' as const, until_date: 0 }
+    const { id, first_name, last_name, username } = user
+    return this.deliver({
+      my_chat_member: {
+        chat: {
+          id,
+          type: 'private',
+          first_name,
+          ...(last_name ? { last_name } : {}),
+          ...(username ? { username } : {}),
+        },
+        from: user,
+        date: Math.floor(this.now() / 1000),
+        old_chat_member: blocked ? member : kicked,
+        new_chat_member: blocked ? kicked : member,
+      },
+    } as Omit<Update, 'update_id'>)
+  }
+
   /** Forget recorded calls, events, sends and violations (chats and files stay). */
   clear(): void {
     for (const list of [this.calls, this.violations, this.sent, this.events]) list.length = 0

@@ -64,6 +64,18 @@ export class FakeUser {
     return this.send({ text, ...(entities.length ? { entities } : {}) })
   }
 
+  /** Blocks the bot in the app (Telegram tells the bot with a my_chat_member update). */
+  blockBot(): Promise<Update> {
+    this.cursor = this.fake.events.length
+    return this.fake.setBlockedBy(this.info, true)
+  }
+
+  /** Unblocks the bot (Telegram tells the bot the same way). */
+  unblockBot(): Promise<Update> {
+    this.cursor = this.fake.events.length
+    return this.fake.setBlockedBy(this.info, false)
+  }
+
   /** Sends a file, from disk or from bytes. */
   async sendDocument(input: DocumentInput, caption?: string): Promise<Update> {
     const upload =

@@ -39,6 +39,7 @@ import {
   type StateCounts,
 } from '../store/outbox.ts'
 import { RateLimiter } from './rate-limiter.ts'
+import type { SendBudget } from './send-budget.ts'
 
 /** What the sender's progress message and final report show. */
 export interface ProgressView {
@@ -51,6 +52,8 @@ export interface ProgressView {
   sent: number
   /** pending or in flight */
   waiting: number
+  /** of the waiting: held for their recipients' quiet hours ("waiting for morning"), not failed */
+  morning: number
   /** blocked the bot, deactivated, chat not found */
   unreachable: number
   /** refused, or still failing after every retry */
@@ -75,6 +78,8 @@ export interface OutboxWorkerOptions {
   api: Api
   /** at most this many messages a second overall (BROADCAST_RATE) */
   rate: number
+  /** the token's budget shared with the bot's replies: the worker takes what replies leave */
+  budget?: SendBudget
   /** API calls in flight at once; each may be left `unknown` by a crash. Default 1. */
   concurrency?: number
   /** the rate's window, ms. Default 1000. */
@@ -147,6 +152,7 @@ export const renderProgress: ProgressRenderer = (v) => {
       : `📣 <b>#${v.broadcastId}</b> · ${v.status === 'cancelled' ? '🚫' : '✔'} ${percent}%`
   const parts = [`✅ ${number(v.sent)}`]
   if (v.phase === 'progress' || v.waiting > 0) parts.push(`⏳ ${number(v.waiting)}`)
+  if (v.morning) parts.push(`🌙 ${number(v.morning)}`)
   parts.push(`⛔ ${number(v.unreachable)}`)
   if (v.failed) parts.push(`❌ ${number(v.failed)}`)
   if (v.unknown) parts.push(`❓ ${number(v.unknown)}`)
@@ -191,6 +197,7 @@ export class OutboxWorker {
   private readonly store: OutboxStore
   private readonly api: Api
   private readonly limiter: RateLimiter
+  private readonly budget: SendBudget | undefined
   private readonly concurrency: number
   private readonly maxAttempts: number
   private readonly backoffMs: number
@@ -225,6 +232,7 @@ export class OutboxWorker {
     this.api = options.api
     const windowMs = options.windowMs ?? 1000
     this.limiter = new RateLimiter(options.rate, { windowMs, perChatMs: options.perChatMs ?? 1000 })
+    this.budget = options.budget
     this.concurrency = Math.max(1, options.concurrency ?? 1)
     this.maxAttempts = Math.max(1, options.maxAttempts ?? 5)
     this.backoffMs = options.backoffMs ?? 2000
@@ -346,9 +354,15 @@ export class OutboxWorker {
       if (waiting) await this.settleOne()
       return false
     }
+    // the shared budget first (replies go before the outbox), then the claim: a row is never held
+    // claimed while it waits its turn
+    const release = (await this.budget?.take(free.chatId, 'outbox')) ?? (() => {})
     const row = await this.store.claim(free.id, `${this.id}:${++this.claims}`, iso(this.now()))
-    if (!row) return false
-    const job = this.send(row)
+    if (!row) {
+      release()
+      return false
+    }
+    const job = this.send(row).finally(release)
     if (this.concurrency === 1) await job
     else this.track(job)
     return false
@@ -534,6 +548,7 @@ export class OutboxWorker {
       total,
       sent: counts.sent,
       waiting: counts.pending + counts.claimed,
+      morning: counts.pending > 0 ? await this.store.heldForMorning(b.id, iso(this.now())) : 0,
       unreachable: counts.unreachable,
       failed: counts.failed,
       unknown: counts.unknown,
@@ -628,6 +643,7 @@ export class OutboxWorker {
   > {
     const slot = await this.acquire(chatId)
     if (slot === undefined) return { ok: false, again: true, kind: 'stopping', error: new Error('stopping') }
+    const release = (await this.budget?.take(chatId, 'outbox')) ?? (() => {})
     try {
       const value = await call()
       this.limiter.end(slot, chatId, this.now())
@@ -641,6 +657,8 @@ export class OutboxWorker {
       if (verdict.kind !== 'flood')
         this.logger.warn('outbox: message to the sender failed', { chatId, error: verdict.error })
       return { ok: false, again, kind: verdict.kind, error }
+    } finally {
+      release()
     }
   }
 

@@ -29,6 +29,7 @@ import {
   vietnameseDate,
 } from '../services/calendar.ts'
 import { CalendarStore, type DueReminder, type SkipReason } from '../store/calendar.ts'
+import { DEFAULT_SETTINGS, NotificationSettingsStore, wantsReminder } from '../store/notification-settings.ts'
 import type { BroadcastContent } from '../store/outbox.ts'
 import { Stores } from '../store/stores.ts'
 
@@ -144,7 +145,12 @@ async function runOne(
   return stores.transaction(async (tx) => {
     const txCalendar = new CalendarStore(tx.db)
     if (!(await txCalendar.claim(reminder.id, at))) return undefined
-    const people = await openTasksOf(tx, d, reminder.schoolId)
+    // those who turned reminders off, or want only the day-before one, are left out (/settings)
+    const open = await openTasksOf(tx, d, reminder.schoolId)
+    const settings = await new NotificationSettingsStore(tx.db).many(open.map((p) => p.telegramId))
+    const people = open.filter((p) =>
+      wantsReminder(settings.get(p.telegramId) ?? DEFAULT_SETTINGS, reminder.offsetDays),
+    )
     const done = {
       reminderId: reminder.id,
       deadlineId: d.id,
@@ -181,6 +187,13 @@ async function runOne(
     await txCalendar.recordEnqueued(reminder.id, enqueued.value.broadcastId, enqueued.value.enqueued, at)
     return { ...done, broadcastId: enqueued.value.broadcastId, recipients: enqueued.value.enqueued }
   })
+}
+
+/** The outbox content of one person's reminder, from the bot's text (a reminder missed while blocked). */
+export function reminderContent(
+  text: ReminderText,
+): (person: OpenTask, deadline: ReminderDeadline) => Promise<BroadcastContent> {
+  return async (person, deadline) => contentOf(await text(person, deadline))
 }
 
 function contentOf(message: ReminderMessage): BroadcastContent {

@@ -103,8 +103,10 @@ export interface BroadcastPreview {
   broadcastId: number
   /** people with a linked Telegram account: they will get it */
   recipients: number
-  /** people of the audience without one yet: they will not */
+  /** people of the audience without one yet (never opened the bot): they will not */
   withoutTelegram: number
+  /** people of the audience who blocked the bot: they will not */
+  blocked: number
 }
 
 export interface BroadcastReport {
@@ -130,6 +132,8 @@ const confirmInput = z.object({
   broadcastId: id,
   /** the message the sender already sees, to be edited with the progress; else the worker sends one */
   progressMessage: z.object({ chatId: z.number().int(), messageId: id }).optional(),
+  /** marked urgent in the preview: it goes at once, even to people in their quiet hours */
+  urgent: z.boolean().optional(),
 })
 const reportInput = z.object({ broadcastId: id, limit: z.number().int().min(0).max(10_000).optional() })
 const systemInput = z.object({
@@ -209,7 +213,12 @@ export class BroadcastService {
     if (!found.ok) return found
     const b = found.value.broadcast
     const members = await this.outbox().audience(filterOf(b.schoolId, b.audience as Audience))
-    return ok({ broadcastId: b.id, recipients: members.linked.length, withoutTelegram: members.unlinked })
+    return ok({
+      broadcastId: b.id,
+      recipients: members.linked.length,
+      withoutTelegram: members.unlinked,
+      blocked: members.blocked,
+    })
   }
 
   /**
@@ -218,7 +227,7 @@ export class BroadcastService {
    */
   async confirm(
     actor: Actor,
-    input: { broadcastId: number; progressMessage?: { chatId: number; messageId: number } },
+    input: { broadcastId: number; progressMessage?: { chatId: number; messageId: number }; urgent?: boolean },
   ): Promise<
     Result<
       { broadcastId: number; enqueued: number; withoutTelegram: number },
@@ -243,12 +252,19 @@ export class BroadcastService {
         b.id,
         members.linked.map((m) => ({ chatId: m.chatId, personId: m.personId })),
         now,
+        { urgent: parsed.value.urgent ?? false },
       )
       await outbox.markSending(b.id, enqueued, now, parsed.value.progressMessage)
       await tx.audit.record(
         who.telegramId,
         'broadcast.confirm',
-        { broadcastId: b.id, recipients: enqueued, withoutTelegram: members.unlinked },
+        {
+          broadcastId: b.id,
+          recipients: enqueued,
+          withoutTelegram: members.unlinked,
+          blocked: members.blocked,
+          urgent: parsed.value.urgent ?? false,
+        },
         now,
       )
       return ok({ broadcastId: b.id, enqueued, withoutTelegram: members.unlinked })

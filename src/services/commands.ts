@@ -13,7 +13,19 @@ const PUBLIC = ['cefr', 'need', 'lang', 'help', 'cancel'] as const
 
 const BY_ROLE: Record<Role, readonly string[]> = {
   teacher: ['plan', 'scores', 'deadlines', 'modules'],
-  head: ['plan', 'scores', 'deadlines', 'modules', 'approve', 'grades', 'team', 'report', 'invite', 'people'],
+  head: [
+    'plan',
+    'scores',
+    'deadlines',
+    'modules',
+    'approve',
+    'grades',
+    'team',
+    'report',
+    'invite',
+    'people',
+    'unreachable',
+  ],
   manager: ['plan', 'scores', 'deadlines', 'modules'],
   admin: [
     'plan',
@@ -24,6 +36,7 @@ const BY_ROLE: Record<Role, readonly string[]> = {
     'report',
     'invite',
     'people',
+    'unreachable',
     'departments',
     'deadlines',
     'setdeadline',
@@ -42,7 +55,7 @@ export function commandsFor(who: { role: Role | null; isOwner: boolean }): strin
   if (who.role) names.push(...BY_ROLE[who.role])
   else names.push('modules')
   if (who.isOwner) names.push(...OWNER)
-  if (who.role) names.push('me')
+  if (who.role) names.push('me', 'settings')
   names.push(...PUBLIC)
   return [...new Set(names)]
 }

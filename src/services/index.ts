@@ -13,6 +13,7 @@ import { CatalogueService } from './catalogue.ts'
 import { GradeService } from './grades.ts'
 import { ImportService } from './imports.ts'
 import { InviteService } from './invites.ts'
+import { NotificationService } from './notifications.ts'
 import type { ServiceOptions } from './options.ts'
 import { PeopleService } from './people.ts'
 import { PlanService } from './plans.ts'
@@ -35,6 +36,8 @@ export interface Services {
   broadcasts: BroadcastService
   /** /report: plans, grades, classes and certificates at a glance */
   reports: ReportService
+  /** /settings, quiet hours, blocked and unblocked accounts */
+  notifications: NotificationService
 }
 
 export function createServices(db: Db, options: Partial<ServiceOptions> = {}): Services {
@@ -51,6 +54,7 @@ export function createServices(db: Db, options: Partial<ServiceOptions> = {}): S
     grades: new GradeService(ctx),
     broadcasts: new BroadcastService(ctx),
     reports: new ReportService(ctx),
+    notifications: new NotificationService(ctx),
   }
 }
 

@@ -10,6 +10,7 @@
 import type { Kysely, Selectable } from 'kysely'
 import { z } from 'zod'
 import type { BroadcastsTable, Database } from '../db/schema.ts'
+import { DEFAULT_SETTINGS, NotificationSettingsStore, quietUntil } from './notification-settings.ts'
 
 export const OUTBOX_STATES = [
   'pending',
@@ -125,8 +126,10 @@ export interface OutboxEntry {
 export interface AudienceMembers {
   /** people with a linked Telegram account */
   linked: Array<{ personId: number; chatId: number; schoolId: number }>
-  /** people without one yet */
+  /** people without one yet (never opened the bot) */
   unlinked: number
+  /** people whose account blocked the bot: not enqueued */
+  blocked: number
 }
 
 export interface AudienceFilter {
@@ -136,6 +139,12 @@ export interface AudienceFilter {
   departmentIds?: readonly number[]
   personIds?: readonly number[]
 }
+
+/** The last_error of a row not sent because its recipient had blocked the bot (my_chat_member). */
+export const BLOCKED_ERROR = '403: Forbidden: bot was blocked by the user (my_chat_member)'
+
+/** The last_error of a missed reminder once it was looked at again after the person unblocked the bot. */
+export const RESENT_ERROR = 'blocked the bot; looked at again when they unblocked it'
 
 /** Rows per INSERT: 5 values each stays far under SQLite's 32,766 and PostgreSQL's 65,535 parameters. */
 const INSERT_CHUNK = 2_000
@@ -348,10 +357,14 @@ export class OutboxStore {
   async audience(filter: AudienceFilter): Promise<AudienceMembers> {
     const linked: AudienceMembers['linked'] = []
     let unlinked = 0
+    let blocked = 0
     const ids = filter.personIds
     const chunks = ids ? chunk([...new Set(ids)], ID_CHUNK) : [undefined]
     for (const part of chunks) {
-      let query = this.db.selectFrom('people').select(['id', 'school_id', 'telegram_id'])
+      let query = this.db
+        .selectFrom('people')
+        .leftJoin('telegram_users', 'telegram_users.telegram_id', 'people.telegram_id')
+        .select(['people.id', 'people.school_id', 'people.telegram_id', 'telegram_users.blocked_at'])
       if (filter.schoolId !== null) query = query.where('school_id', '=', filter.schoolId)
       if (filter.roles) query = query.where('role', 'in', filter.roles.length ? [...filter.roles] : [''])
       if (filter.departmentIds)
@@ -360,14 +373,15 @@ export class OutboxStore {
           'in',
           filter.departmentIds.length ? [...filter.departmentIds] : [-1],
         )
-      if (part) query = query.where('id', 'in', part)
-      const rows = await query.orderBy('id').execute()
+      if (part) query = query.where('people.id', 'in', part)
+      const rows = await query.orderBy('people.id').execute()
       for (const r of rows) {
         if (r.telegram_id === null) unlinked++
+        else if (r.blocked_at !== null) blocked++
         else linked.push({ personId: r.id, chatId: Number(r.telegram_id), schoolId: r.school_id })
       }
     }
-    return { linked, unlinked }
+    return { linked, unlinked, blocked }
   }
 
   /** The school of each of these people (those that exist). */
@@ -386,21 +400,41 @@ export class OutboxStore {
 
   /**
    * One pending row per recipient, in multi-row INSERTs of a few thousand rows; a chat already in
-   * the broadcast is skipped. Returns the number of rows inserted. Call inside a transaction.
+   * the broadcast is skipped. A recipient in their quiet hours gets a row that waits until the end
+   * of them (`not_before`), unless the message is `urgent`; rows are sent first due first, so the
+   * held ones go in their order when the morning comes. Returns the number of rows inserted. Call
+   * inside a transaction.
    */
-  async enqueue(broadcastId: number, recipients: readonly NewOutboxRow[], now: string): Promise<number> {
+  async enqueue(
+    broadcastId: number,
+    recipients: readonly NewOutboxRow[],
+    now: string,
+    options: { urgent?: boolean } = {},
+  ): Promise<number> {
+    const settings = options.urgent
+      ? new Map()
+      : await new NotificationSettingsStore(this.db).many(recipients.map((r) => r.chatId))
+    const at = new Date(now)
+    const heldUntil = (chatId: number) => {
+      if (options.urgent) return null
+      return quietUntil(at, settings.get(chatId) ?? DEFAULT_SETTINGS)?.toISOString() ?? null
+    }
     let inserted = 0
     for (const part of chunk(recipients, INSERT_CHUNK)) {
       const result = await this.db
         .insertInto('outbox')
         .values(
-          part.map((r) => ({
-            broadcast_id: broadcastId,
-            chat_id: r.chatId,
-            person_id: r.personId,
-            content: r.content ? JSON.stringify(r.content) : null,
-            next_attempt_at: now,
-          })),
+          part.map((r) => {
+            const notBefore = heldUntil(r.chatId)
+            return {
+              broadcast_id: broadcastId,
+              chat_id: r.chatId,
+              person_id: r.personId,
+              content: r.content ? JSON.stringify(r.content) : null,
+              next_attempt_at: notBefore ?? now,
+              not_before: notBefore,
+            }
+          }),
         )
         .onConflict((oc) => oc.columns(['broadcast_id', 'chat_id']).doNothing())
         .executeTakeFirst()
@@ -419,6 +453,79 @@ export class OutboxStore {
     const counts = emptyCounts()
     for (const r of rows) counts[r.state as OutboxState] = Number(r.n)
     return counts
+  }
+
+  /** Rows of a broadcast held for their recipients' quiet hours and not yet due: "waiting for morning". */
+  async heldForMorning(broadcastId: number, now: string): Promise<number> {
+    const row = await this.db
+      .selectFrom('outbox')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('broadcast_id', '=', broadcastId)
+      .where('state', '=', 'pending')
+      .where('not_before', '>', now)
+      .executeTakeFirstOrThrow()
+    return Number(row.n)
+  }
+
+  /**
+   * The person blocked the bot: their rows still waiting are not sent; they end unreachable, as if
+   * Telegram had refused them. Returns how many.
+   */
+  async dropBlocked(chatId: number): Promise<number> {
+    const result = await this.db
+      .updateTable('outbox')
+      .set({ state: 'unreachable', claim_token: null, last_error: BLOCKED_ERROR })
+      .where('chat_id', '=', chatId)
+      .where('state', '=', 'pending')
+      .executeTakeFirst()
+    return Number(result.numUpdatedRows)
+  }
+
+  /**
+   * The reminders refused to this chat because it had blocked the bot, newest first, each taken
+   * (marked resent) so that it is resent at most once. Call inside a transaction.
+   */
+  async takeMissedReminders(
+    chatId: number,
+  ): Promise<Array<{ deadlineId: number; reminderId: number; offsetDays: number; schoolId: number }>> {
+    const rows = await this.db
+      .selectFrom('outbox')
+      .innerJoin('reminders', 'reminders.broadcast_id', 'outbox.broadcast_id')
+      .innerJoin('broadcasts', 'broadcasts.id', 'outbox.broadcast_id')
+      .select([
+        'outbox.id',
+        'reminders.deadline_id',
+        'reminders.id as reminder_id',
+        'reminders.offset_days',
+        'broadcasts.school_id',
+      ])
+      .where('outbox.chat_id', '=', chatId)
+      .where('outbox.state', '=', 'unreachable')
+      .where('outbox.last_error', 'like', '403%')
+      .orderBy('outbox.id', 'desc')
+      .execute()
+    if (rows.length === 0) return []
+    await this.db
+      .updateTable('outbox')
+      .set({ last_error: RESENT_ERROR })
+      .where(
+        'id',
+        'in',
+        rows.map((r) => r.id),
+      )
+      .execute()
+    return rows.flatMap((r) =>
+      r.school_id === null
+        ? []
+        : [
+            {
+              deadlineId: r.deadline_id,
+              reminderId: r.reminder_id,
+              offsetDays: r.offset_days,
+              schoolId: r.school_id,
+            },
+          ],
+    )
   }
 
   /** The recipients of a broadcast in these states, with their names, oldest first. */

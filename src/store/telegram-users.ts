@@ -9,6 +9,8 @@ export interface TelegramUser {
   firstName: string
   username: string | null
   language: string | null
+  /** when they blocked the bot (my_chat_member); null: reachable as far as the bot knows */
+  blockedAt: string | null
 }
 
 export class TelegramUserStore {
@@ -21,7 +23,7 @@ export class TelegramUserStore {
     if (cached) return cached
     const row = await this.db
       .selectFrom('telegram_users')
-      .select(['telegram_id', 'first_name', 'username', 'language'])
+      .select(['telegram_id', 'first_name', 'username', 'language', 'blocked_at'])
       .where('telegram_id', '=', telegramId)
       .executeTakeFirst()
     if (!row) return undefined
@@ -30,6 +32,7 @@ export class TelegramUserStore {
       firstName: row.first_name,
       username: row.username,
       language: row.language,
+      blockedAt: row.blocked_at,
     }
     this.cache.set(telegramId, user)
     return user
@@ -60,6 +63,7 @@ export class TelegramUserStore {
       firstName: from.first_name,
       username,
       language: known?.language ?? null,
+      blockedAt: known?.blockedAt ?? null,
     }
     this.cache.set(from.id, user)
     return user
@@ -74,5 +78,18 @@ export class TelegramUserStore {
     const cached = this.cache.get(telegramId)
     if (cached) this.cache.set(telegramId, { ...cached, language })
     else this.cache.delete(telegramId)
+  }
+
+  /** They blocked the bot (`at`) or unblocked it (null); false when that was already known. */
+  async setBlocked(telegramId: number, at: string | null): Promise<boolean> {
+    const known = await this.get(telegramId)
+    if (!known || (known.blockedAt === null) === (at === null)) return false
+    await this.db
+      .updateTable('telegram_users')
+      .set({ blocked_at: at, updated_at: new Date().toISOString() })
+      .where('telegram_id', '=', telegramId)
+      .execute()
+    this.cache.set(telegramId, { ...known, blockedAt: at })
+    return true
   }
 }

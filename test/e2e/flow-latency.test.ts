@@ -1,13 +1,13 @@
 /**
- * Presses inside a step-by-step flow with production's transformers (grammY's throttler and
+ * Presses inside a step-by-step flow with production's transformers (the token's sending budget and
  * auto-retry) over HTTP long polling: each press is answered within Telegram's own per-chat
  * spacing, however many messages the flow has sent before. A conversation replays its earlier
  * steps on every update; those replayed calls never reach Telegram and must not be paced either.
  */
-import { autoRetry } from '@grammyjs/auto-retry'
-import { apiThrottler } from '@grammyjs/transformer-throttler'
 import type { Transformer } from 'grammy'
 import { afterAll, beforeAll, expect, it } from 'vitest'
+import { productionTransformers } from '../../src/bot/api.ts'
+import { MemorySendBudget, TELEGRAM_RATE } from '../../src/jobs/send-budget.ts'
 import { type Harness, overHttp } from '../helpers/bot-harness.ts'
 
 /** Telegram lets a bot send about one message a second to one chat */
@@ -22,7 +22,8 @@ const counting: Transformer = (prev, method, payload, signal) => {
 }
 
 beforeAll(async () => {
-  h = await overHttp({ transformers: [counting, apiThrottler(), autoRetry({ maxRetryAttempts: 2 })] })
+  const budget = new MemorySendBudget({ perSecond: TELEGRAM_RATE })
+  h = await overHttp({ transformers: [counting, ...productionTransformers(budget)] })
 })
 afterAll(async () => {
   await h.close()

@@ -292,6 +292,7 @@ describe('the sender', () => {
       total: 2000,
       sent: 900,
       waiting: 1050,
+      morning: 0,
       unreachable: 50,
       failed: 0,
       unknown: 0,

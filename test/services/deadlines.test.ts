@@ -147,6 +147,7 @@ describe('command lists', () => {
       'deadlines',
       'modules',
       'me',
+      'settings',
       'cefr',
       'need',
       'lang',

@@ -10,6 +10,7 @@ import type { I18n } from '@grammyjs/i18n'
 import { InlineKeyboard } from 'grammy'
 import type { ProgressRenderer } from '../../jobs/outbox-worker.ts'
 import type { Audience } from '../../services/broadcasts.ts'
+import { BLOCKED_ERROR } from '../../store/outbox.ts'
 import { ROLES } from '../../store/people.ts'
 import { callbackData } from '../callback-data.ts'
 import type { BotContext, FlowContext } from '../context.ts'
@@ -102,19 +103,38 @@ async function broadcastFlow(conversation: Flow, ctx: FlowContext): Promise<void
   const broadcastId = draft.value.id
   const preview = await conversation.external((c) => c.deps.broadcasts.preview(actorOf(c), { broadcastId }))
   if (!preview.ok) return void (await ctx.reply(serviceErrorText(ctx.t, preview.error)))
-  const confirm = new InlineKeyboard()
-    .text(ctx.t('broadcast-button-send'), pick.pack({ value: 'send' }))
-    .text(ctx.t('grades-button-cancel'), pick.pack({ value: 'cancel' }))
-  await ctx.reply(
-    ctx.t('broadcast-preview', {
-      recipients: preview.value.recipients,
-      without: preview.value.withoutTelegram,
-    }),
-    { reply_markup: confirm },
+  // the preview says who will not get it and whether it waits for quiet hours; 🚨 marks it
+  // urgent (it then goes at once to everyone) and the preview is shown again saying so
+  let urgent = false
+  for (;;) {
+    const confirm = new InlineKeyboard()
+      .text(ctx.t('broadcast-button-send'), pick.pack({ value: 'send' }))
+      .text(
+        ctx.t(urgent ? 'broadcast-button-not-urgent' : 'broadcast-button-urgent'),
+        pick.pack({ value: 'urgent' }),
+      )
+      .text(ctx.t('grades-button-cancel'), pick.pack({ value: 'cancel' }))
+    const lines = [
+      ctx.t('broadcast-preview', {
+        recipients: preview.value.recipients,
+        without: preview.value.withoutTelegram,
+      }),
+    ]
+    if (preview.value.blocked > 0)
+      lines.push(ctx.t('broadcast-preview-blocked', { count: preview.value.blocked }))
+    lines.push(ctx.t(urgent ? 'broadcast-preview-urgent' : 'broadcast-preview-quiet'))
+    await ctx.reply(lines.join('\n'), { reply_markup: confirm })
+    const choice = await waitPick(conversation, ctx, pick)
+    if (choice === 'urgent') {
+      urgent = !urgent
+      continue
+    }
+    if (choice !== 'send') return void (await ctx.reply(ctx.t('broadcast-cancelled')))
+    break
+  }
+  const started = await conversation.external((c) =>
+    c.deps.broadcasts.confirm(actorOf(c), { broadcastId, urgent }),
   )
-  if ((await waitPick(conversation, ctx, pick)) !== 'send')
-    return void (await ctx.reply(ctx.t('broadcast-cancelled')))
-  const started = await conversation.external((c) => c.deps.broadcasts.confirm(actorOf(c), { broadcastId }))
   if (!started.ok) return void (await ctx.reply(serviceErrorText(ctx.t, started.error)))
   await ctx.reply(ctx.t('broadcast-started', { id: broadcastId, count: started.value.enqueued }), {
     reply_markup: new InlineKeyboard().text(
@@ -148,11 +168,12 @@ export function broadcastRenderer(i18n: I18n<FlowContext>): ProgressRenderer {
         cancelled: v.cancelled,
       }),
     ]
+    if (v.morning > 0) lines.push(i18n.t(language, 'broadcast-waiting-morning', { count: v.morning }))
     if (v.phase === 'report' && v.review.length > 0) {
       lines.push(i18n.t(language, 'broadcast-review'))
       for (const r of v.review)
         lines.push(
-          `• ${escapeHtml(r.fullName ?? String(r.chatId))} — ${i18n.t(language, `broadcast-state-${r.state}`)}`,
+          `• ${escapeHtml(r.fullName ?? String(r.chatId))} — ${i18n.t(language, r.lastError === BLOCKED_ERROR ? 'broadcast-state-blocked' : `broadcast-state-${r.state}`)}`,
         )
     }
     return lines.join('\n')

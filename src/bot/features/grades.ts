@@ -205,7 +205,8 @@ export function noticeText(t: T, notice: GradeNotice): string {
 }
 
 export async function tellTeachers(ctx: Messenger, notices: ReadonlyArray<GradeNotice>): Promise<void> {
-  for (const notice of notices) await notify(ctx, [notice.recipient], (t) => noticeText(t, notice))
+  for (const notice of notices)
+    await notify(ctx, [notice.recipient], (t) => noticeText(t, notice), undefined, { result: true })
 }
 
 /** "Saved: n lines, m scores, k teachers told" with the undo button: after the chat's or the Mini App's save. */

@@ -98,16 +98,23 @@ async function render(ctx: BotContext, view: PlanView, edit: boolean): Promise<v
 /** Tells everyone a transition concerns, each in their language and as their part in it. */
 export async function announce(ctx: FlowContext, transition: PlanTransition): Promise<void> {
   for (const recipient of transition.notify) {
-    await notify(ctx, [recipient], (t) => {
-      const params = {
-        owner: escapeHtml(transition.owner.fullName),
-        actor: escapeHtml(transition.actor.fullName ?? ''),
-        reason: escapeHtml(transition.reason ?? ''),
-        status: t(`plan-status-${transition.to}`),
-      }
-      const text = t(`plan-notify-${transition.action}-${recipient.audience}`, params)
-      return text.startsWith('{') ? t('plan-notify-changed', params) : text
-    })
+    await notify(
+      ctx,
+      [recipient],
+      (t) => {
+        const params = {
+          owner: escapeHtml(transition.owner.fullName),
+          actor: escapeHtml(transition.actor.fullName ?? ''),
+          reason: escapeHtml(transition.reason ?? ''),
+          status: t(`plan-status-${transition.to}`),
+        }
+        const text = t(`plan-notify-${transition.action}-${recipient.audience}`, params)
+        return text.startsWith('{') ? t('plan-notify-changed', params) : text
+        // the owner hears of their own plan's outcome: a result notice, which they may turn off
+      },
+      undefined,
+      { result: recipient.audience === 'owner' },
+    )
   }
 }
 

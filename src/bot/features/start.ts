@@ -15,6 +15,7 @@ import { startWithPayload } from './join.ts'
 import { showLanguagePicker } from './lang.ts'
 import { NEED_FLOW } from './need.ts'
 import { openPlan } from './plan.ts'
+import { showSettings } from './settings.ts'
 
 export const goButton = callbackData('go', ['tool'])
 
@@ -44,6 +45,7 @@ feature.command('start', async (ctx) => {
     .text(ctx.t('start-button-need'), goButton.pack({ tool: 'need' }))
     .row()
     .text(ctx.t('start-button-lang'), goButton.pack({ tool: 'lang' }))
+  if (me.person) keyboard.row().text(ctx.t('start-button-settings'), goButton.pack({ tool: 'settings' }))
   await ctx.reply(ctx.t('start-welcome', { name: escapeHtml(ctx.from.first_name) }), {
     reply_markup: keyboard,
   })
@@ -60,6 +62,7 @@ feature.callbackQuery(goButton, async (ctx) => {
   else if (tool === 'grades') await ctx.startFlow(GRADES_FLOW)
   else if (tool === 'scores') await showScores(ctx)
   else if (tool === 'deadlines') await showDeadlines(ctx)
+  else if (tool === 'settings') await showSettings(ctx)
   else await showLanguagePicker(ctx)
 })
 

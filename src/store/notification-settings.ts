@@ -1,0 +1,107 @@
+/**
+ * What each person chose in /settings, and whether they blocked the bot. A person without a row
+ * has the defaults. Quiet hours are whole Vietnam hours (UTC+7, no daylight saving).
+ */
+import type { Kysely } from 'kysely'
+import type { Database } from '../db/schema.ts'
+
+export const REMINDER_DAY_CHOICES = ['7,1', '1'] as const
+export type ReminderDays = (typeof REMINDER_DAY_CHOICES)[number]
+
+export interface NotificationSettings {
+  reminders: boolean
+  reminderDays: ReminderDays
+  results: boolean
+  /** Vietnam hours 0–23; equal: no quiet hours */
+  quietFrom: number
+  quietTo: number
+}
+
+export const DEFAULT_SETTINGS: NotificationSettings = {
+  reminders: true,
+  reminderDays: '7,1',
+  results: true,
+  quietFrom: 21,
+  quietTo: 7,
+}
+
+const VIETNAM_OFFSET_MS = 7 * 60 * 60 * 1000
+const HOUR_MS = 60 * 60 * 1000
+
+/**
+ * The end of the quiet hours `at` falls in, or undefined when it falls in none. The range may wrap
+ * midnight (21–7) or not (13–14); from == to means no quiet hours.
+ */
+export function quietUntil(
+  at: Date,
+  s: Pick<NotificationSettings, 'quietFrom' | 'quietTo'>,
+): Date | undefined {
+  if (s.quietFrom === s.quietTo) return undefined
+  const local = at.getTime() + VIETNAM_OFFSET_MS
+  const hour = Math.floor(local / HOUR_MS) % 24
+  const inside =
+    s.quietFrom < s.quietTo
+      ? hour >= s.quietFrom && hour < s.quietTo
+      : hour >= s.quietFrom || hour < s.quietTo
+  if (!inside) return undefined
+  const dayStart = local - (local % (24 * HOUR_MS))
+  let end = dayStart + s.quietTo * HOUR_MS
+  if (end <= local) end += 24 * HOUR_MS
+  return new Date(end - VIETNAM_OFFSET_MS)
+}
+
+/** Whether a reminder `offsetDays` before a deadline goes to someone with these settings. */
+export function wantsReminder(s: NotificationSettings, offsetDays: number): boolean {
+  return s.reminders && (s.reminderDays === '7,1' || offsetDays <= 1)
+}
+
+/** Ids per `in (...)` list. */
+const ID_CHUNK = 10_000
+
+export class NotificationSettingsStore {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  async get(telegramId: number): Promise<NotificationSettings> {
+    return (await this.many([telegramId])).get(telegramId) ?? { ...DEFAULT_SETTINGS }
+  }
+
+  /** The settings of those of these chats that changed any; the others have the defaults. */
+  async many(telegramIds: readonly number[]): Promise<Map<number, NotificationSettings>> {
+    const out = new Map<number, NotificationSettings>()
+    const ids = [...new Set(telegramIds)]
+    for (let i = 0; i < ids.length; i += ID_CHUNK) {
+      const rows = await this.db
+        .selectFrom('notification_settings')
+        .selectAll()
+        .where('telegram_id', 'in', ids.slice(i, i + ID_CHUNK))
+        .execute()
+      for (const r of rows)
+        out.set(Number(r.telegram_id), {
+          reminders: r.reminders === 1,
+          reminderDays: (REMINDER_DAY_CHOICES as readonly string[]).includes(r.reminder_days)
+            ? (r.reminder_days as ReminderDays)
+            : DEFAULT_SETTINGS.reminderDays,
+          results: r.results === 1,
+          quietFrom: r.quiet_from,
+          quietTo: r.quiet_to,
+        })
+    }
+    return out
+  }
+
+  async save(telegramId: number, s: NotificationSettings, now: string): Promise<void> {
+    const values = {
+      reminders: s.reminders ? 1 : 0,
+      reminder_days: s.reminderDays,
+      results: s.results ? 1 : 0,
+      quiet_from: s.quietFrom,
+      quiet_to: s.quietTo,
+      updated_at: now,
+    }
+    await this.db
+      .insertInto('notification_settings')
+      .values({ telegram_id: telegramId, ...values })
+      .onConflict((oc) => oc.column('telegram_id').doUpdateSet(values))
+      .execute()
+  }
+}

@@ -34,21 +34,42 @@ function tags(entity: MessageEntity): [string, string] | null {
   }
 }
 
+interface Span {
+  start: number
+  end: number
+  open: string
+  close: string
+}
+
 export function entitiesToHtml(text: string, entities: ReadonlyArray<MessageEntity> = []): string {
-  const opens = new Map<number, string[]>()
-  const closes = new Map<number, string[]>()
   // outer entities first, so that the tags nest properly
-  const sorted = [...entities].sort((a, b) => a.offset - b.offset || b.length - a.length)
-  for (const entity of sorted) {
-    const pair = tags(entity)
-    if (!pair) continue
-    opens.set(entity.offset, [...(opens.get(entity.offset) ?? []), pair[0]])
-    const end = entity.offset + entity.length
-    closes.set(end, [pair[1], ...(closes.get(end) ?? [])])
-  }
+  const spans: Span[] = entities
+    .flatMap((e) => {
+      const pair = tags(e)
+      return pair && e.length > 0
+        ? [{ start: e.offset, end: e.offset + e.length, open: pair[0], close: pair[1] }]
+        : []
+    })
+    .sort((a, b) => a.start - b.start || b.end - a.end)
+  const stack: Span[] = []
+  let next = 0
   let out = ''
   for (let i = 0; i <= text.length; i++) {
-    out += (closes.get(i) ?? []).join('') + (opens.get(i) ?? []).join('')
+    // Entities may overlap (bold 0-10, italic 5-15); HTML must nest. Closing one closes those
+    // opened inside it too, and the ones that go on are opened again right after.
+    const ending = stack.findIndex((s) => s.end <= i)
+    if (ending >= 0) {
+      const above = stack.splice(ending)
+      for (const s of [...above].reverse()) out += s.close
+      for (const s of above.filter((s) => s.end > i)) {
+        out += s.open
+        stack.push(s)
+      }
+    }
+    for (; next < spans.length && spans[next]!.start === i; next++) {
+      out += spans[next]!.open
+      stack.push(spans[next]!)
+    }
     if (i < text.length) out += escapeHtml(text[i]!)
   }
   return out

@@ -25,3 +25,27 @@ describe('entitiesToHtml', () => {
     expect(parsed.warnings).toEqual([])
   })
 })
+
+describe('overlapping formatting', () => {
+  it('is written as well-nested HTML that Telegram accepts, each character keeping its styles', () => {
+    const text = 'Họp tổ chuyên môn sáng thứ Sáu'
+    const entities = [
+      { type: 'bold' as const, offset: 0, length: 10 },
+      { type: 'italic' as const, offset: 4, length: 13 },
+      { type: 'underline' as const, offset: 7, length: 15 },
+    ]
+    const html = entitiesToHtml(text, entities)
+    const parsed = parseHtml(html)
+    expect(parsed.warnings).toEqual([])
+    expect(parsed.text).toBe(text)
+    const styles = (list: ReadonlyArray<{ type: string; offset: number; length: number }>) =>
+      [...text].map((_, i) =>
+        list
+          .filter((e) => e.offset <= i && i < e.offset + e.length)
+          .map((e) => e.type)
+          .sort()
+          .join('+'),
+      )
+    expect(styles(parsed.entities)).toEqual(styles(entities))
+  })
+})

@@ -802,3 +802,6 @@ unreachable-never = never opened the bot
 unreachable-blocked = blocked the bot
 unreachable-link = Invite link for <b>{ $name }</b> (one use, 7 days): { $link }
 unreachable-link-blocked = <b>{ $name }</b> blocked the bot. Ask them to open { $link } and press Start (or unblock the bot).
+## Bounded inputs and Telegram limits (issue 10, i10b)
+error-message-too-long = The message is { $length } characters long; Telegram allows at most { $max }. Nothing was sent. Please shorten it (or split it into several announcements) and try again.
+broadcast-preview-heading = This is how recipients will see it:

@@ -787,3 +787,6 @@ unreachable-never = chưa từng mở bot
 unreachable-blocked = đã chặn bot
 unreachable-link = Đường dẫn mời <b>{ $name }</b> (dùng một lần, 7 ngày): { $link }
 unreachable-link-blocked = <b>{ $name }</b> đã chặn bot. Hãy nhờ họ mở { $link } và bấm Bắt đầu (hoặc bỏ chặn bot).
+## Bounded inputs and Telegram limits (issue 10, i10b)
+error-message-too-long = Tin nhắn dài { $length } ký tự; Telegram chỉ cho phép tối đa { $max } ký tự. Chưa gửi gì. Xin rút gọn (hoặc chia thành nhiều thông báo) rồi gửi lại.
+broadcast-preview-heading = Người nhận sẽ thấy thông báo như sau:

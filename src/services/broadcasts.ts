@@ -135,6 +135,37 @@ const confirmInput = z.object({
   /** marked urgent in the preview: it goes at once, even to people in their quiet hours */
   urgent: z.boolean().optional(),
 })
+/** The text is longer than Telegram lets a message (or a file's caption) be, as recipients would see it. */
+export type MessageTooLong = {
+  readonly code: 'message-too-long'
+  readonly length: number
+  readonly max: number
+}
+
+/** Telegram's limits on what a message shows, counted after the HTML is rendered. */
+const TEXT_MAX = 4096
+const CAPTION_MAX = 1024
+
+/** The characters a recipient sees of stored HTML (written by entitiesToHtml: tags and 4 escapes). */
+function renderedLength(html: string): number {
+  const text = html
+    .replace(/<[^>]*>/g, '')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, '&')
+  return [...text.trim()].length
+}
+
+/** Refuses before anything is accepted a message every recipient's send would fail on. */
+export function overLimit(content: BroadcastContent): MessageTooLong | null {
+  const [length, max] =
+    content.type === 'text'
+      ? [renderedLength(content.html), TEXT_MAX]
+      : [renderedLength(content.caption_html ?? ''), CAPTION_MAX]
+  return length > max ? { code: 'message-too-long', length, max } : null
+}
+
 const reportInput = z.object({ broadcastId: id, limit: z.number().int().min(0).max(10_000).optional() })
 const systemInput = z.object({
   kind: z.literal('reminder'),
@@ -169,13 +200,15 @@ export class BroadcastService {
   async create(
     actor: Actor,
     input: { schoolId: number | null; content: BroadcastContent; audience: Audience },
-  ): Promise<Result<BroadcastView, InvalidInput | AccessError | WrongSchool>> {
+  ): Promise<Result<BroadcastView, InvalidInput | AccessError | WrongSchool | MessageTooLong>> {
     const parsed = parseInput(createInput, input)
     if (!parsed.ok) return parsed
     const { schoolId, content, audience } = parsed.value
     const who = await whoIs(this.stores, actor)
     const denied = mayBroadcast(who, schoolId)
     if (denied) return fail(denied)
+    const tooLong = overLimit(content)
+    if (tooLong) return fail(tooLong)
     if (schoolId !== null && !(await this.stores.schools.get(schoolId)))
       return fail({ code: 'not-found' as const, entity: 'school' as const })
     const checked = await this.checkAudience(schoolId, audience)

@@ -80,3 +80,39 @@ it('can go only to those whose task is still open', async () => {
   expect(all(admin.messages().slice(-1))).toContain('tới 3 người')
   await admin.tap('Hủy')
 })
+
+it('refuses a message over 4096 characters at once, saying its length and the limit', async () => {
+  const admin = h.fake.user({ id: A.admin.telegramId, first_name: 'Admin' })
+  const broadcasts = () => h.app.db.selectFrom('broadcasts').select('id').execute()
+  const before = await broadcasts()
+  await admin.say('/broadcast')
+  const reply = all(await admin.say('Thông báo dài. '.repeat(334).trim()))
+  expect(reply).toContain('5.009')
+  expect(reply).toContain('4.096')
+  expect(reply).not.toContain('Gửi cho ai')
+  // nothing was accepted: not even a draft
+  expect(await broadcasts()).toEqual(before)
+})
+
+it('shows the message as recipients will see it before asking to send', async () => {
+  const admin = h.fake.user({ id: A.admin.telegramId, first_name: 'Admin' })
+  await admin.say('/broadcast')
+  const sent = await h.fake.deliver({
+    message: {
+      message_id: 9101,
+      date: 1,
+      chat: { id: admin.id, type: 'private', first_name: 'Admin' },
+      from: { id: admin.id, is_bot: false, first_name: 'Admin' },
+      text: 'Họp tổ chuyên môn sáng thứ Sáu',
+      entities: [
+        { type: 'bold', offset: 0, length: 10 },
+        { type: 'italic', offset: 4, length: 13 },
+      ],
+    },
+  })
+  await admin.settle(sent)
+  await admin.tap('Mọi người trong trường')
+  const shown = admin.messages().find((m) => m.text === 'Họp tổ chuyên môn sáng thứ Sáu')
+  expect(shown?.entities?.map((e) => e.type).sort()).toEqual(['bold', 'italic', 'italic'])
+  await admin.tap('Hủy')
+})

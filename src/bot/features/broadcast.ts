@@ -9,7 +9,7 @@ import { type Conversation, createConversation } from '@grammyjs/conversations'
 import type { I18n } from '@grammyjs/i18n'
 import { InlineKeyboard } from 'grammy'
 import type { ProgressRenderer } from '../../jobs/outbox-worker.ts'
-import type { Audience } from '../../services/broadcasts.ts'
+import { type Audience, overLimit } from '../../services/broadcasts.ts'
 import { BLOCKED_ERROR } from '../../store/outbox.ts'
 import { ROLES } from '../../store/people.ts'
 import { callbackData } from '../callback-data.ts'
@@ -44,6 +44,8 @@ async function broadcastFlow(conversation: Flow, ctx: FlowContext): Promise<void
         caption_html: entitiesToHtml(m.caption ?? '', m.caption_entities),
       }
     : { type: 'text' as const, html: entitiesToHtml(m.text ?? '', m.entities) }
+  const tooLong = overLimit(content)
+  if (tooLong) return void (await ctx.reply(serviceErrorText(ctx.t, tooLong)))
 
   let audience: Audience = { type: 'everyone' }
   if (schoolId !== null) {
@@ -103,6 +105,13 @@ async function broadcastFlow(conversation: Flow, ctx: FlowContext): Promise<void
   const broadcastId = draft.value.id
   const preview = await conversation.external((c) => c.deps.broadcasts.preview(actorOf(c), { broadcastId }))
   if (!preview.ok) return void (await ctx.reply(serviceErrorText(ctx.t, preview.error)))
+  // the message itself, as Telegram renders it for the recipients
+  await ctx.reply(ctx.t('broadcast-preview-heading'))
+  if (content.type === 'text') await ctx.reply(content.html, { parse_mode: 'HTML' })
+  else
+    await ctx.replyWithDocument(content.file_id, {
+      ...(content.caption_html ? { caption: content.caption_html, parse_mode: 'HTML' as const } : {}),
+    })
   // the preview says who will not get it and whether it waits for quiet hours; 🚨 marks it
   // urgent (it then goes at once to everyone) and the preview is shown again saying so
   let urgent = false

@@ -676,3 +676,8 @@ start-button-approve = ✅ Approve plans
 start-button-grades = 🧾 Enter scores
 start-button-deadlines = 📅 Deadlines
 schools-created-late = The common calendar's plan deadline ({ $seedDeadline }) has passed, so the school's is set { $days } days from today and teachers can register at once. The school's admin can change it with /setdeadline.
+
+## Regulation profiles
+grade-HoanThanh = Completed the plan
+source-school-guidance = points the circular leaves open: per the school's guidance
+team-counts-completion = Completed { $ht } · Not completed { $khong } · Not final { $pending } · No approved plan { $noPlan }

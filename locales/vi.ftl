@@ -661,3 +661,8 @@ start-button-approve = ✅ Duyệt kế hoạch
 start-button-grades = 🧾 Nhập điểm
 start-button-deadlines = 📅 Các mốc thời gian
 schools-created-late = Lịch chung của Sở (hạn đăng ký { $seedDeadline }) đã qua, nên hạn của trường được đặt { $days } ngày kể từ hôm nay để giáo viên đăng ký được ngay. Quản trị trường đổi được bằng /setdeadline.
+
+## Regulation profiles
+grade-HoanThanh = Hoàn thành kế hoạch
+source-school-guidance = các điểm thông tư chưa quy định rõ: theo hướng dẫn của trường
+team-counts-completion = Hoàn thành { $ht } · Không hoàn thành { $khong } · Chưa đủ điểm { $pending } · Chưa có kế hoạch duyệt { $noPlan }

@@ -115,6 +115,7 @@ export {
 export {
   type CatalogueId,
   type ClassRule,
+  defaultProfileFor,
   type Hours,
   LEVELS,
   type Level,
@@ -126,6 +127,7 @@ export {
   TEACHER_CLASSES,
   type TeacherClass,
   type TeacherGrade,
+  TT19_2019,
   TT26_2012,
 } from './profile.ts'
 export type {

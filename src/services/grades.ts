@@ -113,6 +113,8 @@ interface NoticeBase {
   personId: number
   fullName: string
   schoolYearName: string
+  /** the regulation profile the year is judged by (its classes and citations) */
+  profileId: string
   components: Array<ScoreView & { old: Score | null; changed: boolean }>
   /** ĐTB once every component is scored, else null */
   average: Tenths | null
@@ -148,7 +150,7 @@ export interface UndoResult {
 
 interface MyScoresBase {
   person: GradePerson
-  schoolYear: { id: number; name: string; resultsLocked: boolean }
+  schoolYear: { id: number; name: string; resultsLocked: boolean; profileId: string }
   plan: { id: number; status: PlanStatus } | null
   components: ScoreView[]
   /** ĐTB once every component is scored (approved plan), else null */
@@ -168,7 +170,7 @@ export type TeamRow = MyScores & { summary: Verdict | 'pending' | 'no-approved-p
 
 export interface TeamTable {
   schoolId: number
-  schoolYear: { id: number; name: string; resultsLocked: boolean }
+  schoolYear: { id: number; name: string; resultsLocked: boolean; profileId: string }
   departmentId: number | null
   departmentName: string | null
   rows: TeamRow[]
@@ -728,6 +730,7 @@ export class GradeService {
       Gioi: 0,
       Kha: 0,
       TrungBinh: 0,
+      HoanThanh: 0,
       KhongHoanThanh: 0,
       pending: 0,
       'no-approved-plan': 0,
@@ -745,7 +748,12 @@ export class GradeService {
     }
     return ok({
       schoolId: s.school.id,
-      schoolYear: { id: s.year.id, name: s.year.name, resultsLocked: s.year.resultsLocked },
+      schoolYear: {
+        id: s.year.id,
+        name: s.year.name,
+        resultsLocked: s.year.resultsLocked,
+        profileId: s.year.profileId,
+      },
       departmentId: s.departmentId,
       departmentName: s.departmentName,
       rows,
@@ -1099,6 +1107,7 @@ export class GradeService {
         personId: person.id,
         fullName: person.fullName,
         schoolYearName: year.name,
+        profileId: profile.id,
         components: components.map((c, i) => ({
           ...c,
           value: next[i] === null ? null : asScore(next[i]!),
@@ -1124,7 +1133,8 @@ export class GradeService {
           judgedAs,
           result,
           required: requiredScores(scores, profile),
-          showRequired: result.kind === 'pending' || result.grade !== 'Gioi',
+          // below the profile's best class: say what the class above needs
+          showRequired: result.kind === 'pending' || result.grade !== profile.teacher.classes[0]?.grade,
         })
       }
     }
@@ -1166,7 +1176,12 @@ function scoresView(
   const approved = plan?.status === 'approved'
   const base: MyScoresBase = {
     person: personOf(person, departmentName),
-    schoolYear: { id: year.id, name: year.name, resultsLocked: year.resultsLocked },
+    schoolYear: {
+      id: year.id,
+      name: year.name,
+      resultsLocked: year.resultsLocked,
+      profileId: year.profileId,
+    },
     plan: plan ? { id: plan.planId, status: plan.status } : null,
     components: view,
     average: approved ? teacherAverage(scores) : null,

@@ -35,7 +35,7 @@ export interface Services {
 }
 
 export function createServices(db: Db, options: Partial<ServiceOptions> = {}): Services {
-  const ctx = { stores: new Stores(db), now: options.now ?? (() => new Date()) }
+  const ctx = { ...options, stores: new Stores(db), now: options.now ?? (() => new Date()) }
   return {
     setup: new SetupService(ctx),
     schools: new SchoolService(ctx),

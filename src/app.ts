@@ -46,6 +46,7 @@ export async function openApp(options: {
     imports: services.imports,
     calendar: services.calendar,
     grades: services.grades,
+    regulation: services.regulation,
     broadcasts: services.broadcasts,
   }
   return { db, deps, close: () => db.destroy() }

@@ -14,6 +14,7 @@ import type { ImportService } from '../services/imports.ts'
 import type { InviteService } from '../services/invites.ts'
 import type { PeopleService } from '../services/people.ts'
 import type { PlanService } from '../services/plans.ts'
+import type { RegulationService } from '../services/regulation.ts'
 import type { SchoolService } from '../services/schools.ts'
 import type { SetupService } from '../services/setup.ts'
 import type { SessionStore } from '../store/sessions.ts'
@@ -44,6 +45,8 @@ export interface Deps {
   calendar: CalendarService
   /** grades: batches by message or spreadsheet, preview, commit, undo, lock; /scores, /team */
   grades: GradeService
+  /** the regulation profile a school year is judged by (TT 26/2012, TT 19/2019) */
+  regulation: RegulationService
 }
 
 /** What a chat keeps between updates; features add their fields here. */

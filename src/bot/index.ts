@@ -24,6 +24,7 @@ import { langFeature } from './features/lang.ts'
 import { modulesFeature } from './features/modules.ts'
 import { needConversation, needFeature } from './features/need.ts'
 import { planFeature, reopenConversation } from './features/plan.ts'
+import { regulationFeature } from './features/regulation.ts'
 import { schoolAdminConversations, schoolAdminFeature } from './features/school-admin.ts'
 import { startFeature } from './features/start.ts'
 import { unhandledFeature } from './features/unhandled.ts'
@@ -119,6 +120,7 @@ export function createBot(options: BotOptions): Bot<BotContext> {
       gradesFeature,
       broadcastFeature,
       deadlinesFeature,
+      regulationFeature,
     ]),
   )
   bot.use(unhandledFeature)

@@ -17,7 +17,6 @@ import {
   formatTenths,
   type ManagerResult,
   partValue,
-  profileById,
   type Reason,
   type RegulationProfile,
   type RequiredManagerScores,
@@ -30,6 +29,7 @@ import {
   TT26_2012,
 } from '../rules/index.ts'
 import { vietnameseDate } from '../services/calendar.ts'
+import { profileOfYear } from '../services/regulation.ts'
 import { escapeHtml } from './i18n.ts'
 
 type T = TranslateFunction
@@ -188,7 +188,7 @@ export function formatDate(isoDate: string): string {
 
 /** The profile a stored school year names; an id this version does not know reads as TT 26/2012. */
 export function yearProfile(id: string): RegulationProfile {
-  return profileById(id) ?? TT26_2012
+  return profileOfYear({ profileId: id })
 }
 
 // ── a person's BDTX result (/scores, notifications) ─────────────────────────────────────────
@@ -224,15 +224,16 @@ export function resultText(
   const required = outcome.required
   if (required && result.kind === 'pending') {
     lines.push(t('need-intro', { count: required.unknown.length }))
-    if (outcome.judgedAs === 'teacher') {
-      const r = required as RequiredScores
-      for (const { grade } of profile.teacher.classes) {
-        const requirement = r[grade]
-        if (requirement) lines.push(requirementLine(t, `grade-${grade}`, requirement))
-      }
-    } else {
-      lines.push(requirementLine(t, 'verdict-Dat', (required as RequiredManagerScores).Dat))
-    }
+    const shown: Array<[string, Requirement]> =
+      outcome.judgedAs === 'teacher'
+        ? profile.teacher.classes.flatMap(({ grade }): Array<[string, Requirement]> => {
+            const requirement = (required as RequiredScores)[grade]
+            return requirement ? [[`grade-${grade}`, requirement]] : []
+          })
+        : [['verdict-Dat', (required as RequiredManagerScores).Dat]]
+    for (const [label, requirement] of shown) lines.push(requirementLine(t, label, requirement))
+    // scores are entered with two decimals, answers given in tenths: 6, 6, [?] needs 8,85 for Khá
+    if (shown.some(([, r]) => r.kind === 'need')) lines.push(t('need-rounding-note'))
   }
   const rule = outcome.judgedAs === 'teacher' ? profile.teacher.classes[0]!.source : profile.manager.source
   // what no source settles is the school's to say (docs/regulations.md, "unverified")

@@ -22,7 +22,6 @@ import {
   classifyTeacher,
   type ManagerResult,
   missingComponents,
-  profileById,
   type RegulationProfile,
   type RequiredManagerScores,
   type RequiredScores,
@@ -32,7 +31,6 @@ import {
   type TeacherGrade,
   type TeacherResult,
   type Tenths,
-  TT26_2012,
   teacherAverage,
 } from '../rules/index.ts'
 import {
@@ -69,6 +67,7 @@ import { type RawLine, sheetLine, splitMessage } from './grade-lines.ts'
 import { buildPreview, type GradePreview, type NotGradable, type PreviewScope } from './grade-preview.ts'
 import { sheetModules, templateWorkbook } from './grade-template.ts'
 import type { ServiceContext } from './options.ts'
+import { profileOfYear } from './regulation.ts'
 import {
   type Entity,
   type Forbidden,
@@ -699,7 +698,7 @@ export class GradeService {
         year.value,
         plans.get(person.id),
         scores.get(person.id),
-        profileOf(year.value),
+        profileOfYear(year.value),
       ),
     )
   }
@@ -991,7 +990,7 @@ export class GradeService {
       as,
       school,
       year: year.value,
-      profile: profileOf(year.value),
+      profile: profileOfYear(year.value),
       departmentId,
       departmentName: departmentId === null ? null : (departments.get(departmentId) ?? null),
       departments,
@@ -1080,7 +1079,7 @@ export class GradeService {
       after: (personId: number, key: ComponentKey, before: number | null) => number | null
     },
   ): Promise<{ notify: GradeNotice[]; unreachable: CommitResult['unreachable'] }> {
-    const profile = profileOf(year)
+    const profile = profileOfYear(year)
     const recipients = new Map(
       (await this.stores.people.recipients(people.map((p) => p.id))).map((r) => [r.personId, r]),
     )
@@ -1146,10 +1145,6 @@ export class GradeService {
 
 function locked(year: SchoolYear): ResultsLocked {
   return { code: 'results-locked', schoolYearId: year.id, schoolYearName: year.name }
-}
-
-function profileOf(year: SchoolYear): RegulationProfile {
-  return profileById(year.profileId) ?? TT26_2012
 }
 
 function departmentNameOf(scope: Scope, p: Person): string | null {

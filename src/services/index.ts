@@ -16,6 +16,7 @@ import { InviteService } from './invites.ts'
 import type { ServiceOptions } from './options.ts'
 import { PeopleService } from './people.ts'
 import { PlanService } from './plans.ts'
+import { RegulationService } from './regulation.ts'
 import { SchoolService } from './schools.ts'
 import { SetupService } from './setup.ts'
 
@@ -30,6 +31,7 @@ export interface Services {
   /** the year's deadlines and reminders: list, add, move, rename, remove; mine; whose task is open */
   calendar: CalendarService
   grades: GradeService
+  regulation: RegulationService
   /** announcements: draft, preview, confirm, cancel, report (the outbox worker delivers) */
   broadcasts: BroadcastService
 }
@@ -46,6 +48,7 @@ export function createServices(db: Db, options: Partial<ServiceOptions> = {}): S
     imports: new ImportService(ctx),
     calendar: new CalendarService(ctx),
     grades: new GradeService(ctx),
+    regulation: new RegulationService(ctx),
     broadcasts: new BroadcastService(ctx),
   }
 }

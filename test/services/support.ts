@@ -26,9 +26,12 @@ export const START = '2025-08-28T03:00:00Z'
  * Giỏi / Khá / TB) on a 2025 clock, where a new year would default to TT 19/2019; they keep the
  * seeds' regulation. test/e2e/profiles.test.ts runs the production default.
  */
-export const seedRegulation = (): RegulationProfile => TT26_2012
+export const seedRegulation = (_startYear?: number): RegulationProfile => TT26_2012
 
-export async function world(start = START, profileFor = seedRegulation): Promise<World> {
+export async function world(
+  start = START,
+  profileFor: (startYear: number) => RegulationProfile = seedRegulation,
+): Promise<World> {
   const app = await openApp({ databasePath: ':memory:', logger: createLogger('error') })
   const clock = { now: new Date(start) }
   const services = createServices(app.db, { now: () => clock.now, profileFor })

@@ -694,3 +694,4 @@ regulation-unchanged = The year already follows this regulation.
 error-results-exist = School year { $schoolYearName } already has scores; its regulation can no longer change (saved scores would be judged by another rule).
 error-unknown-profile = No such regulation. Known: { $known }.
 need-rounding-note = <i>(scores needed are rounded up to 0.1; the average is rounded to 0.1, so a two-decimal score slightly lower may already be enough)</i>
+cefr-error-toeic-bridge = "{ $input }" is TOEIC Bridge, a different test on other scales; the equivalence table has the four-skill TOEIC only (Listening & Reading 10–990, Speaking and Writing 0–200).

@@ -679,3 +679,4 @@ regulation-unchanged = Năm học đã thực hiện theo quy chế này.
 error-results-exist = Năm học { $schoolYearName } đã có điểm; không đổi quy chế được nữa (điểm đã lưu sẽ bị xếp loại theo quy chế khác).
 error-unknown-profile = Không có quy chế này. Các quy chế: { $known }.
 need-rounding-note = <i>(điểm cần đạt làm tròn lên đến 0,1; ĐTB làm tròn đến 0,1 nên điểm lẻ hai chữ số thấp hơn một chút có thể đã đủ)</i>
+cefr-error-toeic-bridge = «{ $input }» là TOEIC Bridge, một bài thi khác với thang điểm khác; bảng quy đổi chỉ có TOEIC 4 kỹ năng (Nghe-Đọc 10–990, Nói và Viết 0–200).

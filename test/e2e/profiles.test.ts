@@ -87,4 +87,9 @@ describe('a school year names its regulation', () => {
     expect(tt26).toContain('• Khá: 8,9')
     expect(tt26).toContain('làm tròn lên đến 0,1')
   })
+
+  it('refuses TOEIC Bridge by name', async () => {
+    const reply = text(await user(b.teacherToan.telegramId).say('/cefr toeic bridge 90 90'))
+    expect(reply).toContain('là TOEIC Bridge, một bài thi khác')
+  })
 })

@@ -85,7 +85,7 @@ export const rulesSuite: BenchSuite = {
     })
     const need_per_s = perSecond(partial, (s) => {
       const r = requiredScores(s)
-      return r.Gioi.kind.length + r.Kha.kind.length + r.TrungBinh.kind.length
+      return r.Gioi!.kind.length + r.Kha!.kind.length + r.TrungBinh!.kind.length
     })
     return { classify_per_s, need_per_s }
   },

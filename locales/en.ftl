@@ -805,3 +805,21 @@ unreachable-link-blocked = <b>{ $name }</b> blocked the bot. Ask them to open { 
 ## Bounded inputs and Telegram limits (issue 10, i10b)
 error-message-too-long = The message is { $length } characters long; Telegram allows at most { $max }. Nothing was sent. Please shorten it (or split it into several announcements) and try again.
 broadcast-preview-heading = This is how recipients will see it:
+## Regulation profiles
+grade-HoanThanh = Completed the plan
+source-school-guidance = points the circular leaves open: per the school's guidance
+team-counts-completion = Completed { $ht } · Not completed { $khong } · Not final { $pending } · No approved plan { $noPlan }
+cmd-regulation = The year's BDTX regulation
+regulation-heading = School year <b>{ $year }</b> follows <b>{ $documents }</b>.
+regulation-hours = Hours: ND1 { $nd1 } tiết · ND2 { $nd2 } tiết · ND3 (chosen modules) { $nd3 } tiết · total { $total } tiết a year.
+regulation-grading-tt26-2012 = Teachers are classed Giỏi / Khá / Trung bình / not completed (average rounded to 0.1); managers pass or fail.
+regulation-grading-tt19-2019 = Each content is scored on 10, passed from 5; teachers complete the plan or do not (the circular has no Giỏi/Khá/TB).
+regulation-unverified = Points the circular leaves open (the completion rule, who evaluates last, certificates, each module's tiết) follow the school's guidance.
+regulation-admin-usage = Switch (while the year has no scores): <code>/regulation tt26</code> or <code>/regulation tt19</code>.
+regulation-unknown = Unknown regulation «{ $input }». Type <code>/regulation tt26</code> (TT 26/2012) or <code>/regulation tt19</code> (TT 19/2019).
+regulation-changed = ✅ The year's regulation is changed.
+regulation-unchanged = The year already follows this regulation.
+error-results-exist = School year { $schoolYearName } already has scores; its regulation can no longer change (saved scores would be judged by another rule).
+error-unknown-profile = No such regulation. Known: { $known }.
+need-rounding-note = <i>(scores needed are rounded up to 0.1; the average is rounded to 0.1, so a two-decimal score slightly lower may already be enough)</i>
+cefr-error-toeic-bridge = "{ $input }" is TOEIC Bridge, a different test on other scales; the equivalence table has the four-skill TOEIC only (Listening & Reading 10–990, Speaking and Writing 0–200).

@@ -790,3 +790,21 @@ unreachable-link-blocked = <b>{ $name }</b> đã chặn bot. Hãy nhờ họ m�
 ## Bounded inputs and Telegram limits (issue 10, i10b)
 error-message-too-long = Tin nhắn dài { $length } ký tự; Telegram chỉ cho phép tối đa { $max } ký tự. Chưa gửi gì. Xin rút gọn (hoặc chia thành nhiều thông báo) rồi gửi lại.
 broadcast-preview-heading = Người nhận sẽ thấy thông báo như sau:
+## Regulation profiles
+grade-HoanThanh = Hoàn thành kế hoạch
+source-school-guidance = các điểm thông tư chưa quy định rõ: theo hướng dẫn của trường
+team-counts-completion = Hoàn thành { $ht } · Không hoàn thành { $khong } · Chưa đủ điểm { $pending } · Chưa có kế hoạch duyệt { $noPlan }
+cmd-regulation = Quy chế BDTX của năm học
+regulation-heading = Năm học <b>{ $year }</b> thực hiện theo <b>{ $documents }</b>.
+regulation-hours = Thời lượng: ND1 { $nd1 } tiết · ND2 { $nd2 } tiết · ND3 (mô đun tự chọn) { $nd3 } tiết · tổng { $total } tiết/năm học.
+regulation-grading-tt26-2012 = Xếp loại giáo viên: Giỏi / Khá / Trung bình / Không hoàn thành (ĐTB làm tròn đến 0,1); cán bộ quản lý: Đạt / Không đạt.
+regulation-grading-tt19-2019 = Mỗi nội dung chấm thang điểm 10, đạt từ 5 điểm; giáo viên: Hoàn thành / Không hoàn thành kế hoạch (thông tư không có xếp loại Giỏi/Khá/TB).
+regulation-unverified = Các điểm thông tư chưa quy định rõ (quy tắc hoàn thành, người đánh giá cuối cùng, giấy chứng nhận, số tiết từng mô đun) thực hiện theo hướng dẫn của trường.
+regulation-admin-usage = Đổi quy chế (khi năm học chưa có điểm nào): <code>/regulation tt26</code> hoặc <code>/regulation tt19</code>.
+regulation-unknown = Không rõ quy chế «{ $input }». Hãy gõ <code>/regulation tt26</code> (TT 26/2012) hoặc <code>/regulation tt19</code> (TT 19/2019).
+regulation-changed = ✅ Đã đổi quy chế của năm học.
+regulation-unchanged = Năm học đã thực hiện theo quy chế này.
+error-results-exist = Năm học { $schoolYearName } đã có điểm; không đổi quy chế được nữa (điểm đã lưu sẽ bị xếp loại theo quy chế khác).
+error-unknown-profile = Không có quy chế này. Các quy chế: { $known }.
+need-rounding-note = <i>(điểm cần đạt làm tròn lên đến 0,1; ĐTB làm tròn đến 0,1 nên điểm lẻ hai chữ số thấp hơn một chút có thể đã đủ)</i>
+cefr-error-toeic-bridge = «{ $input }» là TOEIC Bridge, một bài thi khác với thang điểm khác; bảng quy đổi chỉ có TOEIC 4 kỹ năng (Nghe-Đọc 10–990, Nói và Viết 0–200).

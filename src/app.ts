@@ -8,6 +8,7 @@ import { type Db, openSqlite } from './db/connection.ts'
 import { migrateToLatest } from './db/migrate.ts'
 import { createLogger, type Logger } from './logger.ts'
 import { createServices } from './services/index.ts'
+import type { ServiceOptions } from './services/options.ts'
 import { SessionStore } from './store/sessions.ts'
 import { TelegramUserStore } from './store/telegram-users.ts'
 
@@ -22,10 +23,15 @@ export async function openApp(options: {
   logger?: Logger
   /** the clock of every service (deadlines, expiry); tests set their own */
   now?: () => Date
+  /** the regulation a new school year starts with (services' `profileFor`); tests set their own */
+  profileFor?: ServiceOptions['profileFor']
 }): Promise<App> {
   const db = openSqlite(options.databasePath)
   await migrateToLatest(db)
-  const services = createServices(db, options.now ? { now: options.now } : {})
+  const services = createServices(db, {
+    ...(options.now ? { now: options.now } : {}),
+    ...(options.profileFor ? { profileFor: options.profileFor } : {}),
+  })
   const deps: Deps = {
     logger: options.logger ?? createLogger(),
     sessions: new SessionStore(db),
@@ -40,6 +46,7 @@ export async function openApp(options: {
     imports: services.imports,
     calendar: services.calendar,
     grades: services.grades,
+    regulation: services.regulation,
     broadcasts: services.broadcasts,
     reports: services.reports,
     notifications: services.notifications,

@@ -15,6 +15,7 @@ import type { InviteService } from '../services/invites.ts'
 import type { NotificationService } from '../services/notifications.ts'
 import type { PeopleService } from '../services/people.ts'
 import type { PlanService } from '../services/plans.ts'
+import type { RegulationService } from '../services/regulation.ts'
 import type { ReportService } from '../services/reports.ts'
 import type { SchoolService } from '../services/schools.ts'
 import type { SetupService } from '../services/setup.ts'
@@ -52,6 +53,8 @@ export interface Deps {
   webAppUrl?: string
   /** /settings, quiet hours, blocked and unblocked accounts */
   notifications: NotificationService
+  /** the regulation profile a school year is judged by (TT 26/2012, TT 19/2019) */
+  regulation: RegulationService
 }
 
 /** What a chat keeps between updates; features add their fields here. */

@@ -18,17 +18,18 @@ import {
   type ManagerResult,
   partValue,
   type Reason,
+  type RegulationProfile,
   type RequiredManagerScores,
   type RequiredScores,
   type Requirement,
   type Score,
   type ScoreError,
-  TEACHER_CLASSES,
   type TeacherResult,
   type TeacherScores,
   TT26_2012,
 } from '../rules/index.ts'
 import { vietnameseDate } from '../services/calendar.ts'
+import { profileOfYear } from '../services/regulation.ts'
 import { escapeHtml } from './i18n.ts'
 
 type T = TranslateFunction
@@ -97,8 +98,11 @@ export function needAnswer(
   scores: TeacherScores,
   result: TeacherResult,
   required: RequiredScores,
+  profile: RegulationProfile = TT26_2012,
 ): string {
-  return [scoresLine(t, scores), '', resultText(t, { judgedAs: 'teacher', result, required })].join('\n')
+  return [scoresLine(t, scores), '', resultText(t, { judgedAs: 'teacher', result, required }, profile)].join(
+    '\n',
+  )
 }
 
 // ── CEFR ────────────────────────────────────────────────────────────────────────────────────
@@ -182,6 +186,11 @@ export function formatDate(isoDate: string): string {
   return vietnameseDate(isoDate.slice(0, 10))
 }
 
+/** The profile a stored school year names; an id this version does not know reads as TT 26/2012. */
+export function yearProfile(id: string): RegulationProfile {
+  return profileOfYear({ profileId: id })
+}
+
 // ── a person's BDTX result (/scores, notifications) ─────────────────────────────────────────
 
 /** A component's score as shown in lists: "8,5", or "?" while it has none. */
@@ -195,6 +204,8 @@ export function resultText(
   outcome:
     | { judgedAs: 'teacher'; result: TeacherResult | null; required: RequiredScores | null }
     | { judgedAs: 'manager'; result: ManagerResult | null; required: RequiredManagerScores | null },
+  /** the year's regulation profile: its classes, and what it cites */
+  profile: RegulationProfile = TT26_2012,
 ): string {
   const lines: string[] = []
   const { result } = outcome
@@ -213,15 +224,20 @@ export function resultText(
   const required = outcome.required
   if (required && result.kind === 'pending') {
     lines.push(t('need-intro', { count: required.unknown.length }))
-    if (outcome.judgedAs === 'teacher') {
-      const r = required as RequiredScores
-      for (const grade of TEACHER_CLASSES) lines.push(requirementLine(t, `grade-${grade}`, r[grade]))
-    } else {
-      lines.push(requirementLine(t, 'verdict-Dat', (required as RequiredManagerScores).Dat))
-    }
+    const shown: Array<[string, Requirement]> =
+      outcome.judgedAs === 'teacher'
+        ? profile.teacher.classes.flatMap(({ grade }): Array<[string, Requirement]> => {
+            const requirement = (required as RequiredScores)[grade]
+            return requirement ? [[`grade-${grade}`, requirement]] : []
+          })
+        : [['verdict-Dat', (required as RequiredManagerScores).Dat]]
+    for (const [label, requirement] of shown) lines.push(requirementLine(t, label, requirement))
+    // scores are entered with two decimals, answers given in tenths: 6, 6, [?] needs 8,85 for Khá
+    if (shown.some(([, r]) => r.kind === 'need')) lines.push(t('need-rounding-note'))
   }
-  const source =
-    outcome.judgedAs === 'teacher' ? TT26_2012.teacher.classes[0]!.source : TT26_2012.manager.source
+  const rule = outcome.judgedAs === 'teacher' ? profile.teacher.classes[0]!.source : profile.manager.source
+  // what no source settles is the school's to say (docs/regulations.md, "unverified")
+  const source = profile.unverified.length > 0 ? `${rule}; ${t('source-school-guidance')}` : rule
   lines.push('', t('source-line', { source }))
   return lines.join('\n')
 }

@@ -150,8 +150,11 @@ export function partValue(score: ExamScore, part: ExamPart): number | undefined 
 // Reading exam names and scores
 
 export type ExamNameError = {
-  /** unknown: not an exam we know; unsupported: a TOEFL the table does not cover (ITP, PBT, CBT) */
-  readonly code: 'unknown-exam' | 'unsupported-exam'
+  /**
+   * unknown: not an exam we know; unsupported: a TOEFL the table does not cover (ITP, PBT, CBT);
+   * toeic-bridge: a different test on other scales, which the table's TOEIC rows do not cover
+   */
+  readonly code: 'unknown-exam' | 'unsupported-exam' | 'toeic-bridge'
   readonly input: string
   readonly known: ReadonlyArray<Exam>
 }
@@ -168,7 +171,7 @@ export function parseExam(text: string): Parsed<Exam, ExamNameError> {
   if (key.includes('toefl') || key === 'ibt') {
     return /itp|pbt|cbt|paper|computer/.test(key) ? error('unsupported-exam') : ok('toefl')
   }
-  if (key.includes('toeic')) return ok('toeic')
+  if (key.includes('toeic')) return key.includes('bridge') ? error('toeic-bridge') : ok('toeic')
   if (
     key === 'fce' ||
     key.includes('firstcertificate') ||

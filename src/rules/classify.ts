@@ -129,9 +129,12 @@ export function teacherAverage(scores: TeacherScores): Tenths | null {
   return missingCount(t) > 0 ? null : averageIf(t, 0)
 }
 
-/** Giỏi > Khá > Trung bình > không hoàn thành, as 3 > 2 > 1 > 0, for comparing grades. */
+/**
+ * Giỏi > Khá > Trung bình > không hoàn thành, as 3 > 2 > 1 > 0, for comparing grades; TT 19's
+ * "hoàn thành" ranks with the lowest completed class (grades of one profile are never mixed).
+ */
 export function gradeRank(grade: TeacherGrade): number {
-  return { Gioi: 3, Kha: 2, TrungBinh: 1, KhongHoanThanh: 0 }[grade]
+  return { Gioi: 3, Kha: 2, TrungBinh: 1, HoanThanh: 1, KhongHoanThanh: 0 }[grade]
 }
 
 export function averageReason(

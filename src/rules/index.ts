@@ -125,6 +125,7 @@ export {
 export {
   type CatalogueId,
   type ClassRule,
+  defaultProfileFor,
   type Hours,
   LEVELS,
   type Level,
@@ -136,6 +137,7 @@ export {
   TEACHER_CLASSES,
   type TeacherClass,
   type TeacherGrade,
+  TT19_2019,
   TT26_2012,
 } from './profile.ts'
 export type {

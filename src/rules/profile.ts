@@ -14,9 +14,14 @@ export const LEVELS: ReadonlyArray<Level> = ['MN', 'TH', 'THCS', 'THPT', 'GDTX',
 /** A catalogue: a level's, or 'QL' for the managers' (TT 27/2015, "QLTrH n"). */
 export type CatalogueId = Level | 'QL'
 
-export type TeacherGrade = 'Gioi' | 'Kha' | 'TrungBinh' | 'KhongHoanThanh'
+/**
+ * TT 26/2012 grades a completed plan Giỏi / Khá / Trung bình; TT 19/2019 as found knows only
+ * "hoàn thành kế hoạch" (HoanThanh) and its opposite.
+ */
+export type TeacherGrade = 'Gioi' | 'Kha' | 'TrungBinh' | 'HoanThanh' | 'KhongHoanThanh'
 /** The classes a teacher can reach; KhongHoanThanh is "every other case". */
 export type TeacherClass = Exclude<TeacherGrade, 'KhongHoanThanh'>
+/** TT 26/2012's classes, best first; a profile lists its own in `teacher.classes`. */
 export const TEACHER_CLASSES: ReadonlyArray<TeacherClass> = ['Gioi', 'Kha', 'TrungBinh']
 export type ManagerVerdict = 'Dat' | 'KhongDat'
 
@@ -36,6 +41,8 @@ export interface Hours {
 
 export interface RegulationProfile {
   readonly id: string
+  /** the first school year (its starting calendar year) this profile is the default for */
+  readonly defaultFrom: number
   /** the texts this profile restates, for a footer or an "according to" line */
   readonly documents: ReadonlyArray<Citation>
   readonly scale: { readonly min: Score; readonly max: Score; readonly source: Citation }
@@ -53,6 +60,8 @@ export interface RegulationProfile {
     readonly source: Citation
   }
   readonly hours: { readonly nd1: Hours; readonly nd2: Hours; readonly nd3: Hours; readonly total: Hours }
+  /** points no source found settles: the bot cites "theo hướng dẫn của trường" for them */
+  readonly unverified: ReadonlyArray<string>
   /** where each catalogue is defined; null where this profile knows no BDTX catalogue */
   readonly catalogues: Readonly<Record<CatalogueId, Citation | null>>
 }
@@ -60,6 +69,7 @@ export interface RegulationProfile {
 /** TT 26/2012 (teachers) with TT 27/2015 (managers): the regulation the seeds specify. */
 export const TT26_2012: RegulationProfile = {
   id: 'tt26-2012',
+  defaultFrom: 2012,
   documents: ['TT 26/2012/TT-BGDĐT', 'TT 27/2015/TT-BGDĐT'],
   scale: { min: hundredths(0), max: hundredths(1000), source: SOURCES.tt26Scoring },
   average: { source: SOURCES.tt26Scoring },
@@ -103,10 +113,63 @@ export const TT26_2012: RegulationProfile = {
     TCCN: null,
     QL: SOURCES.catalogueQL,
   },
+  unverified: [],
+}
+
+/**
+ * TT 19/2019 (as amended by TT 17/2022), from what the stored legal pages give (docs/regulations.md):
+ * 120 tiết a year, 40 + 40 + 40, each content scored on 10, "đạt" from 5. No Giỏi / Khá / Trung
+ * bình was found, so a teacher who completes the plan is "hoàn thành" and nothing finer; the
+ * exact completion rule is not in any source found, so the one threshold that is found (every
+ * component đạt, i.e. at least 5) is applied and the answer cites the school's guidance for the rest.
+ */
+export const TT19_2019: RegulationProfile = {
+  id: 'tt19-2019',
+  defaultFrom: 2019,
+  documents: ['TT 19/2019/TT-BGDĐT', 'TT 17/2022/TT-BGDĐT'],
+  scale: { min: hundredths(0), max: hundredths(1000), source: SOURCES.tt19Scoring },
+  average: { source: SOURCES.tt19SchoolGuidance },
+  teacher: {
+    classes: [
+      {
+        grade: 'HoanThanh',
+        minimumAverage: tenths(50),
+        minimumComponent: hundredths(500),
+        source: SOURCES.tt19Scoring,
+      },
+    ],
+    completion: { minimumComponent: hundredths(500), source: SOURCES.tt19Scoring },
+  },
+  manager: { minimumAverage: tenths(50), minimumComponent: hundredths(500), source: SOURCES.tt19Scoring },
+  hours: {
+    nd1: { hours: 40, source: SOURCES.tt19Hours },
+    nd2: { hours: 40, source: SOURCES.tt19Hours },
+    nd3: { hours: 40, source: SOURCES.tt19Hours },
+    total: { hours: 120, source: SOURCES.tt19Hours },
+  },
+  catalogues: {
+    MN: SOURCES.tt19CatalogueMN,
+    TH: SOURCES.tt19CataloguePT,
+    THCS: SOURCES.tt19CataloguePT,
+    THPT: SOURCES.tt19CataloguePT,
+    GDTX: SOURCES.tt19CataloguePT,
+    CD: null,
+    TCCN: null,
+    QL: SOURCES.tt19CatalogueQL,
+  },
+  unverified: [
+    'completion-rule',
+    'average',
+    'classes',
+    'final-evaluator',
+    'certificate',
+    'module-hours',
+    'catalogue-titles',
+  ],
 }
 
 /** Every profile by id; a school year stores the id. */
-export const PROFILES = { 'tt26-2012': TT26_2012 } as const satisfies Readonly<
+export const PROFILES = { 'tt26-2012': TT26_2012, 'tt19-2019': TT19_2019 } as const satisfies Readonly<
   Record<string, RegulationProfile>
 >
 
@@ -115,4 +178,12 @@ export type ProfileId = keyof typeof PROFILES
 /** The profile a stored id names, or undefined for an id this version does not know. */
 export function profileById(id: string): RegulationProfile | undefined {
   return Object.hasOwn(PROFILES, id) ? PROFILES[id as ProfileId] : undefined
+}
+
+/**
+ * The profile a new school year gets unless its admin switches it: the newest regulation in force
+ * when the year starts. `startYear` is the year's first calendar year (2026 for 2026-2027).
+ */
+export function defaultProfileFor(startYear: number): RegulationProfile {
+  return startYear >= TT19_2019.defaultFrom ? TT19_2019 : TT26_2012
 }

@@ -45,10 +45,8 @@ export type Requirement =
       readonly reasons: Reason[]
     }
 
-export interface RequiredScores {
-  readonly Gioi: Requirement
-  readonly Kha: Requirement
-  readonly TrungBinh: Requirement
+/** One answer per class of the profile (TT 26/2012: Gioi, Kha, TrungBinh; TT 19/2019: HoanThanh). */
+export type RequiredScores = { readonly [grade in TeacherClass]?: Requirement } & {
   /** the components the answers are about */
   readonly unknown: ComponentRef[]
 }
@@ -71,23 +69,17 @@ export function requiredScores(
 ): RequiredScores {
   const t = scores.modules.length === 0 ? null : tally(scores)
   const noModulesSource = profile.teacher.completion.source
-  const answer = (grade: TeacherClass): Requirement => {
-    const rule = profile.teacher.classes.find((c) => c.grade === grade)
-    if (!rule) throw new Error(`profile ${profile.id} has no class ${grade}`)
+  const answers: { [grade in TeacherClass]?: Requirement } = {}
+  for (const rule of profile.teacher.classes) {
     const goal: Goal = {
       blocks: rule.grade,
       minimumAverage: rule.minimumAverage,
       minimumComponent: effectiveMinimum(profile, rule),
       source: rule.source,
     }
-    return requirementFor(scores, t, goal, noModulesSource)
+    answers[rule.grade] = requirementFor(scores, t, goal, noModulesSource)
   }
-  return {
-    Gioi: answer('Gioi'),
-    Kha: answer('Kha'),
-    TrungBinh: answer('TrungBinh'),
-    unknown: missingComponents(scores),
-  }
+  return { ...answers, unknown: missingComponents(scores) }
 }
 
 /** The same question for a manager's "đạt yêu cầu" (TT 27/2015). */

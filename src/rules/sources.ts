@@ -25,6 +25,15 @@ export const SOURCES = {
   catalogueTHPT: 'TT 30/2011/TT-BGDĐT',
   catalogueGDTX: 'TT 33/2011/TT-BGDĐT',
   catalogueQL: 'TT 27/2015/TT-BGDĐT',
+  /** TT 19/2019: each content scored on 10, "đạt" from 5 (stored legal pages; article not seen). */
+  tt19Scoring: 'TT 19/2019/TT-BGDĐT (đánh giá kết quả BDTX: thang điểm 10, đạt từ 5 điểm)',
+  /** 120 tiết: programme 01 about 40, 02 about 40 (the province may shift them), 03 = 40. */
+  tt19Hours: 'TT 19/2019/TT-BGDĐT; TT 17/2019/TT-BGDĐT (chương trình BDTX: 40 + 40 + 40 tiết)',
+  /** Whatever no source found settles: the school's (Sở's) guidance, a setting of the year. */
+  tt19SchoolGuidance: 'TT 19/2019/TT-BGDĐT; theo hướng dẫn của trường',
+  tt19CataloguePT: 'TT 17/2019/TT-BGDĐT (GVPT 01–15, theo chuẩn TT 20/2018/TT-BGDĐT)',
+  tt19CatalogueMN: 'TT 12/2019/TT-BGDĐT',
+  tt19CatalogueQL: 'TT 18/2019/TT-BGDĐT',
   /** CEFR cells marked (*) in seed 000. */
   tt05: 'TT 05/2012/TT-BGDĐT Điều 3 khoản 1 điểm a',
   /** CEFR cells marked (**) in seed 000. */

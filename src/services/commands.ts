@@ -44,6 +44,7 @@ const BY_ROLE: Record<Role, readonly string[]> = {
     'broadcast',
     'lockresults',
     'unlockresults',
+    'regulation',
   ],
   staff: ['modules'],
 }

@@ -22,7 +22,6 @@ import {
   classifyTeacher,
   type ManagerResult,
   missingComponents,
-  profileById,
   type RegulationProfile,
   type RequiredManagerScores,
   type RequiredScores,
@@ -32,7 +31,6 @@ import {
   type TeacherGrade,
   type TeacherResult,
   type Tenths,
-  TT26_2012,
   teacherAverage,
 } from '../rules/index.ts'
 import {
@@ -70,6 +68,7 @@ import { type RawLine, sheetLine, splitMessage } from './grade-lines.ts'
 import { buildPreview, type GradePreview, type NotGradable, type PreviewScope } from './grade-preview.ts'
 import { sheetModules, templateWorkbook } from './grade-template.ts'
 import type { ServiceContext } from './options.ts'
+import { profileOfYear } from './regulation.ts'
 import {
   type Entity,
   type Forbidden,
@@ -115,6 +114,8 @@ interface NoticeBase {
   personId: number
   fullName: string
   schoolYearName: string
+  /** the regulation profile the year is judged by (its classes and citations) */
+  profileId: string
   components: Array<ScoreView & { old: Score | null; changed: boolean }>
   /** ĐTB once every component is scored, else null */
   average: Tenths | null
@@ -150,7 +151,7 @@ export interface UndoResult {
 
 interface MyScoresBase {
   person: GradePerson
-  schoolYear: { id: number; name: string; resultsLocked: boolean }
+  schoolYear: { id: number; name: string; resultsLocked: boolean; profileId: string }
   plan: { id: number; status: PlanStatus } | null
   components: ScoreView[]
   /** ĐTB once every component is scored (approved plan), else null */
@@ -170,7 +171,7 @@ export type TeamRow = MyScores & { summary: Verdict | 'pending' | 'no-approved-p
 
 export interface TeamTable {
   schoolId: number
-  schoolYear: { id: number; name: string; resultsLocked: boolean }
+  schoolYear: { id: number; name: string; resultsLocked: boolean; profileId: string }
   /** the regulation the year is judged by: every class and verdict in `rows` comes from it */
   regulation: RegulationProfile
   departmentId: number | null
@@ -747,7 +748,7 @@ export class GradeService {
         year.value,
         plans.get(person.id),
         scores.get(person.id),
-        profileOf(year.value),
+        profileOfYear(year.value),
       ),
     )
   }
@@ -776,7 +777,12 @@ export class GradeService {
     })
     return ok({
       schoolId: s.school.id,
-      schoolYear: { id: s.year.id, name: s.year.name, resultsLocked: s.year.resultsLocked },
+      schoolYear: {
+        id: s.year.id,
+        name: s.year.name,
+        resultsLocked: s.year.resultsLocked,
+        profileId: s.year.profileId,
+      },
       regulation: s.profile,
       departmentId: s.departmentId,
       departmentName: s.departmentName,
@@ -1015,7 +1021,7 @@ export class GradeService {
       as,
       school,
       year: year.value,
-      profile: profileOf(year.value),
+      profile: profileOfYear(year.value),
       departmentId,
       departmentName: departmentId === null ? null : (departments.get(departmentId) ?? null),
       departments,
@@ -1104,7 +1110,7 @@ export class GradeService {
       after: (personId: number, key: ComponentKey, before: number | null) => number | null
     },
   ): Promise<{ notify: GradeNotice[]; unreachable: CommitResult['unreachable'] }> {
-    const profile = profileOf(year)
+    const profile = profileOfYear(year)
     const recipients = new Map(
       (await this.stores.people.recipients(people.map((p) => p.id))).map((r) => [r.personId, r]),
     )
@@ -1131,6 +1137,7 @@ export class GradeService {
         personId: person.id,
         fullName: person.fullName,
         schoolYearName: year.name,
+        profileId: profile.id,
         components: components.map((c, i) => ({
           ...c,
           value: next[i] === null ? null : asScore(next[i]!),
@@ -1156,7 +1163,8 @@ export class GradeService {
           judgedAs,
           result,
           required: requiredScores(scores, profile),
-          showRequired: result.kind === 'pending' || result.grade !== 'Gioi',
+          // below the profile's best class: say what the class above needs
+          showRequired: result.kind === 'pending' || result.grade !== profile.teacher.classes[0]?.grade,
         })
       }
     }
@@ -1168,10 +1176,6 @@ export class GradeService {
 
 function locked(year: SchoolYear): ResultsLocked {
   return { code: 'results-locked', schoolYearId: year.id, schoolYearName: year.name }
-}
-
-function profileOf(year: SchoolYear): RegulationProfile {
-  return profileById(year.profileId) ?? TT26_2012
 }
 
 function departmentNameOf(scope: Scope, p: Person): string | null {
@@ -1198,7 +1202,12 @@ function scoresView(
   const approved = plan?.status === 'approved'
   const base: MyScoresBase = {
     person: personOf(person, departmentName),
-    schoolYear: { id: year.id, name: year.name, resultsLocked: year.resultsLocked },
+    schoolYear: {
+      id: year.id,
+      name: year.name,
+      resultsLocked: year.resultsLocked,
+      profileId: year.profileId,
+    },
     plan: plan ? { id: plan.planId, status: plan.status } : null,
     components: view,
     average: approved ? teacherAverage(scores) : null,
@@ -1225,6 +1234,7 @@ export function classCounts(rows: readonly TeamRow[]): TeamTable['counts'] {
     Gioi: 0,
     Kha: 0,
     TrungBinh: 0,
+    HoanThanh: 0,
     KhongHoanThanh: 0,
     pending: 0,
     'no-approved-plan': 0,

@@ -17,6 +17,7 @@ import { NotificationService } from './notifications.ts'
 import type { ServiceOptions } from './options.ts'
 import { PeopleService } from './people.ts'
 import { PlanService } from './plans.ts'
+import { RegulationService } from './regulation.ts'
 import { ReportService } from './reports.ts'
 import { SchoolService } from './schools.ts'
 import { SetupService } from './setup.ts'
@@ -32,6 +33,7 @@ export interface Services {
   /** the year's deadlines and reminders: list, add, move, rename, remove; mine; whose task is open */
   calendar: CalendarService
   grades: GradeService
+  regulation: RegulationService
   /** announcements: draft, preview, confirm, cancel, report (the outbox worker delivers) */
   broadcasts: BroadcastService
   /** /report: plans, grades, classes and certificates at a glance */
@@ -41,7 +43,7 @@ export interface Services {
 }
 
 export function createServices(db: Db, options: Partial<ServiceOptions> = {}): Services {
-  const ctx = { stores: new Stores(db), now: options.now ?? (() => new Date()) }
+  const ctx = { ...options, stores: new Stores(db), now: options.now ?? (() => new Date()) }
   return {
     setup: new SetupService(ctx),
     schools: new SchoolService(ctx),
@@ -52,6 +54,7 @@ export function createServices(db: Db, options: Partial<ServiceOptions> = {}): S
     imports: new ImportService(ctx),
     calendar: new CalendarService(ctx),
     grades: new GradeService(ctx),
+    regulation: new RegulationService(ctx),
     broadcasts: new BroadcastService(ctx),
     reports: new ReportService(ctx),
     notifications: new NotificationService(ctx),

@@ -18,15 +18,7 @@
  *   for (const r of sent.value.transition.notify) send(r.telegramId, r.language, …)
  */
 import { z } from 'zod'
-import {
-  type CatalogueId,
-  type PlanCheck,
-  type PlanError,
-  profileById,
-  type RegulationProfile,
-  TT26_2012,
-  validatePlan,
-} from '../rules/index.ts'
+import { type CatalogueId, type PlanCheck, type PlanError, validatePlan } from '../rules/index.ts'
 import type { Module } from '../store/modules.ts'
 import type { Person, Recipient } from '../store/people.ts'
 import type { Plan, PlanAction, PlanEvent, PlanStatus } from '../store/plans.ts'
@@ -36,6 +28,7 @@ import { type Actor, type ActorInfo, canView, isAdminOf, isHeadOf, isSelf, whoIs
 import { deadlinePassed } from './calendar.ts'
 import { toCatalogueModule } from './catalogue.ts'
 import type { ServiceContext } from './options.ts'
+import { profileOfYear } from './regulation.ts'
 import {
   type Forbidden,
   fail,
@@ -611,7 +604,7 @@ export class PlanService {
         moduleCodes: [...modules.map((m) => m.code), ...extraCodes],
       },
       known.map(toCatalogueModule),
-      profileOf(year),
+      profileOfYear(year),
       { requiredHours: year.requiredNd3Hours },
     )
   }
@@ -621,7 +614,7 @@ export class PlanService {
     const modules = await this.modulesOf(plan.id)
     const catalogue = catalogueOf(owner)
     const check = catalogue === null ? null : this.check(loaded, modules, [], modules)
-    const profile = profileOf(year)
+    const profile = profileOfYear(year)
     const nd3 = check?.totalHours ?? 0
     const passed = deadlinePassed(year.planDeadline, this.ctx.now())
     const admin = isAdminOf(who, owner.schoolId)
@@ -808,10 +801,6 @@ function approverRole(who: ActorInfo, owner: Person): 'head' | 'admin' | null {
   if (isAdminOf(who, owner.schoolId)) return 'admin'
   if (isHeadOf(who, owner.departmentId) && who.person?.schoolId === owner.schoolId) return 'head'
   return null
-}
-
-function profileOf(year: SchoolYear): RegulationProfile {
-  return profileById(year.profileId) ?? TT26_2012
 }
 
 function personOf(owner: Person, departmentName: string | null): PlanPerson {

@@ -8,11 +8,11 @@
  *   await deps.schools.createDepartment(actor, { schoolId, name: 'Tổ Toán' })
  */
 import { z } from 'zod'
-import { TT26_2012 } from '../rules/index.ts'
+import { defaultProfileFor } from '../rules/index.ts'
 import type { Department, School, SchoolYear } from '../store/schools.ts'
 import type { Stores } from '../store/stores.ts'
 import { type Actor, isAdminOf, isMemberOf, whoIs } from './access.ts'
-import { ensureCalendar, firstYearCalendar, isDay, syncYearDeadlines } from './calendar.ts'
+import { ensureCalendar, firstYearCalendar, isDay, schoolYearAt, syncYearDeadlines } from './calendar.ts'
 import { type InviteView, issueInvite } from './invites.ts'
 import type { ServiceContext } from './options.ts'
 import {
@@ -87,6 +87,8 @@ export class SchoolService {
     const nowDate = this.ctx.now()
     const now = nowDate.toISOString()
     const { planDeadlineMovedFrom, ...calendar } = firstYearCalendar(nowDate)
+    // the regulation in force when the year starts; the admin may switch it before any result
+    const profile = (this.ctx.profileFor ?? defaultProfileFor)(schoolYearAt(nowDate).startYear)
     return this.stores.transaction(async (tx) => {
       if (await tx.schools.nameTaken(parsed.value.name)) {
         return fail({ code: 'duplicate-name' as const, name: parsed.value.name })
@@ -96,8 +98,8 @@ export class SchoolService {
         {
           schoolId: school.id,
           ...calendar,
-          profileId: TT26_2012.id,
-          requiredNd3Hours: TT26_2012.hours.nd3.hours,
+          profileId: profile.id,
+          requiredNd3Hours: profile.hours.nd3.hours,
         },
         true,
         now,

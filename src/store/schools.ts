@@ -165,6 +165,32 @@ export class SchoolStore {
     return row && toYear(row)
   }
 
+  /** Names the year's regulation profile, with the ND3 hours it asks. */
+  async setProfile(
+    id: number,
+    profile: { profileId: string; requiredNd3Hours: number },
+    now: string,
+  ): Promise<SchoolYear | undefined> {
+    const row = await this.db
+      .updateTable('school_years')
+      .set({ profile_id: profile.profileId, required_nd3_hours: profile.requiredNd3Hours, updated_at: now })
+      .where('id', '=', id)
+      .returningAll()
+      .executeTakeFirst()
+    return row && toYear(row)
+  }
+
+  /** Whether any result of the year is saved (a profile may change only before). */
+  async yearHasScores(id: number): Promise<boolean> {
+    const row = await this.db
+      .selectFrom('scores')
+      .select('person_id')
+      .where('school_year_id', '=', id)
+      .limit(1)
+      .executeTakeFirst()
+    return row !== undefined
+  }
+
   // departments
 
   async createDepartment(schoolId: number, name: string, now: string): Promise<Department> {

@@ -18,6 +18,7 @@ function group(id: number, people: number): GroupStatus {
       Gioi: 10,
       Kha: 20,
       TrungBinh: 5,
+      HoanThanh: 0,
       KhongHoanThanh: 1,
       pending: 2,
       'no-approved-plan': 3,
@@ -33,7 +34,7 @@ describe('statusText', () => {
     const groups = Array.from({ length: 80 }, (_, i) => group(i + 1, 60))
     const report: StatusReport = {
       schoolId: 1,
-      schoolYear: { id: 1, name: '2025-2026', resultsLocked: false },
+      schoolYear: { id: 1, name: '2025-2026', resultsLocked: false, profileId: 'TT26-2012' },
       regulation: ['TT 26/2012/TT-BGDĐT', 'TT 27/2015/TT-BGDĐT'],
       departmentId: null,
       total: { ...group(0, 4800), departmentId: null, departmentName: null },

@@ -12,8 +12,9 @@ import { type App, openApp } from '../../src/app.ts'
 import { createBot } from '../../src/bot/index.ts'
 import { FakeTelegram } from '../../src/emulator/fake-telegram.ts'
 import { createLogger, type Logger } from '../../src/logger.ts'
+import type { RegulationProfile } from '../../src/rules/index.ts'
 import type { Services } from '../../src/services/index.ts'
-import { OWNER, START, type World } from '../services/support.ts'
+import { OWNER, START, seedRegulation, type World } from '../services/support.ts'
 
 export const TEST_TOKEN = '123456:TEST-token'
 
@@ -47,6 +48,8 @@ export interface HarnessOptions {
   transformers?: Transformer[]
   /** another flood limit than production's, for a test that must send many updates at once */
   flood?: { limit: number; windowMs: number }
+  /** the regulation of new school years; the seeds' TT 26/2012 unless a test says otherwise */
+  profileFor?: (startYear: number) => RegulationProfile
 }
 
 export async function inProcess(options: HarnessOptions = {}): Promise<Harness> {
@@ -54,7 +57,12 @@ export async function inProcess(options: HarnessOptions = {}): Promise<Harness> 
   const { logger, logs } = capturedLogger()
   const app =
     options.app ??
-    (await openApp({ databasePath: options.databasePath ?? ':memory:', logger, now: options.now }))
+    (await openApp({
+      databasePath: options.databasePath ?? ':memory:',
+      logger,
+      now: options.now,
+      profileFor: options.profileFor ?? seedRegulation,
+    }))
   const bot = createBot({
     token: TEST_TOKEN,
     deps: app.deps,
@@ -69,7 +77,12 @@ export async function overHttp(options: HarnessOptions = {}): Promise<Harness & 
   const fake = options.fake ?? new FakeTelegram()
   const server = await fake.listen()
   const { logger, logs } = capturedLogger()
-  const app = await openApp({ databasePath: options.databasePath ?? ':memory:', logger, now: options.now })
+  const app = await openApp({
+    databasePath: options.databasePath ?? ':memory:',
+    logger,
+    now: options.now,
+    profileFor: options.profileFor ?? seedRegulation,
+  })
   const bot = createBot({
     token: TEST_TOKEN,
     deps: app.deps,

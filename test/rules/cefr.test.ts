@@ -221,6 +221,8 @@ describe('parseExam', () => {
   it.each([
     ['TOEFL ITP', 'unsupported-exam'],
     ['toefl pbt', 'unsupported-exam'],
+    ['TOEIC Bridge', 'toeic-bridge'],
+    ['toeic-bridge', 'toeic-bridge'],
     ['VSTEP', 'unknown-exam'],
     ['', 'unknown-exam'],
   ] as const)('%j → %s', (text, code) => {

@@ -35,7 +35,8 @@ describe('TT26_2012: the thresholds of seed 004 §V, each with its source', () =
   it('is registered by id', () => {
     expect(PROFILES['tt26-2012']).toBe(TT26_2012)
     expect(profileById('tt26-2012')).toBe(TT26_2012)
-    expect(profileById('tt19-2019')).toBeUndefined()
+    expect(profileById('tt19-2019')?.documents[0]).toBe('TT 19/2019/TT-BGDĐT')
+    expect(profileById('tt27-2015')).toBeUndefined()
     expect(profileById('toString')).toBeUndefined()
   })
 })

@@ -177,7 +177,7 @@ describe('requiredScores', () => {
       fc.property(arbPartialScores, (scores) => {
         const answers = requiredScores(scores)
         for (const grade of CLASSES) {
-          const answer: Requirement = answers[grade]
+          const answer: Requirement = answers[grade]!
           if (answer.kind !== 'need') continue
           expect(answer.score % 10).toBe(0)
           expect(answer.score).toBeGreaterThan(0)
@@ -194,7 +194,7 @@ describe('requiredScores', () => {
       fc.property(arbPartialScores, (scores) => {
         const answers = requiredScores(scores)
         for (const grade of CLASSES) {
-          const answer = answers[grade]
+          const answer = answers[grade]!
           if (answer.kind === 'certain') expect(reaches(fill(scores, h(0)), grade)).toBe(true)
           if (answer.kind === 'out-of-reach') {
             expect(reaches(fill(scores, h(1000)), grade)).toBe(false)
@@ -213,7 +213,7 @@ describe('requiredScores', () => {
       fc.property(arbCompleteScores, (scores) => {
         const answers = requiredScores(scores)
         for (const grade of CLASSES) {
-          expect(answers[grade].kind).toBe(reaches(scores, grade) ? 'certain' : 'out-of-reach')
+          expect(answers[grade]!.kind).toBe(reaches(scores, grade) ? 'certain' : 'out-of-reach')
         }
       }),
       RUNS,
@@ -225,8 +225,8 @@ describe('requiredScores', () => {
     fc.assert(
       fc.property(arbPartialScores, (scores) => {
         const a = requiredScores(scores)
-        expect(demand(a.Gioi)).toBeGreaterThanOrEqual(demand(a.Kha))
-        expect(demand(a.Kha)).toBeGreaterThanOrEqual(demand(a.TrungBinh))
+        expect(demand(a.Gioi!)).toBeGreaterThanOrEqual(demand(a.Kha!))
+        expect(demand(a.Kha!)).toBeGreaterThanOrEqual(demand(a.TrungBinh!))
       }),
       RUNS,
     )

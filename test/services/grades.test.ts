@@ -174,6 +174,7 @@ describe('a 30-line batch from a head of department', () => {
       Gioi: 0,
       Kha: 0,
       TrungBinh: 0,
+      HoanThanh: 0,
       KhongHoanThanh: 0,
       pending: 0,
       'no-approved-plan': 2,

@@ -6,6 +6,7 @@ import { sql } from 'kysely'
 import { expect } from 'vitest'
 import { type App, openApp } from '../../src/app.ts'
 import { createLogger } from '../../src/logger.ts'
+import { type RegulationProfile, TT26_2012 } from '../../src/rules/index.ts'
 import { createServices, type Services } from '../../src/services/index.ts'
 import type { Result } from '../../src/services/result.ts'
 
@@ -20,10 +21,20 @@ export interface World {
 /** 28 August 2025, 10:00 in Vietnam: plans of 2025-2026 are open until 7 September. */
 export const START = '2025-08-28T03:00:00Z'
 
-export async function world(start = START): Promise<World> {
+/**
+ * The stories of the suites restate seed 004 (a THPT school under TT 26/2012: 60 tiết of ND3,
+ * Giỏi / Khá / TB) on a 2025 clock, where a new year would default to TT 19/2019; they keep the
+ * seeds' regulation. test/e2e/profiles.test.ts runs the production default.
+ */
+export const seedRegulation = (_startYear?: number): RegulationProfile => TT26_2012
+
+export async function world(
+  start = START,
+  profileFor: (startYear: number) => RegulationProfile = seedRegulation,
+): Promise<World> {
   const app = await openApp({ databasePath: ':memory:', logger: createLogger('error') })
   const clock = { now: new Date(start) }
-  const services = createServices(app.db, { now: () => clock.now })
+  const services = createServices(app.db, { now: () => clock.now, profileFor })
   return {
     app,
     services,

@@ -68,7 +68,8 @@ function postFromWord(word: string): Post | null {
 }
 
 async function answerCommand(ctx: BotContext, args: string[]): Promise<void> {
-  const exam = parseExam(args[0]!)
+  // "toeic bridge 90 90" names a different test: read the two words together so it is refused by name
+  const exam = parseExam(/^bridge$/i.test(args[1] ?? '') ? `${args[0]} ${args[1]}` : args[0]!)
   if (!exam.ok) {
     await ctx.reply(ctx.t(`cefr-error-${exam.error.code}`, { input: escapeHtml(exam.error.input) }))
     return

@@ -31,7 +31,7 @@ import type { BotContext, FlowContext } from '../context.ts'
 import { Feature } from '../feature.ts'
 import { escapeHtml } from '../i18n.ts'
 import { type Messenger, notify } from '../notify.ts'
-import { chunkLines, resultText, scoreErrorText, scoreOrUnknown } from '../present.ts'
+import { chunkLines, resultText, scoreErrorText, scoreOrUnknown, yearProfile } from '../present.ts'
 import { serviceErrorText } from '../service-errors.ts'
 
 type T = FlowContext['t']
@@ -190,16 +190,24 @@ export function noticeText(t: T, notice: GradeNotice): string {
   ]
   lines.push(
     notice.judgedAs === 'teacher'
-      ? resultText(t, {
-          judgedAs: 'teacher',
-          result: notice.result,
-          required: notice.showRequired ? notice.required : null,
-        })
-      : resultText(t, {
-          judgedAs: 'manager',
-          result: notice.result,
-          required: notice.showRequired ? notice.required : null,
-        }),
+      ? resultText(
+          t,
+          {
+            judgedAs: 'teacher',
+            result: notice.result,
+            required: notice.showRequired ? notice.required : null,
+          },
+          yearProfile(notice.profileId),
+        )
+      : resultText(
+          t,
+          {
+            judgedAs: 'manager',
+            result: notice.result,
+            required: notice.showRequired ? notice.required : null,
+          },
+          yearProfile(notice.profileId),
+        ),
   )
   return lines.join('\n')
 }
@@ -346,8 +354,16 @@ function scoresText(t: T, mine: MyScores): string {
   ]
   lines.push(
     mine.judgedAs === 'teacher'
-      ? resultText(t, { judgedAs: 'teacher', result: mine.result, required: mine.required })
-      : resultText(t, { judgedAs: 'manager', result: mine.result, required: mine.required }),
+      ? resultText(
+          t,
+          { judgedAs: 'teacher', result: mine.result, required: mine.required },
+          yearProfile(mine.schoolYear.profileId),
+        )
+      : resultText(
+          t,
+          { judgedAs: 'manager', result: mine.result, required: mine.required },
+          yearProfile(mine.schoolYear.profileId),
+        ),
   )
   return lines.join('\n')
 }
@@ -378,12 +394,14 @@ function teamMessages(t: T, table: TeamTable): string[] {
     )
   }
   const c = table.counts.teachers
+  const graded = yearProfile(table.schoolYear.profileId).teacher.classes.length > 1
   lines.push(
     '',
-    t('team-counts', {
+    t(graded ? 'team-counts' : 'team-counts-completion', {
       gioi: c.Gioi,
       kha: c.Kha,
       tb: c.TrungBinh,
+      ht: c.HoanThanh,
       khong: c.KhongHoanThanh,
       pending: c.pending,
       noPlan: c['no-approved-plan'],

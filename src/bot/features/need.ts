@@ -13,11 +13,12 @@ import {
   requiredScores,
   type Score,
   type TeacherScores,
+  TT26_2012,
 } from '../../rules/index.ts'
 import { callbackData } from '../callback-data.ts'
 import type { BotContext, FlowContext } from '../context.ts'
 import { Feature } from '../feature.ts'
-import { needAnswer, scoreErrorText } from '../present.ts'
+import { needAnswer, scoreErrorText, yearProfile } from '../present.ts'
 
 export const NEED_FLOW = 'need'
 const UNKNOWN = '?'
@@ -35,9 +36,14 @@ function readScore(ctx: FlowContext, text: string): Read {
   return parsed.ok ? parsed : { ok: false, text: scoreErrorText(ctx.t, parsed.error) }
 }
 
-function answer(ctx: FlowContext, scores: TeacherScores): string {
-  return needAnswer(ctx.t, scores, classifyTeacher(scores), requiredScores(scores))
+/** Judged by the asker's school year's regulation; someone of no school gets TT 26/2012's. */
+function answer(ctx: FlowContext, scores: TeacherScores, profileId: string | null): string {
+  const profile = profileId === null ? TT26_2012 : yearProfile(profileId)
+  return needAnswer(ctx.t, scores, classifyTeacher(scores, profile), requiredScores(scores, profile), profile)
 }
+
+const profileIdOf = (ctx: BotContext): Promise<string | null> =>
+  ctx.deps.regulation.ofActor({ telegramId: ctx.from!.id }).then((r) => r?.profile.id ?? null)
 
 /** Reads `ND1 ND2 module...` from the command's arguments; every bad value is reported at once. */
 function scoresFromArgs(
@@ -99,7 +105,8 @@ async function needFlow(
   const modules: Array<Score | null> = []
   for (let i = 1; i <= count; i++)
     modules.push(await askScore(conversation, ctx, ctx.t('need-ask-module', { n: i })))
-  await ctx.reply(answer(ctx, { nd1, nd2, modules }))
+  const profileId = await conversation.external((c) => profileIdOf(c))
+  await ctx.reply(answer(ctx, { nd1, nd2, modules }, profileId))
 }
 
 /** Registered before every feature, so that any feature's button can enter it. */
@@ -111,7 +118,7 @@ feature.command('need', async (ctx) => {
   const args = ctx.match.trim().split(/\s+/).filter(Boolean)
   if (args.length === 0) return ctx.startFlow(NEED_FLOW)
   const read = scoresFromArgs(ctx, args)
-  await ctx.reply(read.ok ? answer(ctx, read.scores) : read.text)
+  await ctx.reply(read.ok ? answer(ctx, read.scores, await profileIdOf(ctx)) : read.text)
 })
 
 export { feature as needFeature }

@@ -1,0 +1,95 @@
+/**
+ * One deployment, two schools on the production default (a 2025-2026 year starts under TT 19/2019):
+ * one admin switches the year to TT 26/2012 in the chat, the other keeps TT 19. Each school's
+ * teacher gets the same scores and sees them judged by their own year's regulation; /need answers
+ * by the asker's year; a year with scores can no longer switch.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { defaultProfileFor } from '../../src/rules/index.ts'
+import { type Harness, inProcess } from '../helpers/bot-harness.ts'
+import { approvedPlan } from '../services/grades-fixtures.ts'
+import { OWNER, school, type World, world } from '../services/support.ts'
+
+let h: Harness
+let w: World
+let a: Awaited<ReturnType<typeof school>>
+let b: Awaited<ReturnType<typeof school>>
+const user = (id: number) => h.fake.user({ id, first_name: `U${id}` })
+const text = (messages: Array<{ text?: string }>) => messages.map((m) => m.text ?? '').join('\n---\n')
+const MODULES = ['THPT 17', 'THPT 19', 'THPT 31', 'THPT 34']
+
+beforeAll(async () => {
+  w = await world(undefined, defaultProfileFor)
+  await w.services.setup.bootstrap({ ownerTelegramIds: [OWNER.telegramId] })
+  a = await school(w, 'THPT Theo TT26', 100)
+  b = await school(w, 'THPT Theo TT19', 200)
+  h = await inProcess({ app: w.app })
+})
+afterAll(async () => {
+  expect(h.fake.violations).toEqual([])
+  await h.close()
+})
+
+describe('a school year names its regulation', () => {
+  it('starts under TT 19/2019 in 2025-2026, and a teacher sees it', async () => {
+    const reply = text(await user(b.teacherToan.telegramId).say('/regulation'))
+    expect(reply).toContain('TT 19/2019/TT-BGDĐT')
+    expect(reply).toContain('ND3 (mô đun tự chọn) 40 tiết')
+    expect(reply).toContain('theo hướng dẫn của trường')
+    expect(reply).not.toContain('/regulation tt26')
+  })
+
+  it('only the admin switches it', async () => {
+    const refused = text(await user(a.teacherToan.telegramId).say('/regulation tt26'))
+    expect(refused).not.toContain('Đã đổi')
+    expect(w.services.regulation).toBeDefined()
+    const unknown = text(await user(a.admin.telegramId).say('/regulation tt99'))
+    expect(unknown).toContain('Không rõ quy chế «tt99»')
+    const changed = text(await user(a.admin.telegramId).say('/regulation tt26'))
+    expect(changed).toContain('Đã đổi quy chế')
+    expect(changed).toContain('TT 26/2012/TT-BGDĐT')
+    expect(changed).toContain('ND3 (mô đun tự chọn) 60 tiết')
+  })
+
+  it('grades the same scores by each year own rules', async () => {
+    await approvedPlan(w, a, a.teacherToan.personId, MODULES, a.headToan)
+    await approvedPlan(w, b, b.teacherToan.personId, MODULES, b.headToan)
+    for (const [s, line] of [
+      [a, 'Teacher Toán: 9 9 9 9 9 9'],
+      [b, 'Teacher Toán: 9 9 9 9 9 9'],
+    ] as const) {
+      const head = user(s.headToan.telegramId)
+      await head.say('/grades')
+      await head.say(line)
+      await head.tap('✅ Lưu')
+    }
+    const underTt26 = text(await user(a.teacherToan.telegramId).say('/scores'))
+    expect(underTt26).toContain('ĐTB: 9,0 — xếp loại Giỏi')
+    expect(underTt26).toContain('TT 26/2012/TT-BGDĐT Điều 13')
+    const underTt19 = text(await user(b.teacherToan.telegramId).say('/scores'))
+    expect(underTt19).toContain('ĐTB: 9,0 — xếp loại Hoàn thành kế hoạch')
+    expect(underTt19).toContain('theo hướng dẫn của trường')
+    expect(underTt19).not.toContain('Giỏi')
+  })
+
+  it('refuses a switch once the year has scores', async () => {
+    const refused = text(await user(a.admin.telegramId).say('/regulation tt19'))
+    expect(refused).toContain('đã có điểm; không đổi quy chế được nữa')
+    const year = await w.services.regulation.ofActor(a.admin)
+    expect(year?.profile.id).toBe('tt26-2012')
+  })
+
+  it("/need answers by the asker's year, in tenths with the rounding said", async () => {
+    const tt19 = text(await user(b.teacherToan.telegramId).say('/need 9 4 ?'))
+    expect(tt19).toContain('Hoàn thành kế hoạch: không thể đạt')
+    expect(tt19).not.toContain('Giỏi')
+    const tt26 = text(await user(a.teacherToan.telegramId).say('/need 6 6 ?'))
+    expect(tt26).toContain('• Khá: 8,9')
+    expect(tt26).toContain('làm tròn lên đến 0,1')
+  })
+
+  it('refuses TOEIC Bridge by name', async () => {
+    const reply = text(await user(b.teacherToan.telegramId).say('/cefr toeic bridge 90 90'))
+    expect(reply).toContain('là TOEIC Bridge, một bài thi khác')
+  })
+})

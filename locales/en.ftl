@@ -56,7 +56,8 @@ sandbox-welcome =
     The BDTX assistant's sandbox: the real bot and real data (file { $path }), but the chat is right here, no Telegram needed.
     Type messages and commands as you would in Telegram, e.g. /start. Type :help to see how to press buttons and send files.
 sandbox-help =
-    Type a number (1, 2, ...) to press the button with that number on the latest message.
+    Type a number (1, 2, ...) to press the button with that number on the bot's latest message; when that message has no buttons, the number is sent as an answer.
+    :paste — start a message of several lines (a grade sheet, say); a line :end sends it
     :file path/to/file.xlsx — send a file to the bot
     :quit — leave (or Ctrl-D)
     :as Name — go on as another person (another Telegram account), e.g. :as Ms Lan
@@ -676,3 +677,8 @@ start-button-approve = ✅ Approve plans
 start-button-grades = 🧾 Enter scores
 start-button-deadlines = 📅 Deadlines
 schools-created-late = The common calendar's plan deadline ({ $seedDeadline }) has passed, so the school's is set { $days } days from today and teachers can register at once. The school's admin can change it with /setdeadline.
+
+## Sandbox terminal
+
+sandbox-pasting = Type or paste the lines; a line :end sends them all as one message.
+sandbox-saved = saved to { $path }

@@ -56,7 +56,8 @@ sandbox-welcome =
     Chế độ thử của trợ lý BDTX: bot thật, dữ liệu thật (tệp { $path }), nhưng trò chuyện ngay tại đây, không cần Telegram.
     Gõ tin nhắn hoặc lệnh như trên Telegram, ví dụ /start. Gõ :help để xem cách bấm nút và gửi tệp.
 sandbox-help =
-    Gõ một số (1, 2, ...) để bấm nút có số đó ở tin nhắn gần nhất.
+    Gõ một số (1, 2, ...) để bấm nút có số đó ở tin nhắn gần nhất của bot; khi tin nhắn đó không có nút, số được gửi như một câu trả lời.
+    :paste — bắt đầu một tin nhắn nhiều dòng (ví dụ một bảng điểm); dòng :end gửi đi
     :file đường/dẫn/tệp.xlsx — gửi một tệp cho bot
     :quit — thoát (hoặc Ctrl-D)
     :as Tên — tiếp tục với tư cách một người khác (một tài khoản Telegram khác), ví dụ :as Cô Lan
@@ -661,3 +662,8 @@ start-button-approve = ✅ Duyệt kế hoạch
 start-button-grades = 🧾 Nhập điểm
 start-button-deadlines = 📅 Các mốc thời gian
 schools-created-late = Lịch chung của Sở (hạn đăng ký { $seedDeadline }) đã qua, nên hạn của trường được đặt { $days } ngày kể từ hôm nay để giáo viên đăng ký được ngay. Quản trị trường đổi được bằng /setdeadline.
+
+## Sandbox terminal
+
+sandbox-pasting = Gõ hoặc dán các dòng; một dòng :end sẽ gửi tất cả thành một tin nhắn.
+sandbox-saved = đã lưu vào { $path }

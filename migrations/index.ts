@@ -8,6 +8,7 @@ import * as m0002 from './0002_schools_people_plans.ts'
 import * as m0003 from './0003_outbox.ts'
 import * as m0004 from './0004_grades.ts'
 import * as m0005 from './0005_calendar.ts'
+import * as m0017 from './0017_refold_name_keys.ts'
 
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
@@ -15,4 +16,5 @@ export const migrations: Record<string, Migration> = {
   '0003_outbox': m0003,
   '0004_grades': m0004,
   '0005_calendar': m0005,
+  '0017_refold_name_keys': m0017,
 }

@@ -163,7 +163,7 @@ cefr-skip-post = Skip
 ## Service errors (shared)
 
 error-unknown = The request could not be done (error code: { $code }).
-error-forbidden = You may not do this with that data. Nothing was changed.
+error-forbidden = You may not do this. Nothing was changed.
 error-not-linked = Your Telegram account is not linked to a school yet. Open the invite link your school sent you.
 error-not-found = { $entity } not found.
 error-invalid-input = Some information is not valid ({ $fields }).
@@ -283,7 +283,7 @@ schools-created =
 departments-heading = <b>Departments of { $school } ({ $count }):</b>
 departments-button-new = ➕ Add a department
 departments-ask-name = The department's name? (e.g. Tổ Toán – Tin)
-departments-created = Department <b>{ $name }</b> added.
+departments-created = <b>{ $name }</b> added to the departments.
 invite-ask-role = Invite someone with which role?
 invite-ask-department = In which department?
 invite-no-departments = The school has no department yet. Type /departments to add one first.
@@ -336,7 +336,7 @@ error-deadline-order = The approval deadline must come after the plan deadline.
 error-unknown-module = There is no module { $moduleCode } in the catalogue.
 error-wrong-catalogue = Module { $moduleCode } is in the { $moduleCatalogue } catalogue, not your { $catalogue } one.
 error-duplicate-module = Module { $moduleCode } is in the plan already.
-error-hours-below-required = ND3 has { $totalHours } periods; { $missingHours } more are needed for { $requiredHours }.
+error-hours-below-required = ND3 has { $totalHours }/{ $requiredHours } periods; register { $missingHours } more.
 
 ## Sandbox: setup
 

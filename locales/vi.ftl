@@ -163,7 +163,7 @@ cefr-skip-post = Bỏ qua
 ## Lỗi từ nghiệp vụ (dùng chung)
 
 error-unknown = Không thực hiện được yêu cầu (mã lỗi: { $code }).
-error-forbidden = Bạn không có quyền làm việc này với dữ liệu đó. Không có gì bị thay đổi.
+error-forbidden = Bạn không có quyền làm việc này. Không có gì bị thay đổi.
 error-not-linked = Tài khoản Telegram của bạn chưa gắn với trường nào. Hãy mở đường link mời mà nhà trường gửi cho bạn.
 error-not-found = Không tìm thấy { $entity }.
 error-invalid-input = Thông tin chưa hợp lệ ({ $fields }).
@@ -208,7 +208,7 @@ setup-owner-welcome = Bạn đã là <b>chủ quản</b> của hệ thống. Gõ
 join-invite-for-person = Lời mời vào <b>{ $school }</b>{ $inDepartment }, vai trò { $role }, dành cho <b>{ $name }</b>. Bạn có đúng là người này?
 join-confirm-me = Đúng, tôi là { $name }
 join-pick-name = Lời mời vào <b>{ $school }</b>, tổ <b>{ $department }</b>, vai trò { $role }. Bạn hãy chọn tên của mình:
-join-no-names = Lời mời vào <b>{ $school }</b>, tổ <b>{ $department }</b>, vai trò { $role }. Danh sách chưa có ai chưa đăng ký; bấm nút bên dưới để nhập tên.
+join-no-names = Lời mời vào <b>{ $school }</b>, tổ <b>{ $department }</b>, vai trò { $role }. Danh sách không còn ai chờ đăng ký; bấm nút bên dưới để nhập họ tên của bạn.
 join-not-listed = Tên tôi không có trong danh sách
 join-use-buttons = Bạn hãy chọn bằng các nút ở tin nhắn trên.
 join-ask-name = Bạn hãy gõ họ và tên đầy đủ, ví dụ: Nguyễn Văn An.
@@ -283,7 +283,7 @@ schools-created =
 departments-heading = <b>Các tổ chuyên môn của { $school } ({ $count }):</b>
 departments-button-new = ➕ Thêm tổ
 departments-ask-name = Tên tổ chuyên môn? (ví dụ: Tổ Toán – Tin)
-departments-created = Đã thêm tổ <b>{ $name }</b>.
+departments-created = Đã thêm <b>{ $name }</b> vào danh sách tổ chuyên môn.
 invite-ask-role = Mời người vào với vai trò gì?
 invite-ask-department = Thuộc tổ nào?
 invite-no-departments = Trường chưa có tổ chuyên môn nào. Gõ /departments để thêm tổ trước.
@@ -336,7 +336,7 @@ error-deadline-order = Hạn duyệt phải sau hạn đăng ký.
 error-unknown-module = Không có mô đun { $moduleCode } trong danh mục.
 error-wrong-catalogue = Mô đun { $moduleCode } thuộc danh mục { $moduleCatalogue }, không thuộc danh mục { $catalogue } của bạn.
 error-duplicate-module = Mô đun { $moduleCode } đã có trong kế hoạch.
-error-hours-below-required = ND3 mới có { $totalHours } tiết, còn thiếu { $missingHours } tiết để đủ { $requiredHours } tiết.
+error-hours-below-required = ND3 mới có { $totalHours }/{ $requiredHours } tiết, cần đăng ký thêm { $missingHours } tiết.
 
 ## Chế độ thử: thiết lập
 

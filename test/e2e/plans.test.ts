@@ -58,7 +58,9 @@ describe('from a new school to an approved plan', () => {
     expect(all(await owner.messages().slice(-1))).toContain('Trần Văn Quản đã tham gia')
     await admin.say('/departments')
     await admin.tap('➕ Thêm tổ')
-    expect(all(await admin.say('Tổ Toán – Tin'))).toContain('Đã thêm Tổ Toán – Tin vào danh sách tổ chuyên môn')
+    expect(all(await admin.say('Tổ Toán – Tin'))).toContain(
+      'Đã thêm Tổ Toán – Tin vào danh sách tổ chuyên môn',
+    )
     expect(all(await h.fake.user({ id: 9, first_name: 'Lạ' }).say(`/start ${adminCode}`))).toContain(
       'đã được dùng',
     )

@@ -59,7 +59,8 @@ sandbox-welcome =
     The BDTX assistant's sandbox: the real bot and real data (file { $path }), but the chat is right here, no Telegram needed.
     Type messages and commands as you would in Telegram, e.g. /start. Type :help to see how to press buttons and send files.
 sandbox-help =
-    Type a number (1, 2, ...) to press the button with that number on the latest message.
+    Type a number (1, 2, ...) to press the button with that number on the bot's latest message; when that message has no buttons, the number is sent as an answer.
+    :paste — start a message of several lines (a grade sheet, say); a line :end sends it
     :file path/to/file.xlsx — send a file to the bot
     :quit — leave (or Ctrl-D)
     :as Name — go on as another person (another Telegram account), e.g. :as Ms Lan
@@ -165,7 +166,7 @@ cefr-skip-post = Skip
 ## Service errors (shared)
 
 error-unknown = The request could not be done (error code: { $code }).
-error-forbidden = You may not do this with that data. Nothing was changed.
+error-forbidden = You may not do this. Nothing was changed.
 error-not-linked = Your Telegram account is not linked to a school yet. Open the invite link your school sent you.
 error-not-found = { $entity } not found.
 error-invalid-input = Some information is not valid ({ $fields }).
@@ -285,7 +286,7 @@ schools-created =
 departments-heading = <b>Departments of { $school } ({ $count }):</b>
 departments-button-new = ➕ Add a department
 departments-ask-name = The department's name? (e.g. Tổ Toán – Tin)
-departments-created = Department <b>{ $name }</b> added.
+departments-created = <b>{ $name }</b> added to the departments.
 invite-ask-role = Invite someone with which role?
 invite-ask-department = In which department?
 invite-no-departments = The school has no department yet. Type /departments to add one first.
@@ -338,7 +339,7 @@ error-deadline-order = The approval deadline must come after the plan deadline.
 error-unknown-module = There is no module { $moduleCode } in the catalogue.
 error-wrong-catalogue = Module { $moduleCode } is in the { $moduleCatalogue } catalogue, not your { $catalogue } one.
 error-duplicate-module = Module { $moduleCode } is in the plan already.
-error-hours-below-required = ND3 has { $totalHours } periods; { $missingHours } more are needed for { $requiredHours }.
+error-hours-below-required = ND3 has { $totalHours }/{ $requiredHours } periods; register { $missingHours } more.
 
 ## Sandbox: setup
 
@@ -823,3 +824,7 @@ error-results-exist = School year { $schoolYearName } already has scores; its re
 error-unknown-profile = No such regulation. Known: { $known }.
 need-rounding-note = <i>(scores needed are rounded up to 0.1; the average is rounded to 0.1, so a two-decimal score slightly lower may already be enough)</i>
 cefr-error-toeic-bridge = "{ $input }" is TOEIC Bridge, a different test on other scales; the equivalence table has the four-skill TOEIC only (Listening & Reading 10–990, Speaking and Writing 0–200).
+## Sandbox terminal
+
+sandbox-pasting = Type or paste the lines; a line :end sends them all as one message.
+sandbox-saved = saved to { $path }

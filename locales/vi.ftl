@@ -59,7 +59,8 @@ sandbox-welcome =
     Chế độ thử của trợ lý BDTX: bot thật, dữ liệu thật (tệp { $path }), nhưng trò chuyện ngay tại đây, không cần Telegram.
     Gõ tin nhắn hoặc lệnh như trên Telegram, ví dụ /start. Gõ :help để xem cách bấm nút và gửi tệp.
 sandbox-help =
-    Gõ một số (1, 2, ...) để bấm nút có số đó ở tin nhắn gần nhất.
+    Gõ một số (1, 2, ...) để bấm nút có số đó ở tin nhắn gần nhất của bot; khi tin nhắn đó không có nút, số được gửi như một câu trả lời.
+    :paste — bắt đầu một tin nhắn nhiều dòng (ví dụ một bảng điểm); dòng :end gửi đi
     :file đường/dẫn/tệp.xlsx — gửi một tệp cho bot
     :quit — thoát (hoặc Ctrl-D)
     :as Tên — tiếp tục với tư cách một người khác (một tài khoản Telegram khác), ví dụ :as Cô Lan
@@ -165,7 +166,7 @@ cefr-skip-post = Bỏ qua
 ## Lỗi từ nghiệp vụ (dùng chung)
 
 error-unknown = Không thực hiện được yêu cầu (mã lỗi: { $code }).
-error-forbidden = Bạn không có quyền làm việc này với dữ liệu đó. Không có gì bị thay đổi.
+error-forbidden = Bạn không có quyền làm việc này. Không có gì bị thay đổi.
 error-not-linked = Tài khoản Telegram của bạn chưa gắn với trường nào. Hãy mở đường link mời mà nhà trường gửi cho bạn.
 error-not-found = Không tìm thấy { $entity }.
 error-invalid-input = Thông tin chưa hợp lệ ({ $fields }).
@@ -210,7 +211,7 @@ setup-owner-welcome = Bạn đã là <b>chủ quản</b> của hệ thống. Gõ
 join-invite-for-person = Lời mời vào <b>{ $school }</b>{ $inDepartment }, vai trò { $role }, dành cho <b>{ $name }</b>. Bạn có đúng là người này?
 join-confirm-me = Đúng, tôi là { $name }
 join-pick-name = Lời mời vào <b>{ $school }</b>, tổ <b>{ $department }</b>, vai trò { $role }. Bạn hãy chọn tên của mình:
-join-no-names = Lời mời vào <b>{ $school }</b>, tổ <b>{ $department }</b>, vai trò { $role }. Danh sách chưa có ai chưa đăng ký; bấm nút bên dưới để nhập tên.
+join-no-names = Lời mời vào <b>{ $school }</b>, tổ <b>{ $department }</b>, vai trò { $role }. Danh sách không còn ai chờ đăng ký; bấm nút bên dưới để nhập họ tên của bạn.
 join-not-listed = Tên tôi không có trong danh sách
 join-use-buttons = Bạn hãy chọn bằng các nút ở tin nhắn trên.
 join-ask-name = Bạn hãy gõ họ và tên đầy đủ, ví dụ: Nguyễn Văn An.
@@ -285,7 +286,7 @@ schools-created =
 departments-heading = <b>Các tổ chuyên môn của { $school } ({ $count }):</b>
 departments-button-new = ➕ Thêm tổ
 departments-ask-name = Tên tổ chuyên môn? (ví dụ: Tổ Toán – Tin)
-departments-created = Đã thêm tổ <b>{ $name }</b>.
+departments-created = Đã thêm <b>{ $name }</b> vào danh sách tổ chuyên môn.
 invite-ask-role = Mời người vào với vai trò gì?
 invite-ask-department = Thuộc tổ nào?
 invite-no-departments = Trường chưa có tổ chuyên môn nào. Gõ /departments để thêm tổ trước.
@@ -338,7 +339,7 @@ error-deadline-order = Hạn duyệt phải sau hạn đăng ký.
 error-unknown-module = Không có mô đun { $moduleCode } trong danh mục.
 error-wrong-catalogue = Mô đun { $moduleCode } thuộc danh mục { $moduleCatalogue }, không thuộc danh mục { $catalogue } của bạn.
 error-duplicate-module = Mô đun { $moduleCode } đã có trong kế hoạch.
-error-hours-below-required = ND3 mới có { $totalHours } tiết, còn thiếu { $missingHours } tiết để đủ { $requiredHours } tiết.
+error-hours-below-required = ND3 mới có { $totalHours }/{ $requiredHours } tiết, cần đăng ký thêm { $missingHours } tiết.
 
 ## Chế độ thử: thiết lập
 
@@ -808,3 +809,7 @@ error-results-exist = Năm học { $schoolYearName } đã có điểm; không đ
 error-unknown-profile = Không có quy chế này. Các quy chế: { $known }.
 need-rounding-note = <i>(điểm cần đạt làm tròn lên đến 0,1; ĐTB làm tròn đến 0,1 nên điểm lẻ hai chữ số thấp hơn một chút có thể đã đủ)</i>
 cefr-error-toeic-bridge = «{ $input }» là TOEIC Bridge, một bài thi khác với thang điểm khác; bảng quy đổi chỉ có TOEIC 4 kỹ năng (Nghe-Đọc 10–990, Nói và Viết 0–200).
+## Sandbox terminal
+
+sandbox-pasting = Gõ hoặc dán các dòng; một dòng :end sẽ gửi tất cả thành một tin nhắn.
+sandbox-saved = đã lưu vào { $path }

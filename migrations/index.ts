@@ -8,6 +8,7 @@ import * as m0002 from './0002_schools_people_plans.ts'
 import * as m0003 from './0003_outbox.ts'
 import * as m0004 from './0004_grades.ts'
 import * as m0005 from './0005_calendar.ts'
+import * as m0017 from './0017_refold_name_keys.ts'
 import * as m0040 from './0040_notification_settings.ts'
 
 export const migrations: Record<string, Migration> = {
@@ -17,4 +18,5 @@ export const migrations: Record<string, Migration> = {
   '0004_grades': m0004,
   '0005_calendar': m0005,
   '0040_notification_settings': m0040,
+  '0017_refold_name_keys': m0017,
 }

@@ -91,14 +91,18 @@ export interface Config {
 
 export class ConfigError extends Error {}
 
+const SECRETS = new Set(['BOT_TOKEN', 'WEBHOOK_SECRET'])
+
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   const parsed = schema.safeParse(env)
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!
     const name = String(issue.path[0] ?? 'environment')
     const got = env[name]
+    // a token or secret that is only slightly wrong is still mostly the real one: never echo it
+    const shown = SECRETS.has(name) ? `${[...(got ?? '')].length} characters, not shown` : JSON.stringify(got)
     throw new ConfigError(
-      `Configuration error: ${name} must be ${issue.message}${got === undefined ? '' : ` (got ${JSON.stringify(got)})`}`,
+      `Configuration error: ${name} must be ${issue.message}${got === undefined ? '' : ` (got ${shown})`}`,
     )
   }
   const e = parsed.data

@@ -7,6 +7,8 @@
  * SIGINT/SIGTERM stop the bot and close the store.
  */
 import { createServer } from 'node:http'
+import { tmpdir } from 'node:os'
+import { dirname, join } from 'node:path'
 import { run } from '@grammyjs/runner'
 import { webhookCallback } from 'grammy'
 import { openApp } from './app.ts'
@@ -152,10 +154,17 @@ if (mode.kind === 'sandbox') {
         .join('\n'),
       help: i18n.t('vi', 'sandbox-help'),
       switched: i18n.t('vi', 'sandbox-switched', { name: '{name}' }),
+      pasting: i18n.t('vi', 'sandbox-pasting'),
+      saved: i18n.t('vi', 'sandbox-saved', { path: '{path}' }),
       prompt: '> ',
     },
     webAppLink: (url, user) =>
       `${url}#tgWebAppData=${encodeURIComponent(signInitData(SANDBOX_TOKEN, user.info, new Date()))}`,
+    // beside the database, so a sandbox's files stay with its data; a memory store has no folder
+    downloads: join(
+      config.databasePath === ':memory:' ? tmpdir() : dirname(config.databasePath),
+      'sandbox-files',
+    ),
   })
   await shutdown('end of terminal input')
 } else {

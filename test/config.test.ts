@@ -52,7 +52,10 @@ describe('configuration', () => {
   })
 
   it.each([
-    [{ BOT_TOKEN: 'abc' }, /^Configuration error: BOT_TOKEN must be a token from @BotFather.*\(got "abc"\)$/],
+    [
+      { BOT_TOKEN: 'abc' },
+      /^Configuration error: BOT_TOKEN must be a token from @BotFather.*\(got 3 characters, not shown\)$/,
+    ],
     [
       { BOT_TOKEN: token, WEBHOOK_URL: 'http://x.vn' },
       /^Configuration error: WEBHOOK_URL must be an https:\/\/ URL/,
@@ -66,6 +69,26 @@ describe('configuration', () => {
     [{ OWNER_TELEGRAM_IDS: '12, abc' }, /OWNER_TELEGRAM_IDS must be a comma-separated list/],
   ])('stops with one clear line for %o', (env, message) => {
     expect(() => loadConfig(env)).toThrow(message)
+  })
+
+  it('never prints a malformed token or webhook secret', () => {
+    const badToken = '123456789:AAE_secret-part-of-the-token extra'
+    const badSecret = 'almost-the-secret-but-with a space'
+    for (const env of [
+      { BOT_TOKEN: badToken },
+      { BOT_TOKEN: token, WEBHOOK_URL: 'https://x.vn', WEBHOOK_SECRET: badSecret },
+    ]) {
+      const message = (() => {
+        try {
+          loadConfig(env)
+        } catch (e) {
+          return (e as Error).message
+        }
+      })()
+      expect(message).toMatch(/characters, not shown\)$/)
+      expect(message).not.toContain('secret-part')
+      expect(message).not.toContain('almost-the-secret')
+    }
   })
 
   it('reads owner ids', () => {

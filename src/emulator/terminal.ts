@@ -1,10 +1,16 @@
 // The sandbox's terminal chat: a person talks to the real bot through the FakeTelegram from a
 // terminal. Bot messages and edits are printed as they arrive (formatting as ANSI on a TTY, plain
-// text otherwise) with their buttons numbered; a number alone presses that button, `:file <path>`
-// sends a document, `:help` explains, `:quit` or Ctrl-D leaves. The terminal's own few words come
+// text otherwise) with their buttons numbered; a number alone presses that button while those
+// buttons are the bot's latest word (otherwise the number is sent as text, the way an answer to a
+// question is), `:paste` … `:end` sends the lines between as one message (a grade batch),
+// `:file <path>` sends a document, files the bot sends are saved to a folder, a button's answer
+// (toast or alert) is printed, `:help` explains, `:quit` or Ctrl-D leaves. The terminal's own few words come
 // from `strings`, so the caller can localise them. `:as <name>` switches to another person (another
-// Telegram account), so one terminal can play a whole school: messages that reached a person
+// Telegram account whose id comes from the name, so the same name is the same account after a
+// restart), so one terminal can play a whole school: messages that reached a person
 // while someone else was at the keyboard are shown when the terminal switches back to them.
+import { mkdir, writeFile } from 'node:fs/promises'
+import { basename, join } from 'node:path'
 import { createInterface } from 'node:readline'
 import type { MessageEntity, Update } from 'grammy/types'
 import type { BotEvent, FakeTelegram } from './fake-telegram.ts'
@@ -19,6 +25,9 @@ export interface TerminalStrings {
   noButton: string
   error: string
   switched: string
+  pasting: string
+  saved: string
+  alert: string
 }
 
 export const defaultTerminalStrings: TerminalStrings = {
@@ -27,6 +36,7 @@ export const defaultTerminalStrings: TerminalStrings = {
   help: [
     'Type a message or a command such as /start and press Enter.',
     '  <number>       press the button with that number on the latest message that has buttons',
+    '  :paste         start a message of several lines; a line :end sends it',
     '  :file <path>   send a file',
     '  :as <name>     continue as another person (another Telegram account)',
     '  :help          show this help',
@@ -37,6 +47,9 @@ export const defaultTerminalStrings: TerminalStrings = {
   noButton: 'There is no button {n}.',
   error: 'Error: {message}',
   switched: 'You are now {name}.',
+  pasting: 'Type or paste the lines; a line :end sends them as one message.',
+  saved: 'saved to {path}',
+  alert: '⚠️ {text}',
 }
 
 export interface TerminalOptions {
@@ -48,6 +61,20 @@ export interface TerminalOptions {
   strings?: Partial<TerminalStrings>
   /** a Mini App button: the address to open in a browser as the person at the keyboard (signed) */
   webAppLink?: (url: string, user: FakeUser) => string
+  /** where files the bot sends are saved; not saved when absent */
+  downloads?: string
+}
+
+/**
+ * The account id of a person played at the terminal: taken from the name (FNV-1a), so `:as Lan`
+ * is the same Telegram account, linked to the same staff record, in every session.
+ */
+export function accountId(name: string, base: number): number {
+  let hash = 0x811c9dc5
+  for (const byte of new TextEncoder().encode(name.normalize('NFC'))) {
+    hash = Math.imul(hash ^ byte, 0x01000193) >>> 0
+  }
+  return base + 1 + (hash % 899_999_999)
 }
 
 const fill = (template: string, values: Record<string, string | number>) =>
@@ -89,12 +116,26 @@ export async function runTerminal({
   output = process.stdout,
   strings: custom = {},
   webAppLink,
+  downloads,
 }: TerminalOptions): Promise<void> {
   let user = first
   const strings = { ...defaultTerminalStrings, ...custom }
   const color = (output as { isTTY?: boolean }).isTTY === true
   const print = (line: string) => output.write(`${line}\n`)
-  let keyboardFrom = 0 // message_id of the message that brought the current reply keyboard
+  const saving: Promise<void>[] = []
+
+  /** Saves a file the bot sent as `<message id>-<its name>`, so two files of one name both stay. */
+  const save = (m: { message_id: number; document?: { file_id: string; file_name?: string } }) => {
+    const stored = m.document && fake.files.get(m.document.file_id)
+    if (!downloads || !stored) return ''
+    const path = join(downloads, `${m.message_id}-${basename(m.document?.file_name ?? 'file')}`)
+    saving.push(
+      mkdir(downloads, { recursive: true })
+        .then(() => writeFile(path, stored.bytes))
+        .catch((e: Error) => void print(fill(strings.error, { message: e.message }))),
+    )
+    return ` — ${fill(strings.saved, { path })}`
+  }
 
   const people = new Map<string, FakeUser>([[first.info.first_name, first]])
   const unread = new Map<number, BotEvent[]>()
@@ -107,7 +148,8 @@ export async function runTerminal({
     if (event.kind === 'delete') return print(`🤖 ${strings.deleted}`)
     const m = event.message
     const lines: string[] = []
-    if (m.document) lines.push(`📎 ${m.document.file_name ?? 'file'} (${m.document.file_size ?? 0} bytes)`)
+    if (m.document)
+      lines.push(`📎 ${m.document.file_name ?? 'file'} (${m.document.file_size ?? 0} bytes)${save(m)}`)
     if (m.text !== undefined) lines.push(renderText(m.text, m.entities, color))
     if (m.caption !== undefined) lines.push(renderText(m.caption, m.caption_entities, color))
     const label = event.kind === 'edit' ? `🤖 ${strings.edited} ` : '🤖 '
@@ -118,46 +160,69 @@ export async function runTerminal({
     }
     const keyboard = event.markup?.keyboard as (string | { text: string })[][] | undefined
     if (keyboard) {
-      keyboardFrom = m.message_id
       for (const row of keyboard)
         print(`   ⌨ ${row.map((b) => `[${++n}] ${typeof b === 'string' ? b : b.text}`).join('  ')}`)
     }
   }
 
-  /** A number alone: an inline button of the latest message with buttons, or a reply keyboard key. */
-  const press = (n: number): Promise<Update> | undefined => {
-    const inline = user.lastMessageWithButtons()
+  /**
+   * A number alone presses a button only while it is a current choice: on the bot's latest
+   * message, or a key of the reply keyboard on screen. Anything else is an answer the bot asked
+   * for (a score, a number of tiết), so it is sent as text rather than pressing an old button.
+   */
+  const press = (line: string): Promise<Update> | undefined => {
+    const n = Number(line)
+    const latest = user.lastMessage()
+    const choices = latest?.reply_markup?.inline_keyboard.length ? user.buttons(latest) : undefined
     const keyboard = fake.replyKeyboard(user.id)?.keyboard as (string | { text: string })[][] | undefined
-    if (keyboard && (!inline || keyboardFrom > inline.message_id)) {
-      const key = keyboard.flat()[n - 1]
-      if (key !== undefined) return user.sendText(typeof key === 'string' ? key : key.text)
-    } else if (inline) {
-      const button = user.buttons(inline)[n - 1]
-      if (button?.data !== undefined) return user.press(n - 1, inline)
+    if (choices) {
+      const button = choices[n - 1]
+      if (button?.data !== undefined) return user.press(n - 1, latest)
       if (button?.url) return void print(`   → ${button.url}`)
       if (button?.webApp) return void print(`   → ${webAppLink?.(button.webApp, user) ?? button.webApp}`)
+      if (n >= 1 && n <= choices.length) return void print(fill(strings.noButton, { n }))
+    } else if (keyboard) {
+      const key = keyboard.flat()[n - 1]
+      if (key !== undefined) return user.sendText(typeof key === 'string' ? key : key.text)
     }
-    print(fill(strings.noButton, { n }))
+    return user.sendText(line)
+  }
+
+  /** What the bot answered to a button press: Telegram shows it as a toast, or as an alert box. */
+  const showAnswer = (update: Update) => {
+    const answer = update.callback_query && fake.callbackAnswers.get(update.callback_query.id)
+    if (answer?.text)
+      print(answer.show_alert ? fill(strings.alert, { text: answer.text }) : `   ${answer.text}`)
   }
 
   const stop = fake.onEvent(show)
   const rl = createInterface({ input, output, terminal: color, prompt: strings.prompt })
   print(fill(strings.welcome, { bot: fake.botInfo.username }))
   rl.prompt()
+  let pasted: string[] | undefined // the lines of a :paste block so far
   try {
     for await (const raw of rl) {
       if (!color) output.write(`${raw}\n`) // no terminal echoes the line: keep the transcript readable
       const line = raw.trim()
       try {
         let update: Promise<Update> | undefined
-        if (line === ':quit') break
-        if (line === ':help') print(strings.help)
-        else if (line.startsWith(':as ')) {
+        if (pasted) {
+          if (line === ':end') {
+            const text = pasted.join('\n')
+            pasted = undefined
+            if (text.trim() !== '') update = user.sendText(text)
+          } else pasted.push(raw)
+        } else if (line === ':quit') break
+        else if (line === ':help') print(strings.help)
+        else if (line === ':paste') {
+          pasted = []
+          print(strings.pasting)
+        } else if (line.startsWith(':as ')) {
           const name = line.slice(4).trim()
           user =
             people.get(name) ??
             fake.user({
-              id: first.id + people.size,
+              id: accountId(name, first.id),
               first_name: name,
               language_code: first.info.language_code,
             })
@@ -167,17 +232,22 @@ export async function runTerminal({
           for (const event of unread.get(user.id) ?? []) show(event)
           unread.delete(user.id)
         } else if (line.startsWith(':file ')) update = user.sendDocument({ path: line.slice(6).trim() })
-        else if (/^\d+$/.test(line)) update = press(Number(line))
+        else if (/^\d+$/.test(line)) update = press(line)
         else if (line !== '') update = user.sendText(raw)
-        if (update) await user.settle(await update)
+        if (update) {
+          const done = await update
+          await user.settle(done)
+          showAnswer(done)
+        }
       } catch (e) {
         print(fill(strings.error, { message: (e as Error).message }))
       }
-      rl.prompt()
+      if (!pasted) rl.prompt()
     }
   } finally {
     if (color) print('') // leave the line after the last prompt
     stop()
     rl.close()
+    await Promise.all(saving)
   }
 }

@@ -3,12 +3,21 @@
  * or case ("Tổ Toán" = "to toan"), and module codes ("thpt17" = "THPT 17", from the rule engine).
  *
  *   fold('  Nguyễn Văn  Đức ')   // 'nguyen van duc'
+ *   fold('Tổ Toán–Tin')          // 'to toan - tin'
  *   moduleCodeKey('thpt-017')    // 'THPT 17'
  */
 import { normalizeModuleCode } from '../rules/index.ts'
 
+/** Invisible characters (zero-width space and joiners, BOM, soft hyphen, direction marks) that
+ * copying from Word or Zalo leaves inside names. */
+const INVISIBLE = /\p{Cf}/gu
+/** Any dash with the spaces around it: "Toán - Tin", "Toán – Tin" and "Toán—Tin" are one name. */
+const DASH = /\s*[-\u2010-\u2015\u2212]\s*/g
+
 export function fold(text: string): string {
   return text
+    .replace(INVISIBLE, '')
+    .replace(DASH, ' - ')
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
     .replace(/đ/g, 'd')
@@ -20,7 +29,7 @@ export function fold(text: string): string {
 
 /** Trims and collapses inner whitespace, keeping the text as written (NFC). */
 export function tidy(text: string): string {
-  return text.normalize('NFC').replace(/\s+/g, ' ').trim()
+  return text.replace(INVISIBLE, '').normalize('NFC').replace(/\s+/g, ' ').trim()
 }
 
 export function moduleCodeKey(code: string): string {

@@ -58,7 +58,9 @@ describe('from a new school to an approved plan', () => {
     expect(all(await owner.messages().slice(-1))).toContain('Trần Văn Quản đã tham gia')
     await admin.say('/departments')
     await admin.tap('➕ Thêm tổ')
-    expect(all(await admin.say('Tổ Toán – Tin'))).toContain('Đã thêm tổ Tổ Toán – Tin')
+    expect(all(await admin.say('Tổ Toán – Tin'))).toContain(
+      'Đã thêm Tổ Toán – Tin vào danh sách tổ chuyên môn',
+    )
     expect(all(await h.fake.user({ id: 9, first_name: 'Lạ' }).say(`/start ${adminCode}`))).toContain(
       'đã được dùng',
     )
@@ -106,7 +108,7 @@ describe('from a new school to an approved plan', () => {
     await teacher.tap('↩️ Quay lại kế hoạch')
     const refused = all(await teacher.tap('📤 Gửi duyệt'))
     expect(refused).toContain('ND3 có 45/60 tiết')
-    expect(refused).toContain('còn thiếu 15 tiết')
+    expect(refused).toContain('cần đăng ký thêm 15 tiết')
     await teacher.tap(
       '➕ Thêm mô đun',
       teacher.messages().findLast((m) => m.text?.includes('Kế hoạch BDTX')),

@@ -76,6 +76,14 @@ describe('/need', () => {
     expect(text).toContain('Mô đun 2 được 6,5, dưới 7 nên chưa đạt loại Giỏi')
   })
 
+  it('reads scores separated by commas or semicolons, keeping the decimal comma', async () => {
+    const spaced = texts(await user.say('/need 8 9 ? ?'))
+    expect(spaced).toContain('Giỏi')
+    expect(texts(await user.say('/need 8, 9, ?, ?'))).toBe(spaced)
+    expect(texts(await user.say('/need 8;9;?;?'))).toBe(spaced)
+    expect(texts(await user.say('/need 9,5; 9,5, ?'))).toBe(texts(await user.say('/need 9.5 9.5 ?')))
+  })
+
   it('rounds exactly: 8.95 8.95 8.95 is 9.0 and Giỏi', async () => {
     expect(texts(await user.say('/need 8.95 8.95 8.95'))).toContain('ĐTB: 9,0 — xếp loại Giỏi')
   })

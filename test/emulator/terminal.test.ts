@@ -1,16 +1,16 @@
 // The sandbox terminal driven through streams: bot replies and edits are printed with numbered
 // buttons, a number presses a button, a reply keyboard key is sent as text, :file sends a
 // document, :help and :quit work, and the fixed texts come from the strings passed in.
-import { writeFile } from 'node:fs/promises'
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { PassThrough } from 'node:stream'
-import { Bot, InlineKeyboard, Keyboard } from 'grammy'
+import { Bot, InlineKeyboard, InputFile, Keyboard } from 'grammy'
 import { describe, expect, it } from 'vitest'
 import { FakeTelegram } from '../../src/emulator/fake-telegram.ts'
-import { renderText, runTerminal } from '../../src/emulator/terminal.ts'
+import { accountId, renderText, runTerminal } from '../../src/emulator/terminal.ts'
 
-function chat(lines: string[], strings = {}) {
+function chat(lines: string[], strings = {}, downloads?: string) {
   const fake = new FakeTelegram()
   const bot = new Bot('1:x')
   bot.command('start', (ctx) =>
@@ -32,6 +32,19 @@ function chat(lines: string[], strings = {}) {
   )
   bot.hears('English', (ctx) => ctx.reply('OK, English', { reply_markup: { remove_keyboard: true } }))
   bot.on('message:document', (ctx) => ctx.reply(`Nhận ${ctx.message.document.file_name}`))
+  bot.command('id', (ctx) => ctx.reply(`id ${ctx.from?.id}`))
+  bot.command('sheet', async (ctx) => {
+    await ctx.replyWithDocument(new InputFile(new TextEncoder().encode('ND1;ND2'), 'ket-qua.csv'))
+    await ctx.replyWithDocument(new InputFile(new TextEncoder().encode('v2'), 'ket-qua.csv'))
+  })
+  bot.command('ask', (ctx) =>
+    ctx.reply('Xoá?', { reply_markup: new InlineKeyboard().text('Xoá', 'del').text('Huỷ', 'no') }),
+  )
+  bot.callbackQuery('del', (ctx) =>
+    ctx.answerCallbackQuery({ text: 'Bạn không có quyền xoá', show_alert: true }),
+  )
+  bot.callbackQuery('no', (ctx) => ctx.answerCallbackQuery({ text: 'Đã huỷ' }))
+  bot.on('message:text', (ctx) => ctx.reply(`Nhận: ${JSON.stringify(ctx.message.text)}`))
   fake.attach(bot)
   const user = fake.user({ id: 3, first_name: 'Test' })
   const input = new PassThrough()
@@ -40,7 +53,7 @@ function chat(lines: string[], strings = {}) {
   output.on('data', (chunk: Buffer) => {
     text += chunk.toString()
   })
-  const done = runTerminal({ fake, user, input, output, strings })
+  const done = runTerminal({ fake, user, input, output, strings, downloads })
   input.end(`${lines.join('\n')}\n`)
   return done.then(() => text)
 }
@@ -52,7 +65,7 @@ describe('terminal', () => {
     expect(out).toContain('you › /start\n🤖 Chọn xếp loại & luật (https://example.com/)')
     expect(out).toContain('   [1] Giỏi  [2] Khá\n   [3] Nguồn → https://example.com/src')
     expect(out).toContain('🤖 (edited) Đã chọn Khá')
-    expect(out).toContain('There is no button 9.')
+    expect(out).toContain('🤖 Nhận: "9"') // not a current choice: sent as the answer it looks like
     expect(out).not.toContain('\x1b[') // no colours when the output is not a terminal
     expect(out.match(/Chọn xếp loại/g)).toHaveLength(1) // nothing after :quit
   })
@@ -73,6 +86,47 @@ describe('terminal', () => {
     expect(out).toContain('bạn › ')
   })
 
+  it('sends a :paste block as one message of several lines', async () => {
+    const out = await chat([':paste', 'Nguyễn Văn An 8 9', '  Trần Thị Bình 7,5 8', ':end', 'sau'])
+    expect(out).toContain('🤖 Nhận: "Nguyễn Văn An 8 9\\n  Trần Thị Bình 7,5 8"')
+    expect(out).toContain('🤖 Nhận: "sau"')
+    expect(out.match(/🤖 Nhận/g)).toHaveLength(2)
+  })
+
+  it('a number presses only a button of the latest message; otherwise it is sent as text', async () => {
+    const out = await chat(['/start', 'hello', '1', '/ask', '2', '5'])
+    expect(out).not.toContain('Đã chọn Giỏi') // the buttons of /start were no longer the latest
+    expect(out).toContain('🤖 Nhận: "1"')
+    expect(out).toContain('   Đã huỷ') // the press's toast
+    expect(out).toContain('🤖 Nhận: "5"')
+  })
+
+  it('shows a button answer shown as an alert', async () => {
+    const out = await chat(['/ask', '1'])
+    expect(out).toContain('⚠️ Bạn không có quyền xoá')
+  })
+
+  it('saves files the bot sends to the folder, each under its own name', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'bdtx-downloads-'))
+    const out = await chat(['/sheet'], {}, dir)
+    const saved = [...out.matchAll(/saved to (\S+)/g)].map((m) => m[1]!)
+    expect(saved).toHaveLength(2)
+    expect(saved[0]).not.toBe(saved[1])
+    expect(saved[0]).toMatch(/ket-qua\.csv$/)
+    expect(await readFile(saved[0]!, 'utf8')).toBe('ND1;ND2')
+    expect(await readFile(saved[1]!, 'utf8')).toBe('v2')
+  })
+
+  it(':as picks the account by name, the same one in the next session', async () => {
+    const first = await chat([':as Lan', '/id', ':as Minh', '/id'])
+    const second = await chat([':as Minh', '/id', ':as Lan', '/id'])
+    const ids = (out: string) => [...out.matchAll(/🤖 id (\d+)/g)].map((m) => Number(m[1]))
+    const [lan, minh] = ids(first)
+    expect(lan).not.toBe(minh)
+    expect(ids(second)).toEqual([minh, lan])
+    expect(lan).toBe(accountId('Lan', 3))
+  })
+
   it('renders entities as ANSI for a terminal', () => {
     const text = 'Điểm 9 link'
     const entities = [
@@ -90,9 +144,7 @@ describe('playing several people', () => {
     const bot = new Bot('1:x')
     bot.command('ping', async (ctx) => {
       await ctx.reply('pong')
-      for (const other of [100, 101])
-        if (other !== ctx.from?.id)
-          await ctx.api.sendMessage(other, `hi from ${ctx.from?.first_name}`).catch(() => {})
+      if (ctx.from?.id !== 100) await ctx.api.sendMessage(100, `hi from ${ctx.from?.first_name}`)
     })
     fake.attach(bot)
     const input = new PassThrough()

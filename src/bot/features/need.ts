@@ -114,8 +114,14 @@ export const needConversation = createConversation(needFlow, NEED_FLOW)
 
 const feature = new Feature()
 
+/**
+ * Between scores: spaces, `;`, or a comma that is not a decimal comma ("8, 9, ?" and "8;9;?" are
+ * lists, "9,5" is nine and a half).
+ */
+const SEPARATORS = /[\s;]+|,(?=\s|\?|$)|(?<=\?),/
+
 feature.command('need', async (ctx) => {
-  const args = ctx.match.trim().split(/\s+/).filter(Boolean)
+  const args = ctx.match.trim().split(SEPARATORS).filter(Boolean)
   if (args.length === 0) return ctx.startFlow(NEED_FLOW)
   const read = scoresFromArgs(ctx, args)
   await ctx.reply(read.ok ? answer(ctx, read.scores, await profileIdOf(ctx)) : read.text)

@@ -7,12 +7,13 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { type RunnerHandle, run } from '@grammyjs/runner'
-import { type App, openApp } from '../../src/app.ts'
+import type { App } from '../../src/app.ts'
 import { createBot } from '../../src/bot/index.ts'
 import { FakeTelegram } from '../../src/emulator/fake-telegram.ts'
 import { createLogger, type Logger } from '../../src/logger.ts'
 import type { Services } from '../../src/services/index.ts'
 import { OWNER, START, type World } from '../services/support.ts'
+import { openTestApp } from './database.ts'
 
 export const TEST_TOKEN = '123456:TEST-token'
 
@@ -48,8 +49,7 @@ export async function inProcess(options: HarnessOptions = {}): Promise<Harness> 
   const fake = options.fake ?? new FakeTelegram()
   const { logger, logs } = capturedLogger()
   const app =
-    options.app ??
-    (await openApp({ databasePath: options.databasePath ?? ':memory:', logger, now: options.now }))
+    options.app ?? (await openTestApp({ databasePath: options.databasePath, logger, now: options.now }))
   const bot = createBot({ token: TEST_TOKEN, deps: app.deps, client: { fetch: fake.fetch } })
   fake.connect(bot)
   return { fake, app, logs, bot, close: () => app.close() }
@@ -59,7 +59,7 @@ export async function overHttp(options: HarnessOptions = {}): Promise<Harness & 
   const fake = options.fake ?? new FakeTelegram()
   const server = await fake.listen()
   const { logger, logs } = capturedLogger()
-  const app = await openApp({ databasePath: options.databasePath ?? ':memory:', logger, now: options.now })
+  const app = await openTestApp({ databasePath: options.databasePath, logger, now: options.now })
   const bot = createBot({ token: TEST_TOKEN, deps: app.deps, client: { apiRoot: server.url } })
   await bot.init()
   fake.track(bot)

@@ -29,6 +29,9 @@ export default defineConfig({
               test: {
                 ...shared,
                 name: 'postgres',
+                // each statement is a round trip to the server: seeding a school takes longer
+                testTimeout: 60_000,
+                hookTimeout: 60_000,
                 include: ['test/**/*.test.ts'],
                 // pure code: nothing there touches a database
                 exclude: ['test/rules/**', 'test/locales.test.ts', 'test/config.test.ts'],

@@ -1,7 +1,9 @@
-import type { Kysely } from 'kysely'
+import { type Kysely, SqliteAdapter } from 'kysely'
 
 // biome-ignore lint/suspicious/noExplicitAny: migrations are frozen in time and must not follow later schema types
 export async function up(db: Kysely<any>): Promise<void> {
+  // SQLite keeps its rowid column as before; PostgreSQL has no AUTOINCREMENT but identity columns
+  const sqlite = db.getExecutor().adapter instanceof SqliteAdapter
   await db.schema
     .createTable('sessions')
     .addColumn('key', 'text', (c) => c.primaryKey())
@@ -21,7 +23,9 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable('audit_log')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', (c) =>
+      sqlite ? c.primaryKey().autoIncrement() : c.primaryKey().generatedByDefaultAsIdentity(),
+    )
     .addColumn('at', 'text', (c) => c.notNull())
     .addColumn('telegram_id', 'bigint')
     .addColumn('action', 'text', (c) => c.notNull())

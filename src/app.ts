@@ -4,7 +4,7 @@
  */
 import type { Deps, FlowContext } from './bot/context.ts'
 import { createI18n } from './bot/i18n.ts'
-import { type Db, openSqlite } from './db/connection.ts'
+import { type Db, openDatabase } from './db/connection.ts'
 import { migrateToLatest } from './db/migrate.ts'
 import { createLogger, type Logger } from './logger.ts'
 import { createServices } from './services/index.ts'
@@ -19,6 +19,7 @@ export interface App {
 }
 
 export async function openApp(options: {
+  /** a SQLite file, `:memory:`, or a `postgres://` URL */
   databasePath: string
   logger?: Logger
   /** the clock of every service (deadlines, expiry); tests set their own */
@@ -26,7 +27,7 @@ export async function openApp(options: {
   /** the regulation a new school year starts with (services' `profileFor`); tests set their own */
   profileFor?: ServiceOptions['profileFor']
 }): Promise<App> {
-  const db = openSqlite(options.databasePath)
+  const db = openDatabase(options.databasePath)
   await migrateToLatest(db)
   const services = createServices(db, {
     ...(options.now ? { now: options.now } : {}),

@@ -56,6 +56,12 @@ const schema = z.object({
     .max(65535, 'a port from 1 to 65535')
     .default(8080),
   DATABASE_PATH: z.string().trim().min(1, 'a file path').default('./data/bdtx.sqlite'),
+  DATABASE_URL: optionalText.pipe(
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\/\S+$/i, 'a PostgreSQL URL, like postgres://user@host:5432/bdtx')
+      .optional(),
+  ),
   OWNER_TELEGRAM_IDS: idList.default([]),
   LOG_LEVEL: z
     .enum(['debug', 'info', 'warn', 'error'], { error: 'one of debug, info, warn, error' })
@@ -75,6 +81,7 @@ export type Mode =
 
 export interface Config {
   mode: Mode
+  /** the SQLite file, or the PostgreSQL URL when DATABASE_URL is set (it wins over the path) */
   databasePath: string
   ownerTelegramIds: number[]
   logLevel: 'debug' | 'info' | 'warn' | 'error'
@@ -107,7 +114,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   const e = parsed.data
   const base = {
-    databasePath: e.DATABASE_PATH,
+    databasePath: e.DATABASE_URL ?? e.DATABASE_PATH,
     ownerTelegramIds: e.OWNER_TELEGRAM_IDS,
     logLevel: e.LOG_LEVEL,
     broadcastRate: e.BROADCAST_RATE,

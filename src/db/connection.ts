@@ -1,14 +1,46 @@
 /**
- * Opens the store: one SQLite file (WAL, foreign keys on) by default. `:memory:` gives a private
- * in-memory database for tests and benchmarks.
+ * Opens the store: one SQLite file (WAL, foreign keys on) by default, or a PostgreSQL database
+ * when the location is a `postgres://` URL. `:memory:` gives a private in-memory database for
+ * tests and benchmarks.
  */
 import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import SQLite from 'better-sqlite3'
-import { Kysely, type SqliteDatabase, SqliteDialect } from 'kysely'
+import { Kysely, PostgresDialect, type SqliteDatabase, SqliteDialect } from 'kysely'
+import pg from 'pg'
 import type { Database } from './schema.ts'
 
 export type Db = Kysely<Database>
+
+/** `postgres://…` or `postgresql://…` opens PostgreSQL; anything else is a SQLite file path. */
+export function isPostgresUrl(location: string): boolean {
+  return /^postgres(ql)?:\/\//i.test(location)
+}
+
+export function openDatabase(location: string): Db {
+  return isPostgresUrl(location) ? openPostgres(location) : openSqlite(location)
+}
+
+// The code reads ids, counts and sums as JavaScript numbers, as better-sqlite3 returns them.
+// PostgreSQL sends bigint (Telegram ids, count(*), sum()) and numeric (avg()) as text; every
+// value the store keeps is far below 2^53 (Telegram ids are at most 52 bits), so reading them
+// as numbers is exact. One parser for the whole process: the types are the same everywhere.
+pg.types.setTypeParser(pg.types.builtins.INT8, (text) => Number(text))
+pg.types.setTypeParser(pg.types.builtins.NUMERIC, (text) => Number(text))
+
+/**
+ * A pool on a PostgreSQL database. `?schema=name` (not a libpq parameter: removed before
+ * connecting) puts every table in that schema, which the tests use to give each test its own.
+ * Sessions run in UTC so that any server-side time matches the ISO-8601 UTC text the store keeps.
+ */
+export function openPostgres(url: string, poolSize = 10): Db {
+  const parsed = new URL(url)
+  const schema = parsed.searchParams.get('schema')
+  parsed.searchParams.delete('schema')
+  const options = ['-c TimeZone=UTC', schema ? `-c search_path=${schema}` : ''].filter(Boolean).join(' ')
+  const pool = new pg.Pool({ connectionString: parsed.toString(), max: poolSize, options })
+  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
+}
 
 export function openSqlite(path: string): Db {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true })

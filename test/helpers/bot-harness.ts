@@ -8,13 +8,14 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { type RunnerHandle, run } from '@grammyjs/runner'
 import type { Transformer } from 'grammy'
-import { type App, openApp } from '../../src/app.ts'
+import type { App } from '../../src/app.ts'
 import { createBot } from '../../src/bot/index.ts'
 import { FakeTelegram } from '../../src/emulator/fake-telegram.ts'
 import { createLogger, type Logger } from '../../src/logger.ts'
 import type { RegulationProfile } from '../../src/rules/index.ts'
 import type { Services } from '../../src/services/index.ts'
 import { OWNER, START, seedRegulation, type World } from '../services/support.ts'
+import { openTestApp } from './database.ts'
 
 export const TEST_TOKEN = '123456:TEST-token'
 
@@ -57,8 +58,8 @@ export async function inProcess(options: HarnessOptions = {}): Promise<Harness> 
   const { logger, logs } = capturedLogger()
   const app =
     options.app ??
-    (await openApp({
-      databasePath: options.databasePath ?? ':memory:',
+    (await openTestApp({
+      databasePath: options.databasePath,
       logger,
       now: options.now,
       profileFor: options.profileFor ?? seedRegulation,
@@ -77,8 +78,8 @@ export async function overHttp(options: HarnessOptions = {}): Promise<Harness & 
   const fake = options.fake ?? new FakeTelegram()
   const server = await fake.listen()
   const { logger, logs } = capturedLogger()
-  const app = await openApp({
-    databasePath: options.databasePath ?? ':memory:',
+  const app = await openTestApp({
+    databasePath: options.databasePath,
     logger,
     now: options.now,
     profileFor: options.profileFor ?? seedRegulation,

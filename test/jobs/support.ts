@@ -4,13 +4,14 @@
  * (rate in any one-second window, spacing per chat, messages per chat).
  */
 import { Api } from 'grammy'
-import { type App, openApp } from '../../src/app.ts'
+import type { App } from '../../src/app.ts'
 import type { Db } from '../../src/db/connection.ts'
 import { FakeTelegram } from '../../src/emulator/fake-telegram.ts'
 import type { FakeServer } from '../../src/emulator/http.ts'
 import { OutboxWorker, type OutboxWorkerOptions, type Sleep } from '../../src/jobs/outbox-worker.ts'
 import { createLogger } from '../../src/logger.ts'
 import { type BroadcastService, createBroadcastService } from '../../src/services/broadcasts.ts'
+import { openTestApp } from '../helpers/database.ts'
 
 export const TOKEN = '123456:OUTBOX-test'
 export const START_MS = Date.parse('2025-09-01T01:00:00Z')
@@ -51,10 +52,7 @@ export interface Rig {
 export async function rig(options: { count?: number; withoutChat?: number[] } = {}): Promise<Rig> {
   const clock = virtualClock()
   const now = clock.now
-  const app = await openApp({
-    databasePath: ':memory:',
-    logger: createLogger('error'),
-  })
+  const app = await openTestApp({ logger: createLogger('error') })
   const fake = new FakeTelegram({ now })
   const server = await fake.listen()
   const api = new Api(TOKEN, { apiRoot: server.url })

@@ -4,11 +4,12 @@
  */
 import { sql } from 'kysely'
 import { expect } from 'vitest'
-import { type App, openApp } from '../../src/app.ts'
+import type { App } from '../../src/app.ts'
 import { createLogger } from '../../src/logger.ts'
 import { type RegulationProfile, TT26_2012 } from '../../src/rules/index.ts'
 import { createServices, type Services } from '../../src/services/index.ts'
 import type { Result } from '../../src/services/result.ts'
+import { openTestApp } from '../helpers/database.ts'
 
 export interface World {
   app: App
@@ -32,7 +33,7 @@ export async function world(
   start = START,
   profileFor: (startYear: number) => RegulationProfile = seedRegulation,
 ): Promise<World> {
-  const app = await openApp({ databasePath: ':memory:', logger: createLogger('error') })
+  const app = await openTestApp({ logger: createLogger('error') })
   const clock = { now: new Date(start) }
   const services = createServices(app.db, { now: () => clock.now, profileFor })
   return {
@@ -66,13 +67,10 @@ export async function account(w: World, telegramId: number, language?: 'vi' | 'e
 
 /** Every row of every table: compared before and after to prove a refusal changed nothing. */
 export async function snapshot(w: World): Promise<string> {
-  const tables = await sql<{
-    name: string
-  }>`select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like 'kysely_%' order by name`.execute(
-    w.app.db,
-  )
+  // kysely's introspection lists the tables on either database (its own migration tables left out)
+  const tables = (await w.app.db.introspection.getTables()).map((t) => t.name).sort()
   const out: Record<string, unknown[]> = {}
-  for (const { name } of tables.rows) {
+  for (const name of tables) {
     out[name] = (await sql`select * from ${sql.table(name)} order by 1`.execute(w.app.db)).rows
   }
   return JSON.stringify(out)

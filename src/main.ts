@@ -28,6 +28,14 @@ import { startLink } from './services/codes.ts'
 import { signInitData } from './webapp/init-data.ts'
 import { webAppHandler } from './webapp/server.ts'
 
+/** A store's location as it may be shown: a database URL's password is not. */
+function withoutPassword(location: string): string {
+  if (!URL.canParse(location) || !location.includes('://')) return location
+  const url = new URL(location)
+  if (url.password) url.password = '***'
+  return url.toString()
+}
+
 /** Telegram re-sends a webhook update it has no answer for after about ten seconds. */
 const WEBHOOK_ANSWER_MS = 8_000
 
@@ -147,7 +155,7 @@ if (mode.kind === 'sandbox') {
     user: fake.user({ id: 100_000_001, first_name: 'Bạn', language_code: 'vi' }),
     strings: {
       welcome: [
-        i18n.t('vi', 'sandbox-welcome', { path: config.databasePath }),
+        i18n.t('vi', 'sandbox-welcome', { path: withoutPassword(config.databasePath) }),
         setupCode ? i18n.t('vi', 'sandbox-setup', { command: `/start ${setupCode}` }) : '',
       ]
         .filter(Boolean)

@@ -255,10 +255,9 @@ export class PlanService {
       return fail({ code: 'unknown-module', index, moduleCode: typed, catalogue: catalogue!, source: '' })
     const now = this.ctx.now().toISOString()
     const locked = await this.stores.transaction(async (tx) => {
-      const locked = await this.lockedNow(tx, loaded.plan.id)
+      const locked = await this.lockedNow(tx, loaded.plan.id, now)
       if (locked) return locked
       await tx.plans.addModule(loaded.plan.id, module.id, now)
-      await tx.plans.touch(loaded.plan.id, now)
       const status = loaded.plan.status
       await this.record(tx, who, loaded.plan.id, 'add-module', status, status, null, module.id, now)
       return null
@@ -283,10 +282,9 @@ export class PlanService {
     const { who, loaded } = gate.value
     const now = this.ctx.now().toISOString()
     const removed = await this.stores.transaction(async (tx) => {
-      const locked = await this.lockedNow(tx, loaded.plan.id)
+      const locked = await this.lockedNow(tx, loaded.plan.id, now)
       if (locked) return locked
       if (!(await tx.plans.removeModule(loaded.plan.id, parsed.value.moduleId))) return false
-      await tx.plans.touch(loaded.plan.id, now)
       const status = loaded.plan.status
       await this.record(
         tx,
@@ -580,11 +578,13 @@ export class PlanService {
     return ok({ who, loaded, catalogue })
   }
 
-  /** The plan's status read in the edit's own transaction: a plan submitted meanwhile is locked. */
-  private async lockedNow(tx: Stores, planId: number): Promise<PlanLocked | null> {
-    const current = await tx.plans.get(planId)
-    if (current && EDITABLE.includes(current.status)) return null
-    return { code: 'plan-locked' as const, status: current?.status ?? 'draft' }
+  /**
+   * Marks the plan edited, in the edit's own transaction, only while it is still editable: a plan
+   * submitted meanwhile is locked (and the row stays locked for the rest of the edit).
+   */
+  private async lockedNow(tx: Stores, planId: number, now: string): Promise<PlanLocked | null> {
+    if (await tx.plans.touchIf(planId, EDITABLE, now)) return null
+    return { code: 'plan-locked' as const, status: (await tx.plans.get(planId))?.status ?? 'draft' }
   }
 
   private async modulesOf(planId: number, stores: Stores = this.stores): Promise<Module[]> {
@@ -719,20 +719,29 @@ export class PlanService {
   ): Promise<Result<{ view: PlanView; transition: PlanTransition }, WrongStatus | E>> {
     const now = this.ctx.now().toISOString()
     const before = loaded.plan.status
-    const moved = await this.stores.transaction(async (tx) => {
-      const refused = await guard?.(tx)
-      if (refused) return refused
-      if (!(await tx.plans.transition(loaded.plan.id, from, to, to === 'returned' ? reasonText : null, now)))
-        return false
-      await this.record(tx, who, loaded.plan.id, action, before, to, reasonText, null, now)
-      await tx.audit.record(
-        who.telegramId,
-        `plan.${action}`,
-        { planId: loaded.plan.id, personId: loaded.owner.id, from: before, to, reason: reasonText },
-        now,
-      )
-      return true
-    })
+    // the transition comes first: it locks the plan's row, so the guard judges what is committed
+    // once no edit of this plan is under way, and its refusal rolls the transition back
+    const moved = await this.stores
+      .transaction(async (tx) => {
+        if (
+          !(await tx.plans.transition(loaded.plan.id, from, to, to === 'returned' ? reasonText : null, now))
+        )
+          return false
+        const refused = await guard?.(tx)
+        if (refused) throw new Refused(refused)
+        await this.record(tx, who, loaded.plan.id, action, before, to, reasonText, null, now)
+        await tx.audit.record(
+          who.telegramId,
+          `plan.${action}`,
+          { planId: loaded.plan.id, personId: loaded.owner.id, from: before, to, reason: reasonText },
+          now,
+        )
+        return true
+      })
+      .catch((error: unknown) => {
+        if (error instanceof Refused) return error.refusal as E
+        throw error
+      })
     if (moved !== true && moved !== false) return fail(moved)
     if (!moved) {
       const current = (await this.stores.plans.get(loaded.plan.id))?.status ?? before
@@ -786,6 +795,13 @@ export class PlanService {
     if (action === 'add-module' || action === 'remove-module' || action === 'create') {
       await tx.audit.record(who.telegramId, `plan.${action}`, { planId, moduleId }, now)
     }
+  }
+}
+
+/** A guard's refusal inside a transaction: thrown to roll it back, caught to return it. */
+class Refused extends Error {
+  constructor(readonly refusal: unknown) {
+    super('refused inside the transaction')
   }
 }
 

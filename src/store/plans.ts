@@ -132,8 +132,19 @@ export class PlanStore {
     return Number(result.numDeletedRows) > 0
   }
 
-  async touch(planId: number, now: string): Promise<void> {
-    await this.db.updateTable('plans').set({ updated_at: now }).where('id', '=', planId).execute()
+  /**
+   * Marks the plan changed if its status is still one of `statuses`; false otherwise. Being an
+   * UPDATE, it also locks the plan's row until the transaction ends (PostgreSQL), so an edit and
+   * a submit of the same plan cannot overlap.
+   */
+  async touchIf(planId: number, statuses: readonly PlanStatus[], now: string): Promise<boolean> {
+    const result = await this.db
+      .updateTable('plans')
+      .set({ updated_at: now })
+      .where('id', '=', planId)
+      .where('status', 'in', [...statuses])
+      .executeTakeFirst()
+    return Number(result.numUpdatedRows) > 0
   }
 
   /**

@@ -103,7 +103,7 @@ describe('the grade sheet on the phone', () => {
 
     await page.locator('#action').click()
     await expect.poll(() => page.locator('#summary').textContent()).toBe('Sẽ lưu 12 điểm của 2 người.')
-    expect(await page.locator('#action').textContent()).toBe('Lưu')
+    await expect.poll(() => page.locator('#action').textContent()).toBe('Lưu')
     await page.locator('#action').click()
     await expect
       .poll(() => page.locator('#notice').textContent())

@@ -35,6 +35,15 @@ export function createI18n<
   return i18n
 }
 
+/** How much of a person's own input an answer quotes back (a 4 KB argument must not be echoed). */
+export const ECHO_MAX = 60
+
+/** A person's input quoted in an answer: escaped, and cut to ECHO_MAX characters with "…". */
+export function echo(text: string): string {
+  const chars = [...text.trim()]
+  return escapeHtml(chars.length > ECHO_MAX ? `${chars.slice(0, ECHO_MAX - 1).join('')}…` : chars.join(''))
+}
+
 /** Escapes text for Telegram's HTML parse mode. */
 export function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')

@@ -30,7 +30,7 @@ import {
 } from '../rules/index.ts'
 import { vietnameseDate } from '../services/calendar.ts'
 import { profileOfYear } from '../services/regulation.ts'
-import { escapeHtml } from './i18n.ts'
+import { echo, escapeHtml } from './i18n.ts'
 
 type T = TranslateFunction
 
@@ -72,7 +72,7 @@ export function reasonText(t: T, reason: Reason): string {
 }
 
 export function scoreErrorText(t: T, error: ScoreError): string {
-  return t(`score-error-${error.code}`, { input: escapeHtml(error.input.trim()) })
+  return t(`score-error-${error.code}`, { input: echo(error.input) })
 }
 
 /** "ND1 8 · ND2 9 · Mô đun: 8 · 9 · ? · ?" */
@@ -130,7 +130,7 @@ export function examScoreErrorText(t: T, error: ExamScoreError): string {
   const range = {
     exam,
     part: error.exam === 'toeic' ? partName(t, error.part) : exam,
-    input: escapeHtml(error.input),
+    input: echo(error.input),
     min: formatExamValue(error.min, sep(t)),
     max: formatExamValue(error.max, sep(t)),
     step: formatExamValue(error.step, sep(t)),

@@ -29,7 +29,7 @@ import { ignoreNotModified } from '../api.ts'
 import { callbackData } from '../callback-data.ts'
 import type { BotContext, FlowContext } from '../context.ts'
 import { Feature } from '../feature.ts'
-import { escapeHtml } from '../i18n.ts'
+import { echo, escapeHtml } from '../i18n.ts'
 import { cefrResultText, certificateText, examScoreErrorText } from '../present.ts'
 
 export const CEFR_FLOW = 'cefr'
@@ -71,7 +71,7 @@ async function answerCommand(ctx: BotContext, args: string[]): Promise<void> {
   // "toeic bridge 90 90" names a different test: read the two words together so it is refused by name
   const exam = parseExam(/^bridge$/i.test(args[1] ?? '') ? `${args[0]} ${args[1]}` : args[0]!)
   if (!exam.ok) {
-    await ctx.reply(ctx.t(`cefr-error-${exam.error.code}`, { input: escapeHtml(exam.error.input) }))
+    await ctx.reply(ctx.t(`cefr-error-${exam.error.code}`, { input: echo(exam.error.input) }))
     return
   }
   let parts = args.slice(1)

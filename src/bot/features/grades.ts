@@ -29,7 +29,7 @@ import type {
 import { callbackData } from '../callback-data.ts'
 import type { BotContext, FlowContext } from '../context.ts'
 import { Feature } from '../feature.ts'
-import { escapeHtml } from '../i18n.ts'
+import { echo, escapeHtml } from '../i18n.ts'
 import { type Messenger, notify } from '../notify.ts'
 import { chunkLines, resultText, scoreErrorText, scoreOrUnknown, yearProfile } from '../present.ts'
 import { serviceErrorText } from '../service-errors.ts'
@@ -69,7 +69,7 @@ export function lineErrorText(t: T, error: GradeLineError): string {
 
 /** What is wrong with a line or cell, without where it is (the Mini App marks the cell itself). */
 export function lineErrorReason(t: T, error: GradeLineError): string {
-  const input = escapeHtml(error.input)
+  const input = echo(error.input)
   const names = (list: ReadonlyArray<{ fullName: string }>) =>
     escapeHtml(list.map((c) => c.fullName).join(', '))
   let text: string

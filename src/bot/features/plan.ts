@@ -13,7 +13,7 @@ import { ignoreNotModified } from '../api.ts'
 import { callbackData } from '../callback-data.ts'
 import type { BotContext, FlowContext } from '../context.ts'
 import { Feature } from '../feature.ts'
-import { escapeHtml } from '../i18n.ts'
+import { echo, escapeHtml } from '../i18n.ts'
 import { notify } from '../notify.ts'
 import { formatDate } from '../present.ts'
 import { always, serviceErrorText } from '../service-errors.ts'
@@ -131,7 +131,7 @@ async function personNamed(ctx: BotContext, name: string): Promise<number | stri
   const wanted = fold(name)
   const found = people.value.filter((p) => fold(p.fullName) === wanted)
   if (found.length === 1) return found[0]!.id
-  return ctx.t(found.length ? 'plan-name-ambiguous' : 'plan-name-unknown', { name: escapeHtml(name) })
+  return ctx.t(found.length ? 'plan-name-ambiguous' : 'plan-name-unknown', { name: echo(name) })
 }
 
 /** /plan (one's own), /plan <name> (an approver looking at someone's), and a reminder's button. */

@@ -14,7 +14,7 @@ import { callbackData } from '../callback-data.ts'
 import type { BotContext, FlowContext } from '../context.ts'
 import { Feature } from '../feature.ts'
 import { askText, waitPick } from '../flow.ts'
-import { escapeHtml } from '../i18n.ts'
+import { echo, escapeHtml } from '../i18n.ts'
 import { formatDate, parseVietnameseDate } from '../present.ts'
 import { always, serviceErrorText } from '../service-errors.ts'
 
@@ -194,7 +194,7 @@ feature.command('setdeadline', async (ctx) => {
   if (args.length === 0 || args.length > 2) return void (await ctx.reply(ctx.t('deadline-usage', current)))
   const dates = args.map(parseVietnameseDate)
   const bad = args.find((_, i) => dates[i] === null)
-  if (bad !== undefined) return void (await ctx.reply(ctx.t('deadline-bad-date', { input: escapeHtml(bad) })))
+  if (bad !== undefined) return void (await ctx.reply(ctx.t('deadline-bad-date', { input: echo(bad) })))
   const set = await ctx.deps.schools.setDeadlines(actorOf(ctx), {
     schoolYearId: year.value.id,
     planDeadline: dates[0]!,

@@ -1,5 +1,5 @@
 /**
- * A 4 KB argument is never echoed back whole: the answer quotes the start of it and still says what
+ * Answers stay under Telegram's limits. A 4 KB argument is never echoed back whole: the answer quotes the start of it and still says what
  * was wrong, so it stays under Telegram's 4,096 characters instead of failing to arrive at all.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest'
@@ -31,3 +31,17 @@ it.each([
   expect(answer).toContain('…')
   expect(answer.length).toBeLessThan(1_000)
 })
+
+it('/people for a school of 300 comes in several messages under the limit, nobody left out', async () => {
+  const big = await gradesWorld(300, {})
+  const chat = await inProcess({ app: big.w.app })
+  const admin = chat.fake.user({ id: big.s.admin.telegramId, first_name: 'Admin' })
+  const messages = await admin.say('/people')
+  expect(messages.length).toBeGreaterThan(1)
+  for (const m of messages) expect([...(m.text ?? '')].length).toBeLessThanOrEqual(4_096)
+  const all = texts(messages)
+  expect(all).toContain(big.team[0]!.fullName)
+  expect(all).toContain(big.team[299]!.fullName)
+  expect(chat.fake.violations).toEqual([])
+  await chat.close()
+}, 60_000)

@@ -15,13 +15,14 @@ import type { BotContext, FlowContext } from '../context.ts'
 import { Feature } from '../feature.ts'
 import { askText, waitPick } from '../flow.ts'
 import { echo, escapeHtml } from '../i18n.ts'
-import { formatDate, parseVietnameseDate } from '../present.ts'
+import { chunkLines, formatDate, parseVietnameseDate } from '../present.ts'
 import { always, serviceErrorText } from '../service-errors.ts'
 
 export const NEW_SCHOOL_FLOW = 'new-school'
 export const NEW_DEPARTMENT_FLOW = 'new-department'
 export const INVITE_FLOW = 'invite'
-const MAX_PEOPLE_LINES = 80
+/** past this the list stops with a count: eight messages is as much as anyone scrolls */
+const MAX_PEOPLE_LINES = 400
 
 const newSchoolButton = callbackData('schn', [])
 const newDepartmentButton = callbackData('depn', [])
@@ -243,7 +244,8 @@ feature.command('people', async (ctx) => {
   if (people.value.length > MAX_PEOPLE_LINES)
     lines.push(ctx.t('people-more', { count: people.value.length - MAX_PEOPLE_LINES }))
   lines.push('', ctx.t('people-legend'))
-  await ctx.reply(lines.join('\n'))
+  // a school's whole staff runs past one message: split at lines, each under Telegram's limit
+  for (const text of chunkLines(lines)) await ctx.reply(text)
 })
 
 export { feature as schoolAdminFeature }

@@ -1,6 +1,7 @@
 /**
- * Answers stay under Telegram's limits. A 4 KB argument is never echoed back whole: the answer quotes the start of it and still says what
- * was wrong, so it stays under Telegram's 4,096 characters instead of failing to arrive at all.
+ * Answers stay under Telegram's 4,096 characters instead of failing to arrive at all: a 4 KB
+ * argument is quoted only by its start (the answer still says what was wrong), and a long staff
+ * list is split into several messages.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { type Harness, inProcess, texts } from '../helpers/bot-harness.ts'

@@ -32,7 +32,7 @@ export interface QualificationTarget {
 }
 
 const so = STAFF_SOURCES.so('II.2')
-const t = (
+const target = (
   group: TargetGroup,
   measure: TargetMeasure,
   target: BasisPoints,
@@ -43,30 +43,30 @@ const t = (
 /** Per kind of school; kinds the plans set no target for have none. CĐ and TCCN share one line. */
 export const QUALIFICATION_TARGETS: Readonly<Partial<Record<Level, ReadonlyArray<QualificationTarget>>>> = {
   CD: [
-    t('managers', 'tien-si', 800, 551),
-    t('managers', 'thac-si', 5000, 3590),
-    t('teachers', 'tien-si', 500, 344),
-    t('teachers', 'thac-si', 5000, 2199),
+    target('managers', 'tien-si', 800, 551),
+    target('managers', 'thac-si', 5000, 3590),
+    target('teachers', 'tien-si', 500, 344),
+    target('teachers', 'thac-si', 5000, 2199),
   ],
   TCCN: [
-    t('managers', 'tien-si', 800, 551),
-    t('managers', 'thac-si', 5000, 3590),
-    t('teachers', 'tien-si', 500, 344),
-    t('teachers', 'thac-si', 5000, 2199),
+    target('managers', 'tien-si', 800, 551),
+    target('managers', 'thac-si', 5000, 3590),
+    target('teachers', 'tien-si', 500, 344),
+    target('teachers', 'thac-si', 5000, 2199),
   ],
   GDTX: [
-    t('managers', 'tien-si', 200, null),
-    t('managers', 'thac-si', 2000, 1060),
-    t('teachers', 'tien-si', 50, null),
-    t('teachers', 'thac-si', 1200, 862),
+    target('managers', 'tien-si', 200, null),
+    target('managers', 'thac-si', 2000, 1060),
+    target('teachers', 'tien-si', 50, null),
+    target('teachers', 'thac-si', 1200, 862),
   ],
   THPT: [
-    t('managers', 'tien-si', 400, 270),
-    t('managers', 'thac-si', 3300, 2640),
-    t('teachers', 'tien-si', 30, 20),
-    t('teachers', 'thac-si', 1200, 1090),
+    target('managers', 'tien-si', 400, 270),
+    target('managers', 'thac-si', 3300, 2640),
+    target('teachers', 'tien-si', 30, 20),
+    target('teachers', 'thac-si', 1200, 1090),
   ],
-  TH: [t('teachers', 'above-standard', 9500, null, STAFF_SOURCES.school('II.2'))],
+  TH: [target('teachers', 'above-standard', 9500, null, STAFF_SOURCES.school('II.2'))],
 }
 
 export interface RatioCheck {

@@ -241,6 +241,7 @@ plan-nd3-heading = <b>ND3 — self-chosen modules:</b>
 plan-no-modules = (no module yet)
 plan-hours = ND3: <b>{ $nd3 }/{ $required } periods</b> · Whole year: { $total }/{ $requiredTotal } periods
 plan-valid = ✅ The plan is valid and can be submitted.
+plan-valid-sent = ✅ The plan is valid.
 plan-level-missing = Your school level is not known, so modules cannot be chosen yet. Type /me, or ask the school admin to update it.
 plan-deadline = Registration closes: { $date }
 plan-deadline-passed = Registration closed on { $date }; only the school admin can change the plan.

@@ -241,6 +241,7 @@ plan-nd3-heading = <b>ND3 — mô đun tự chọn:</b>
 plan-no-modules = (chưa có mô đun nào)
 plan-hours = ND3: <b>{ $nd3 }/{ $required } tiết</b> · Cả năm: { $total }/{ $requiredTotal } tiết
 plan-valid = ✅ Kế hoạch hợp lệ, có thể gửi duyệt.
+plan-valid-sent = ✅ Kế hoạch hợp lệ.
 plan-level-missing = Chưa biết cấp học của bạn nên chưa chọn được mô đun. Gõ /me để xem thông tin, hoặc nhờ quản trị trường cập nhật.
 plan-deadline = Hạn đăng ký: { $date }
 plan-deadline-passed = Đã hết hạn đăng ký ({ $date }); chỉ quản trị trường sửa được kế hoạch.

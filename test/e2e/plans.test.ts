@@ -151,6 +151,8 @@ describe('from a new school to an approved plan', () => {
     const [plan] = await teacher.say('/plan')
     expect(plan?.text).toContain('Trạng thái: Đã được nhà trường duyệt')
     expect(plan?.text).toContain('THPT 31')
+    expect(plan?.text).toContain('✅ Kế hoạch hợp lệ.')
+    expect(plan?.text).not.toContain('có thể gửi duyệt')
     expect(teacher.buttons(plan)).toEqual([])
   })
 

@@ -60,7 +60,9 @@ export function planText(ctx: FlowContext, view: PlanView): string {
     }),
   )
   if (view.catalogue === null) lines.push(ctx.t('plan-level-missing'))
-  else if (view.check?.valid) lines.push(ctx.t('plan-valid'))
+  else if (view.check?.valid)
+    // "can be submitted" only while it can: not once it is sent or approved
+    lines.push(ctx.t(['draft', 'returned'].includes(view.plan.status) ? 'plan-valid' : 'plan-valid-sent'))
   else for (const error of view.check?.errors ?? []) lines.push(`⚠️ ${planErrorText(ctx, error)}`)
   lines.push(
     ctx.t(view.deadlinePassed ? 'plan-deadline-passed' : 'plan-deadline', {

@@ -30,3 +30,16 @@ export const SETUP_CODE_LENGTH = 16
 export function startLink(botUsername: string, code: string): string {
   return `https://t.me/${botUsername.replace(/^@/, '')}?start=${code}`
 }
+
+/**
+ * The code in a message someone pasted instead of opening the link: the bare code (`k3mxq7fa2d`,
+ * any case, spaces ignored), a setup code, or the whole `t.me/…?start=<code>` link.
+ */
+export function codeIn(text: string): string | null {
+  const link = /[?&]start=([A-Za-z0-9_-]{1,64})/.exec(text)
+  if (link) return link[1]!
+  const bare = normalizeCode(text)
+  if (new RegExp(`^[a-z2-7]{${INVITE_CODE_LENGTH}}$`).test(bare)) return bare
+  if (bare.startsWith(SETUP_PREFIX) && bare.length === SETUP_PREFIX.length + SETUP_CODE_LENGTH) return bare
+  return null
+}

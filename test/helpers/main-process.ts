@@ -33,7 +33,8 @@ export async function startMain(
   child.stderr?.on('data', (chunk) => {
     stderr += String(chunk)
   })
-  const exited = new Promise<number | null>((resolve) => child.once('exit', resolve))
+  // 'close' comes after the child's stdio has ended, so its last log lines are in `stderr`
+  const exited = new Promise<number | null>((resolve) => child.once('close', resolve))
   const deadline = Date.now() + timeoutMs
   while (!ready() && Date.now() < deadline && child.exitCode === null)
     await new Promise((r) => setTimeout(r, 100))

@@ -210,8 +210,8 @@ cmd-me = My profile
 setup-owner-welcome = You are now an <b>owner</b> of this deployment. Type /schools to add a school and invite its admin.
 join-invite-for-person = An invite to <b>{ $school }</b>{ $inDepartment }, role { $role }, for <b>{ $name }</b>. Is that you?
 join-confirm-me = Yes, I am { $name }
-join-pick-name = An invite to <b>{ $school }</b>, department <b>{ $department }</b>, role { $role }. Please choose your name:
-join-no-names = An invite to <b>{ $school }</b>, department <b>{ $department }</b>, role { $role }. Nobody is waiting on the list; press the button below to enter your name.
+join-pick-name = An invite to <b>{ $school }</b> (<b>{ $department }</b>), role { $role }. Please choose your name:
+join-no-names = An invite to <b>{ $school }</b> (<b>{ $department }</b>), role { $role }. Nobody is waiting on the list; press the button below to enter your name.
 join-not-listed = My name is not on the list
 join-use-buttons = Please choose with the buttons on the message above.
 join-ask-name = Please type your full name, e.g. Nguyễn Văn An.
@@ -271,7 +271,10 @@ approve-more = … and { $count } more; approve some, then type /approve again.
 approve-button-return = ↩️ Return
 approve-ask-reason = Please type why the plan is returned (the teacher will read it):
 approve-returned = { $name }'s plan was returned.
-approve-done = { $name }'s plan approved: { $status }.
+approve-done = { $to ->
+    [head_approved] { $name }'s plan approved; it goes on to the school for approval.
+   *[other] { $name }'s plan approved.
+}
 
 ## Schools, departments, invites, profile
 

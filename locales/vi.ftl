@@ -210,8 +210,8 @@ cmd-me = Thông tin của tôi
 setup-owner-welcome = Bạn đã là <b>chủ quản</b> của hệ thống. Gõ /schools để thêm trường và mời quản trị của trường.
 join-invite-for-person = Lời mời vào <b>{ $school }</b>{ $inDepartment }, vai trò { $role }, dành cho <b>{ $name }</b>. Bạn có đúng là người này?
 join-confirm-me = Đúng, tôi là { $name }
-join-pick-name = Lời mời vào <b>{ $school }</b>, tổ <b>{ $department }</b>, vai trò { $role }. Bạn hãy chọn tên của mình:
-join-no-names = Lời mời vào <b>{ $school }</b>, tổ <b>{ $department }</b>, vai trò { $role }. Danh sách không còn ai chờ đăng ký; bấm nút bên dưới để nhập họ tên của bạn.
+join-pick-name = Lời mời vào <b>{ $school }</b> (<b>{ $department }</b>), vai trò { $role }. Bạn hãy chọn tên của mình:
+join-no-names = Lời mời vào <b>{ $school }</b> (<b>{ $department }</b>), vai trò { $role }. Danh sách không còn ai chờ đăng ký; bấm nút bên dưới để nhập họ tên của bạn.
 join-not-listed = Tên tôi không có trong danh sách
 join-use-buttons = Bạn hãy chọn bằng các nút ở tin nhắn trên.
 join-ask-name = Bạn hãy gõ họ và tên đầy đủ, ví dụ: Nguyễn Văn An.
@@ -271,7 +271,10 @@ approve-more = … và { $count } kế hoạch nữa; duyệt bớt rồi gõ /a
 approve-button-return = ↩️ Trả lại
 approve-ask-reason = Bạn hãy gõ lý do trả lại kế hoạch (giáo viên sẽ đọc được):
 approve-returned = Đã trả lại kế hoạch của { $name }.
-approve-done = Đã duyệt kế hoạch của { $name }: { $status }.
+approve-done = { $to ->
+    [head_approved] Đã duyệt kế hoạch của { $name }; kế hoạch chuyển lên nhà trường duyệt.
+   *[other] Đã duyệt kế hoạch của { $name }.
+}
 
 ## Trường, tổ, lời mời, hồ sơ
 

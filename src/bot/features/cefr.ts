@@ -29,7 +29,7 @@ import { ignoreNotModified } from '../api.ts'
 import { callbackData } from '../callback-data.ts'
 import type { BotContext, FlowContext } from '../context.ts'
 import { Feature } from '../feature.ts'
-import { echo, escapeHtml } from '../i18n.ts'
+import { echo } from '../i18n.ts'
 import { cefrResultText, certificateText, examScoreErrorText } from '../present.ts'
 
 export const CEFR_FLOW = 'cefr'

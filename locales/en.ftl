@@ -149,6 +149,7 @@ cefr-compare = Compare with which post's standard? Press below.
 cefr-post-meets = ✅ { $post } needs <b>{ $level }</b> (level { $framework }/6): <b>meets the standard</b>.
 cefr-post-fails = ❌ { $post } needs <b>{ $level }</b> (level { $framework }/6): <b>does not meet the standard yet</b>.
 cefr-alternatives = { $level } takes one of:
+cefr-alternative-off-step = { $score } (the table writes { $written }, but { $parts } scores go in steps of { $step })
 cefr-post-none-encouraged = { $post }: no English certificate is required; a CEFR certificate is encouraged.
 cefr-post-none = { $post }: no English standard.
 cefr-post-standard = { $post }: the language standard of the post they are planned for.

@@ -149,6 +149,7 @@ cefr-compare = So với chuẩn của vị trí nào? Bấm bên dưới.
 cefr-post-meets = ✅ { $post } cần <b>{ $level }</b> (bậc { $framework }/6): <b>đạt chuẩn</b>.
 cefr-post-fails = ❌ { $post } cần <b>{ $level }</b> (bậc { $framework }/6): <b>chưa đạt chuẩn</b>.
 cefr-alternatives = Để đạt { $level } cần một trong các chứng chỉ:
+cefr-alternative-off-step = { $score } (bảng quy đổi ghi { $written }, nhưng điểm { $parts } chỉ tăng theo từng { $step } điểm)
 cefr-post-none-encouraged = { $post }: không bắt buộc chứng chỉ tiếng Anh; khuyến khích đạt chứng chỉ theo CEFR.
 cefr-post-none = { $post }: không có chuẩn tiếng Anh.
 cefr-post-standard = { $post }: theo tiêu chuẩn ngoại ngữ của chức danh được quy hoạch.

@@ -15,8 +15,9 @@
  *   a hint saying so: the table gives no conversion, and inventing one would not be the law's.
  * - TOEIC (four skills, all three parts needed): Listening & Reading 10–990 in steps of 5;
  *   Speaking and Writing 0–200 in steps of 10, as ETS reports them. The table's minima 105
- *   (Speaking B1) and 165 (Writing C1) fall between steps, so in practice they mean 110 and 170;
- *   the table's figures are kept as written, since they are what the documents say.
+ *   (Speaking B1) and 165 (Writing C1) fall between steps, so in practice they mean 110 and 170:
+ *   the table keeps the figures as the documents write them, and examMinimums answers with the
+ *   scores a person can have, saying which parts differ.
  */
 import { fail, ok, type Parsed } from './parsed.ts'
 import { type Citation, SOURCES } from './sources.ts'
@@ -406,32 +407,60 @@ export interface ExamMinimum {
   readonly exam: Exam
   readonly level: CefrLevel
   readonly framework: FrameworkLevel
-  /** display values of the row (TOEIC Writing C1 is 165 as the table says, though scores step by 10) */
+  /**
+   * the lowest score a person can have that reaches the row: the table's figure, or where that
+   * falls between an exam's steps the next step up (TOEIC Speaking B1 105 → 110, Writing C1 165 → 170)
+   */
   readonly minimum: ExamScore
+  /** the row's figures as the documents write them */
+  readonly asWritten: ExamScore
+  /** the parts whose figure is off the exam's steps, so that `minimum` differs from `asWritten` */
+  readonly offStep: ReadonlyArray<ExamPart>
   /** the citation of the row's cell (TOEIC: of Listening & Reading) */
   readonly source: Citation
   readonly sources: ReadonlyArray<{ readonly part: ExamPart; readonly source: Citation }>
 }
 
-/** What each exam needs for a level: for C1, IELTS 6.5, TOEFL iBT 90, FCE 80, TOEIC 850 + 170 + 165. */
+/**
+ * What each exam needs for a level, as scores a person can have: for C1, IELTS 6.5, TOEFL iBT 90,
+ * FCE 80, TOEIC 850 + 170 + 170 (the table writes Writing 165; TOEIC reports it in steps of 10).
+ */
 export function examMinimums(level: CefrLevel): ExamMinimum[] {
   const row = CEFR_TABLE.find((r) => r.level === level)
   if (!row) return []
   const minimums: ExamMinimum[] = []
   for (const exam of EXAMS) {
-    const minimum = rowMinimum(row, exam)
-    if (!minimum) continue
+    const asWritten = rowMinimum(row, exam)
+    if (!asWritten) continue
     const sources = examParts(exam).map((part) => ({ part, source: row.cells[exam]![part]!.source }))
+    const reachable: Partial<Record<ExamPart, number>> = {}
+    const offStep: ExamPart[] = []
+    for (const scale of EXAM_SCALES[exam]) {
+      const written = partValue(asWritten, scale.part)!
+      const up = nextStep(written, scale)
+      reachable[scale.part] = up
+      if (up !== written) offStep.push(scale.part)
+    }
     minimums.push({
       exam,
       level: row.level,
       framework: row.framework,
-      minimum,
+      minimum: { ...asWritten, ...reachable } as ExamScore,
+      asWritten,
+      offStep,
       source: sources[0]!.source,
       sources,
     })
   }
   return minimums
+}
+
+/** The lowest score on the scale's steps that is at least `value` (steps are multiples of 0.5: exact in tenths). */
+function nextStep(value: number, scale: PartScale): number {
+  const tenths = Math.round(value * 10)
+  const step = Math.round(scale.step * 10)
+  const start = Math.round(scale.min * 10)
+  return (start + Math.ceil((tenths - start) / step) * step) / 10
 }
 
 /** A part's value for people: 6.5 → "6.5" or, with ',', "6,5". */

@@ -26,7 +26,9 @@ describe('/cefr with arguments', () => {
     expect(edited?.text).toContain('IELTS 6,5')
     expect(edited?.text).toContain('TOEFL iBT 90')
     expect(edited?.text).toContain('FCE 80')
-    expect(edited?.text).toContain('TOEIC 850 + 170 + 165')
+    expect(edited?.text).toContain(
+      'TOEIC 850 + 170 + 170 (bảng quy đổi ghi TOEIC 850 + 170 + 165, nhưng điểm Viết chỉ tăng theo từng 10 điểm)',
+    )
   })
 
   it('compares with a post given as a level word', async () => {

@@ -6,9 +6,11 @@ import {
   type Exam,
   type ExamScore,
   examMinimums,
+  examParts,
   formatExamValue,
   parseExam,
   parseExamScore,
+  partValue,
   SOURCES,
 } from '../../src/rules/index.ts'
 
@@ -182,18 +184,32 @@ describe('cefrLevel: each exam at each row, and one step under it', () => {
 })
 
 describe('examMinimums', () => {
-  it('C1: IELTS 6.5, TOEFL iBT 90, FCE 80, TOEIC 850 + 170 + 165', () => {
+  it('C1: IELTS 6.5, TOEFL iBT 90, FCE 80, TOEIC 850 + 170 + 170 (the table writes Writing 165)', () => {
     expect(examMinimums('C1').map((m) => m.minimum)).toEqual([
       { exam: 'ielts', overall: 6.5 },
       { exam: 'toefl', overall: 90 },
       { exam: 'fce', overall: 80 },
-      { exam: 'toeic', listeningReading: 850, speaking: 170, writing: 165 },
+      { exam: 'toeic', listeningReading: 850, speaking: 170, writing: 170 },
     ])
+    const toeicC1 = examMinimums('C1').find((m) => m.exam === 'toeic')
+    expect(toeicC1?.asWritten).toEqual({ exam: 'toeic', listeningReading: 850, speaking: 170, writing: 165 })
+    expect(toeicC1?.offStep).toEqual(['writing'])
     expect(examMinimums('C1').find((m) => m.exam === 'toeic')?.sources).toEqual([
       { part: 'listeningReading', source: C1311 },
       { part: 'speaking', source: P },
       { part: 'writing', source: P },
     ])
+  })
+  it('every minimum is a score a person can have, and reaches its level', () => {
+    for (const level of ['A1', 'A2', 'B1', 'B2', 'C1'] as const) {
+      for (const m of examMinimums(level)) {
+        const parts = examParts(m.exam).map((p) => String(partValue(m.minimum, p)))
+        const read = parseExamScore(m.exam, parts)
+        expect(read.ok, `${level} ${m.exam} ${parts}`).toBe(true)
+        if (read.ok) expect(cefrLevel(read.value)).toMatchObject({ kind: 'level', level })
+      }
+    }
+    expect(examMinimums('B1').find((m) => m.exam === 'toeic')?.minimum).toMatchObject({ speaking: 110 })
   })
   it('A1 has no TOEFL figure, and C2 is not in the table', () => {
     expect(examMinimums('A1').map((m) => m.exam)).toEqual(['ielts', 'fce', 'toeic'])

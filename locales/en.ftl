@@ -118,6 +118,8 @@ exam-ielts = IELTS
 exam-toefl = TOEFL iBT
 exam-fce = FCE
 exam-toeic = TOEIC
+exam-vstep = VSTEP
+exam-framework = Framework level
 exam-part-overall = overall
 exam-part-listeningReading = Listening &amp; Reading
 exam-part-speaking = Speaking
@@ -133,9 +135,9 @@ post-other-teacher = Teacher of another subject
 post-staff = Staff
 post-leadership-pipeline = Leadership pipeline
 cefr-usage =
-    Usage: <code>/cefr ielts 6.5</code>, <code>/cefr toefl 61</code>, <code>/cefr fce 60</code>, <code>/cefr toeic 650 150 120</code> (Listening &amp; Reading, Speaking, Writing).
+    Usage: <code>/cefr ielts 6.5</code>, <code>/cefr toefl 61</code>, <code>/cefr fce 60</code>, <code>/cefr toeic 650 150 120</code> (Listening &amp; Reading, Speaking, Writing), <code>/cefr vstep 6.5</code>, a certificate on the 6-level framework: <code>/cefr level 4</code>.
     Add a school level to compare with an English teacher's standard: <code>/cefr ielts 6.0 thpt</code>. Type <code>/cefr</code> and the bot asks step by step.
-cefr-error-unknown-exam = I do not know the exam "{ $input }". I can convert IELTS, TOEFL iBT, FCE and four-skill TOEIC.
+cefr-error-unknown-exam = I do not know the exam "{ $input }". I can convert IELTS, TOEFL iBT, FCE, four-skill TOEIC, VSTEP and certificates on the 6-level framework.
 cefr-error-unsupported-exam = "{ $input }" is not in the equivalence table; it has TOEFL iBT only (with IELTS, FCE and four-skill TOEIC).
 cefr-error-not-a-number = "{ $input }" is not a { $part } score. { $part } goes from { $min } to { $max } in steps of { $step }.
 cefr-error-out-of-range = { $input } is outside the { $part } scale: { $min } to { $max }.
@@ -159,6 +161,8 @@ cefr-chosen-exam = Exam: { $exam }
 cefr-ask-score-ielts = Your IELTS overall band? 0 to 9 in steps of 0.5 — e.g. 6.5.
 cefr-ask-score-toefl = Your TOEFL iBT score? 0 to 120 — e.g. 61.
 cefr-ask-score-fce = Your FCE score? 0 to 100 — e.g. 60.
+cefr-ask-score-vstep = Your VSTEP (levels 3–5) score? From 0 to 10 in steps of 0.5 — e.g. 6.5.
+cefr-ask-score-framework = Which level of the 6-level framework does your certificate state? From 1 to 6 — e.g. 4.
 cefr-ask-score-toeic = Your three TOEIC scores: Listening &amp; Reading (10–990), Speaking (0–200), Writing (0–200), separated by spaces — e.g. <code>650 150 120</code>.
 cefr-ask-post = Compare with which post's standard?
 cefr-ask-post-buttons = Please choose a post with the buttons on the message above, or type /cancel.

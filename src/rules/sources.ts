@@ -38,6 +38,10 @@ export const SOURCES = {
   tt05: 'TT 05/2012/TT-BGDĐT Điều 3 khoản 1 điểm a',
   /** CEFR cells marked (**) in seed 000. */
   cv1311: 'Công văn 1311/BGDĐT-ĐANN (2013) Điều 4 điểm a',
+  /** The 6-level framework, bậc 1–6 matching CEFR A1–C2. */
+  framework: 'TT 01/2014/TT-BGDĐT (Khung năng lực ngoại ngữ 6 bậc dùng cho Việt Nam)',
+  /** VSTEP.3-5 on 0–10: from 4.0 bậc 3 (B1), from 6.0 bậc 4 (B2), from 8.5 bậc 5 (C1). */
+  vstep: 'QĐ 729/QĐ-BGDĐT (11/3/2015), định dạng đề thi VSTEP.3-5',
   /** The FCE column, marked (***) in seed 000. */
   cv901: 'Công văn 901/CV-CESOL',
   /** Unmarked CEFR cells, and the English standard per post: the Sở's 2013–2015 plan (seed 000). */

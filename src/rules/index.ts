@@ -134,11 +134,15 @@ export {
   type ProfileId,
   profileById,
   type RegulationProfile,
+  type SettingsError,
+  settingsOf,
   TEACHER_CLASSES,
   type TeacherClass,
   type TeacherGrade,
   TT19_2019,
   TT26_2012,
+  withSettings,
+  type YearSettings,
 } from './profile.ts'
 export type {
   AverageBelow,

@@ -844,3 +844,83 @@ cefr-error-toeic-bridge = "{ $input }" is TOEIC Bridge, a different test on othe
 
 sandbox-pasting = Type or paste the lines; a line :end sends them all as one message.
 sandbox-saved = saved to { $path }
+
+## /courses: training courses and their budget (seed 000 §III.5)
+cmd-courses = Training courses, budget and sign-ups
+entity-course = training course
+courses-owner-scope = all schools (Sở/Phòng)
+courses-heading = 📚 Training courses of <b>{ $scope }</b> ({ $count }):
+courses-none = No course yet. Press ➕ to paste the budget table.
+courses-line = { $n }. { $name } — { $classes } classes · { $seats } people · { $fee }/person = <b>{ $amount }</b>
+courses-line-signups = 📣 open for sign-ups: { $seated }/{ $seats } seats{ $waiting ->
+    [0] {""}
+   *[other] , { $waiting } waiting
+}
+courses-totals = <b>Total:</b> { $classes } classes · { $seats } people · <b>{ $amount }</b>
+courses-add = ➕ Add courses (paste a table)
+courses-export = 📊 Export to Excel
+courses-open = 📣 Open { $n }
+courses-ask-table =
+    Paste the budget table, one course a line, cells separated by Tab (copied from Excel) or |:
+    <code>Name | Classes | People | Fee per person | Amount</code>
+    A number column, a header line and the amount column are optional; a «Tổng cộng» (total) line is checked against the bot's own sums.
+courses-preview-heading = Preview of { $count } courses (the bot computes amount = people × fee per person):
+courses-more = … and { $count } more.
+courses-field-classes = Classes
+courses-field-seats = People
+courses-field-amount = Amount
+courses-mismatch-total = ⚠️ The total line says { $field } { $printed }, but the lines add up to { $computed }.
+courses-mismatch-line = ⚠️ Course { $n }: the table says amount { $printed }, but people × fee = { $computed }.
+courses-errors = ❌ { $count } errors — nothing can be saved yet:
+courses-error-missing = Line { $line }, column «{ $column }»: empty.
+courses-error-not-a-number = Line { $line }, column «{ $column }»: «{ $input }» is not a whole number (e.g. 100 or 1.500.000).
+courses-error-zero = Line { $line }, column «{ $column }»: must be more than 0.
+courses-error-too-many-cells = Line { $line }: extra cells «{ $input }»; a line has at most 5 columns (name, classes, people, fee per person, amount).
+courses-fix-and-resend = Fix the lines above, then press ➕ and paste again. Nothing was saved.
+courses-save = ✅ Save
+courses-discard = Cancel
+courses-discarded = Cancelled; nothing saved.
+courses-saved = ✅ Saved { $count } courses. Type /courses to see them and open sign-ups.
+courses-ask-audience = Open sign-ups to whom? The bot sends them an invitation with a sign-up button.
+courses-audience-teacher = Teachers and heads
+courses-audience-manager = Managers
+courses-audience-staff = School staff
+courses-audience-all = Everyone
+courses-invitation = 📚 The course <b>{ $name }</b> is open for sign-ups: { $seats } seats, fee { $fee } per person. Press the button to sign up; when it is full you join the waiting list.
+courses-sign-up-button = ✍️ Sign up
+courses-opened = 📣 Sign-ups for «{ $name }» are open; the invitation goes to { $count } people.
+courses-opened-nobody = 📣 Sign-ups for «{ $name }» are open. Nobody of that group has opened the bot yet, so no invitation could go; they will see the course with /courses.
+courses-none-open = No training course is open for your sign-up at the moment.
+courses-open-heading = 📚 Courses open for sign-ups ({ $count }):
+courses-mine-seat = ✅ You have a seat.
+courses-mine-waiting = ⏳ You are on the waiting list.
+courses-sign-up = ✍️ Sign up { $n }
+courses-withdraw = ❌ Withdraw { $n }
+courses-signed-seat = ✅ Signed up for «{ $name }»: you have a seat.
+courses-signed-waiting = «{ $name }» is full ({ $seats } seats). You are number { $position } on the waiting list; the bot tells you as soon as someone withdraws.
+courses-withdrawn = You withdrew from «{ $name }».
+courses-promoted = ✅ A seat is yours in the course <b>{ $name }</b> (someone withdrew).
+error-course-table-errors = The table still has { $count } errors; nothing saved.
+error-course-table-empty = The table has no course to save.
+error-course-table-too-long = The table is too long: at most { $max } courses at a time.
+error-course-not-open = This course is not open for sign-ups.
+error-course-not-for-you = This course is not open to your post.
+error-course-not-signed-up = You have not signed up for this course.
+courses-sheet-name = Courses
+courses-sheet-signups = Sign-ups
+courses-sheet-title = TRAINING COURSE BUDGET — { $scope }
+courses-file-name = training-courses.xlsx
+courses-col-number = No.
+courses-col-name = Course
+courses-col-classes = Classes
+courses-col-seats = People
+courses-col-fee = Fee per person
+courses-col-amount = Amount
+courses-col-seated = Seated
+courses-col-waiting = Waiting
+courses-col-total = TOTAL
+courses-col-person = Full name
+courses-col-school = School
+courses-col-state = State
+courses-state-seat = seat
+courses-state-waiting = waiting

@@ -829,3 +829,83 @@ cefr-error-toeic-bridge = «{ $input }» là TOEIC Bridge, một bài thi khác 
 
 sandbox-pasting = Gõ hoặc dán các dòng; một dòng :end sẽ gửi tất cả thành một tin nhắn.
 sandbox-saved = đã lưu vào { $path }
+
+## /courses: training courses and their budget (seed 000 §III.5)
+cmd-courses = Khóa bồi dưỡng, kinh phí và đăng ký
+entity-course = khóa bồi dưỡng
+courses-owner-scope = các trường (Sở/Phòng)
+courses-heading = 📚 Khóa bồi dưỡng của <b>{ $scope }</b> ({ $count }):
+courses-none = Chưa có khóa nào. Bấm ➕ để dán bảng dự trù kinh phí.
+courses-line = { $n }. { $name } — { $classes } lớp · { $seats } người · { $fee }/người = <b>{ $amount }</b>
+courses-line-signups = 📣 đang nhận đăng ký: { $seated }/{ $seats } chỗ{ $waiting ->
+    [0] {""}
+   *[other] , { $waiting } người chờ
+}
+courses-totals = <b>Tổng cộng:</b> { $classes } lớp · { $seats } người · <b>{ $amount }</b>
+courses-add = ➕ Thêm khóa (dán bảng)
+courses-export = 📊 Xuất Excel
+courses-open = 📣 Mở ĐK { $n }
+courses-ask-table =
+    Dán bảng dự trù kinh phí, mỗi khóa một dòng, các ô cách nhau bằng Tab (chép từ Excel) hoặc dấu |:
+    <code>Tên lớp | Số lớp | Số người | Kinh phí/người | Thành tiền</code>
+    Cột STT, dòng tiêu đề và cột Thành tiền có thể có hoặc không; dòng «Tổng cộng» (nếu có) sẽ được đối chiếu với tổng bot tự cộng.
+courses-preview-heading = Xem trước { $count } khóa bồi dưỡng (bot tự tính thành tiền = số người × kinh phí/người):
+courses-more = … và { $count } khóa nữa.
+courses-field-classes = Số lớp
+courses-field-seats = Số người
+courses-field-amount = Thành tiền
+courses-mismatch-total = ⚠️ Dòng tổng cộng ghi { $field } { $printed }, nhưng cộng các dòng được { $computed }.
+courses-mismatch-line = ⚠️ Khóa { $n }: bảng ghi thành tiền { $printed }, nhưng số người × kinh phí/người = { $computed }.
+courses-errors = ❌ { $count } lỗi — chưa lưu được:
+courses-error-missing = Dòng { $line }, cột «{ $column }»: còn trống.
+courses-error-not-a-number = Dòng { $line }, cột «{ $column }»: «{ $input }» không phải số nguyên (ví dụ 100 hoặc 1.500.000).
+courses-error-zero = Dòng { $line }, cột «{ $column }»: phải lớn hơn 0.
+courses-error-too-many-cells = Dòng { $line }: thừa ô «{ $input }»; mỗi dòng có tối đa 5 cột (tên, số lớp, số người, kinh phí/người, thành tiền).
+courses-fix-and-resend = Sửa các dòng trên rồi bấm ➕ để dán lại. Chưa có gì được lưu.
+courses-save = ✅ Lưu
+courses-discard = Hủy
+courses-discarded = Đã hủy, chưa lưu gì.
+courses-saved = ✅ Đã lưu { $count } khóa bồi dưỡng. Gõ /courses để xem và mở đăng ký.
+courses-ask-audience = Mở đăng ký cho ai? Bot sẽ gửi lời mời kèm nút đăng ký.
+courses-audience-teacher = Giáo viên và tổ trưởng
+courses-audience-manager = Cán bộ quản lý
+courses-audience-staff = Nhân viên
+courses-audience-all = Tất cả
+courses-invitation = 📚 Khóa bồi dưỡng <b>{ $name }</b> đang nhận đăng ký: { $seats } chỗ, kinh phí { $fee }/người. Bấm nút bên dưới để đăng ký; hết chỗ thì bạn vào danh sách chờ.
+courses-sign-up-button = ✍️ Đăng ký
+courses-opened = 📣 Đã mở đăng ký khóa «{ $name }» và gửi lời mời tới { $count } người.
+courses-opened-nobody = 📣 Đã mở đăng ký khóa «{ $name }». Chưa ai trong nhóm này mở bot nên chưa gửi lời mời được; họ sẽ thấy khóa học khi gõ /courses.
+courses-none-open = Hiện chưa có khóa bồi dưỡng nào mở đăng ký cho bạn.
+courses-open-heading = 📚 Khóa bồi dưỡng đang nhận đăng ký ({ $count }):
+courses-mine-seat = ✅ Bạn đã có chỗ.
+courses-mine-waiting = ⏳ Bạn đang trong danh sách chờ.
+courses-sign-up = ✍️ Đăng ký { $n }
+courses-withdraw = ❌ Rút tên { $n }
+courses-signed-seat = ✅ Đã đăng ký khóa «{ $name }»: bạn có một chỗ.
+courses-signed-waiting = Khóa «{ $name }» đã đủ { $seats } chỗ. Bạn ở vị trí số { $position } trong danh sách chờ; có người rút tên thì bot báo ngay.
+courses-withdrawn = Đã rút tên khỏi khóa «{ $name }».
+courses-promoted = ✅ Đã có chỗ cho bạn trong khóa bồi dưỡng <b>{ $name }</b> (có người rút tên).
+error-course-table-errors = Bảng còn { $count } lỗi; chưa lưu gì.
+error-course-table-empty = Bảng không có khóa nào để lưu.
+error-course-table-too-long = Bảng quá dài: tối đa { $max } khóa một lần.
+error-course-not-open = Khóa này chưa mở đăng ký.
+error-course-not-for-you = Khóa này không mở đăng ký cho vị trí của bạn.
+error-course-not-signed-up = Bạn chưa đăng ký khóa này.
+courses-sheet-name = Khóa bồi dưỡng
+courses-sheet-signups = Đăng ký
+courses-sheet-title = DỰ TRÙ KINH PHÍ CÁC LỚP BỒI DƯỠNG — { $scope }
+courses-file-name = khoa-boi-duong.xlsx
+courses-col-number = STT
+courses-col-name = Tên lớp
+courses-col-classes = Số lớp
+courses-col-seats = Số người
+courses-col-fee = Kinh phí/người
+courses-col-amount = Thành tiền
+courses-col-seated = Đã có chỗ
+courses-col-waiting = Danh sách chờ
+courses-col-total = TỔNG CỘNG
+courses-col-person = Họ và tên
+courses-col-school = Trường
+courses-col-state = Trạng thái
+courses-state-seat = có chỗ
+courses-state-waiting = chờ

@@ -51,6 +51,8 @@ export async function openApp(options: {
     broadcasts: services.broadcasts,
     reports: services.reports,
     notifications: services.notifications,
+    staff: services.staff,
+    standards: services.standards,
   }
   return { db, deps, close: () => db.destroy() }
 }

@@ -21,6 +21,8 @@ import { RegulationService } from './regulation.ts'
 import { ReportService } from './reports.ts'
 import { SchoolService } from './schools.ts'
 import { SetupService } from './setup.ts'
+import { StaffRecordService } from './staff-records.ts'
+import { StandardsService } from './standards.ts'
 
 export interface Services {
   setup: SetupService
@@ -40,6 +42,10 @@ export interface Services {
   reports: ReportService
   /** /settings, quiet hours, blocked and unblocked accounts */
   notifications: NotificationService
+  /** staff records (issue 15): one's own, a department's, the school's; chat edits, spreadsheet import */
+  staff: StaffRecordService
+  /** /standards: gaps against the seeds' standards, qualification ratios against the targets */
+  standards: StandardsService
 }
 
 export function createServices(db: Db, options: Partial<ServiceOptions> = {}): Services {
@@ -58,6 +64,8 @@ export function createServices(db: Db, options: Partial<ServiceOptions> = {}): S
     broadcasts: new BroadcastService(ctx),
     reports: new ReportService(ctx),
     notifications: new NotificationService(ctx),
+    staff: new StaffRecordService(ctx),
+    standards: new StandardsService(ctx),
   }
 }
 

@@ -29,6 +29,8 @@ import { regulationFeature } from './features/regulation.ts'
 import { reportFeature } from './features/report.ts'
 import { schoolAdminConversations, schoolAdminFeature } from './features/school-admin.ts'
 import { reachability, settingsFeature } from './features/settings.ts'
+import { recordsImportConversation, staffRecordsFeature } from './features/staff-records.ts'
+import { standardsFeature } from './features/standards.ts'
 import { startFeature } from './features/start.ts'
 import { unhandledFeature } from './features/unhandled.ts'
 import { unreachableFeature } from './features/unreachable.ts'
@@ -134,6 +136,7 @@ export function createBot(options: BotOptions): Bot<BotContext> {
       gradesConversation,
       broadcastConversation,
       importConversation,
+      recordsImportConversation,
       ...schoolAdminConversations,
     ]),
   )
@@ -157,6 +160,8 @@ export function createBot(options: BotOptions): Bot<BotContext> {
       settingsFeature,
       unreachableFeature,
       regulationFeature,
+      staffRecordsFeature,
+      standardsFeature,
     ]),
   )
   bot.use(unhandledFeature)

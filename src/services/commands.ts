@@ -25,6 +25,7 @@ const BY_ROLE: Record<Role, readonly string[]> = {
     'invite',
     'people',
     'unreachable',
+    'records',
   ],
   manager: ['plan', 'scores', 'deadlines', 'modules'],
   admin: [
@@ -45,6 +46,9 @@ const BY_ROLE: Record<Role, readonly string[]> = {
     'lockresults',
     'unlockresults',
     'regulation',
+    'records',
+    'record',
+    'standards',
   ],
   staff: ['modules'],
 }

@@ -883,7 +883,17 @@ records-admin-hint = For the whole school: download the <b>template</b> (filled 
 records-head-hint = Heads of department can only read records; to change one, ask the school's BCĐ.
 records-button-template = 📄 Template
 records-button-import = 📥 Import a file
-records-template-caption = Qualification record template: one person per row. The «Hướng dẫn» sheet lists the accepted values. When done, tap «📥 Import a file» in /records and send it back.
+records-template-help =
+    Guide
+    Each row of the «Hồ sơ» sheet is one person of the school, found by Họ và tên (and Tổ when two people share a name).
+    Trình độ chuyên môn: trung cấp, cao đẳng, đại học, thạc sĩ, tiến sĩ — with Chuyên ngành (e.g. Toán, Kế toán).
+    Lý luận chính trị: sơ cấp, trung cấp, cao cấp, cử nhân; leave empty if none.
+    Chứng chỉ QLNN, Chứng chỉ QLGD, Bồi dưỡng TTCM, Quy hoạch: có / không (yes / no).
+    Tin học: không, cơ bản, ứng dụng quản lý.
+    Vị trí: hiệu trưởng, phó hiệu trưởng; for staff: văn thư, kế toán, y tế, thư viện, thiết bị, bảo vệ.
+    Chứng chỉ ngoại ngữ: IELTS, TOEFL iBT, FCE, TOEIC; Điểm (TOEIC: three scores, Listening & Reading, Speaking, Writing, e.g. 850 170 160); Ngày cấp: day/month/year.
+    A column removed altogether leaves that item as it is; an empty cell clears it.
+records-template-caption = Qualification record template: one person per row. The «Guide» sheet lists the accepted values. When done, tap «📥 Import a file» in /records and send it back.
 records-admin-only = Only the school's BCĐ can see and update the whole school's records. Your own record: /me.
 records-head-read-only = Heads of department can read their department's records (/records) but not change them. To change one, ask the school's BCĐ.
 records-ask-file =
@@ -917,9 +927,12 @@ staff-error-exam-required = gives a score but no exam. Write one of: { $expected
 staff-error-bad-date = «{ $value }» is not a date. Write day/month/year, e.g. 12/05/2023.
 staff-error-person-unknown = nobody named «{ $value }» is on the school's list. Add them with /import first.
 staff-error-person-ambiguous = several people are named «{ $value }» ({ $expected }). Add the Tổ column to say which.
+staff-error-person-other-department = this person is not in «{ $value }» but in { $expected }. Please correct the Tổ column.
 staff-error-duplicate-row = «{ $value }» repeats row { $firstRow }.
 error-person-unknown = Nobody named «{ $name }» is on the school's list. Nothing was saved.
 error-person-ambiguous = Several people are named «{ $name }» (in { $departments }). Add a line <code>Tổ: …</code> to say which. Nothing was saved.
+standards-owner-heading = <b>Master's and doctorate ratios against the targets — { $count } schools</b>
+standards-owner-school = <b>{ $school }</b> ({ $kind })
 standards-admin-only = Only the school's BCĐ can see who falls short of the standards. Your own record: /me.
 standards-heading = <b>Qualification standards — { $school }</b> ({ $kind })
 standards-summary = { $judged } people with a record checked: { $meeting } meet every standard. { $without } have no record yet (/records).

@@ -868,6 +868,16 @@ records-admin-hint = Cập nhật cả trường: tải <b>tệp mẫu</b> (đã
 records-head-hint = Tổ trưởng chỉ xem được hồ sơ; muốn sửa, bạn báo BCĐ của trường.
 records-button-template = 📄 Tệp mẫu
 records-button-import = 📥 Nhập từ tệp
+records-template-help =
+    Hướng dẫn
+    Mỗi dòng của trang «Hồ sơ» là một người của trường; bot tìm người theo Họ và tên (và Tổ, nếu hai người trùng tên).
+    Trình độ chuyên môn: trung cấp, cao đẳng, đại học, thạc sĩ, tiến sĩ — kèm Chuyên ngành (ví dụ Toán, Kế toán).
+    Lý luận chính trị: sơ cấp, trung cấp, cao cấp, cử nhân; để trống nếu chưa có.
+    Chứng chỉ QLNN, Chứng chỉ QLGD, Bồi dưỡng TTCM, Quy hoạch: có / không.
+    Tin học: không, cơ bản, ứng dụng quản lý.
+    Vị trí: hiệu trưởng, phó hiệu trưởng; với nhân viên: văn thư, kế toán, y tế, thư viện, thiết bị, bảo vệ.
+    Chứng chỉ ngoại ngữ: IELTS, TOEFL iBT, FCE, TOEIC; Điểm (TOEIC ghi ba điểm Nghe-Đọc, Nói, Viết, ví dụ 850 170 160); Ngày cấp: ngày/tháng/năm.
+    Xóa hẳn một cột thì bot giữ nguyên dữ liệu của cột đó; để trống một ô thì bot xóa giá trị đó.
 records-template-caption = Tệp mẫu hồ sơ trình độ: mỗi dòng một người. Trang «Hướng dẫn» ghi các giá trị được chấp nhận. Sửa xong, bạn bấm «📥 Nhập từ tệp» ở /records rồi gửi lại tệp.
 records-admin-only = Chỉ BCĐ của trường mới xem và cập nhật được hồ sơ trình độ của cả trường. Hồ sơ của riêng bạn: /me.
 records-head-read-only = Tổ trưởng chỉ xem được hồ sơ của tổ (/records), không sửa được. Muốn sửa, bạn báo BCĐ của trường nhé.
@@ -902,9 +912,12 @@ staff-error-exam-required = có điểm nhưng chưa ghi kỳ thi. Ghi một tro
 staff-error-bad-date = «{ $value }» không phải ngày. Ghi ngày/tháng/năm, ví dụ 12/05/2023.
 staff-error-person-unknown = không có ai tên «{ $value }» trong danh sách của trường. Thêm người này bằng /import trước.
 staff-error-person-ambiguous = có nhiều người tên «{ $value }» ({ $expected }). Ghi thêm cột Tổ để bot biết là ai.
+staff-error-person-other-department = người này không ở «{ $value }» mà ở { $expected }. Bạn sửa cột Tổ cho đúng nhé.
 staff-error-duplicate-row = «{ $value }» trùng với dòng { $firstRow }.
 error-person-unknown = Không có ai tên «{ $name }» trong danh sách của trường. Chưa lưu gì.
 error-person-ambiguous = Có nhiều người tên «{ $name }» (ở { $departments }). Bạn thêm dòng <code>Tổ: …</code> để bot biết là ai. Chưa lưu gì.
+standards-owner-heading = <b>Tỉ lệ thạc sĩ, tiến sĩ so với chỉ tiêu — { $count } trường</b>
+standards-owner-school = <b>{ $school }</b> (cấp { $kind })
 standards-admin-only = Chỉ BCĐ của trường mới xem được ai chưa đạt chuẩn. Hồ sơ của riêng bạn: /me.
 standards-heading = <b>Chuẩn trình độ — { $school }</b> (cấp { $kind })
 standards-summary = Đã xét { $judged } người có hồ sơ: { $meeting } người đạt mọi chuẩn. { $without } người chưa có hồ sơ (/records).

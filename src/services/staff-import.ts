@@ -37,7 +37,12 @@ export interface RecordRowError extends Omit<RecordFieldError, 'code' | 'field'>
   field: RecordField | null
   /** the header as written in the file */
   column: string | null
-  code: RecordFieldError['code'] | 'person-unknown' | 'person-ambiguous' | 'duplicate-row'
+  code:
+    | RecordFieldError['code']
+    | 'person-unknown'
+    | 'person-ambiguous'
+    | 'person-other-department'
+    | 'duplicate-row'
   /** duplicate-row: the row it repeats */
   firstRow?: number
 }
@@ -115,16 +120,22 @@ export async function previewRecords(
     }
     const department = r.get('department')
     const named = byName.get(fold(fullName)) ?? []
+    // a department written must be the person's: a record never lands on a namesake elsewhere
     const matches =
-      department === '' || named.length === 1
+      department === ''
         ? named
         : named.filter((p) => fold(departments.get(p.departmentId ?? -1) ?? '') === fold(department))
     if (matches.length !== 1) {
+      const elsewhere = matches.length === 0 && named.length > 0
       err({
-        field: matches.length === 0 ? 'fullName' : 'department',
-        code: matches.length === 0 ? 'person-unknown' : 'person-ambiguous',
-        value: fullName,
-        expected: matches.map((p) => departments.get(p.departmentId ?? -1) ?? '—'),
+        field: matches.length === 0 && !elsewhere ? 'fullName' : 'department',
+        code: elsewhere
+          ? 'person-other-department'
+          : matches.length === 0
+            ? 'person-unknown'
+            : 'person-ambiguous',
+        value: elsewhere ? department : fullName,
+        expected: (elsewhere ? named : matches).map((p) => departments.get(p.departmentId ?? -1) ?? '—'),
       })
       continue
     }

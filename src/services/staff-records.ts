@@ -162,10 +162,13 @@ export class StaffRecordService {
     return ok(viewOf(person, departmentOf(names, person), await this.stores.staffRecords.get(person.id)))
   }
 
-  /** The import template: the school's people with what their records hold, ready to fill in. */
+  /**
+   * The import template: the school's people with what their records hold, in the words the
+   * import reads back, ready to fill in. `help`: a sheet's name, then its lines.
+   */
   async template(
     actor: Actor,
-    input: { schoolId: number },
+    input: { schoolId: number; help?: readonly string[] },
   ): Promise<Result<{ fileName: string; data: Uint8Array }, Forbidden | NotFound | NotLinked>> {
     const listed = await this.list(actor, input)
     if (!listed.ok) return listed
@@ -179,9 +182,12 @@ export class StaffRecordService {
       sheet.getColumn(i + 1).width = i === 0 ? 28 : 16
     })
     for (const view of listed.value.people) sheet.addRow(templateRow(view))
-    const help = book.addWorksheet('Hướng dẫn')
-    for (const line of TEMPLATE_HELP) help.addRow([line])
-    help.getColumn(1).width = 110
+    // the caller's words (the bot's locale): what each column accepts
+    if (input.help && input.help.length > 0) {
+      const help = book.addWorksheet(input.help[0]!.slice(0, 31))
+      for (const line of input.help.slice(1)) help.addRow([line])
+      help.getColumn(1).width = 110
+    }
     return ok({ fileName: 'ho-so-can-bo.xlsx', data: new Uint8Array(await book.xlsx.writeBuffer()) })
   }
 
@@ -295,14 +301,3 @@ function templateRow(view: RecordView): Array<string | null> {
     date,
   ]
 }
-
-const TEMPLATE_HELP = [
-  'Mỗi dòng của trang «Hồ sơ» là một người của trường; bot tìm người theo Họ và tên (và Tổ, nếu hai người trùng tên).',
-  'Trình độ chuyên môn: trung cấp, cao đẳng, đại học, thạc sĩ, tiến sĩ — kèm Chuyên ngành (vd. Toán, Kế toán).',
-  'Lý luận chính trị: sơ cấp, trung cấp, cao cấp, cử nhân; để trống nếu chưa có.',
-  'Chứng chỉ QLNN, Chứng chỉ QLGD, Bồi dưỡng TTCM, Quy hoạch: có / không.',
-  'Tin học: không, cơ bản, ứng dụng quản lý.',
-  'Vị trí: hiệu trưởng, phó hiệu trưởng; với nhân viên: văn thư, kế toán, y tế, thư viện, thiết bị, bảo vệ.',
-  'Chứng chỉ ngoại ngữ: IELTS, TOEFL iBT, FCE, TOEIC; Điểm (TOEIC: Nghe-Đọc Nói Viết, vd. 850 170 160); Ngày cấp: ngày/tháng/năm.',
-  'Xóa một cột thì bot giữ nguyên dữ liệu cột đó; để trống một ô thì bot xóa giá trị đó.',
-]

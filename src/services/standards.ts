@@ -186,6 +186,20 @@ export class StandardsService {
     })
   }
 
+  /** The owner's view: every school's ratios, in the order of their names. */
+  async ratiosAcrossSchools(
+    actor: Actor,
+  ): Promise<Result<Array<SchoolRatios & { schoolName: string }>, Forbidden>> {
+    const who = await whoIs(this.ctx.stores, actor)
+    if (!who.isOwner) return forbidden()
+    const out: Array<SchoolRatios & { schoolName: string }> = []
+    for (const school of await this.ctx.stores.schools.list()) {
+      const ratios = await this.ratios(actor, { schoolId: school.id })
+      if (ratios.ok) out.push({ ...ratios.value, schoolName: school.name })
+    }
+    return ok(out)
+  }
+
   async ratios(
     actor: Actor,
     input: { schoolId: number },

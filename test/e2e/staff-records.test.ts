@@ -67,6 +67,10 @@ describe('staff records in the chat', () => {
       'Trình độ chuyên môn',
     ])
     expect(sheet.rowCount).toBe(6)
+    expect(book.getWorksheet('Hướng dẫn')?.getRow(1).values).toEqual([
+      undefined,
+      'Mỗi dòng của trang «Hồ sơ» là một người của trường; bot tìm người theo Họ và tên (và Tổ, nếu hai người trùng tên).',
+    ])
 
     await admin.say('/records')
     const asked = texts(await admin.tap('📥 Nhập từ tệp'))
@@ -199,5 +203,21 @@ describe('staff records in the chat', () => {
     expect(shown).toContain('— 405 người')
     expect(shown).toContain('… và 390 người nữa')
     for (const m of messages) expect(m.text!.length).toBeLessThan(4096)
+  })
+
+  it('the owner sees every school’s ratios against its targets', async () => {
+    const b = await school(w, 'THPT B', 200)
+    await admin.say('/record Teacher Toán\nTrình độ: tiến sĩ')
+    const other = h.fake.user({ id: b.admin.telegramId, first_name: 'BCĐ B', language_code: 'vi' })
+    await other.say('/record Admin THPT B\nTrình độ: thạc sĩ')
+    const owner = h.fake.user({ id: OWNER.telegramId, first_name: 'Sở', language_code: 'vi' })
+    const shown = texts(await owner.say('/standards'))
+    expect(shown).toContain('Tỉ lệ thạc sĩ, tiến sĩ so với chỉ tiêu — 2 trường')
+    expect(shown).toContain(
+      'THPT A (cấp THPT)\n• Cán bộ quản lý — tiến sĩ: 0/1 (0 %), chỉ tiêu 4 %: còn thiếu 1 người',
+    )
+    expect(shown).toContain('• Giáo viên — tiến sĩ: 1/4 (25 %), chỉ tiêu 0,3 %: ✅ đạt')
+    expect(shown).toContain('• Cán bộ quản lý — thạc sĩ: 1/1 (100 %), chỉ tiêu 33 %: ✅ đạt')
+    expect(shown).not.toContain('Ai chưa đạt chuẩn nào')
   })
 })

@@ -48,6 +48,7 @@ describe('staff records import', () => {
       ],
       ['Teacher Toán', 'Tổ Toán', 'tiến sĩ toán', 'Toán', null, null, 'cơ bản', 'có', 'IELTS', '6.3', null],
       ['Người Lạ', null, 'đại học', null, null, null, null, null, null, null, null],
+      ['Teacher Văn', 'Tổ Toán', 'đại học', null, null, null, null, null, null, null, null],
       [
         'Head Văn',
         'Tổ Văn',
@@ -74,11 +75,13 @@ describe('staff records import', () => {
       [3, 'Trình độ chuyên môn', 'unknown-value', 'tiến sĩ toán'],
       [3, 'Điểm', 'bad-score', '6.3'],
       [4, 'Họ và tên', 'person-unknown', 'Người Lạ'],
-      [5, 'Ngày cấp', 'bad-date', '31/02/2024'],
+      [5, 'Tổ', 'person-other-department', 'Tổ Toán'],
+      [6, 'Ngày cấp', 'bad-date', '31/02/2024'],
     ])
-    expect(preview.counts).toMatchObject({ rows: 4, create: 1, errors: 4 })
+    expect(preview.errors[3]!.expected).toEqual(['Tổ Văn'])
+    expect(preview.counts).toMatchObject({ rows: 5, create: 1, errors: 5 })
     const refusal = refused(await w.services.staff.commitImport(a.admin, { schoolId: a.school.id, preview }))
-    expect(refusal).toEqual({ code: 'preview-has-errors', count: 4 })
+    expect(refusal).toEqual({ code: 'preview-has-errors', count: 5 })
     expect(await snapshot(w)).toBe(before)
 
     const good = await xlsx([

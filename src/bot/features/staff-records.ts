@@ -250,7 +250,8 @@ feature.callbackQuery(recordsButton, async (ctx) => {
   const school = await adminSchool(ctx)
   if (!school) return
   if (action === 'import') return void (await ctx.startFlow(RECORDS_IMPORT_FLOW, school))
-  const file = await ctx.deps.staff.template(actorOf(ctx), { schoolId: school.id })
+  const help = ctx.t('records-template-help').split('\n')
+  const file = await ctx.deps.staff.template(actorOf(ctx), { schoolId: school.id, help })
   if (!file.ok) return void (await ctx.reply(serviceErrorText(ctx.t, file.error)))
   await ctx.replyWithDocument(new InputFile(file.value.data, file.value.fileName), {
     caption: ctx.t('records-template-caption'),

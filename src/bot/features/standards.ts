@@ -1,7 +1,7 @@
 /**
  * /standards, for a school's admin: the master's and doctorate ratios against the targets for
  * the school's kind (seed 000 §II.2), then who falls short of which standard, grouped by standard,
- * each group with its source. Long lists are capped per standard and split at lines, so every
+ * each group with its source. For the owner (Sở, Phòng): every school's ratios. Long lists are capped per standard and split at lines, so every
  * message stays under Telegram's 4,096 characters.
  */
 import { Feature } from '../feature.ts'
@@ -16,6 +16,21 @@ feature.command('standards', async (ctx) => {
   const actor = { telegramId: ctx.from.id }
   const me = await ctx.deps.people.whoAmI(actor)
   const who = me.ok ? me.value : undefined
+  if (who?.isOwner && !who.person) {
+    // the owner (Sở, Phòng): every school's ratios; the gaps are each school's admin's
+    const all = await ctx.deps.standards.ratiosAcrossSchools(actor)
+    if (!all.ok) return void (await ctx.reply(serviceErrorText(ctx.t, all.error)))
+    const lines = [ctx.t('standards-owner-heading', { count: all.value.length })]
+    for (const school of all.value) {
+      lines.push(
+        '',
+        ctx.t('standards-owner-school', { school: escapeHtml(school.schoolName), kind: school.kind ?? '—' }),
+      )
+      lines.push(...ratioLines(ctx.t, school).slice(1))
+    }
+    for (const text of chunkLines(lines)) await ctx.reply(text)
+    return
+  }
   if (who?.person?.role !== 'admin' || !who.school)
     return void (await ctx.reply(ctx.t('standards-admin-only')))
   const schoolId = who.school.id

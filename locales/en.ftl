@@ -504,7 +504,7 @@ help-role-head =
     <b>Head of department:</b>
     /approve — approve the department's plans · /grades — enter the team's scores (one message or an Excel file)
     /team — the department's score table · /invite — invite teachers · /people — the department's teachers
-    /plan, /scores, /deadlines — your own · /modules — the module catalogue
+    /plan, /scores, /deadlines — your own · /modules — the module catalogue · /records — the department's qualification records (read only)
 help-role-manager =
     <b>School manager:</b>
     /plan — register the managers' modules · /scores — pass or fail
@@ -515,6 +515,7 @@ help-role-admin =
     /approve — approve plans · /grades — enter scores (managers too) · /team — score table
     /deadlines and /deadline — the year's calendar · /setdeadline — plan and approval deadlines
     /broadcast — send an announcement · /lockresults — lock the year's results
+    /records — qualification records (template, import) · /record — update one person · /standards — who falls short, master's/doctorate ratios
 help-role-staff =
     <b>Staff:</b>
     /modules — the module catalogue · /me — my profile
@@ -924,3 +925,134 @@ courses-col-school = School
 courses-col-state = State
 courses-state-seat = seat
 courses-state-waiting = waiting
+## Staff records and standards (/records, /record, /standards)
+
+cmd-records = Staff qualification records
+cmd-record = Update one person's record
+cmd-standards = Who falls short of the standards; master's and doctorate ratios
+staff-yes = yes
+staff-no = no
+staff-qualification-trung-cap = Vocational (trung cấp)
+staff-qualification-cao-dang = College (cao đẳng)
+staff-qualification-dai-hoc = Bachelor's
+staff-qualification-thac-si = Master's
+staff-qualification-tien-si = Doctorate
+staff-political-so-cap = elementary
+staff-political-trung-cap = intermediate
+staff-political-cao-cap = advanced
+staff-political-cu-nhan = bachelor's in political science
+staff-it-none = none
+staff-it-basic = basic IT skills
+staff-it-management = management software
+staff-post-principal = Principal
+staff-post-vice-principal = Vice-principal
+staff-post-van-thu = Clerk
+staff-post-ke-toan = Accountant
+staff-post-y-te = School nurse
+staff-post-thu-vien = Librarian
+staff-post-thiet-bi = Equipment officer
+staff-post-bao-ve = Security guard
+staff-cefr-below = below { $level }
+staff-record-empty = <b>Qualification record:</b> none yet. The school's BCĐ fills it in with /records.
+staff-record =
+    <b>Qualification record</b>
+    Professional: { $qualification }
+    Political theory: { $political }
+    State management certificate: { $stateManagement } · Education management: { $educationManagement } · Head-of-department training: { $ttcm }
+    IT: { $it }
+    Languages: { $languages }
+    In the management pipeline: { $pipeline }
+    Post: { $post }
+staff-line-empty = no record yet
+staff-line-political = political theory { $level }
+staff-line-it = IT { $level }
+staff-line-pipeline = in the pipeline
+records-heading-school = <b>The school's qualification records</b> — { $filled }/{ $count } people have one:
+records-heading-department = <b>Your department's qualification records</b> (read only) — { $filled }/{ $count } people have one:
+records-admin-hint = For the whole school: download the <b>template</b> (filled in with names and what is known), edit it, then <b>import</b> it. One person: /record, e.g. <code>/record Trần Thị Lan</code> followed by one item per line, such as <code>Trình độ: thạc sĩ</code>. /standards shows who falls short.
+records-head-hint = Heads of department can only read records; to change one, ask the school's BCĐ.
+records-button-template = 📄 Template
+records-button-import = 📥 Import a file
+records-template-help =
+    Guide
+    Each row of the «Hồ sơ» sheet is one person of the school, found by Họ và tên (and Tổ when two people share a name).
+    Trình độ chuyên môn: trung cấp, cao đẳng, đại học, thạc sĩ, tiến sĩ — with Chuyên ngành (e.g. Toán, Kế toán).
+    Lý luận chính trị: sơ cấp, trung cấp, cao cấp, cử nhân; leave empty if none.
+    Chứng chỉ QLNN, Chứng chỉ QLGD, Bồi dưỡng TTCM, Quy hoạch: có / không (yes / no).
+    Tin học: không, cơ bản, ứng dụng quản lý.
+    Vị trí: hiệu trưởng, phó hiệu trưởng; for staff: văn thư, kế toán, y tế, thư viện, thiết bị, bảo vệ.
+    Chứng chỉ ngoại ngữ: IELTS, TOEFL iBT, FCE, TOEIC; Điểm (TOEIC: three scores, Listening & Reading, Speaking, Writing, e.g. 850 170 160); Ngày cấp: day/month/year.
+    A column removed altogether leaves that item as it is; an empty cell clears it.
+records-template-caption = Qualification record template: one person per row. The «Guide» sheet lists the accepted values. When done, tap «📥 Import a file» in /records and send it back.
+records-admin-only = Only the school's BCĐ can see and update the whole school's records. Your own record: /me.
+records-head-read-only = Heads of department can read their department's records (/records) but not change them. To change one, ask the school's BCĐ.
+records-ask-file =
+    Send the <b>.xlsx</b> or <b>.csv</b> file of qualification records for <b>{ $school }</b> (as a file), following the template.
+    Each row is a person already on the school's list (found by <b>Họ và tên</b>, plus <b>Tổ</b> when two share a name). A column the file does not have is left as it is; an empty cell clears that value.
+records-preview-counts = Read { $rows } rows: { $create } people get a record for the first time, { $update } are updated, { $certificates } language certificates.
+records-saved = ✅ Records saved: { $created } new, { $updated } updated, { $certificates } language certificates. /standards shows who falls short.
+record-usage =
+    Update one person's record: the first line is the full name, then one item per line, for example:
+    <code>/record Trần Thị Lan
+    Trình độ: thạc sĩ
+    Chuyên ngành: Toán
+    Lý luận chính trị: trung cấp
+    Tin học: cơ bản
+    Quy hoạch: có
+    Chứng chỉ ngoại ngữ: IELTS
+    Điểm: 6,5
+    Ngày cấp: 12/05/2023</code>
+    Items not given stay as they are. Items: Trình độ, Chuyên ngành, Lý luận chính trị, QLNN, QLGD, Bồi dưỡng TTCM, Tin học, Quy hoạch, Vị trí, Chứng chỉ ngoại ngữ, Điểm, Ngày cấp (and Tổ, when two people share a name).
+record-unknown-line = I did not understand the line «{ $line }». Each line is <code>Item: value</code>, e.g. <code>Trình độ: thạc sĩ</code>. Type /record to see the items. Nothing was saved.
+record-saved = ✅ Saved the record of <b>{ $name }</b>.
+record-invalid = ❌ The record has errors, so <b>nothing was saved</b>:
+record-error-line = • «{ $column }»: { $problem }
+staff-error-required = is empty; it is required.
+staff-error-too-long = is too long: at most { $max } characters.
+staff-error-unknown-value = «{ $value }» is not a value I know. Write one of: { $expected }.
+staff-error-unknown-exam = «{ $value }» is not an exam in the CEFR table. Write one of: { $expected }.
+staff-error-bad-score = «{ $value }» is not a valid { $expected } score (from { $min } to { $max } in steps of { $step }; TOEIC takes three scores: Listening & Reading, Speaking, Writing).
+staff-error-score-required = names an exam but gives no score.
+staff-error-exam-required = gives a score but no exam. Write one of: { $expected }.
+staff-error-bad-date = «{ $value }» is not a date. Write day/month/year, e.g. 12/05/2023.
+staff-error-person-unknown = nobody named «{ $value }» is on the school's list. Add them with /import first.
+staff-error-person-ambiguous = several people are named «{ $value }» ({ $expected }). Add the Tổ column to say which.
+staff-error-person-other-department = this person is not in «{ $value }» but in { $expected }. Please correct the Tổ column.
+staff-error-duplicate-row = «{ $value }» repeats row { $firstRow }.
+error-person-unknown = Nobody named «{ $name }» is on the school's list. Nothing was saved.
+error-person-ambiguous = Several people are named «{ $name }» (in { $departments }). Add a line <code>Tổ: …</code> to say which. Nothing was saved.
+standards-owner-heading = <b>Master's and doctorate ratios against the targets — { $count } schools</b>
+standards-owner-school = <b>{ $school }</b> ({ $kind })
+standards-admin-only = Only the school's BCĐ can see who falls short of the standards. Your own record: /me.
+standards-heading = <b>Qualification standards — { $school }</b> ({ $kind })
+standards-summary = { $judged } people with a record checked: { $meeting } meet every standard. { $without } have no record yet (/records).
+standards-ratios-heading = <b>Master's and doctorate ratios against the targets</b>
+standards-ratios-no-kind = The school's level is not known yet (nobody has a level set), so there is no target to compare with.
+standards-ratios-no-target = The plan sets no master's or doctorate target for { $kind }.
+standards-ratio-line = • { $group } — { $measure }: { $count }/{ $total } ({ $share }), target { $target }: { $verdict }
+standards-ratio-met = ✅ met
+standards-ratio-short = { $people } more people needed
+standards-ratios-without-record = Of these, { $managers } managers and { $teachers } teachers have no record yet (not counted as holding a master's or doctorate).
+standards-group-managers = Managers
+standards-group-teachers = Teachers
+standards-measure-thac-si = master's
+standards-measure-tien-si = doctorate
+standards-measure-above-standard = above the trained standard
+standards-gaps-heading = <b>Who falls short of which standard</b>
+standards-group = <b>{ $standard }</b> — { $count } people
+standards-source = <i>Source: { $source }</i>
+standards-gap-line = • { $who }: needs { $required }, has: { $has }
+staff-gap-none = none
+standards-more = … and { $count } more (the full list is in the template at /records).
+standards-no-records = Nobody has a qualification record yet. Import them at /records.
+standards-no-gaps = ✅ Everyone with a record meets the standards.
+standard-management-certificate = Education management certificate (managers and the pipeline)
+standard-state-management-certificate = State management certificate (managers)
+standard-political-theory = Political theory, intermediate or above (managers and the pipeline)
+standard-ttcm-training = Head-of-department training
+standard-trained-standard = Trained to the standard
+standard-manager-above-standard = Managers trained above the standard
+standard-english = English of English teachers
+standard-language-certificate = Foreign language certificate (managers)
+standard-it = IT
+standard-staff-training = Staff trained for their post

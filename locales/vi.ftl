@@ -489,7 +489,7 @@ help-role-head =
     <b>Tổ trưởng chuyên môn:</b>
     /approve — duyệt kế hoạch của tổ · /grades — nhập điểm cả tổ (một tin nhắn hoặc tệp Excel)
     /team — bảng điểm của tổ · /invite — mời giáo viên vào tổ · /people — giáo viên trong tổ
-    /plan, /scores, /deadlines — của riêng bạn · /modules — danh mục mô đun
+    /plan, /scores, /deadlines — của riêng bạn · /modules — danh mục mô đun · /records — hồ sơ trình độ của tổ (chỉ xem)
 help-role-manager =
     <b>Cán bộ quản lý:</b>
     /plan — đăng ký mô đun dành cho cán bộ quản lý · /scores — kết quả đạt/không đạt
@@ -500,6 +500,7 @@ help-role-admin =
     /approve — duyệt kế hoạch · /grades — nhập điểm (cả cán bộ quản lý) · /team — bảng điểm
     /deadlines và /deadline — lịch năm học · /setdeadline — hạn đăng ký, hạn duyệt
     /broadcast — gửi thông báo · /lockresults — khóa kết quả năm học
+    /records — hồ sơ trình độ (tệp mẫu, nhập từ tệp) · /record — sửa hồ sơ một người · /standards — ai chưa đạt chuẩn, tỉ lệ thạc sĩ/tiến sĩ
 help-role-staff =
     <b>Nhân viên:</b>
     /modules — danh mục mô đun · /me — thông tin của tôi
@@ -909,3 +910,134 @@ courses-col-school = Trường
 courses-col-state = Trạng thái
 courses-state-seat = có chỗ
 courses-state-waiting = chờ
+## Hồ sơ cán bộ, chuẩn trình độ (/records, /record, /standards)
+
+cmd-records = Hồ sơ trình độ cán bộ, giáo viên
+cmd-record = Cập nhật hồ sơ một người
+cmd-standards = Ai chưa đạt chuẩn, tỉ lệ thạc sĩ/tiến sĩ
+staff-yes = có
+staff-no = chưa
+staff-qualification-trung-cap = Trung cấp
+staff-qualification-cao-dang = Cao đẳng
+staff-qualification-dai-hoc = Đại học
+staff-qualification-thac-si = Thạc sĩ
+staff-qualification-tien-si = Tiến sĩ
+staff-political-so-cap = sơ cấp
+staff-political-trung-cap = trung cấp
+staff-political-cao-cap = cao cấp
+staff-political-cu-nhan = cử nhân
+staff-it-none = chưa có
+staff-it-basic = ứng dụng CNTT cơ bản
+staff-it-management = ứng dụng phần mềm quản lý
+staff-post-principal = Hiệu trưởng
+staff-post-vice-principal = Phó hiệu trưởng
+staff-post-van-thu = Văn thư
+staff-post-ke-toan = Kế toán
+staff-post-y-te = Y tế
+staff-post-thu-vien = Thư viện
+staff-post-thiet-bi = Thiết bị
+staff-post-bao-ve = Bảo vệ
+staff-cefr-below = dưới { $level }
+staff-record-empty = <b>Hồ sơ trình độ:</b> chưa có. BCĐ của trường cập nhật bằng /records.
+staff-record =
+    <b>Hồ sơ trình độ</b>
+    Chuyên môn: { $qualification }
+    Lý luận chính trị: { $political }
+    Chứng chỉ QLNN: { $stateManagement } · QLGD: { $educationManagement } · Bồi dưỡng TTCM: { $ttcm }
+    Tin học: { $it }
+    Ngoại ngữ: { $languages }
+    Quy hoạch cán bộ quản lý: { $pipeline }
+    Vị trí: { $post }
+staff-line-empty = chưa có hồ sơ
+staff-line-political = LLCT { $level }
+staff-line-it = tin học { $level }
+staff-line-pipeline = trong quy hoạch
+records-heading-school = <b>Hồ sơ trình độ của trường</b> — { $filled }/{ $count } người đã có hồ sơ:
+records-heading-department = <b>Hồ sơ trình độ của tổ</b> (chỉ xem) — { $filled }/{ $count } người đã có hồ sơ:
+records-admin-hint = Cập nhật cả trường: tải <b>tệp mẫu</b> (đã điền sẵn tên và dữ liệu hiện có), sửa rồi <b>nhập từ tệp</b>. Một người: /record, ví dụ <code>/record Trần Thị Lan</code> rồi mỗi dòng một mục, như <code>Trình độ: thạc sĩ</code>. Gõ /standards để xem ai chưa đạt chuẩn.
+records-head-hint = Tổ trưởng chỉ xem được hồ sơ; muốn sửa, bạn báo BCĐ của trường.
+records-button-template = 📄 Tệp mẫu
+records-button-import = 📥 Nhập từ tệp
+records-template-help =
+    Hướng dẫn
+    Mỗi dòng của trang «Hồ sơ» là một người của trường; bot tìm người theo Họ và tên (và Tổ, nếu hai người trùng tên).
+    Trình độ chuyên môn: trung cấp, cao đẳng, đại học, thạc sĩ, tiến sĩ — kèm Chuyên ngành (ví dụ Toán, Kế toán).
+    Lý luận chính trị: sơ cấp, trung cấp, cao cấp, cử nhân; để trống nếu chưa có.
+    Chứng chỉ QLNN, Chứng chỉ QLGD, Bồi dưỡng TTCM, Quy hoạch: có / không.
+    Tin học: không, cơ bản, ứng dụng quản lý.
+    Vị trí: hiệu trưởng, phó hiệu trưởng; với nhân viên: văn thư, kế toán, y tế, thư viện, thiết bị, bảo vệ.
+    Chứng chỉ ngoại ngữ: IELTS, TOEFL iBT, FCE, TOEIC; Điểm (TOEIC ghi ba điểm Nghe-Đọc, Nói, Viết, ví dụ 850 170 160); Ngày cấp: ngày/tháng/năm.
+    Xóa hẳn một cột thì bot giữ nguyên dữ liệu của cột đó; để trống một ô thì bot xóa giá trị đó.
+records-template-caption = Tệp mẫu hồ sơ trình độ: mỗi dòng một người. Trang «Hướng dẫn» ghi các giá trị được chấp nhận. Sửa xong, bạn bấm «📥 Nhập từ tệp» ở /records rồi gửi lại tệp.
+records-admin-only = Chỉ BCĐ của trường mới xem và cập nhật được hồ sơ trình độ của cả trường. Hồ sơ của riêng bạn: /me.
+records-head-read-only = Tổ trưởng chỉ xem được hồ sơ của tổ (/records), không sửa được. Muốn sửa, bạn báo BCĐ của trường nhé.
+records-ask-file =
+    Bạn gửi tệp <b>.xlsx</b> hoặc <b>.csv</b> hồ sơ trình độ của <b>{ $school }</b> (đính kèm dạng tệp), theo tệp mẫu.
+    Mỗi dòng là một người đã có trong danh sách của trường (tìm theo <b>Họ và tên</b>, thêm <b>Tổ</b> nếu trùng tên). Cột nào không có trong tệp thì giữ nguyên; ô để trống thì xóa giá trị đó.
+records-preview-counts = Đọc được { $rows } dòng: { $create } người có hồ sơ lần đầu, { $update } người được cập nhật, { $certificates } chứng chỉ ngoại ngữ.
+records-saved = ✅ Đã lưu hồ sơ: { $created } người có hồ sơ lần đầu, cập nhật { $updated } người, { $certificates } chứng chỉ ngoại ngữ. Gõ /standards để xem ai chưa đạt chuẩn.
+record-usage =
+    Cập nhật hồ sơ một người: dòng đầu là họ và tên, sau đó mỗi dòng một mục, ví dụ:
+    <code>/record Trần Thị Lan
+    Trình độ: thạc sĩ
+    Chuyên ngành: Toán
+    Lý luận chính trị: trung cấp
+    Tin học: cơ bản
+    Quy hoạch: có
+    Chứng chỉ ngoại ngữ: IELTS
+    Điểm: 6,5
+    Ngày cấp: 12/05/2023</code>
+    Mục không ghi thì giữ nguyên. Các mục: Trình độ, Chuyên ngành, Lý luận chính trị, QLNN, QLGD, Bồi dưỡng TTCM, Tin học, Quy hoạch, Vị trí, Chứng chỉ ngoại ngữ, Điểm, Ngày cấp (và Tổ, nếu hai người trùng tên).
+record-unknown-line = Bot chưa hiểu dòng «{ $line }». Mỗi dòng là <code>Mục: giá trị</code>, ví dụ <code>Trình độ: thạc sĩ</code>. Gõ /record để xem các mục. Chưa lưu gì.
+record-saved = ✅ Đã lưu hồ sơ của <b>{ $name }</b>.
+record-invalid = ❌ Hồ sơ có lỗi nên <b>chưa lưu gì</b>:
+record-error-line = • «{ $column }»: { $problem }
+staff-error-required = còn trống, cần điền.
+staff-error-too-long = dài quá, tối đa { $max } ký tự.
+staff-error-unknown-value = «{ $value }» không phải giá trị bot biết. Ghi một trong: { $expected }.
+staff-error-unknown-exam = «{ $value }» không phải kỳ thi có trong bảng quy đổi CEFR. Ghi một trong: { $expected }.
+staff-error-bad-score = «{ $value }» không phải điểm { $expected } hợp lệ (từ { $min } đến { $max }, bước { $step }; TOEIC ghi ba điểm Nghe-Đọc, Nói, Viết).
+staff-error-score-required = có tên kỳ thi nhưng chưa có điểm.
+staff-error-exam-required = có điểm nhưng chưa ghi kỳ thi. Ghi một trong: { $expected }.
+staff-error-bad-date = «{ $value }» không phải ngày. Ghi ngày/tháng/năm, ví dụ 12/05/2023.
+staff-error-person-unknown = không có ai tên «{ $value }» trong danh sách của trường. Thêm người này bằng /import trước.
+staff-error-person-ambiguous = có nhiều người tên «{ $value }» ({ $expected }). Ghi thêm cột Tổ để bot biết là ai.
+staff-error-person-other-department = người này không ở «{ $value }» mà ở { $expected }. Bạn sửa cột Tổ cho đúng nhé.
+staff-error-duplicate-row = «{ $value }» trùng với dòng { $firstRow }.
+error-person-unknown = Không có ai tên «{ $name }» trong danh sách của trường. Chưa lưu gì.
+error-person-ambiguous = Có nhiều người tên «{ $name }» (ở { $departments }). Bạn thêm dòng <code>Tổ: …</code> để bot biết là ai. Chưa lưu gì.
+standards-owner-heading = <b>Tỉ lệ thạc sĩ, tiến sĩ so với chỉ tiêu — { $count } trường</b>
+standards-owner-school = <b>{ $school }</b> (cấp { $kind })
+standards-admin-only = Chỉ BCĐ của trường mới xem được ai chưa đạt chuẩn. Hồ sơ của riêng bạn: /me.
+standards-heading = <b>Chuẩn trình độ — { $school }</b> (cấp { $kind })
+standards-summary = Đã xét { $judged } người có hồ sơ: { $meeting } người đạt mọi chuẩn. { $without } người chưa có hồ sơ (/records).
+standards-ratios-heading = <b>Tỉ lệ thạc sĩ, tiến sĩ so với chỉ tiêu</b>
+standards-ratios-no-kind = Chưa biết trường thuộc cấp học nào (chưa ai có cấp học) nên chưa so được với chỉ tiêu.
+standards-ratios-no-target = Kế hoạch không đặt chỉ tiêu thạc sĩ, tiến sĩ cho cấp { $kind }.
+standards-ratio-line = • { $group } — { $measure }: { $count }/{ $total } ({ $share }), chỉ tiêu { $target }: { $verdict }
+standards-ratio-met = ✅ đạt
+standards-ratio-short = còn thiếu { $people } người
+standards-ratios-without-record = Trong đó { $managers } cán bộ quản lý và { $teachers } giáo viên chưa có hồ sơ (chưa được tính là có bằng thạc sĩ, tiến sĩ).
+standards-group-managers = Cán bộ quản lý
+standards-group-teachers = Giáo viên
+standards-measure-thac-si = thạc sĩ
+standards-measure-tien-si = tiến sĩ
+standards-measure-above-standard = trên chuẩn
+standards-gaps-heading = <b>Ai chưa đạt chuẩn nào</b>
+standards-group = <b>{ $standard }</b> — { $count } người
+standards-source = <i>Nguồn: { $source }</i>
+standards-gap-line = • { $who }: cần { $required }, hiện: { $has }
+staff-gap-none = chưa có
+standards-more = … và { $count } người nữa (xem đủ trong tệp mẫu ở /records).
+standards-no-records = Chưa ai có hồ sơ trình độ. Nhập hồ sơ ở /records.
+standards-no-gaps = ✅ Mọi người có hồ sơ đều đạt các chuẩn.
+standard-management-certificate = Chứng chỉ bồi dưỡng quản lý giáo dục (CBQL và diện quy hoạch)
+standard-state-management-certificate = Chứng chỉ quản lý nhà nước (CBQL)
+standard-political-theory = Lý luận chính trị từ trung cấp (CBQL và diện quy hoạch)
+standard-ttcm-training = Bồi dưỡng nghiệp vụ tổ trưởng chuyên môn
+standard-trained-standard = Trình độ đào tạo đạt chuẩn
+standard-manager-above-standard = CBQL có trình độ trên chuẩn
+standard-english = Tiếng Anh của giáo viên tiếng Anh
+standard-language-certificate = Chứng chỉ ngoại ngữ (CBQL)
+standard-it = Tin học
+standard-staff-training = Nhân viên được đào tạo đúng chuyên môn vị trí việc làm

@@ -52,6 +52,8 @@ export async function openApp(options: {
     reports: services.reports,
     notifications: services.notifications,
     courses: services.courses,
+    staff: services.staff,
+    standards: services.standards,
   }
   return { db, deps, close: () => db.destroy() }
 }

@@ -20,6 +20,8 @@ import type { RegulationService } from '../services/regulation.ts'
 import type { ReportService } from '../services/reports.ts'
 import type { SchoolService } from '../services/schools.ts'
 import type { SetupService } from '../services/setup.ts'
+import type { StaffRecordService } from '../services/staff-records.ts'
+import type { StandardsService } from '../services/standards.ts'
 import type { SessionStore } from '../store/sessions.ts'
 import type { TelegramUser, TelegramUserStore } from '../store/telegram-users.ts'
 
@@ -58,6 +60,10 @@ export interface Deps {
   regulation: RegulationService
   /** training courses: the budget table, sign-ups, seats and the waiting list */
   courses: CourseService
+  /** staff records (issue 15): /me, /records, /record, the records import */
+  staff: StaffRecordService
+  /** /standards: gaps by standard with sources, qualification ratios against targets */
+  standards: StandardsService
 }
 
 /** What a chat keeps between updates; features add their fields here. */

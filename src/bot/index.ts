@@ -30,6 +30,8 @@ import { regulationFeature } from './features/regulation.ts'
 import { reportFeature } from './features/report.ts'
 import { schoolAdminConversations, schoolAdminFeature } from './features/school-admin.ts'
 import { reachability, settingsFeature } from './features/settings.ts'
+import { recordsImportConversation, staffRecordsFeature } from './features/staff-records.ts'
+import { standardsFeature } from './features/standards.ts'
 import { startFeature } from './features/start.ts'
 import { unhandledFeature } from './features/unhandled.ts'
 import { unreachableFeature } from './features/unreachable.ts'
@@ -136,6 +138,7 @@ export function createBot(options: BotOptions): Bot<BotContext> {
       broadcastConversation,
       importConversation,
       coursesConversation,
+      recordsImportConversation,
       ...schoolAdminConversations,
     ]),
   )
@@ -160,6 +163,8 @@ export function createBot(options: BotOptions): Bot<BotContext> {
       unreachableFeature,
       regulationFeature,
       coursesFeature,
+      staffRecordsFeature,
+      standardsFeature,
     ]),
   )
   bot.use(unhandledFeature)

@@ -406,4 +406,36 @@ export interface Database {
   notification_settings: NotificationSettingsTable
   courses: CoursesTable
   course_signups: CourseSignupsTable
+  staff_records: StaffRecordsTable
+  staff_certificates: StaffCertificatesTable
+}
+
+/** One person's qualifications (0085); codes are the rule engine's, flags 0 | 1. */
+export interface StaffRecordsTable {
+  person_id: number
+  qualification: string | null
+  qualification_subject: string | null
+  political_theory: string | null
+  state_management: number
+  education_management: number
+  ttcm_training: number
+  /** 'none' | 'basic' | 'management' */
+  it_level: string
+  /** thuộc diện quy hoạch cán bộ quản lý */
+  pipeline: number
+  /** 'principal' | 'vice-principal' | a staff post ('van-thu', …) | null */
+  post: string | null
+  updated_by: number | null
+  updated_at: string
+}
+
+/** A foreign-language certificate; `score` as parseExamScore reads it ('6.5', '850 170 160'). */
+export interface StaffCertificatesTable {
+  id: Generated<number>
+  person_id: number
+  exam: string
+  score: string
+  /** YYYY-MM-DD */
+  taken_on: string | null
+  created_at: string
 }

@@ -25,6 +25,7 @@ const BY_ROLE: Record<Role, readonly string[]> = {
     'invite',
     'people',
     'unreachable',
+    'records',
   ],
   manager: ['plan', 'scores', 'deadlines', 'modules'],
   admin: [
@@ -45,11 +46,14 @@ const BY_ROLE: Record<Role, readonly string[]> = {
     'lockresults',
     'unlockresults',
     'regulation',
+    'records',
+    'record',
+    'standards',
   ],
   staff: ['modules'],
 }
 
-const OWNER = ['schools', 'report', 'approve', 'broadcast', 'import', 'courses'] as const
+const OWNER = ['schools', 'report', 'approve', 'broadcast', 'import', 'courses', 'standards'] as const
 
 export function commandsFor(who: { role: Role | null; isOwner: boolean }): string[] {
   const names: string[] = ['start']

@@ -22,6 +22,8 @@ import { RegulationService } from './regulation.ts'
 import { ReportService } from './reports.ts'
 import { SchoolService } from './schools.ts'
 import { SetupService } from './setup.ts'
+import { StaffRecordService } from './staff-records.ts'
+import { StandardsService } from './standards.ts'
 
 export interface Services {
   setup: SetupService
@@ -43,6 +45,10 @@ export interface Services {
   notifications: NotificationService
   /** training courses: the budget table, sign-ups, seats and the waiting list */
   courses: CourseService
+  /** staff records (issue 15): one's own, a department's, the school's; chat edits, spreadsheet import */
+  staff: StaffRecordService
+  /** /standards: gaps against the seeds' standards, qualification ratios against the targets */
+  standards: StandardsService
 }
 
 export function createServices(db: Db, options: Partial<ServiceOptions> = {}): Services {
@@ -62,6 +68,8 @@ export function createServices(db: Db, options: Partial<ServiceOptions> = {}): S
     reports: new ReportService(ctx),
     notifications: new NotificationService(ctx),
     courses: new CourseService(ctx),
+    staff: new StaffRecordService(ctx),
+    standards: new StandardsService(ctx),
   }
 }
 

@@ -1,0 +1,146 @@
+/**
+ * Catalogues per level and regulation (issue 11, item 3): migration 0080's TT 17/2019 modules for
+ * the phổ thông levels under TT 19/2019, seed 004's under TT 26/2012, a school's own list under
+ * any year; a plan picks from its owner's level under its year's regulation, by the codes and
+ * numberings people type.
+ */
+import { describe, expect, it } from 'vitest'
+import { csv } from './sheets.ts'
+import { must, OWNER, refused, school, type World, world } from './support.ts'
+
+type Level = 'MN' | 'TH' | 'THCS' | 'THPT'
+
+/** A school whose Toán teacher teaches `level`, its current year under `profileId`. */
+async function teacherOf(level: Level, profileId: 'tt26-2012' | 'tt19-2019') {
+  const w = await world()
+  await w.services.setup.bootstrap({ ownerTelegramIds: [OWNER.telegramId] })
+  const s = await school(w, `Trường ${level} ${profileId}`, 100)
+  must(await w.services.regulation.setProfile(s.admin, { schoolYearId: s.year.id, profileId }))
+  must(await w.services.people.setProfile(s.teacherToan, { level }))
+  const plan = must(await w.services.plans.getOrCreate(s.teacherToan, {}))
+  const add = (code: string) => w.services.plans.addModule(s.teacherToan, { planId: plan.plan.id, code })
+  return { w, s, planId: plan.plan.id, add }
+}
+
+/** The school's own modules, imported by its admin (untagged: they fit any year). */
+async function importOwn(w: World, admin: { telegramId: number }, lines: string[]) {
+  const data = csv(['Cấp học,Mã mô đun,Tên mô đun,Lý thuyết,Thực hành,Tổng số tiết', ...lines])
+  const preview = must(await w.services.imports.previewCatalogue(admin, { fileName: 'dm.csv', data }))
+  expect(preview.errors).toEqual([])
+  must(await w.services.imports.commitCatalogue(admin, { preview }))
+}
+
+describe('shipped catalogues', () => {
+  it('ship TT 17/2019 GVPT 01, 11 and 13 for each phổ thông level, 20 tiết = 8 + 12, under TT 19', async () => {
+    const { services } = await world()
+    for (const level of ['TH', 'THCS', 'THPT'] as const) {
+      const page = must(await services.catalogue.browse(undefined, { level, profile: 'tt19-2019' }))
+      const gvpt = page.items.filter((m) => m.code.startsWith('GVPT'))
+      expect(gvpt.map((m) => [m.code, m.hoursTotal, m.hoursTheory, m.hoursPractice, m.profile])).toEqual([
+        ['GVPT 01', 20, 8, 12, 'tt19-2019'],
+        ['GVPT 11', 20, 8, 12, 'tt19-2019'],
+        ['GVPT 13', 20, 8, 12, 'tt19-2019'],
+      ])
+      expect(gvpt[0]).toMatchObject({
+        title: 'Tiêu chuẩn 1. Phẩm chất nhà giáo — Tiêu chí 1. Đạo đức nhà giáo (TT 20/2018)',
+        source: expect.stringContaining('TT 17/2019/TT-BGDĐT'),
+        contents: expect.stringContaining('chưa được kiểm chứng'),
+      })
+    }
+    // seed 004's modules are TT 26-era: not in a TT 19 year's catalogue, and the other way round
+    const tt19 = must(await services.catalogue.browse(undefined, { level: 'THPT', profile: 'tt19-2019' }))
+    expect(tt19.items.map((m) => m.code)).toEqual(['GVPT 01', 'GVPT 11', 'GVPT 13'])
+    const tt26 = must(await services.catalogue.browse(undefined, { level: 'THPT', profile: 'tt26-2012' }))
+    expect(tt26.items.map((m) => m.code)).toEqual([
+      'THPT 17',
+      'THPT 19',
+      'THPT 20',
+      'THPT 22',
+      'THPT 31',
+      'THPT 34',
+    ])
+    // no MN, GDTX or managers' module of either era is shipped: no source gave them
+    for (const level of ['MN', 'GDTX'] as const) {
+      expect(must(await services.catalogue.browse(undefined, { level })).total).toBe(0)
+    }
+    expect(
+      must(await services.catalogue.browse(undefined, { level: 'QL', profile: 'tt19-2019' })).total,
+    ).toBe(0)
+  })
+})
+
+describe('a plan picks from its level under its year’s regulation', () => {
+  it('a THCS teacher in a TT 19 year registers GVPT modules, typed any way, into a valid plan', async () => {
+    const t = await teacherOf('THCS', 'tt19-2019')
+    must(await t.add('gvpt 1'))
+    expect(refused(await t.add('GVPT01'))).toMatchObject({ code: 'duplicate-module', moduleCode: 'GVPT01' })
+    const view = must(await t.add('Mô đun 11'))
+    expect(view.modules.map((m) => [m.code, m.level])).toEqual([
+      ['GVPT 01', 'THCS'],
+      ['GVPT 11', 'THCS'],
+    ])
+    expect(view.hours).toMatchObject({ nd3: 40, requiredNd3: 40 })
+    expect(view.check?.valid).toBe(true)
+    // the TT 26 programme's THCS numbering is not this year's
+    expect(refused(await t.add('THCS 12'))).toMatchObject({ code: 'unknown-module', catalogue: 'THCS' })
+    expect(
+      must(await t.w.services.plans.submit(t.s.teacherToan, { planId: t.planId })).view.plan.status,
+    ).toBe('submitted')
+  })
+
+  it('a primary teacher in a TT 26 year registers the school’s TH modules, and no GVPT', async () => {
+    const t = await teacherOf('TH', 'tt26-2012')
+    // nothing of TT 32/2011 is shipped: the school imports its list
+    expect(
+      must(await t.w.services.catalogue.browse(undefined, { level: 'TH', profile: 'tt26-2012' })).total,
+    ).toBe(0)
+    await importOwn(t.w, t.s.admin, [
+      'TH,TH 1,Mô đun tiểu học một,7,8,15',
+      'TH,TH 2,Mô đun tiểu học hai,7,8,15',
+      'TH,TH 12,Mô đun tiểu học mười hai,7,8,15',
+      'TH,TH 19,Mô đun tiểu học mười chín,7,8,15',
+    ])
+    const page = must(await t.w.services.catalogue.browse(undefined, { level: 'TH', profile: 'tt26-2012' }))
+    expect(page.items.map((m) => m.code)).toEqual(['TH 1', 'TH 2', 'TH 12', 'TH 19'])
+    expect(refused(await t.add('GVPT 01'))).toMatchObject({ code: 'unknown-module', catalogue: 'TH' })
+    for (const typed of ['TH1', 'th 02', 'modun 12', 'Mô đun 19']) must(await t.add(typed))
+    const view = must(await t.w.services.plans.get(t.s.teacherToan, { planId: t.planId }))
+    expect(view.modules.map((m) => m.code)).toEqual(['TH 1', 'TH 2', 'TH 12', 'TH 19'])
+    expect(view.hours).toMatchObject({ nd3: 60, requiredNd3: 60 })
+    expect(view.check?.valid).toBe(true)
+  })
+
+  it('a THPT teacher in a TT 26 year: "modun 19" is THPT 19, and GVPT is not this year’s', async () => {
+    const t = await teacherOf('THPT', 'tt26-2012')
+    expect(must(await t.add('modun 19')).modules.map((m) => m.code)).toEqual(['THPT 19'])
+    expect(refused(await t.add('Mô đun 1'))).toMatchObject({ code: 'unknown-module', catalogue: 'THPT' })
+    expect(refused(await t.add('GVPT 11'))).toMatchObject({ code: 'unknown-module', catalogue: 'THPT' })
+    // by a button's module id too
+    const gvpt = must(await t.w.services.catalogue.search(undefined, { query: 'GVPT 11', level: 'THPT' }))
+    const id = gvpt.items[0]!.id
+    expect(
+      refused(await t.w.services.plans.addModule(t.s.teacherToan, { planId: t.planId, moduleId: id })),
+    ).toMatchObject({ code: 'unknown-module' })
+  })
+
+  it('a preschool teacher in a TT 19 year is not given phổ thông modules', async () => {
+    const t = await teacherOf('MN', 'tt19-2019')
+    expect(
+      must(await t.w.services.catalogue.browse(undefined, { level: 'MN', profile: 'tt19-2019' })).total,
+    ).toBe(0)
+    expect(refused(await t.add('GVPT 01'))).toMatchObject({
+      code: 'wrong-catalogue',
+      moduleCode: 'GVPT 01',
+      catalogue: 'MN',
+    })
+    // the school's own GVMN list, imported, is theirs
+    await importOwn(t.w, OWNER, [
+      'MN,GVMN 1,Mô đun mầm non một,8,12,20',
+      'MN,GVMN 2,Mô đun mầm non hai,8,12,20',
+    ])
+    for (const typed of ['gvmn 01', 'Mô đun 2']) must(await t.add(typed))
+    const view = must(await t.w.services.plans.get(t.s.teacherToan, { planId: t.planId }))
+    expect(view.modules.map((m) => m.code)).toEqual(['GVMN 1', 'GVMN 2'])
+    expect(view.check?.valid).toBe(true)
+  })
+})

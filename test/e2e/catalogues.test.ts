@@ -37,6 +37,7 @@ describe('/plan offers the teacher’s level under the year’s regulation', () 
     const labels = teacher.buttons().map((b) => b.text)
     expect(labels.filter((l) => /^(GVPT|THPT|TH )/.test(l))).toEqual([
       'GVPT 01 — Tiêu chuẩn 1. Phẩm chất nhà giáo — Tiêu… (20)',
+      'GVPT 10 — Tiêu chuẩn 3. Xây dựng môi trường giáo… (40)',
       'GVPT 11 — Tiêu chuẩn 4. Phát triển mối quan hệ gi… (20)',
       'GVPT 13 — Tiêu chuẩn 4. Phát triển mối quan hệ gi… (20)',
     ])

@@ -31,13 +31,14 @@ async function importOwn(w: World, admin: { telegramId: number }, lines: string[
 }
 
 describe('shipped catalogues', () => {
-  it('ship TT 17/2019 GVPT 01, 11 and 13 for each phổ thông level, 20 tiết = 8 + 12, under TT 19', async () => {
+  it('ship TT 17/2019 GVPT 01, 11, 13 (20 tiết = 8 + 12) and 10 (40) for each phổ thông level, under TT 19', async () => {
     const { services } = await world()
     for (const level of ['TH', 'THCS', 'THPT'] as const) {
       const page = must(await services.catalogue.browse(undefined, { level, profile: 'tt19-2019' }))
       const gvpt = page.items.filter((m) => m.code.startsWith('GVPT'))
       expect(gvpt.map((m) => [m.code, m.hoursTotal, m.hoursTheory, m.hoursPractice, m.profile])).toEqual([
         ['GVPT 01', 20, 8, 12, 'tt19-2019'],
+        ['GVPT 10', 40, null, null, 'tt19-2019'],
         ['GVPT 11', 20, 8, 12, 'tt19-2019'],
         ['GVPT 13', 20, 8, 12, 'tt19-2019'],
       ])
@@ -49,7 +50,7 @@ describe('shipped catalogues', () => {
     }
     // seed 004's modules are TT 26-era: not in a TT 19 year's catalogue, and the other way round
     const tt19 = must(await services.catalogue.browse(undefined, { level: 'THPT', profile: 'tt19-2019' }))
-    expect(tt19.items.map((m) => m.code)).toEqual(['GVPT 01', 'GVPT 11', 'GVPT 13'])
+    expect(tt19.items.map((m) => m.code)).toEqual(['GVPT 01', 'GVPT 10', 'GVPT 11', 'GVPT 13'])
     const tt26 = must(await services.catalogue.browse(undefined, { level: 'THPT', profile: 'tt26-2012' }))
     expect(tt26.items.map((m) => m.code)).toEqual([
       'THPT 17',

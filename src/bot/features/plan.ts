@@ -30,7 +30,8 @@ const reopenPlan = callbackData('plano', ['plan'])
 
 export const REOPEN_FLOW = 'reopen-plan'
 
-const short = (text: string) => (text.length > TITLE_CHARS ? `${text.slice(0, TITLE_CHARS - 1)}…` : text)
+const short = (text: string) =>
+  text.length > TITLE_CHARS ? `${text.slice(0, TITLE_CHARS - 1).trimEnd()}…` : text
 
 export function planErrorText(ctx: FlowContext, error: PlanError): string {
   return serviceErrorText(ctx.t, error as unknown as { code: string })

@@ -4,7 +4,10 @@
  * any year; a plan picks from its owner's level under its year's regulation, by the codes and
  * numberings people type.
  */
+import { Migrator } from 'kysely'
 import { describe, expect, it } from 'vitest'
+import { migrations } from '../../migrations/index.ts'
+import { openSqlite } from '../../src/db/connection.ts'
 import { csv } from './sheets.ts'
 import { must, OWNER, refused, school, type World, world } from './support.ts'
 
@@ -143,5 +146,60 @@ describe('a plan picks from its level under its year’s regulation', () => {
     const view = must(await t.w.services.plans.get(t.s.teacherToan, { planId: t.planId }))
     expect(view.modules.map((m) => m.code)).toEqual(['GVMN 1', 'GVMN 2'])
     expect(view.check?.valid).toBe(true)
+  })
+})
+
+describe('migration 0080', () => {
+  it('tags seed 004 as TT 26, keeps a module a school imported before it, and adds the rest', async () => {
+    const db = openSqlite(':memory:')
+    const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } })
+    expect((await migrator.migrateTo('0040_notification_settings')).error).toBeUndefined()
+    const at = '2025-09-01T00:00:00.000Z'
+    // a THCS school's own "GVPT 01", imported with its own title and hours
+    await db
+      .insertInto('modules')
+      .values({
+        level: 'THCS',
+        code: 'GVPT 01',
+        code_key: 'GVPT 1',
+        sort_key: 'GVPT 000001',
+        title: 'Mô đun của trường',
+        contents: '',
+        goals: '',
+        area: null,
+        hours_total: 15,
+        hours_self_study: null,
+        hours_theory: null,
+        hours_practice: null,
+        source: 'KH của trường',
+        search_text: 'gvpt 01 mo dun cua truong',
+        created_at: at,
+        updated_at: at,
+      })
+      .execute()
+    expect((await migrator.migrateToLatest()).error).toBeUndefined()
+    const rows = await db
+      .selectFrom('modules')
+      .select(['level', 'code', 'title', 'hours_total', 'profile'])
+      .orderBy('level')
+      .orderBy('sort_key')
+      .execute()
+    const of = (level: string) => rows.filter((r) => r.level === level)
+    expect(of('THCS')).toEqual([
+      { level: 'THCS', code: 'GVPT 01', title: 'Mô đun của trường', hours_total: 15, profile: null },
+      expect.objectContaining({ code: 'GVPT 10', hours_total: 40, profile: 'tt19-2019' }),
+      expect.objectContaining({ code: 'GVPT 11', hours_total: 20, profile: 'tt19-2019' }),
+      expect.objectContaining({ code: 'GVPT 13', hours_total: 20, profile: 'tt19-2019' }),
+    ])
+    expect(of('TH').map((r) => r.code)).toEqual(['GVPT 01', 'GVPT 10', 'GVPT 11', 'GVPT 13'])
+    expect(
+      new Set(
+        of('THPT')
+          .filter((r) => r.code.startsWith('THPT'))
+          .map((r) => r.profile),
+      ),
+    ).toEqual(new Set(['tt26-2012']))
+    expect(new Set(of('QL').map((r) => r.profile))).toEqual(new Set(['tt26-2012']))
+    await db.destroy()
   })
 })

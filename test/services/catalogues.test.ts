@@ -8,6 +8,7 @@ import { Migrator } from 'kysely'
 import { describe, expect, it } from 'vitest'
 import { migrations } from '../../migrations/index.ts'
 import { openSqlite } from '../../src/db/connection.ts'
+import { approvedPlan } from './grades-fixtures.ts'
 import { csv } from './sheets.ts'
 import { must, OWNER, refused, school, type World, world } from './support.ts'
 
@@ -201,5 +202,40 @@ describe('migration 0080', () => {
     ).toEqual(new Set(['tt26-2012']))
     expect(new Set(of('QL').map((r) => r.profile))).toEqual(new Set(['tt26-2012']))
     await db.destroy()
+  })
+})
+
+describe('a grade sheet names module columns as people write them', () => {
+  it('"Mô đun 17", "MĐ 19", "modun 31" are the teacher’s plan modules with those numbers', async () => {
+    const w = await world()
+    await w.services.setup.bootstrap({ ownerTelegramIds: [OWNER.telegramId] })
+    const s = await school(w, 'THPT Điểm', 100)
+    await approvedPlan(w, s, s.teacherToan.personId, ['THPT 17', 'THPT 19', 'THPT 31', 'THPT 34'], s.headToan)
+    const text = ['Họ tên;ND1;ND2;Mô đun 17;MĐ 19;modun 31;THPT 34', 'Teacher Toán;9;8;7;6;5;9'].join('\n')
+    const preview = must(await w.services.grades.parseBatch(s.headToan, { text }))
+    expect(preview.errors).toEqual([])
+    expect(preview.lines[0]!.components.map((c) => [c.code ?? c.kind, c.read])).toEqual([
+      ['nd1', 900],
+      ['nd2', 800],
+      ['THPT 17', 700],
+      ['THPT 19', 600],
+      ['THPT 31', 500],
+      ['THPT 34', 900],
+    ])
+    // written with spaces, the header's words are grouped back ("Mô đun 17" is one column)
+    const spaced = ['Họ tên ND1 ND2 Mô đun 17 MĐ 19 modun 31 THPT34', 'Teacher Toán 9 8 7 6 5 9'].join('\n')
+    const again = must(await w.services.grades.parseBatch(s.headToan, { text: spaced }))
+    expect(again.errors).toEqual([])
+    expect(again.lines[0]!.components.map((c) => c.read)).toEqual([900, 800, 700, 600, 500, 900])
+    // a number no plan module has is named in the error, with the plan's modules
+    const missing = ['Họ tên;ND1;ND2;Mô đun 1', 'Teacher Toán;9;8;7'].join('\n')
+    const refusedPreview = must(await w.services.grades.parseBatch(s.headToan, { text: missing }))
+    expect(refusedPreview.errors).toContainEqual(
+      expect.objectContaining({
+        code: 'module-not-in-plan',
+        input: '7',
+        planModules: ['THPT 17', 'THPT 19', 'THPT 31', 'THPT 34'],
+      }),
+    )
   })
 })

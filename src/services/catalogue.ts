@@ -89,6 +89,22 @@ export class CatalogueService {
     return ok({ ...byWords, matchedBy: 'words' as const })
   }
 
+  /**
+   * The module of one catalogue (under a profile: its programme's and the untagged ones) that a
+   * typed code or a bare number ("gvpt 1", "Mô đun 19") names, when exactly one fits.
+   */
+  async resolve(
+    _actor: Actor | undefined,
+    input: { typed: string; level: CatalogueId; profile?: string },
+  ): Promise<Module | undefined> {
+    const own = await this.stores.modules.ofLevel(input.level, input.profile)
+    const code = resolveModuleCode(
+      input.typed,
+      own.map((m) => m.code),
+    )
+    return code === undefined ? undefined : own.find((m) => m.code === code)
+  }
+
   async get(
     _actor: Actor | undefined,
     input: { moduleId: number },

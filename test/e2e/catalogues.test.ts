@@ -51,6 +51,16 @@ describe('/plan offers the teacher’s level under the year’s regulation', () 
     expect(plan).toContain('✅ Kế hoạch hợp lệ')
   })
 
+  it('/modules "mô đun 1" opens the module numbered 1 of the teacher’s own catalogue', async () => {
+    const teacher = user(s.teacherToan.telegramId)
+    const [card] = await teacher.say('/modules mô đun 1')
+    expect(card?.text).toContain('GVPT 01 — Tiêu chuẩn 1. Phẩm chất nhà giáo — Tiêu chí 1. Đạo đức nhà giáo')
+    expect(card?.text).toContain('TT 17/2019/TT-BGDĐT')
+    expect(card?.text).toContain('Thời lượng: 20 tiết (lý thuyết 8, thực hành 12)')
+    const [own] = await teacher.tap('◀ Về danh sách')
+    expect(own?.text).toContain('Danh mục mô đun: Tiểu học (TH) — 4 mô đun')
+  })
+
   it('a preschool teacher is told their catalogue is not shipped, not offered GVPT', async () => {
     const teacher = user(s.teacherVan.telegramId)
     await teacher.say('/plan')

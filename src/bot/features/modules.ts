@@ -11,7 +11,7 @@
  * older search says so instead of paging through the newer one.
  */
 import { InlineKeyboard } from 'grammy'
-import type { CatalogueId } from '../../rules/index.ts'
+import { type CatalogueId, moduleNumberAlias } from '../../rules/index.ts'
 import { DEFAULT_PAGE_SIZE, type Page } from '../../services/catalogue.ts'
 import { CATALOGUE_IDS, parseCatalogue } from '../../services/vocabulary.ts'
 import type { Module } from '../../store/modules.ts'
@@ -263,6 +263,12 @@ feature.command('modules', async (ctx) => {
   }
   const level = parseCatalogue(query)
   if (level) return reply(ctx, await levelView(ctx, { level }, 1))
+  // "mô đun 19": the module with that number in the person's own catalogue
+  if (moduleNumberAlias(query) !== null) {
+    const own = await ownCatalogue(ctx)
+    const module = own && (await ctx.deps.catalogue.resolve(undefined, { typed: query, ...own }))
+    if (module) return reply(ctx, cardView(ctx, module, { list: listKey(own), page: 1 }))
+  }
   ctx.session.moduleSearch = query
   const found = await searchView(ctx, query, 1)
   if (found.kind === 'view') return reply(ctx, found.view)

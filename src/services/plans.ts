@@ -608,6 +608,7 @@ export class PlanService {
   /** The rule engine on the plan's modules plus `extraCodes`, against `known` modules. */
   private check(loaded: Loaded, modules: Module[], extraCodes: string[], known: Module[]): PlanCheck {
     const { owner, year } = loaded
+    const profile = profileOfYear(year)
     return validatePlan(
       {
         // managers choose from the managers' catalogue whatever their level
@@ -615,8 +616,9 @@ export class PlanService {
         isManager: owner.role === 'manager',
         moduleCodes: [...modules.map((m) => m.code), ...extraCodes],
       },
-      known.map(toCatalogueModule),
-      profileOfYear(year),
+      // a module of the other regulation's programme (the year switched since) no longer counts
+      known.filter((m) => fitsProfile(m, profile.id)).map(toCatalogueModule),
+      profile,
       { requiredHours: year.requiredNd3Hours },
     )
   }

@@ -239,3 +239,29 @@ describe('a grade sheet names module columns as people write them', () => {
     )
   })
 })
+
+describe('a year switched to the other regulation', () => {
+  it('no longer counts the other programme’s modules in a plan made before the switch', async () => {
+    const t = await teacherOf('THPT', 'tt26-2012')
+    for (const code of ['THPT 17', 'THPT 19', 'THPT 31', 'THPT 34']) must(await t.add(code))
+    expect(must(await t.w.services.plans.get(t.s.teacherToan, { planId: t.planId })).check?.valid).toBe(true)
+    must(
+      await t.w.services.regulation.setProfile(t.s.admin, {
+        schoolYearId: t.s.year.id,
+        profileId: 'tt19-2019',
+      }),
+    )
+    const view = must(await t.w.services.plans.get(t.s.teacherToan, { planId: t.planId }))
+    expect(view.check).toMatchObject({ valid: false, totalHours: 0, requiredHours: 40 })
+    expect(view.check?.errors.map((e) => [e.code, 'moduleCode' in e ? e.moduleCode : null])).toEqual([
+      ['unknown-module', 'THPT 17'],
+      ['unknown-module', 'THPT 19'],
+      ['unknown-module', 'THPT 31'],
+      ['unknown-module', 'THPT 34'],
+      ['hours-below-required', null],
+    ])
+    expect(refused(await t.w.services.plans.submit(t.s.teacherToan, { planId: t.planId }))).toMatchObject({
+      code: 'plan-invalid',
+    })
+  })
+})

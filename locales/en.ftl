@@ -254,6 +254,7 @@ plan-button-add = ➕ Add a module
 plan-button-submit = 📤 Submit for approval
 plan-button-back = ↩️ Back to the plan
 plan-pick-module = Choose a module ({ $catalogue }), page { $page }/{ $pages }. { $nd3 }/{ $required } periods so far.
+plan-catalogue-empty = There is no module of the { $catalogue } catalogue under this school year's regulation ({ $profile }): the official list is not in the bot yet. The deployment's owner can import a module list with /import.
 plan-added = Module added.
 plan-removed = Module removed.
 plan-submitted = Plan submitted. You will get a message when it is approved or returned.

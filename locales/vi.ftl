@@ -254,6 +254,7 @@ plan-button-add = ➕ Thêm mô đun
 plan-button-submit = 📤 Gửi duyệt
 plan-button-back = ↩️ Quay lại kế hoạch
 plan-pick-module = Chọn mô đun ({ $catalogue }), trang { $page }/{ $pages }. Đã có { $nd3 }/{ $required } tiết.
+plan-catalogue-empty = Chưa có mô đun nào của danh mục { $catalogue } theo quy chế của năm học này ({ $profile }): danh mục chính thức chưa được đưa vào bot. Người quản lý hệ thống nhập được danh mục mô đun bằng /import.
 plan-added = Đã thêm mô đun.
 plan-removed = Đã bỏ mô đun.
 plan-submitted = Đã gửi kế hoạch. Bạn sẽ nhận được tin nhắn khi kế hoạch được duyệt hoặc bị trả lại.

@@ -150,6 +150,8 @@ export interface ModulesTable {
   source: string
   /** folded code + title + contents + goals, for searching without diacritics */
   search_text: string
+  /** the regulation profile its programme belongs to ('tt26-2012', 'tt19-2019'); null: any year */
+  profile: string | null
   created_at: string
   updated_at: string
 }

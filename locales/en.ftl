@@ -327,6 +327,7 @@ people-legend = ✓ uses the bot · does not yet
 error-setup-unknown = That setup code is not right.
 error-setup-used = That setup code has been used.
 error-setup-closed = This deployment has an owner; the setup code no longer works.
+error-setup-expired = That setup code has expired (it works for 24 hours). Restart the bot to get a fresh one.
 error-invite-unknown = That invite code is not right. Please check the link or code your school sent.
 error-invite-expired = The invite link expired ({ $expiresAt }). Please ask your school for a new one.
 error-invite-used = This invite link has been used. Please ask your school for a new one.

@@ -327,6 +327,7 @@ people-legend = ✓ đã dùng bot · chưa dùng bot
 error-setup-unknown = Mã thiết lập không đúng.
 error-setup-used = Mã thiết lập đã được dùng.
 error-setup-closed = Hệ thống đã có chủ quản; mã thiết lập không còn dùng được.
+error-setup-expired = Mã thiết lập đã hết hạn (chỉ dùng được trong 24 giờ). Khởi động lại bot để nhận mã mới.
 error-invite-unknown = Mã mời không đúng. Bạn hãy kiểm tra lại link hoặc mã nhà trường gửi.
 error-invite-expired = Link mời đã hết hạn ({ $expiresAt }). Bạn hãy xin nhà trường link mới.
 error-invite-used = Link mời này đã được dùng. Bạn hãy xin nhà trường link mới.

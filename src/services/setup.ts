@@ -1,11 +1,16 @@
 /**
  * Owners of the deployment. At start-up the Telegram ids of OWNER_TELEGRAM_IDS become owners; with
  * no owner at all (none configured, none stored) a one-time setup code is made, and main prints
- * its link: the first person to open it becomes the owner.
+ * its link: the first person to open it becomes the owner. A setup code works for 24 hours; a
+ * start with no owner after that issues a fresh one. Main prints the link only when it is issued,
+ * so that logs do not repeat a live owner link at every start (and never once an owner exists).
  *
- *   const { setupCode } = await deps.setup.bootstrap({ ownerTelegramIds: config.ownerTelegramIds })
- *   if (setupCode) console.log(startLink(bot.botInfo.username, setupCode))
+ *   const { setupCode, issued } = await deps.setup.bootstrap({ ownerTelegramIds: config.ownerTelegramIds })
+ *   if (setupCode && issued) console.log(startLink(bot.botInfo.username, setupCode))
  *   // /start setup-…  →  deps.setup.claim({ telegramId: ctx.from.id }, payload)
+ *
+ * Owners revoke owners (`revokeOwner`): never themselves, never the last one, and not one the
+ * environment names (OWNER_TELEGRAM_IDS would make them an owner again at the next start).
  */
 import { z } from 'zod'
 import { type Actor, whoIs } from './access.ts'
@@ -20,6 +25,16 @@ export type SetupError =
   | { readonly code: 'setup-used' }
   /** the deployment already has an owner; setup links no longer work */
   | { readonly code: 'setup-closed' }
+  /** the code is over 24 hours old; a restart of the bot issues a fresh one */
+  | { readonly code: 'setup-expired' }
+
+/** How long a setup code works after it is issued. */
+export const SETUP_CODE_HOURS = 24
+const SETUP_CODE_MS = SETUP_CODE_HOURS * 60 * 60 * 1000
+
+function setupExpiresAt(createdAt: string): string {
+  return new Date(new Date(createdAt).getTime() + SETUP_CODE_MS).toISOString()
+}
 
 /** Tells a setup code from an invite code in a `/start` payload. */
 export function isSetupCode(payload: string): boolean {
@@ -34,12 +49,17 @@ export class SetupService {
   }
 
   /**
-   * Makes the configured ids owners (idempotent). Returns the setup code to print when the
-   * deployment has no owner; the same unused code is returned on every start until claimed.
+   * Makes the configured ids owners (idempotent). When the deployment has no owner, returns the
+   * live setup code: the unused one while it works (`issued: false`: it was announced already),
+   * else a fresh one (`issued: true`: announce it). With an owner: no code at all.
    */
-  async bootstrap(input: {
-    ownerTelegramIds: readonly number[]
-  }): Promise<{ owners: number[]; setupCode: string | null }> {
+  async bootstrap(input: { ownerTelegramIds: readonly number[] }): Promise<{
+    owners: number[]
+    setupCode: string | null
+    /** the code was made by this call: the one time to print it */
+    issued: boolean
+    expiresAt: string | null
+  }> {
     const ids = z.array(z.number().int().positive()).parse(input.ownerTelegramIds)
     const now = this.ctx.now().toISOString()
     return this.stores.transaction(async (tx) => {
@@ -49,12 +69,19 @@ export class SetupService {
         }
       }
       const owners = await tx.owners.list()
-      if (owners.length > 0) return { owners, setupCode: null }
+      if (owners.length > 0) return { owners, setupCode: null, issued: false, expiresAt: null }
       const existing = await tx.owners.unusedSetupCode()
-      if (existing) return { owners, setupCode: existing.code }
+      if (existing && setupExpiresAt(existing.createdAt) > now)
+        return {
+          owners,
+          setupCode: existing.code,
+          issued: false,
+          expiresAt: setupExpiresAt(existing.createdAt),
+        }
       const code = SETUP_PREFIX + randomCode(SETUP_CODE_LENGTH)
       await tx.owners.createSetupCode(code, now)
-      return { owners, setupCode: code }
+      await tx.audit.record(null, 'setup.issue', { expiresAt: setupExpiresAt(now) }, now)
+      return { owners, setupCode: code, issued: true, expiresAt: setupExpiresAt(now) }
     })
   }
 
@@ -68,6 +95,7 @@ export class SetupService {
       if (!setup) return fail({ code: 'setup-unknown' as const })
       if (setup.usedAt !== null) return fail({ code: 'setup-used' as const })
       if ((await tx.owners.list()).length > 0) return fail({ code: 'setup-closed' as const })
+      if (setupExpiresAt(setup.createdAt) <= now) return fail({ code: 'setup-expired' as const })
       if (!(await tx.owners.useSetupCode(typed, who.telegramId, now)))
         return fail({ code: 'setup-used' as const })
       await tx.owners.add(who.telegramId, 'setup', null, now)

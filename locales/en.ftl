@@ -404,11 +404,12 @@ modules-hours-self-study = self-study { $n }
 
 ## /import
 
-import-not-allowed = Only the school's BDTX steering committee (BCĐ) can import the staff list and the module catalogue from a file. If you need an import, please ask your school's BCĐ.
+import-not-allowed = Only the school's BDTX steering committee (BCĐ) can import the staff list from a file (the module catalogue is imported by the deployment's owners). If you need an import, please ask your school's BCĐ.
 import-choose = What would you like to import?
 import-choose-buttons = Please choose with the buttons on the message above.
 import-kind-staff = Staff and teacher list
 import-kind-catalogue = Module catalogue
+import-catalogue-owners-note = The module catalogue is shared by every school, so only the deployment's owners can add to it or change it. To add modules, please send the file to an owner.
 import-chosen = Importing: <b>{ $kind }</b>
 import-ask-file-staff =
     Send the staff and teacher list of <b>{ $school }</b> as an <b>.xlsx</b> or <b>.csv</b> file (attached as a file).
@@ -428,7 +429,7 @@ import-ask-file-catalogue =
     • <b>Mục tiêu bồi dưỡng</b> / Goals
     • <b>Tổng số tiết</b> / Total, <b>Lý thuyết</b> / Theory, <b>Thực hành</b> / Practice, <b>Tự học</b> / Self study
     • <b>Thông tư</b> / Source: the circular of the programme (empty: the level's own)
-    Only the deployment's owners can change a module that is already in the catalogue.
+    The catalogue is shared by every school: a module already in it is updated from the file.
 import-send-document = Please send an .xlsx or .csv file (attached as a file), or type /cancel to stop.
 import-send-again = Please check it and send another file, or type /cancel to stop.
 import-preview-title = <b>Preview of “{ $file }”</b>
@@ -477,6 +478,7 @@ error-file-empty = The file has no data.
 error-too-many-rows = The file has { $rows } rows, more than the { $maxRows } an import may have. Please split it into smaller files.
 error-columns-missing = The header row has no column { $expected } (the bot looks at the first 20 rows). Please add these columns and send the file again.
 error-preview-has-errors = The file still has { $count } errors, so nothing was saved. Please fix them and send the file again.
+error-catalogue-owners-only = The module catalogue is shared by every school, so only the deployment's owners can add to it or change it. To add modules, please send the file to an owner.
 error-preview-mismatch = This preview is not of your school, so it cannot be saved. Please type /import and send the file again.
 
 ## /setdeadline

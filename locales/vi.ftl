@@ -396,11 +396,12 @@ modules-hours-self-study = tự học { $n }
 
 ## /import
 
-import-not-allowed = Chỉ Ban chỉ đạo BDTX (BCĐ) của trường mới nhập được danh sách cán bộ, giáo viên và danh mục mô đun từ tệp. Nếu cần nhập, bạn liên hệ BCĐ của trường nhé.
+import-not-allowed = Chỉ Ban chỉ đạo BDTX (BCĐ) của trường mới nhập được danh sách cán bộ, giáo viên từ tệp (danh mục mô đun do chủ quản hệ thống nhập). Nếu cần nhập, bạn liên hệ BCĐ của trường nhé.
 import-choose = Bạn muốn nhập dữ liệu nào?
 import-choose-buttons = Bạn hãy chọn bằng các nút ở tin nhắn trên.
 import-kind-staff = Danh sách cán bộ, giáo viên
 import-kind-catalogue = Danh mục mô đun
+import-catalogue-owners-note = Danh mục mô đun dùng chung cho mọi trường nên chỉ chủ quản hệ thống mới thêm hoặc sửa được. Cần thêm mô đun, nhà trường gửi tệp cho chủ quản hệ thống nhé.
 import-chosen = Nhập: <b>{ $kind }</b>
 import-ask-file-staff =
     Bạn gửi tệp <b>.xlsx</b> hoặc <b>.csv</b> danh sách cán bộ, giáo viên của <b>{ $school }</b> (đính kèm dạng tệp).
@@ -420,7 +421,7 @@ import-ask-file-catalogue =
     • <b>Mục tiêu bồi dưỡng</b>
     • <b>Tổng số tiết</b>, <b>Lý thuyết</b>, <b>Thực hành</b>, <b>Tự học</b>
     • <b>Thông tư</b> ban hành chương trình (để trống thì lấy theo cấp học)
-    Mô đun đã có trong danh mục thì chỉ người quản trị hệ thống mới sửa được.
+    Danh mục dùng chung cho mọi trường: mô đun đã có sẽ được sửa theo tệp.
 import-send-document = Bạn hãy gửi tệp .xlsx hoặc .csv (đính kèm dạng tệp), hoặc gõ /cancel để thôi.
 import-send-again = Bạn kiểm tra lại rồi gửi tệp khác nhé, hoặc gõ /cancel để thôi.
 import-preview-title = <b>Xem trước tệp «{ $file }»</b>
@@ -462,6 +463,7 @@ error-file-empty = Tệp không có dữ liệu.
 error-too-many-rows = Tệp có { $rows } dòng, quá giới hạn { $maxRows } dòng mỗi lần nhập. Bạn chia thành nhiều tệp nhỏ hơn nhé.
 error-columns-missing = Không tìm thấy cột { $expected } trong dòng tiêu đề (bot xem 20 dòng đầu của tệp). Bạn thêm các cột này rồi gửi lại nhé.
 error-preview-has-errors = Tệp còn { $count } lỗi nên chưa lưu gì. Bạn sửa rồi gửi lại tệp nhé.
+error-catalogue-owners-only = Danh mục mô đun dùng chung cho mọi trường nên chỉ chủ quản hệ thống mới thêm hoặc sửa được. Cần thêm mô đun, nhà trường gửi tệp cho chủ quản hệ thống nhé.
 error-preview-mismatch = Bản xem trước này không thuộc trường của bạn nên không lưu được. Bạn gõ /import rồi gửi lại tệp nhé.
 
 ## /setdeadline

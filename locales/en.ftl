@@ -180,6 +180,7 @@ entity-school-year = School year
 entity-department = Department
 entity-person = Person
 entity-invite = Invite
+entity-join-request = Join request
 entity-module = Module
 entity-plan = Plan
 
@@ -230,6 +231,20 @@ join-done-head = Done! Type /plan for your own modules, /approve to approve your
 join-done-manager = Done! Type /plan to register the managers' modules.
 join-done-admin = Done! Type /departments to create departments, /invite to invite heads and teachers, /import to import a list from a file.
 join-done-staff = Done! Type /help to see what the bot can do.
+join-pick-needs-approval = If you pick a name from the list, the head of department or the school's BCĐ will confirm it before your account is linked to that name.
+join-request-sent = ⏳ Request sent: you are <b>{ $name }</b>, { $school }{ $inDepartment }. The head of department or the school's BCĐ will confirm it, and the bot will tell you as soon as they do. Meanwhile you can still use /cefr and /need.
+join-request-waiting = ⏳ Your request to be <b>{ $name }</b> is still waiting for the head of department or the BCĐ. The bot will tell you as soon as they answer.
+join-request-ask =
+    🙋 The Telegram account <b>{ $telegram }</b> asks to be <b>{ $name }</b> ({ $role }) at { $school }{ $inDepartment }, through the department's shared invite link.
+    If it really is { $name }, press <b>Approve</b> to link the account. If you are not sure, press <b>Reject</b> and send them a personal invite link (/unreachable).
+join-request-approve = ✅ Approve
+join-request-reject = ❌ Reject
+join-request-approved-by = ✅ Approved: the account <b>{ $telegram }</b> is <b>{ $name }</b>.
+join-request-rejected-by = ❌ Rejected: the account <b>{ $telegram }</b> may not take the name <b>{ $name }</b>.
+join-request-approved = ✅ Your request was confirmed. Welcome, <b>{ $name }</b>! You have joined <b>{ $school }</b>{ $inDepartment } as { $role }.
+join-request-missing = Press the button below to give your level and subject.
+join-request-continue = ▶️ Finish my details
+join-request-rejected = The head of department or the BCĐ did not confirm that you are <b>{ $name }</b>, so your account was not linked. If this is a mistake, please ask them for a personal invite link.
 
 ## /plan
 
@@ -328,6 +343,9 @@ error-setup-unknown = That setup code is not right.
 error-setup-used = That setup code has been used.
 error-setup-closed = This deployment has an owner; the setup code no longer works.
 error-setup-expired = That setup code has expired (it works for 24 hours). Restart the bot to get a fresh one.
+error-join-request-decided = This request has already been answered.
+error-approval-needed = This name is already on the list, so the head of department or the BCĐ must confirm it before the account is linked.
+error-no-request-needed = This invite needs no confirmation: open the link again to join.
 error-invite-unknown = That invite code is not right. Please check the link or code your school sent.
 error-invite-expired = The invite link expired ({ $expiresAt }). Please ask your school for a new one.
 error-invite-used = This invite link has been used. Please ask your school for a new one.

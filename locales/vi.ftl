@@ -180,6 +180,7 @@ entity-school-year = năm học
 entity-department = tổ chuyên môn
 entity-person = người này
 entity-invite = lời mời
+entity-join-request = yêu cầu tham gia
 entity-module = mô đun
 entity-plan = kế hoạch
 
@@ -230,6 +231,20 @@ join-done-head = Xong! Gõ /plan để đăng ký mô đun của bạn, /approve
 join-done-manager = Xong! Gõ /plan để đăng ký các mô đun dành cho cán bộ quản lý.
 join-done-admin = Xong! Gõ /departments để tạo các tổ, /invite để mời tổ trưởng và giáo viên, /import để nhập danh sách từ tệp.
 join-done-staff = Xong! Gõ /help để xem các việc bot làm được.
+join-pick-needs-approval = Nếu bạn chọn một tên có sẵn, tổ trưởng hoặc BCĐ của trường sẽ xác nhận trước khi tài khoản được gắn với tên đó.
+join-request-sent = ⏳ Đã gửi yêu cầu: bạn là <b>{ $name }</b>, { $school }{ $inDepartment }. Tổ trưởng hoặc BCĐ của trường sẽ xác nhận, và bot sẽ báo bạn ngay khi có kết quả. Trong lúc chờ, bạn vẫn dùng được /cefr và /need.
+join-request-waiting = ⏳ Yêu cầu nhận tên <b>{ $name }</b> của bạn vẫn đang chờ tổ trưởng hoặc BCĐ xác nhận. Bot sẽ báo bạn ngay khi có kết quả.
+join-request-ask =
+    🙋 Tài khoản Telegram <b>{ $telegram }</b> xin nhận tên <b>{ $name }</b> ({ $role }) ở { $school }{ $inDepartment }, qua link mời chung của tổ.
+    Nếu đúng là thầy/cô { $name }, bấm <b>Đồng ý</b> để gắn tài khoản. Nếu không chắc, bấm <b>Từ chối</b> và gửi link mời riêng cho thầy/cô ấy (/unreachable).
+join-request-approve = ✅ Đồng ý
+join-request-reject = ❌ Từ chối
+join-request-approved-by = ✅ Đã đồng ý: tài khoản <b>{ $telegram }</b> là <b>{ $name }</b>.
+join-request-rejected-by = ❌ Đã từ chối: tài khoản <b>{ $telegram }</b> không được nhận tên <b>{ $name }</b>.
+join-request-approved = ✅ Yêu cầu của bạn đã được xác nhận. Chào mừng <b>{ $name }</b>! Bạn đã tham gia <b>{ $school }</b>{ $inDepartment } với vai trò { $role }.
+join-request-missing = Bấm nút bên dưới để cho biết cấp học và môn bạn dạy.
+join-request-continue = ▶️ Điền nốt thông tin
+join-request-rejected = Tổ trưởng hoặc BCĐ chưa xác nhận bạn là <b>{ $name }</b> nên tài khoản chưa được gắn. Nếu có nhầm lẫn, bạn liên hệ tổ trưởng hoặc BCĐ để nhận link mời riêng nhé.
 
 ## /plan
 
@@ -328,6 +343,9 @@ error-setup-unknown = Mã thiết lập không đúng.
 error-setup-used = Mã thiết lập đã được dùng.
 error-setup-closed = Hệ thống đã có chủ quản; mã thiết lập không còn dùng được.
 error-setup-expired = Mã thiết lập đã hết hạn (chỉ dùng được trong 24 giờ). Khởi động lại bot để nhận mã mới.
+error-join-request-decided = Yêu cầu này đã được xử lý rồi.
+error-approval-needed = Tên này có sẵn trong danh sách nên cần tổ trưởng hoặc BCĐ xác nhận trước khi gắn tài khoản.
+error-no-request-needed = Lời mời này không cần chờ xác nhận: bạn mở lại link để tham gia nhé.
 error-invite-unknown = Mã mời không đúng. Bạn hãy kiểm tra lại link hoặc mã nhà trường gửi.
 error-invite-expired = Link mời đã hết hạn ({ $expiresAt }). Bạn hãy xin nhà trường link mới.
 error-invite-used = Link mời này đã được dùng. Bạn hãy xin nhà trường link mới.

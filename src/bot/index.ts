@@ -20,7 +20,8 @@ import { flowControl, flowsOnDemand } from './features/flow-control.ts'
 import { gradesConversation, gradesFeature } from './features/grades.ts'
 import { helpFeature } from './features/help.ts'
 import { importConversation, importFeature } from './features/imports.ts'
-import { joinConversation } from './features/join.ts'
+import { joinConversation, joinProfileConversation } from './features/join.ts'
+import { joinRequestsFeature } from './features/join-requests.ts'
 import { langFeature } from './features/lang.ts'
 import { modulesFeature } from './features/modules.ts'
 import { needConversation, needFeature } from './features/need.ts'
@@ -129,6 +130,7 @@ export function createBot(options: BotOptions): Bot<BotContext> {
       cefrConversation,
       needConversation,
       joinConversation,
+      joinProfileConversation,
       returnConversation,
       reopenConversation,
       gradesConversation,
@@ -156,6 +158,7 @@ export function createBot(options: BotOptions): Bot<BotContext> {
       deadlinesFeature,
       settingsFeature,
       unreachableFeature,
+      joinRequestsFeature,
       regulationFeature,
     ]),
   )

@@ -127,11 +127,26 @@ describe('invites', () => {
     const info = must(await invites.inspect(mai, invite.code))
     // only the unlinked teachers of Tổ Toán are offered
     expect(info.candidates).toEqual([{ id: listed.id, fullName: 'Đặng Thị Mai' }])
-    const joined = must(await invites.redeem(mai, { code: invite.code, personId: listed.id }))
+    // a listed name through a link anyone may hold: not linked at once, but asked of the head and admin
+    expect(refused(await invites.redeem(mai, { code: invite.code, personId: listed.id }))).toEqual({
+      code: 'approval-needed',
+      personId: listed.id,
+    })
+    const asked = must(
+      await w.services.joinRequests.request(mai, {
+        code: invite.code,
+        personId: listed.id,
+        telegramName: 'Mai',
+      }),
+    )
+    expect(asked.approvers.map((r) => r.telegramId).sort()).toEqual(
+      [a.admin.telegramId, a.headToan.telegramId].sort(),
+    )
+    const joined = must(
+      await w.services.joinRequests.decide(a.headToan, { requestId: asked.requestId, approve: true }),
+    )
     expect(joined.person).toMatchObject({ id: listed.id, telegramId: 600 })
     expect(joined.missing).toEqual([])
-    // the head who made the invite is told
-    expect(joined.notify.map((r) => r.telegramId)).toEqual([a.headToan.telegramId])
 
     // the same code again, for someone else, who enters a name
     const other = await account(w, 601)

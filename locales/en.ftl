@@ -346,6 +346,10 @@ error-setup-expired = That setup code has expired (it works for 24 hours). Resta
 error-join-request-decided = This request has already been answered.
 error-approval-needed = This name is already on the list, so the head of department or the BCĐ must confirm it before the account is linked.
 error-no-request-needed = This invite needs no confirmation: open the link again to join.
+error-owner-self = You cannot revoke your own owner's rights; another owner can.
+error-last-owner = The deployment must always keep at least one owner.
+error-not-an-owner = That account is not (or no longer) an owner.
+error-owner-from-config = This owner is set in the server's configuration (OWNER_TELEGRAM_IDS): remove the id there and restart the bot, or the next start makes them an owner again.
 error-invite-unknown = That invite code is not right. Please check the link or code your school sent.
 error-invite-expired = The invite link expired ({ $expiresAt }). Please ask your school for a new one.
 error-invite-used = This invite link has been used. Please ask your school for a new one.
@@ -515,6 +519,7 @@ help-role-owner =
     <b>Deployment owner:</b>
     /schools — the schools; add one and invite its admin
     /broadcast — send an announcement · /import — import the module catalogue from a file
+    /owners — the deployment's owners; revoke one
 help-role-teacher =
     <b>Teacher:</b>
     /plan — register self-chosen modules (ND3) and submit them
@@ -858,3 +863,24 @@ cefr-error-toeic-bridge = "{ $input }" is TOEIC Bridge, a different test on othe
 
 sandbox-pasting = Type or paste the lines; a line :end sends them all as one message.
 sandbox-saved = saved to { $path }
+
+## /owners
+
+cmd-owners = Deployment owners
+owners-only = Only the deployment's owners can see and change the list of owners.
+owners-title = <b>Deployment owners ({ $count })</b>
+owners-line = • <b>{ $name }</b>{ $you } — id { $id }, { $source } since { $since }
+owners-you = { " " }(you)
+owners-source-config = from the server's configuration (OWNER_TELEGRAM_IDS)
+owners-source-setup = through the setup link
+owners-source-owner = added by another owner
+owners-config-note = An owner from the server's configuration is removed only by deleting their id from OWNER_TELEGRAM_IDS and restarting the bot.
+owners-only-one = The deployment must always keep at least one owner, so there is nobody you can revoke yet.
+owners-revoke = 🚫 Revoke: { $name }
+owners-confirm =
+    Take away the owner's rights of <b>{ $name }</b> (id { $id })?
+    They will no longer add schools, see every school's report, send announcements to every school or import the module catalogue. Their role in a school (if any) stays.
+owners-confirm-yes = 🚫 Revoke
+owners-confirm-no = Cancel
+owners-revoked = <b>{ $name }</b> is no longer an owner. The deployment has { $remaining } owner(s) left.
+owners-revoked-notice = You are no longer an owner of this deployment: another owner took that right away. Your role in a school (if any) stays.

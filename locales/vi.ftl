@@ -346,6 +346,10 @@ error-setup-expired = Mã thiết lập đã hết hạn (chỉ dùng được t
 error-join-request-decided = Yêu cầu này đã được xử lý rồi.
 error-approval-needed = Tên này có sẵn trong danh sách nên cần tổ trưởng hoặc BCĐ xác nhận trước khi gắn tài khoản.
 error-no-request-needed = Lời mời này không cần chờ xác nhận: bạn mở lại link để tham gia nhé.
+error-owner-self = Bạn không thể tự bỏ quyền chủ quản của mình; một chủ quản khác làm việc này được.
+error-last-owner = Hệ thống luôn phải có ít nhất một chủ quản.
+error-not-an-owner = Tài khoản này không (còn) là chủ quản.
+error-owner-from-config = Chủ quản này được đặt trong cấu hình máy chủ (OWNER_TELEGRAM_IDS): xóa id khỏi đó rồi khởi động lại bot, nếu không lần khởi động sau họ lại là chủ quản.
 error-invite-unknown = Mã mời không đúng. Bạn hãy kiểm tra lại link hoặc mã nhà trường gửi.
 error-invite-expired = Link mời đã hết hạn ({ $expiresAt }). Bạn hãy xin nhà trường link mới.
 error-invite-used = Link mời này đã được dùng. Bạn hãy xin nhà trường link mới.
@@ -500,6 +504,7 @@ help-role-owner =
     <b>Chủ quản hệ thống:</b>
     /schools — các trường; thêm trường và mời quản trị trường
     /broadcast — gửi thông báo · /import — nhập danh mục mô đun từ tệp
+    /owners — các chủ quản hệ thống; bỏ quyền một chủ quản
 help-role-teacher =
     <b>Giáo viên:</b>
     /plan — đăng ký mô đun tự chọn (ND3), gửi duyệt
@@ -843,3 +848,24 @@ cefr-error-toeic-bridge = «{ $input }» là TOEIC Bridge, một bài thi khác 
 
 sandbox-pasting = Gõ hoặc dán các dòng; một dòng :end sẽ gửi tất cả thành một tin nhắn.
 sandbox-saved = đã lưu vào { $path }
+
+## /owners
+
+cmd-owners = Chủ quản hệ thống
+owners-only = Chỉ chủ quản hệ thống mới xem và đổi được danh sách chủ quản.
+owners-title = <b>Chủ quản hệ thống ({ $count })</b>
+owners-line = • <b>{ $name }</b>{ $you } — id { $id }, { $source } từ { $since }
+owners-you = { " " }(bạn)
+owners-source-config = theo cấu hình máy chủ (OWNER_TELEGRAM_IDS)
+owners-source-setup = qua link thiết lập
+owners-source-owner = do chủ quản khác thêm
+owners-config-note = Chủ quản theo cấu hình máy chủ chỉ bỏ được bằng cách xóa id khỏi OWNER_TELEGRAM_IDS rồi khởi động lại bot.
+owners-only-one = Hệ thống luôn phải có ít nhất một chủ quản, nên bạn chưa thể bỏ quyền của ai.
+owners-revoke = 🚫 Bỏ quyền: { $name }
+owners-confirm =
+    Bỏ quyền chủ quản của <b>{ $name }</b> (id { $id })?
+    Người này sẽ không còn thêm trường, xem báo cáo của mọi trường, gửi thông báo cho mọi trường hay nhập danh mục mô đun. Vai trò ở trường (nếu có) vẫn giữ nguyên.
+owners-confirm-yes = 🚫 Bỏ quyền
+owners-confirm-no = Hủy
+owners-revoked = Đã bỏ quyền chủ quản của <b>{ $name }</b>. Hệ thống còn { $remaining } chủ quản.
+owners-revoked-notice = Bạn không còn là chủ quản hệ thống: một chủ quản khác đã bỏ quyền này. Vai trò ở trường (nếu có) vẫn giữ nguyên.

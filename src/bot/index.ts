@@ -25,6 +25,7 @@ import { joinRequestsFeature } from './features/join-requests.ts'
 import { langFeature } from './features/lang.ts'
 import { modulesFeature } from './features/modules.ts'
 import { needConversation, needFeature } from './features/need.ts'
+import { ownersFeature } from './features/owners.ts'
 import { planFeature, reopenConversation } from './features/plan.ts'
 import { regulationFeature } from './features/regulation.ts'
 import { reportFeature } from './features/report.ts'
@@ -159,6 +160,7 @@ export function createBot(options: BotOptions): Bot<BotContext> {
       settingsFeature,
       unreachableFeature,
       joinRequestsFeature,
+      ownersFeature,
       regulationFeature,
     ]),
   )

@@ -49,7 +49,7 @@ const BY_ROLE: Record<Role, readonly string[]> = {
   staff: ['modules'],
 }
 
-const OWNER = ['schools', 'report', 'approve', 'broadcast', 'import'] as const
+const OWNER = ['schools', 'report', 'approve', 'broadcast', 'import', 'owners'] as const
 
 export function commandsFor(who: { role: Role | null; isOwner: boolean }): string[] {
   const names: string[] = ['start']

@@ -13,6 +13,7 @@
  * environment names (OWNER_TELEGRAM_IDS would make them an owner again at the next start).
  */
 import { z } from 'zod'
+import type { OwnerInfo } from '../store/owners.ts'
 import { type Actor, whoIs } from './access.ts'
 import { normalizeCode, randomCode, SETUP_CODE_LENGTH, SETUP_PREFIX } from './codes.ts'
 import type { ServiceContext } from './options.ts'
@@ -27,6 +28,15 @@ export type SetupError =
   | { readonly code: 'setup-closed' }
   /** the code is over 24 hours old; a restart of the bot issues a fresh one */
   | { readonly code: 'setup-expired' }
+
+export type OwnerRevokeError =
+  /** an owner does not revoke themselves (so the last owner stays) */
+  | { readonly code: 'owner-self' }
+  /** the deployment must keep at least one owner */
+  | { readonly code: 'last-owner' }
+  | { readonly code: 'not-an-owner'; readonly telegramId: number }
+  /** named in OWNER_TELEGRAM_IDS: remove them there, or the next start makes them owner again */
+  | { readonly code: 'owner-from-config'; readonly telegramId: number }
 
 /** How long a setup code works after it is issued. */
 export const SETUP_CODE_HOURS = 24
@@ -106,6 +116,49 @@ export class SetupService {
 
   async isOwner(telegramId: number): Promise<boolean> {
     return this.stores.owners.isOwner(telegramId)
+  }
+
+  /** The deployment's owners, for an owner. */
+  async listOwners(actor: Actor): Promise<Result<OwnerInfo[], Forbidden>> {
+    const who = await whoIs(this.stores, actor)
+    if (!who.isOwner) return forbidden()
+    return ok(await this.stores.owners.listDetailed())
+  }
+
+  /**
+   * An owner takes another owner's rights away. Never their own (so never the last owner), and
+   * not an owner the environment names: OWNER_TELEGRAM_IDS would make them an owner again at the
+   * next start, so that is changed where it is set.
+   */
+  async revokeOwner(
+    actor: Actor,
+    input: { telegramId: number },
+  ): Promise<Result<{ revoked: number; remaining: number }, Forbidden | InvalidInput | OwnerRevokeError>> {
+    const parsed = parseInput(z.object({ telegramId: z.number().int().positive() }), input)
+    if (!parsed.ok) return parsed
+    const who = await whoIs(this.stores, actor)
+    if (!who.isOwner) return forbidden()
+    const target = parsed.value.telegramId
+    if (target === who.telegramId) return fail({ code: 'owner-self' as const })
+    const now = this.ctx.now().toISOString()
+    return this.stores.transaction(async (tx) => {
+      // both rows in one order, whoever revokes whom: a mutual revocation waits, then finds its
+      // revoker gone, and the deployment keeps an owner
+      const [first, second] = [who.telegramId, target].sort((x, y) => x - y) as [number, number]
+      const locked = new Map([
+        [first, await tx.owners.lock(first)],
+        [second, await tx.owners.lock(second)],
+      ])
+      if (!locked.get(who.telegramId)) return forbidden()
+      if (!locked.get(target)) return fail({ code: 'not-an-owner' as const, telegramId: target })
+      if ((await tx.owners.source(target)) === 'config')
+        return fail({ code: 'owner-from-config' as const, telegramId: target })
+      const remaining = (await tx.owners.list()).filter((id) => id !== target).length
+      if (remaining === 0) return fail({ code: 'last-owner' as const })
+      await tx.owners.remove(target)
+      await tx.audit.record(who.telegramId, 'owner.revoke', { telegramId: target }, now)
+      return ok({ revoked: target, remaining })
+    })
   }
 
   /** An owner makes another Telegram account an owner. */

@@ -109,7 +109,10 @@ describe('claiming a listed name through a department-wide link', () => {
     const ha = h.fake.user({ id: 8_104, first_name: 'Hà', language_code: 'vi' })
     await ha.say(`/start ${code}`)
     await ha.tap('Vi Thị Hà')
-    await head.tap('✅ Đồng ý', head.messages().findLast((m) => m.text?.includes('Vi Thị Hà')))
+    await head.tap(
+      '✅ Đồng ý',
+      head.messages().findLast((m) => m.text?.includes('Vi Thị Hà')),
+    )
     const welcome = ha.lastMessage()
     expect(welcome?.text).toContain('Chào mừng Vi Thị Hà')
     expect(texts(await ha.tap('▶️ Điền nốt thông tin', welcome))).toContain('Bạn dạy cấp học nào?')

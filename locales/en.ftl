@@ -180,6 +180,7 @@ entity-school-year = School year
 entity-department = Department
 entity-person = Person
 entity-invite = Invite
+entity-join-request = Join request
 entity-module = Module
 entity-plan = Plan
 
@@ -230,6 +231,20 @@ join-done-head = Done! Type /plan for your own modules, /approve to approve your
 join-done-manager = Done! Type /plan to register the managers' modules.
 join-done-admin = Done! Type /departments to create departments, /invite to invite heads and teachers, /import to import a list from a file.
 join-done-staff = Done! Type /help to see what the bot can do.
+join-pick-needs-approval = If you pick a name from the list, the head of department or the school's BCĐ will confirm it before your account is linked to that name.
+join-request-sent = ⏳ Request sent: you are <b>{ $name }</b>, { $school }{ $inDepartment }. The head of department or the school's BCĐ will confirm it, and the bot will tell you as soon as they do. Meanwhile you can still use /cefr and /need.
+join-request-waiting = ⏳ Your request to be <b>{ $name }</b> is still waiting for the head of department or the BCĐ. The bot will tell you as soon as they answer.
+join-request-ask =
+    🙋 The Telegram account <b>{ $telegram }</b> asks to be <b>{ $name }</b> ({ $role }) at { $school }{ $inDepartment }, through the department's shared invite link.
+    If it really is { $name }, press <b>Approve</b> to link the account. If you are not sure, press <b>Reject</b> and send them a personal invite link (/unreachable).
+join-request-approve = ✅ Approve
+join-request-reject = ❌ Reject
+join-request-approved-by = ✅ Approved: the account <b>{ $telegram }</b> is <b>{ $name }</b>.
+join-request-rejected-by = ❌ Rejected: the account <b>{ $telegram }</b> may not take the name <b>{ $name }</b>.
+join-request-approved = ✅ Your request was confirmed. Welcome, <b>{ $name }</b>! You have joined <b>{ $school }</b>{ $inDepartment } as { $role }.
+join-request-missing = Press the button below to give your level and subject.
+join-request-continue = ▶️ Finish my details
+join-request-rejected = The head of department or the BCĐ did not confirm that you are <b>{ $name }</b>, so your account was not linked. If this is a mistake, please ask them for a personal invite link.
 
 ## /plan
 
@@ -328,6 +343,14 @@ people-legend = ✓ uses the bot · does not yet
 error-setup-unknown = That setup code is not right.
 error-setup-used = That setup code has been used.
 error-setup-closed = This deployment has an owner; the setup code no longer works.
+error-setup-expired = That setup code has expired (it works for 24 hours). Restart the bot to get a fresh one.
+error-join-request-decided = This request has already been answered.
+error-approval-needed = This name is already on the list, so the head of department or the BCĐ must confirm it before the account is linked.
+error-no-request-needed = This invite needs no confirmation: open the link again to join.
+error-owner-self = You cannot revoke your own owner's rights; another owner can.
+error-last-owner = The deployment must always keep at least one owner.
+error-not-an-owner = That account is not (or no longer) an owner.
+error-owner-from-config = This owner is set in the server's configuration (OWNER_TELEGRAM_IDS): remove the id there and restart the bot, or the next start makes them an owner again.
 error-invite-unknown = That invite code is not right. Please check the link or code your school sent.
 error-invite-expired = The invite link expired ({ $expiresAt }). Please ask your school for a new one.
 error-invite-used = This invite link has been used. Please ask your school for a new one.
@@ -404,11 +427,12 @@ modules-hours-self-study = self-study { $n }
 
 ## /import
 
-import-not-allowed = Only the school's BDTX steering committee (BCĐ) can import the staff list and the module catalogue from a file. If you need an import, please ask your school's BCĐ.
+import-not-allowed = Only the school's BDTX steering committee (BCĐ) can import the staff list from a file (the module catalogue is imported by the deployment's owners). If you need an import, please ask your school's BCĐ.
 import-choose = What would you like to import?
 import-choose-buttons = Please choose with the buttons on the message above.
 import-kind-staff = Staff and teacher list
 import-kind-catalogue = Module catalogue
+import-catalogue-owners-note = The module catalogue is shared by every school, so only the deployment's owners can add to it or change it. To add modules, please send the file to an owner.
 import-chosen = Importing: <b>{ $kind }</b>
 import-ask-file-staff =
     Send the staff and teacher list of <b>{ $school }</b> as an <b>.xlsx</b> or <b>.csv</b> file (attached as a file).
@@ -428,7 +452,7 @@ import-ask-file-catalogue =
     • <b>Mục tiêu bồi dưỡng</b> / Goals
     • <b>Tổng số tiết</b> / Total, <b>Lý thuyết</b> / Theory, <b>Thực hành</b> / Practice, <b>Tự học</b> / Self study
     • <b>Thông tư</b> / Source: the circular of the programme (empty: the level's own)
-    Only the deployment's owners can change a module that is already in the catalogue.
+    The catalogue is shared by every school: a module already in it is updated from the file.
 import-send-document = Please send an .xlsx or .csv file (attached as a file), or type /cancel to stop.
 import-send-again = Please check it and send another file, or type /cancel to stop.
 import-preview-title = <b>Preview of “{ $file }”</b>
@@ -477,6 +501,7 @@ error-file-empty = The file has no data.
 error-too-many-rows = The file has { $rows } rows, more than the { $maxRows } an import may have. Please split it into smaller files.
 error-columns-missing = The header row has no column { $expected } (the bot looks at the first 20 rows). Please add these columns and send the file again.
 error-preview-has-errors = The file still has { $count } errors, so nothing was saved. Please fix them and send the file again.
+error-catalogue-owners-only = The module catalogue is shared by every school, so only the deployment's owners can add to it or change it. To add modules, please send the file to an owner.
 error-preview-mismatch = This preview is not of your school, so it cannot be saved. Please type /import and send the file again.
 
 ## /setdeadline
@@ -495,6 +520,7 @@ help-role-owner =
     <b>Deployment owner:</b>
     /schools — the schools; add one and invite its admin
     /broadcast — send an announcement · /import — import the module catalogue from a file
+    /owners — the deployment's owners; revoke one
 help-role-teacher =
     <b>Teacher:</b>
     /plan — register self-chosen modules (ND3) and submit them
@@ -1057,3 +1083,23 @@ standard-english = English of English teachers
 standard-language-certificate = Foreign language certificate (managers)
 standard-it = IT
 standard-staff-training = Staff trained for their post
+## /owners
+
+cmd-owners = Deployment owners
+owners-only = Only the deployment's owners can see and change the list of owners.
+owners-title = <b>Deployment owners ({ $count })</b>
+owners-line = • <b>{ $name }</b>{ $you } — id { $id }, { $source } since { $since }
+owners-you = { " " }(you)
+owners-source-config = from the server's configuration (OWNER_TELEGRAM_IDS)
+owners-source-setup = through the setup link
+owners-source-owner = added by another owner
+owners-config-note = An owner from the server's configuration is removed only by deleting their id from OWNER_TELEGRAM_IDS and restarting the bot.
+owners-only-one = The deployment must always keep at least one owner, so there is nobody you can revoke yet.
+owners-revoke = 🚫 Revoke: { $name }
+owners-confirm =
+    Take away the owner's rights of <b>{ $name }</b> (id { $id })?
+    They will no longer add schools, see every school's report, send announcements to every school or import the module catalogue. Their role in a school (if any) stays.
+owners-confirm-yes = 🚫 Revoke
+owners-confirm-no = Cancel
+owners-revoked = <b>{ $name }</b> is no longer an owner. The deployment has { $remaining } owner(s) left.
+owners-revoked-notice = You are no longer an owner of this deployment: another owner took that right away. Your role in a school (if any) stays.

@@ -180,6 +180,7 @@ entity-school-year = năm học
 entity-department = tổ chuyên môn
 entity-person = người này
 entity-invite = lời mời
+entity-join-request = yêu cầu tham gia
 entity-module = mô đun
 entity-plan = kế hoạch
 
@@ -230,6 +231,20 @@ join-done-head = Xong! Gõ /plan để đăng ký mô đun của bạn, /approve
 join-done-manager = Xong! Gõ /plan để đăng ký các mô đun dành cho cán bộ quản lý.
 join-done-admin = Xong! Gõ /departments để tạo các tổ, /invite để mời tổ trưởng và giáo viên, /import để nhập danh sách từ tệp.
 join-done-staff = Xong! Gõ /help để xem các việc bot làm được.
+join-pick-needs-approval = Nếu bạn chọn một tên có sẵn, tổ trưởng hoặc BCĐ của trường sẽ xác nhận trước khi tài khoản được gắn với tên đó.
+join-request-sent = ⏳ Đã gửi yêu cầu: bạn là <b>{ $name }</b>, { $school }{ $inDepartment }. Tổ trưởng hoặc BCĐ của trường sẽ xác nhận, và bot sẽ báo bạn ngay khi có kết quả. Trong lúc chờ, bạn vẫn dùng được /cefr và /need.
+join-request-waiting = ⏳ Yêu cầu nhận tên <b>{ $name }</b> của bạn vẫn đang chờ tổ trưởng hoặc BCĐ xác nhận. Bot sẽ báo bạn ngay khi có kết quả.
+join-request-ask =
+    🙋 Tài khoản Telegram <b>{ $telegram }</b> xin nhận tên <b>{ $name }</b> ({ $role }) ở { $school }{ $inDepartment }, qua link mời chung của tổ.
+    Nếu đúng là thầy/cô { $name }, bấm <b>Đồng ý</b> để gắn tài khoản. Nếu không chắc, bấm <b>Từ chối</b> và gửi link mời riêng cho thầy/cô ấy (/unreachable).
+join-request-approve = ✅ Đồng ý
+join-request-reject = ❌ Từ chối
+join-request-approved-by = ✅ Đã đồng ý: tài khoản <b>{ $telegram }</b> là <b>{ $name }</b>.
+join-request-rejected-by = ❌ Đã từ chối: tài khoản <b>{ $telegram }</b> không được nhận tên <b>{ $name }</b>.
+join-request-approved = ✅ Yêu cầu của bạn đã được xác nhận. Chào mừng <b>{ $name }</b>! Bạn đã tham gia <b>{ $school }</b>{ $inDepartment } với vai trò { $role }.
+join-request-missing = Bấm nút bên dưới để cho biết cấp học và môn bạn dạy.
+join-request-continue = ▶️ Điền nốt thông tin
+join-request-rejected = Tổ trưởng hoặc BCĐ chưa xác nhận bạn là <b>{ $name }</b> nên tài khoản chưa được gắn. Nếu có nhầm lẫn, bạn liên hệ tổ trưởng hoặc BCĐ để nhận link mời riêng nhé.
 
 ## /plan
 
@@ -328,6 +343,14 @@ people-legend = ✓ đã dùng bot · chưa dùng bot
 error-setup-unknown = Mã thiết lập không đúng.
 error-setup-used = Mã thiết lập đã được dùng.
 error-setup-closed = Hệ thống đã có chủ quản; mã thiết lập không còn dùng được.
+error-setup-expired = Mã thiết lập đã hết hạn (chỉ dùng được trong 24 giờ). Khởi động lại bot để nhận mã mới.
+error-join-request-decided = Yêu cầu này đã được xử lý rồi.
+error-approval-needed = Tên này có sẵn trong danh sách nên cần tổ trưởng hoặc BCĐ xác nhận trước khi gắn tài khoản.
+error-no-request-needed = Lời mời này không cần chờ xác nhận: bạn mở lại link để tham gia nhé.
+error-owner-self = Bạn không thể tự bỏ quyền chủ quản của mình; một chủ quản khác làm việc này được.
+error-last-owner = Hệ thống luôn phải có ít nhất một chủ quản.
+error-not-an-owner = Tài khoản này không (còn) là chủ quản.
+error-owner-from-config = Chủ quản này được đặt trong cấu hình máy chủ (OWNER_TELEGRAM_IDS): xóa id khỏi đó rồi khởi động lại bot, nếu không lần khởi động sau họ lại là chủ quản.
 error-invite-unknown = Mã mời không đúng. Bạn hãy kiểm tra lại link hoặc mã nhà trường gửi.
 error-invite-expired = Link mời đã hết hạn ({ $expiresAt }). Bạn hãy xin nhà trường link mới.
 error-invite-used = Link mời này đã được dùng. Bạn hãy xin nhà trường link mới.
@@ -396,11 +419,12 @@ modules-hours-self-study = tự học { $n }
 
 ## /import
 
-import-not-allowed = Chỉ Ban chỉ đạo BDTX (BCĐ) của trường mới nhập được danh sách cán bộ, giáo viên và danh mục mô đun từ tệp. Nếu cần nhập, bạn liên hệ BCĐ của trường nhé.
+import-not-allowed = Chỉ Ban chỉ đạo BDTX (BCĐ) của trường mới nhập được danh sách cán bộ, giáo viên từ tệp (danh mục mô đun do chủ quản hệ thống nhập). Nếu cần nhập, bạn liên hệ BCĐ của trường nhé.
 import-choose = Bạn muốn nhập dữ liệu nào?
 import-choose-buttons = Bạn hãy chọn bằng các nút ở tin nhắn trên.
 import-kind-staff = Danh sách cán bộ, giáo viên
 import-kind-catalogue = Danh mục mô đun
+import-catalogue-owners-note = Danh mục mô đun dùng chung cho mọi trường nên chỉ chủ quản hệ thống mới thêm hoặc sửa được. Cần thêm mô đun, nhà trường gửi tệp cho chủ quản hệ thống nhé.
 import-chosen = Nhập: <b>{ $kind }</b>
 import-ask-file-staff =
     Bạn gửi tệp <b>.xlsx</b> hoặc <b>.csv</b> danh sách cán bộ, giáo viên của <b>{ $school }</b> (đính kèm dạng tệp).
@@ -420,7 +444,7 @@ import-ask-file-catalogue =
     • <b>Mục tiêu bồi dưỡng</b>
     • <b>Tổng số tiết</b>, <b>Lý thuyết</b>, <b>Thực hành</b>, <b>Tự học</b>
     • <b>Thông tư</b> ban hành chương trình (để trống thì lấy theo cấp học)
-    Mô đun đã có trong danh mục thì chỉ người quản trị hệ thống mới sửa được.
+    Danh mục dùng chung cho mọi trường: mô đun đã có sẽ được sửa theo tệp.
 import-send-document = Bạn hãy gửi tệp .xlsx hoặc .csv (đính kèm dạng tệp), hoặc gõ /cancel để thôi.
 import-send-again = Bạn kiểm tra lại rồi gửi tệp khác nhé, hoặc gõ /cancel để thôi.
 import-preview-title = <b>Xem trước tệp «{ $file }»</b>
@@ -462,6 +486,7 @@ error-file-empty = Tệp không có dữ liệu.
 error-too-many-rows = Tệp có { $rows } dòng, quá giới hạn { $maxRows } dòng mỗi lần nhập. Bạn chia thành nhiều tệp nhỏ hơn nhé.
 error-columns-missing = Không tìm thấy cột { $expected } trong dòng tiêu đề (bot xem 20 dòng đầu của tệp). Bạn thêm các cột này rồi gửi lại nhé.
 error-preview-has-errors = Tệp còn { $count } lỗi nên chưa lưu gì. Bạn sửa rồi gửi lại tệp nhé.
+error-catalogue-owners-only = Danh mục mô đun dùng chung cho mọi trường nên chỉ chủ quản hệ thống mới thêm hoặc sửa được. Cần thêm mô đun, nhà trường gửi tệp cho chủ quản hệ thống nhé.
 error-preview-mismatch = Bản xem trước này không thuộc trường của bạn nên không lưu được. Bạn gõ /import rồi gửi lại tệp nhé.
 
 ## /setdeadline
@@ -480,6 +505,7 @@ help-role-owner =
     <b>Chủ quản hệ thống:</b>
     /schools — các trường; thêm trường và mời quản trị trường
     /broadcast — gửi thông báo · /import — nhập danh mục mô đun từ tệp
+    /owners — các chủ quản hệ thống; bỏ quyền một chủ quản
 help-role-teacher =
     <b>Giáo viên:</b>
     /plan — đăng ký mô đun tự chọn (ND3), gửi duyệt
@@ -1042,3 +1068,23 @@ standard-english = Tiếng Anh của giáo viên tiếng Anh
 standard-language-certificate = Chứng chỉ ngoại ngữ (CBQL)
 standard-it = Tin học
 standard-staff-training = Nhân viên được đào tạo đúng chuyên môn vị trí việc làm
+## /owners
+
+cmd-owners = Chủ quản hệ thống
+owners-only = Chỉ chủ quản hệ thống mới xem và đổi được danh sách chủ quản.
+owners-title = <b>Chủ quản hệ thống ({ $count })</b>
+owners-line = • <b>{ $name }</b>{ $you } — id { $id }, { $source } từ { $since }
+owners-you = { " " }(bạn)
+owners-source-config = theo cấu hình máy chủ (OWNER_TELEGRAM_IDS)
+owners-source-setup = qua link thiết lập
+owners-source-owner = do chủ quản khác thêm
+owners-config-note = Chủ quản theo cấu hình máy chủ chỉ bỏ được bằng cách xóa id khỏi OWNER_TELEGRAM_IDS rồi khởi động lại bot.
+owners-only-one = Hệ thống luôn phải có ít nhất một chủ quản, nên bạn chưa thể bỏ quyền của ai.
+owners-revoke = 🚫 Bỏ quyền: { $name }
+owners-confirm =
+    Bỏ quyền chủ quản của <b>{ $name }</b> (id { $id })?
+    Người này sẽ không còn thêm trường, xem báo cáo của mọi trường, gửi thông báo cho mọi trường hay nhập danh mục mô đun. Vai trò ở trường (nếu có) vẫn giữ nguyên.
+owners-confirm-yes = 🚫 Bỏ quyền
+owners-confirm-no = Hủy
+owners-revoked = Đã bỏ quyền chủ quản của <b>{ $name }</b>. Hệ thống còn { $remaining } chủ quản.
+owners-revoked-notice = Bạn không còn là chủ quản hệ thống: một chủ quản khác đã bỏ quyền này. Vai trò ở trường (nếu có) vẫn giữ nguyên.

@@ -42,6 +42,7 @@ export async function openApp(options: {
     schools: services.schools,
     people: services.people,
     invites: services.invites,
+    joinRequests: services.joinRequests,
     catalogue: services.catalogue,
     plans: services.plans,
     imports: services.imports,

@@ -13,6 +13,7 @@ import type { CourseService } from '../services/courses.ts'
 import type { GradeService } from '../services/grades.ts'
 import type { ImportService } from '../services/imports.ts'
 import type { InviteService } from '../services/invites.ts'
+import type { JoinRequestService } from '../services/join-requests.ts'
 import type { NotificationService } from '../services/notifications.ts'
 import type { PeopleService } from '../services/people.ts'
 import type { PlanService } from '../services/plans.ts'
@@ -38,6 +39,7 @@ export interface Deps {
   people: PeopleService
   /** invite links: create, inspect, redeem, revoke */
   invites: InviteService
+  joinRequests: JoinRequestService
   /** the module catalogue: browse, search, one module */
   catalogue: CatalogueService
   /** personal plans: modules, submit, approve, return, reopen, what waits for me */

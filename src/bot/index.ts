@@ -21,10 +21,12 @@ import { flowControl, flowsOnDemand } from './features/flow-control.ts'
 import { gradesConversation, gradesFeature } from './features/grades.ts'
 import { helpFeature } from './features/help.ts'
 import { importConversation, importFeature } from './features/imports.ts'
-import { joinConversation } from './features/join.ts'
+import { joinConversation, joinProfileConversation } from './features/join.ts'
+import { joinRequestsFeature } from './features/join-requests.ts'
 import { langFeature } from './features/lang.ts'
 import { modulesFeature } from './features/modules.ts'
 import { needConversation, needFeature } from './features/need.ts'
+import { ownersFeature } from './features/owners.ts'
 import { planFeature, reopenConversation } from './features/plan.ts'
 import { regulationFeature } from './features/regulation.ts'
 import { reportFeature } from './features/report.ts'
@@ -132,6 +134,7 @@ export function createBot(options: BotOptions): Bot<BotContext> {
       cefrConversation,
       needConversation,
       joinConversation,
+      joinProfileConversation,
       returnConversation,
       reopenConversation,
       gradesConversation,
@@ -161,6 +164,8 @@ export function createBot(options: BotOptions): Bot<BotContext> {
       deadlinesFeature,
       settingsFeature,
       unreachableFeature,
+      joinRequestsFeature,
+      ownersFeature,
       regulationFeature,
       coursesFeature,
       staffRecordsFeature,

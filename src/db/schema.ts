@@ -127,6 +127,21 @@ export interface InvitesTable {
   revoked_at: string | null
 }
 
+/** A claim of a listed person's name through a department-wide invite, waiting for approval. */
+export interface JoinRequestsTable {
+  id: Generated<number>
+  invite_id: number
+  person_id: number
+  telegram_id: number
+  /** how Telegram showed the claimant, for the approver */
+  telegram_name: string
+  /** 'pending' | 'approved' | 'rejected' | 'withdrawn' | 'lapsed' */
+  status: string
+  created_at: string
+  decided_at: string | null
+  decided_by: number | null
+}
+
 export interface ModulesTable {
   id: Generated<number>
   /** catalogue: a level ('THPT', …) or 'QL' for managers */
@@ -395,6 +410,7 @@ export interface Database {
   people: PeopleTable
   invites: InvitesTable
   modules: ModulesTable
+  join_requests: JoinRequestsTable
   plans: PlansTable
   plan_modules: PlanModulesTable
   plan_events: PlanEventsTable

@@ -14,6 +14,7 @@ import { CourseService } from './courses.ts'
 import { GradeService } from './grades.ts'
 import { ImportService } from './imports.ts'
 import { InviteService } from './invites.ts'
+import { JoinRequestService } from './join-requests.ts'
 import { NotificationService } from './notifications.ts'
 import type { ServiceOptions } from './options.ts'
 import { PeopleService } from './people.ts'
@@ -30,6 +31,8 @@ export interface Services {
   schools: SchoolService
   people: PeopleService
   invites: InviteService
+  /** claims of a listed name through a department-wide link, approved by the head or admin */
+  joinRequests: JoinRequestService
   catalogue: CatalogueService
   plans: PlanService
   imports: ImportService
@@ -58,6 +61,7 @@ export function createServices(db: Db, options: Partial<ServiceOptions> = {}): S
     schools: new SchoolService(ctx),
     people: new PeopleService(ctx),
     invites: new InviteService(ctx),
+    joinRequests: new JoinRequestService(ctx),
     catalogue: new CatalogueService(ctx),
     plans: new PlanService(ctx),
     imports: new ImportService(ctx),

@@ -118,6 +118,8 @@ exam-ielts = IELTS
 exam-toefl = TOEFL iBT
 exam-fce = FCE
 exam-toeic = TOEIC
+exam-vstep = VSTEP
+exam-framework = Framework level
 exam-part-overall = overall
 exam-part-listeningReading = Listening &amp; Reading
 exam-part-speaking = Speaking
@@ -133,9 +135,9 @@ post-other-teacher = Teacher of another subject
 post-staff = Staff
 post-leadership-pipeline = Leadership pipeline
 cefr-usage =
-    Usage: <code>/cefr ielts 6.5</code>, <code>/cefr toefl 61</code>, <code>/cefr fce 60</code>, <code>/cefr toeic 650 150 120</code> (Listening &amp; Reading, Speaking, Writing).
+    Usage: <code>/cefr ielts 6.5</code>, <code>/cefr toefl 61</code>, <code>/cefr fce 60</code>, <code>/cefr toeic 650 150 120</code> (Listening &amp; Reading, Speaking, Writing), <code>/cefr vstep 6.5</code>, a certificate on the 6-level framework: <code>/cefr level 4</code>.
     Add a school level to compare with an English teacher's standard: <code>/cefr ielts 6.0 thpt</code>. Type <code>/cefr</code> and the bot asks step by step.
-cefr-error-unknown-exam = I do not know the exam "{ $input }". I can convert IELTS, TOEFL iBT, FCE and four-skill TOEIC.
+cefr-error-unknown-exam = I do not know the exam "{ $input }". I can convert IELTS, TOEFL iBT, FCE, four-skill TOEIC, VSTEP and certificates on the 6-level framework.
 cefr-error-unsupported-exam = "{ $input }" is not in the equivalence table; it has TOEFL iBT only (with IELTS, FCE and four-skill TOEIC).
 cefr-error-not-a-number = "{ $input }" is not a { $part } score. { $part } goes from { $min } to { $max } in steps of { $step }.
 cefr-error-out-of-range = { $input } is outside the { $part } scale: { $min } to { $max }.
@@ -149,6 +151,7 @@ cefr-compare = Compare with which post's standard? Press below.
 cefr-post-meets = ✅ { $post } needs <b>{ $level }</b> (level { $framework }/6): <b>meets the standard</b>.
 cefr-post-fails = ❌ { $post } needs <b>{ $level }</b> (level { $framework }/6): <b>does not meet the standard yet</b>.
 cefr-alternatives = { $level } takes one of:
+cefr-alternative-off-step = { $score } (the table writes { $written }, but { $parts } scores go in steps of { $step })
 cefr-post-none-encouraged = { $post }: no English certificate is required; a CEFR certificate is encouraged.
 cefr-post-none = { $post }: no English standard.
 cefr-post-standard = { $post }: the language standard of the post they are planned for.
@@ -158,6 +161,8 @@ cefr-chosen-exam = Exam: { $exam }
 cefr-ask-score-ielts = Your IELTS overall band? 0 to 9 in steps of 0.5 — e.g. 6.5.
 cefr-ask-score-toefl = Your TOEFL iBT score? 0 to 120 — e.g. 61.
 cefr-ask-score-fce = Your FCE score? 0 to 100 — e.g. 60.
+cefr-ask-score-vstep = Your VSTEP (levels 3–5) score? From 0 to 10 in steps of 0.5 — e.g. 6.5.
+cefr-ask-score-framework = Which level of the 6-level framework does your certificate state? From 1 to 6 — e.g. 4.
 cefr-ask-score-toeic = Your three TOEIC scores: Listening &amp; Reading (10–990), Speaking (0–200), Writing (0–200), separated by spaces — e.g. <code>650 150 120</code>.
 cefr-ask-post = Compare with which post's standard?
 cefr-ask-post-buttons = Please choose a post with the buttons on the message above, or type /cancel.
@@ -210,8 +215,8 @@ cmd-me = My profile
 setup-owner-welcome = You are now an <b>owner</b> of this deployment. Type /schools to add a school and invite its admin.
 join-invite-for-person = An invite to <b>{ $school }</b>{ $inDepartment }, role { $role }, for <b>{ $name }</b>. Is that you?
 join-confirm-me = Yes, I am { $name }
-join-pick-name = An invite to <b>{ $school }</b>, department <b>{ $department }</b>, role { $role }. Please choose your name:
-join-no-names = An invite to <b>{ $school }</b>, department <b>{ $department }</b>, role { $role }. Nobody is waiting on the list; press the button below to enter your name.
+join-pick-name = An invite to <b>{ $school }</b> (<b>{ $department }</b>), role { $role }. Please choose your name:
+join-no-names = An invite to <b>{ $school }</b> (<b>{ $department }</b>), role { $role }. Nobody is waiting on the list; press the button below to enter your name.
 join-not-listed = My name is not on the list
 join-use-buttons = Please choose with the buttons on the message above.
 join-ask-name = Please type your full name, e.g. Nguyễn Văn An.
@@ -272,7 +277,10 @@ approve-more = … and { $count } more; approve some, then type /approve again.
 approve-button-return = ↩️ Return
 approve-ask-reason = Please type why the plan is returned (the teacher will read it):
 approve-returned = { $name }'s plan was returned.
-approve-done = { $name }'s plan approved: { $status }.
+approve-done = { $to ->
+    [head_approved] { $name }'s plan approved; it goes on to the school for approval.
+   *[other] { $name }'s plan approved.
+}
 
 ## Schools, departments, invites, profile
 
@@ -822,6 +830,13 @@ regulation-admin-usage = Switch (while the year has no scores): <code>/regulatio
 regulation-unknown = Unknown regulation «{ $input }». Type <code>/regulation tt26</code> (TT 26/2012) or <code>/regulation tt19</code> (TT 19/2019).
 regulation-changed = ✅ The year's regulation is changed.
 regulation-unchanged = The year already follows this regulation.
+regulation-grading-school-classes = Each content is scored on 10, passed from 5; teachers who complete the plan are classed Giỏi / Khá / Trung bình on TT 26/2012's thresholds (by the school's guidance).
+regulation-admin-settings = Points the circular leaves open: choose the classes with the button below (while the year has no scores); split ND1 and ND2's 80 tiết as the Sở guides: <code>/regulation hours 30 50</code>.
+regulation-classes-tt26 = Class Giỏi / Khá / TB (as TT 26)
+regulation-classes-completion = Completed / not completed only
+regulation-settings-changed = ✅ The year's settings are saved.
+error-settings-not-open = This year's regulation leaves nothing open for the school to settle.
+error-settings-hours = ND1 and ND2 take whole tiết adding up to exactly { $total }, e.g. <code>/regulation hours 30 50</code>.
 error-results-exist = School year { $schoolYearName } already has scores; its regulation can no longer change (saved scores would be judged by another rule).
 error-unknown-profile = No such regulation. Known: { $known }.
 need-rounding-note = <i>(scores needed are rounded up to 0.1; the average is rounded to 0.1, so a two-decimal score slightly lower may already be enough)</i>
@@ -830,3 +845,83 @@ cefr-error-toeic-bridge = "{ $input }" is TOEIC Bridge, a different test on othe
 
 sandbox-pasting = Type or paste the lines; a line :end sends them all as one message.
 sandbox-saved = saved to { $path }
+
+## /courses: training courses and their budget (seed 000 §III.5)
+cmd-courses = Training courses, budget and sign-ups
+entity-course = training course
+courses-owner-scope = all schools (Sở/Phòng)
+courses-heading = 📚 Training courses of <b>{ $scope }</b> ({ $count }):
+courses-none = No course yet. Press ➕ to paste the budget table.
+courses-line = { $n }. { $name } — { $classes } classes · { $seats } people · { $fee }/person = <b>{ $amount }</b>
+courses-line-signups = 📣 open for sign-ups: { $seated }/{ $seats } seats{ $waiting ->
+    [0] {""}
+   *[other] , { $waiting } waiting
+}
+courses-totals = <b>Total:</b> { $classes } classes · { $seats } people · <b>{ $amount }</b>
+courses-add = ➕ Add courses (paste a table)
+courses-export = 📊 Export to Excel
+courses-open = 📣 Open { $n }
+courses-ask-table =
+    Paste the budget table, one course a line, cells separated by Tab (copied from Excel) or |:
+    <code>Name | Classes | People | Fee per person | Amount</code>
+    A number column, a header line and the amount column are optional; a «Tổng cộng» (total) line is checked against the bot's own sums.
+courses-preview-heading = Preview of { $count } courses (the bot computes amount = people × fee per person):
+courses-more = … and { $count } more.
+courses-field-classes = Classes
+courses-field-seats = People
+courses-field-amount = Amount
+courses-mismatch-total = ⚠️ The total line says { $field } { $printed }, but the lines add up to { $computed }.
+courses-mismatch-line = ⚠️ Course { $n }: the table says amount { $printed }, but people × fee = { $computed }.
+courses-errors = ❌ { $count } errors — nothing can be saved yet:
+courses-error-missing = Line { $line }, column «{ $column }»: empty.
+courses-error-not-a-number = Line { $line }, column «{ $column }»: «{ $input }» is not a whole number (e.g. 100 or 1.500.000).
+courses-error-zero = Line { $line }, column «{ $column }»: must be more than 0.
+courses-error-too-many-cells = Line { $line }: extra cells «{ $input }»; a line has at most 5 columns (name, classes, people, fee per person, amount).
+courses-fix-and-resend = Fix the lines above, then press ➕ and paste again. Nothing was saved.
+courses-save = ✅ Save
+courses-discard = Cancel
+courses-discarded = Cancelled; nothing saved.
+courses-saved = ✅ Saved { $count } courses. Type /courses to see them and open sign-ups.
+courses-ask-audience = Open sign-ups to whom? The bot sends them an invitation with a sign-up button.
+courses-audience-teacher = Teachers and heads
+courses-audience-manager = Managers
+courses-audience-staff = School staff
+courses-audience-all = Everyone
+courses-invitation = 📚 The course <b>{ $name }</b> is open for sign-ups: { $seats } seats, fee { $fee } per person. Press the button to sign up; when it is full you join the waiting list.
+courses-sign-up-button = ✍️ Sign up
+courses-opened = 📣 Sign-ups for «{ $name }» are open; the invitation goes to { $count } people.
+courses-opened-nobody = 📣 Sign-ups for «{ $name }» are open. Nobody of that group has opened the bot yet, so no invitation could go; they will see the course with /courses.
+courses-none-open = No training course is open for your sign-up at the moment.
+courses-open-heading = 📚 Courses open for sign-ups ({ $count }):
+courses-mine-seat = ✅ You have a seat.
+courses-mine-waiting = ⏳ You are on the waiting list.
+courses-sign-up = ✍️ Sign up { $n }
+courses-withdraw = ❌ Withdraw { $n }
+courses-signed-seat = ✅ Signed up for «{ $name }»: you have a seat.
+courses-signed-waiting = «{ $name }» is full ({ $seats } seats). You are number { $position } on the waiting list; the bot tells you as soon as someone withdraws.
+courses-withdrawn = You withdrew from «{ $name }».
+courses-promoted = ✅ A seat is yours in the course <b>{ $name }</b> (someone withdrew).
+error-course-table-errors = The table still has { $count } errors; nothing saved.
+error-course-table-empty = The table has no course to save.
+error-course-table-too-long = The table is too long: at most { $max } courses at a time.
+error-course-not-open = This course is not open for sign-ups.
+error-course-not-for-you = This course is not open to your post.
+error-course-not-signed-up = You have not signed up for this course.
+courses-sheet-name = Courses
+courses-sheet-signups = Sign-ups
+courses-sheet-title = TRAINING COURSE BUDGET — { $scope }
+courses-file-name = training-courses.xlsx
+courses-col-number = No.
+courses-col-name = Course
+courses-col-classes = Classes
+courses-col-seats = People
+courses-col-fee = Fee per person
+courses-col-amount = Amount
+courses-col-seated = Seated
+courses-col-waiting = Waiting
+courses-col-total = TOTAL
+courses-col-person = Full name
+courses-col-school = School
+courses-col-state = State
+courses-state-seat = seat
+courses-state-waiting = waiting

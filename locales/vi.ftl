@@ -118,6 +118,8 @@ exam-ielts = IELTS
 exam-toefl = TOEFL iBT
 exam-fce = FCE
 exam-toeic = TOEIC
+exam-vstep = VSTEP
+exam-framework = Chứng chỉ bậc
 exam-part-overall = điểm chung
 exam-part-listeningReading = Nghe &amp; Đọc
 exam-part-speaking = Nói
@@ -133,9 +135,9 @@ post-other-teacher = GV môn khác
 post-staff = Nhân viên
 post-leadership-pipeline = Diện quy hoạch lãnh đạo
 cefr-usage =
-    Cách dùng: <code>/cefr ielts 6.5</code>, <code>/cefr toefl 61</code>, <code>/cefr fce 60</code>, <code>/cefr toeic 650 150 120</code> (Nghe &amp; Đọc, Nói, Viết).
+    Cách dùng: <code>/cefr ielts 6.5</code>, <code>/cefr toefl 61</code>, <code>/cefr fce 60</code>, <code>/cefr toeic 650 150 120</code> (Nghe &amp; Đọc, Nói, Viết), <code>/cefr vstep 6,5</code>, chứng chỉ theo Khung 6 bậc: <code>/cefr bậc 4</code>.
     Thêm cấp dạy để so với chuẩn GV tiếng Anh: <code>/cefr ielts 6.0 thpt</code>. Gõ <code>/cefr</code> để bot hỏi từng bước.
-cefr-error-unknown-exam = Mình không biết kỳ thi «{ $input }». Bot quy đổi được IELTS, TOEFL iBT, FCE và TOEIC 4 kỹ năng.
+cefr-error-unknown-exam = Mình không biết kỳ thi «{ $input }». Bot quy đổi được IELTS, TOEFL iBT, FCE, TOEIC 4 kỹ năng, VSTEP và chứng chỉ theo Khung năng lực ngoại ngữ 6 bậc.
 cefr-error-unsupported-exam = «{ $input }» không có trong bảng quy đổi; bảng chỉ có TOEFL iBT (cùng IELTS, FCE, TOEIC 4 kỹ năng).
 cefr-error-not-a-number = «{ $input }» không phải là điểm { $part }. Điểm { $part } từ { $min } đến { $max }, mỗi bậc { $step }.
 cefr-error-out-of-range = { $input } nằm ngoài thang điểm { $part }: từ { $min } đến { $max }.
@@ -149,6 +151,7 @@ cefr-compare = So với chuẩn của vị trí nào? Bấm bên dưới.
 cefr-post-meets = ✅ { $post } cần <b>{ $level }</b> (bậc { $framework }/6): <b>đạt chuẩn</b>.
 cefr-post-fails = ❌ { $post } cần <b>{ $level }</b> (bậc { $framework }/6): <b>chưa đạt chuẩn</b>.
 cefr-alternatives = Để đạt { $level } cần một trong các chứng chỉ:
+cefr-alternative-off-step = { $score } (bảng quy đổi ghi { $written }, nhưng điểm { $parts } chỉ tăng theo từng { $step } điểm)
 cefr-post-none-encouraged = { $post }: không bắt buộc chứng chỉ tiếng Anh; khuyến khích đạt chứng chỉ theo CEFR.
 cefr-post-none = { $post }: không có chuẩn tiếng Anh.
 cefr-post-standard = { $post }: theo tiêu chuẩn ngoại ngữ của chức danh được quy hoạch.
@@ -158,6 +161,8 @@ cefr-chosen-exam = Kỳ thi: { $exam }
 cefr-ask-score-ielts = Điểm IELTS (overall) của bạn? Từ 0 đến 9, mỗi bậc 0,5 — ví dụ 6,5.
 cefr-ask-score-toefl = Điểm TOEFL iBT của bạn? Từ 0 đến 120 — ví dụ 61.
 cefr-ask-score-fce = Điểm FCE của bạn? Từ 0 đến 100 — ví dụ 60.
+cefr-ask-score-vstep = Điểm VSTEP (bậc 3–5) của bạn? Từ 0 đến 10, mỗi bậc 0,5 — ví dụ 6,5.
+cefr-ask-score-framework = Chứng chỉ của bạn ghi bậc mấy theo Khung năng lực ngoại ngữ 6 bậc? Từ 1 đến 6 — ví dụ 4.
 cefr-ask-score-toeic = Ba điểm TOEIC của bạn: Nghe &amp; Đọc (10–990), Nói (0–200), Viết (0–200), cách nhau bằng dấu cách — ví dụ <code>650 150 120</code>.
 cefr-ask-post = Bạn muốn so với chuẩn của vị trí nào?
 cefr-ask-post-buttons = Bạn hãy chọn vị trí bằng các nút ở tin nhắn trên, hoặc gõ /cancel.
@@ -210,8 +215,8 @@ cmd-me = Thông tin của tôi
 setup-owner-welcome = Bạn đã là <b>chủ quản</b> của hệ thống. Gõ /schools để thêm trường và mời quản trị của trường.
 join-invite-for-person = Lời mời vào <b>{ $school }</b>{ $inDepartment }, vai trò { $role }, dành cho <b>{ $name }</b>. Bạn có đúng là người này?
 join-confirm-me = Đúng, tôi là { $name }
-join-pick-name = Lời mời vào <b>{ $school }</b>, tổ <b>{ $department }</b>, vai trò { $role }. Bạn hãy chọn tên của mình:
-join-no-names = Lời mời vào <b>{ $school }</b>, tổ <b>{ $department }</b>, vai trò { $role }. Danh sách không còn ai chờ đăng ký; bấm nút bên dưới để nhập họ tên của bạn.
+join-pick-name = Lời mời vào <b>{ $school }</b> (<b>{ $department }</b>), vai trò { $role }. Bạn hãy chọn tên của mình:
+join-no-names = Lời mời vào <b>{ $school }</b> (<b>{ $department }</b>), vai trò { $role }. Danh sách không còn ai chờ đăng ký; bấm nút bên dưới để nhập họ tên của bạn.
 join-not-listed = Tên tôi không có trong danh sách
 join-use-buttons = Bạn hãy chọn bằng các nút ở tin nhắn trên.
 join-ask-name = Bạn hãy gõ họ và tên đầy đủ, ví dụ: Nguyễn Văn An.
@@ -272,7 +277,10 @@ approve-more = … và { $count } kế hoạch nữa; duyệt bớt rồi gõ /a
 approve-button-return = ↩️ Trả lại
 approve-ask-reason = Bạn hãy gõ lý do trả lại kế hoạch (giáo viên sẽ đọc được):
 approve-returned = Đã trả lại kế hoạch của { $name }.
-approve-done = Đã duyệt kế hoạch của { $name }: { $status }.
+approve-done = { $to ->
+    [head_approved] Đã duyệt kế hoạch của { $name }; kế hoạch chuyển lên nhà trường duyệt.
+   *[other] Đã duyệt kế hoạch của { $name }.
+}
 
 ## Trường, tổ, lời mời, hồ sơ
 
@@ -807,6 +815,13 @@ regulation-admin-usage = Đổi quy chế (khi năm học chưa có điểm nào
 regulation-unknown = Không rõ quy chế «{ $input }». Hãy gõ <code>/regulation tt26</code> (TT 26/2012) hoặc <code>/regulation tt19</code> (TT 19/2019).
 regulation-changed = ✅ Đã đổi quy chế của năm học.
 regulation-unchanged = Năm học đã thực hiện theo quy chế này.
+regulation-grading-school-classes = Mỗi nội dung chấm thang điểm 10, đạt từ 5 điểm; giáo viên hoàn thành kế hoạch được xếp loại Giỏi / Khá / Trung bình theo ngưỡng của TT 26/2012 (theo hướng dẫn của trường).
+regulation-admin-settings = Các điểm thông tư để ngỏ: chọn cách xếp loại bằng nút bên dưới (khi năm học chưa có điểm); chia 80 tiết của ND1 và ND2 theo hướng dẫn của Sở: <code>/regulation tiết 30 50</code>.
+regulation-classes-tt26 = Xếp loại Giỏi / Khá / TB (như TT 26)
+regulation-classes-completion = Chỉ Hoàn thành / Không hoàn thành
+regulation-settings-changed = ✅ Đã lưu cách áp dụng quy chế của năm học.
+error-settings-not-open = Quy chế của năm học này không để ngỏ điểm nào cho trường tự quy định.
+error-settings-hours = Số tiết ND1 và ND2 phải là số nguyên, cộng lại đúng { $total } tiết, ví dụ <code>/regulation tiết 30 50</code>.
 error-results-exist = Năm học { $schoolYearName } đã có điểm; không đổi quy chế được nữa (điểm đã lưu sẽ bị xếp loại theo quy chế khác).
 error-unknown-profile = Không có quy chế này. Các quy chế: { $known }.
 need-rounding-note = <i>(điểm cần đạt làm tròn lên đến 0,1; ĐTB làm tròn đến 0,1 nên điểm lẻ hai chữ số thấp hơn một chút có thể đã đủ)</i>
@@ -815,3 +830,83 @@ cefr-error-toeic-bridge = «{ $input }» là TOEIC Bridge, một bài thi khác 
 
 sandbox-pasting = Gõ hoặc dán các dòng; một dòng :end sẽ gửi tất cả thành một tin nhắn.
 sandbox-saved = đã lưu vào { $path }
+
+## /courses: training courses and their budget (seed 000 §III.5)
+cmd-courses = Khóa bồi dưỡng, kinh phí và đăng ký
+entity-course = khóa bồi dưỡng
+courses-owner-scope = các trường (Sở/Phòng)
+courses-heading = 📚 Khóa bồi dưỡng của <b>{ $scope }</b> ({ $count }):
+courses-none = Chưa có khóa nào. Bấm ➕ để dán bảng dự trù kinh phí.
+courses-line = { $n }. { $name } — { $classes } lớp · { $seats } người · { $fee }/người = <b>{ $amount }</b>
+courses-line-signups = 📣 đang nhận đăng ký: { $seated }/{ $seats } chỗ{ $waiting ->
+    [0] {""}
+   *[other] , { $waiting } người chờ
+}
+courses-totals = <b>Tổng cộng:</b> { $classes } lớp · { $seats } người · <b>{ $amount }</b>
+courses-add = ➕ Thêm khóa (dán bảng)
+courses-export = 📊 Xuất Excel
+courses-open = 📣 Mở ĐK { $n }
+courses-ask-table =
+    Dán bảng dự trù kinh phí, mỗi khóa một dòng, các ô cách nhau bằng Tab (chép từ Excel) hoặc dấu |:
+    <code>Tên lớp | Số lớp | Số người | Kinh phí/người | Thành tiền</code>
+    Cột STT, dòng tiêu đề và cột Thành tiền có thể có hoặc không; dòng «Tổng cộng» (nếu có) sẽ được đối chiếu với tổng bot tự cộng.
+courses-preview-heading = Xem trước { $count } khóa bồi dưỡng (bot tự tính thành tiền = số người × kinh phí/người):
+courses-more = … và { $count } khóa nữa.
+courses-field-classes = Số lớp
+courses-field-seats = Số người
+courses-field-amount = Thành tiền
+courses-mismatch-total = ⚠️ Dòng tổng cộng ghi { $field } { $printed }, nhưng cộng các dòng được { $computed }.
+courses-mismatch-line = ⚠️ Khóa { $n }: bảng ghi thành tiền { $printed }, nhưng số người × kinh phí/người = { $computed }.
+courses-errors = ❌ { $count } lỗi — chưa lưu được:
+courses-error-missing = Dòng { $line }, cột «{ $column }»: còn trống.
+courses-error-not-a-number = Dòng { $line }, cột «{ $column }»: «{ $input }» không phải số nguyên (ví dụ 100 hoặc 1.500.000).
+courses-error-zero = Dòng { $line }, cột «{ $column }»: phải lớn hơn 0.
+courses-error-too-many-cells = Dòng { $line }: thừa ô «{ $input }»; mỗi dòng có tối đa 5 cột (tên, số lớp, số người, kinh phí/người, thành tiền).
+courses-fix-and-resend = Sửa các dòng trên rồi bấm ➕ để dán lại. Chưa có gì được lưu.
+courses-save = ✅ Lưu
+courses-discard = Hủy
+courses-discarded = Đã hủy, chưa lưu gì.
+courses-saved = ✅ Đã lưu { $count } khóa bồi dưỡng. Gõ /courses để xem và mở đăng ký.
+courses-ask-audience = Mở đăng ký cho ai? Bot sẽ gửi lời mời kèm nút đăng ký.
+courses-audience-teacher = Giáo viên và tổ trưởng
+courses-audience-manager = Cán bộ quản lý
+courses-audience-staff = Nhân viên
+courses-audience-all = Tất cả
+courses-invitation = 📚 Khóa bồi dưỡng <b>{ $name }</b> đang nhận đăng ký: { $seats } chỗ, kinh phí { $fee }/người. Bấm nút bên dưới để đăng ký; hết chỗ thì bạn vào danh sách chờ.
+courses-sign-up-button = ✍️ Đăng ký
+courses-opened = 📣 Đã mở đăng ký khóa «{ $name }» và gửi lời mời tới { $count } người.
+courses-opened-nobody = 📣 Đã mở đăng ký khóa «{ $name }». Chưa ai trong nhóm này mở bot nên chưa gửi lời mời được; họ sẽ thấy khóa học khi gõ /courses.
+courses-none-open = Hiện chưa có khóa bồi dưỡng nào mở đăng ký cho bạn.
+courses-open-heading = 📚 Khóa bồi dưỡng đang nhận đăng ký ({ $count }):
+courses-mine-seat = ✅ Bạn đã có chỗ.
+courses-mine-waiting = ⏳ Bạn đang trong danh sách chờ.
+courses-sign-up = ✍️ Đăng ký { $n }
+courses-withdraw = ❌ Rút tên { $n }
+courses-signed-seat = ✅ Đã đăng ký khóa «{ $name }»: bạn có một chỗ.
+courses-signed-waiting = Khóa «{ $name }» đã đủ { $seats } chỗ. Bạn ở vị trí số { $position } trong danh sách chờ; có người rút tên thì bot báo ngay.
+courses-withdrawn = Đã rút tên khỏi khóa «{ $name }».
+courses-promoted = ✅ Đã có chỗ cho bạn trong khóa bồi dưỡng <b>{ $name }</b> (có người rút tên).
+error-course-table-errors = Bảng còn { $count } lỗi; chưa lưu gì.
+error-course-table-empty = Bảng không có khóa nào để lưu.
+error-course-table-too-long = Bảng quá dài: tối đa { $max } khóa một lần.
+error-course-not-open = Khóa này chưa mở đăng ký.
+error-course-not-for-you = Khóa này không mở đăng ký cho vị trí của bạn.
+error-course-not-signed-up = Bạn chưa đăng ký khóa này.
+courses-sheet-name = Khóa bồi dưỡng
+courses-sheet-signups = Đăng ký
+courses-sheet-title = DỰ TRÙ KINH PHÍ CÁC LỚP BỒI DƯỠNG — { $scope }
+courses-file-name = khoa-boi-duong.xlsx
+courses-col-number = STT
+courses-col-name = Tên lớp
+courses-col-classes = Số lớp
+courses-col-seats = Số người
+courses-col-fee = Kinh phí/người
+courses-col-amount = Thành tiền
+courses-col-seated = Đã có chỗ
+courses-col-waiting = Danh sách chờ
+courses-col-total = TỔNG CỘNG
+courses-col-person = Họ và tên
+courses-col-school = Trường
+courses-col-state = Trạng thái
+courses-state-seat = có chỗ
+courses-state-waiting = chờ

@@ -51,6 +51,7 @@ export async function openApp(options: {
     broadcasts: services.broadcasts,
     reports: services.reports,
     notifications: services.notifications,
+    courses: services.courses,
   }
   return { db, deps, close: () => db.destroy() }
 }

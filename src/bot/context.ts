@@ -9,6 +9,7 @@ import type { Logger } from '../logger.ts'
 import type { BroadcastService } from '../services/broadcasts.ts'
 import type { CalendarService } from '../services/calendar.ts'
 import type { CatalogueService } from '../services/catalogue.ts'
+import type { CourseService } from '../services/courses.ts'
 import type { GradeService } from '../services/grades.ts'
 import type { ImportService } from '../services/imports.ts'
 import type { InviteService } from '../services/invites.ts'
@@ -55,6 +56,8 @@ export interface Deps {
   notifications: NotificationService
   /** the regulation profile a school year is judged by (TT 26/2012, TT 19/2019) */
   regulation: RegulationService
+  /** training courses: the budget table, sign-ups, seats and the waiting list */
+  courses: CourseService
 }
 
 /** What a chat keeps between updates; features add their fields here. */

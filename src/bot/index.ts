@@ -15,6 +15,7 @@ import { routeOf, routeTable } from './feature.ts'
 import { approveFeature, returnConversation } from './features/approve.ts'
 import { broadcastConversation, broadcastFeature } from './features/broadcast.ts'
 import { cefrConversation, cefrFeature } from './features/cefr.ts'
+import { coursesConversation, coursesFeature } from './features/courses.ts'
 import { deadlinesFeature } from './features/deadlines.ts'
 import { flowControl, flowsOnDemand } from './features/flow-control.ts'
 import { gradesConversation, gradesFeature } from './features/grades.ts'
@@ -134,6 +135,7 @@ export function createBot(options: BotOptions): Bot<BotContext> {
       gradesConversation,
       broadcastConversation,
       importConversation,
+      coursesConversation,
       ...schoolAdminConversations,
     ]),
   )
@@ -157,6 +159,7 @@ export function createBot(options: BotOptions): Bot<BotContext> {
       settingsFeature,
       unreachableFeature,
       regulationFeature,
+      coursesFeature,
     ]),
   )
   bot.use(unhandledFeature)

@@ -294,6 +294,31 @@ export interface OutboxTable {
 }
 
 /** A person's /settings; no row: the defaults (see migration 0040). */
+export interface CoursesTable {
+  id: Generated<number>
+  /** null: the owner's course, for every school */
+  school_id: number | null
+  name: string
+  classes: number
+  seats: number
+  /** whole đồng */
+  fee_per_person: number
+  /** comma-separated roles invited; null until opened */
+  audience: string | null
+  opened_at: string | null
+  created_by: number
+  created_at: string
+}
+
+export interface CourseSignupsTable {
+  id: Generated<number>
+  course_id: number
+  person_id: number
+  /** 'seat' | 'waiting' */
+  state: string
+  created_at: string
+}
+
 export interface NotificationSettingsTable {
   telegram_id: number
   /** 0 | 1 */
@@ -381,4 +406,6 @@ export interface Database {
   deadlines: DeadlinesTable
   reminders: RemindersTable
   notification_settings: NotificationSettingsTable
+  courses: CoursesTable
+  course_signups: CourseSignupsTable
 }

@@ -53,10 +53,12 @@ export class CatalogueService {
     _actor: Actor | undefined,
     input: { level: CatalogueId; profile?: string; page?: number; pageSize?: number },
   ): Promise<Result<Page<Module>, InvalidInput>> {
-    const parsed = parseInput(z.object({ level, profile: z.string().max(40).optional(), ...paging }), input)
+    const parsed = parseInput(z.object({ level, profile: z.string().max(100).optional(), ...paging }), input)
     if (!parsed.ok) return parsed
-    const { page, pageSize, ...filter } = parsed.value
-    return ok(await this.page(filter, page, pageSize))
+    const { page, pageSize, profile, ...filter } = parsed.value
+    return ok(
+      await this.page(profile ? { ...filter, profile: programmeOf(profile) } : filter, page, pageSize),
+    )
   }
 
   /**
@@ -97,7 +99,10 @@ export class CatalogueService {
     _actor: Actor | undefined,
     input: { typed: string; level: CatalogueId; profile?: string },
   ): Promise<Module | undefined> {
-    const own = await this.stores.modules.ofLevel(input.level, input.profile)
+    const own = await this.stores.modules.ofLevel(
+      input.level,
+      input.profile === undefined ? undefined : programmeOf(input.profile),
+    )
     const code = resolveModuleCode(
       input.typed,
       own.map((m) => m.code),
@@ -145,9 +150,17 @@ export function toCatalogueModule(m: Module): CatalogueModule {
   }
 }
 
+/**
+ * The regulation whose programme a year's profile id names, without the year's settings:
+ * "tt19-2019?classes=tt26" → "tt19-2019" (the value `modules.profile` holds).
+ */
+export function programmeOf(profileId: string): string {
+  return profileId.split('?')[0]!
+}
+
 /** Whether a module may be chosen in a year of this profile: its own programme's, or untagged. */
 export function fitsProfile(module: Pick<Module, 'profile'>, profileId: string): boolean {
-  return module.profile === null || module.profile === profileId
+  return module.profile === null || module.profile === programmeOf(profileId)
 }
 
 /**
@@ -164,7 +177,7 @@ export async function modulesForTyped(
 ): Promise<Module[]> {
   const byCode = (await stores.modules.byCode(typed)).filter((m) => fitsProfile(m, profileId))
   if (catalogue === null || byCode.some((m) => m.level === catalogue)) return byCode
-  const own = await stores.modules.ofLevel(catalogue, profileId)
+  const own = await stores.modules.ofLevel(catalogue, programmeOf(profileId))
   const code = resolveModuleCode(
     typed,
     own.map((m) => m.code),

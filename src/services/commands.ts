@@ -49,14 +49,14 @@ const BY_ROLE: Record<Role, readonly string[]> = {
   staff: ['modules'],
 }
 
-const OWNER = ['schools', 'report', 'approve', 'broadcast', 'import'] as const
+const OWNER = ['schools', 'report', 'approve', 'broadcast', 'import', 'courses'] as const
 
 export function commandsFor(who: { role: Role | null; isOwner: boolean }): string[] {
   const names: string[] = ['start']
   if (who.role) names.push(...BY_ROLE[who.role])
   else names.push('modules')
   if (who.isOwner) names.push(...OWNER)
-  if (who.role) names.push('me', 'settings')
+  if (who.role) names.push('me', 'settings', 'courses')
   names.push(...PUBLIC)
   return [...new Set(names)]
 }

@@ -10,6 +10,7 @@ import { Stores } from '../store/stores.ts'
 import { BroadcastService } from './broadcasts.ts'
 import { CalendarService } from './calendar.ts'
 import { CatalogueService } from './catalogue.ts'
+import { CourseService } from './courses.ts'
 import { GradeService } from './grades.ts'
 import { ImportService } from './imports.ts'
 import { InviteService } from './invites.ts'
@@ -40,6 +41,8 @@ export interface Services {
   reports: ReportService
   /** /settings, quiet hours, blocked and unblocked accounts */
   notifications: NotificationService
+  /** training courses: the budget table, sign-ups, seats and the waiting list */
+  courses: CourseService
 }
 
 export function createServices(db: Db, options: Partial<ServiceOptions> = {}): Services {
@@ -58,6 +61,7 @@ export function createServices(db: Db, options: Partial<ServiceOptions> = {}): S
     broadcasts: new BroadcastService(ctx),
     reports: new ReportService(ctx),
     notifications: new NotificationService(ctx),
+    courses: new CourseService(ctx),
   }
 }
 

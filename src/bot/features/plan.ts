@@ -7,6 +7,7 @@
 import { type Conversation, createConversation } from '@grammyjs/conversations'
 import { InlineKeyboard } from 'grammy'
 import type { PlanError } from '../../rules/index.ts'
+import { programmeId } from '../../rules/index.ts'
 import type { PlanTransition, PlanView } from '../../services/plans.ts'
 import { fold } from '../../store/text.ts'
 import { ignoreNotModified } from '../api.ts'
@@ -192,7 +193,7 @@ feature.callbackQuery(pickPage, async (ctx) => {
   const catalogue = ctx.t(`level-${view.value.catalogue}`)
   const text =
     page.value.total === 0
-      ? ctx.t('plan-catalogue-empty', { catalogue, profile: view.value.year.profileId })
+      ? ctx.t('plan-catalogue-empty', { catalogue, profile: programmeId(view.value.year.profileId) })
       : ctx.t('plan-pick-module', {
           catalogue,
           page: at,

@@ -166,11 +166,36 @@ cefr-skip-post = Skip
 
 ## Service errors (shared)
 
-error-unknown = The request could not be done (error code: { $code }).
+error-unknown = The bot could not do this; nothing was changed. Please try again in a few minutes, and tell your school's admin if it still fails.
 error-forbidden = You may not do this. Nothing was changed.
 error-not-linked = Your Telegram account is not linked to a school yet. Open the invite link your school sent you.
 error-not-found = { $entity } not found.
-error-invalid-input = Some information is not valid ({ $fields }).
+error-invalid-input = { $fields ->
+        [none] Some information is not valid; nothing was changed.
+       *[other] Some information is not valid: { $fields }. Nothing was changed.
+    }
+field-fullName = full name (2–100 characters)
+field-adminName = the admin's full name (2–100 characters)
+field-name = name
+field-title = title
+field-titleVi = the deadline's title (2–200 characters)
+field-titleEn = the deadline's English title (2–200 characters)
+field-dueDate = due date
+field-opensOn = start date
+field-planDeadline = plan deadline
+field-approvalDeadline = approval deadline
+field-reason = reason
+field-subject = subject
+field-level = level
+field-role = role
+field-content = the announcement's text
+error-no-recipients = Nobody in this group can receive messages from the bot yet: { $withoutTelegram } people have not opened their invite link. Type /unreachable to see who and get invite links to pass on (or /invite).
+error-not-draft = This announcement was already sent or cancelled. Type /broadcast to write a new one.
+error-finished = This announcement has finished sending or was stopped.
+error-wrong-school = The department or person chosen is not in this school. Nothing was changed.
+error-date-order = The start ({ $opensOn }) must come before the deadline ({ $dueDate }). Nothing was changed.
+error-outside-year = { $date } is outside the school year ({ $from } – { $to }). Nothing was changed.
+error-deadline-required = This is the year's plan or approval deadline, so it cannot be removed; you can move it with /deadline move.
 entity-school = School
 entity-school-year = School year
 entity-department = Department
@@ -340,7 +365,7 @@ error-plan-invalid = The plan cannot be submitted yet: ND3 has { $totalHours }/{
 error-wrong-status = The plan is "{ $status }", so this cannot be done.
 error-no-plan-for-role = Your role has no BDTX plan.
 error-no-current-year = The school has no current school year.
-error-deadline-order = The approval deadline must come after the plan deadline.
+error-deadline-order = The school's approval deadline ({ $approvalDeadline }) must come after the teachers' plan deadline ({ $planDeadline }), to leave time for approval. Nothing was changed.
 error-unknown-module = There is no module { $moduleCode } in the catalogue.
 error-wrong-catalogue = Module { $moduleCode } is in the { $moduleCatalogue } catalogue, not your { $catalogue } one.
 error-duplicate-module = Module { $moduleCode } is in the plan already.
@@ -568,9 +593,15 @@ grades-unlocked = The results of { $year } are unlocked.
 grades-no-plan = no plan
 grades-notice = 📊 <b>Your BDTX result for { $year } was just updated:</b>
 grades-error-where = Line { $line }
-grades-error-where-cell = Line { $line }, cell { $column }
+grades-error-where-cell = Line { $line }, column { $column }
+grades-error-where-column = Line { $line }, column { $column }
+grades-column-name = name
+grades-column-id = ID
 grades-error-missing-name = the line has scores but no name.
-grades-error-unknown-name = "{ $input }" is not on the list (similar: { $suggestions }).
+grades-error-unknown-name = "{ $input }" is not on the list{ $suggestions ->
+        [none] .
+       *[other] {""} (similar: { $suggestions }).
+    }
 grades-error-ambiguous-name = several people are called "{ $input }": { $candidates }. Please write more of the name.
 grades-error-duplicate-teacher = "{ $input }" is already on line { $firstLine }.
 grades-error-not-in-your-department = "{ $input }" is in { $department }, not your department.
@@ -617,6 +648,13 @@ broadcast-preview =
         [0] {""}
        *[other] {" "}({ $without } people who do not use the bot yet will not get it.)
     }
+broadcast-nobody-reachable = Nobody in this group can receive messages from the bot yet{ $without ->
+        [0] {""}
+       *[other] {""}: { $without } have not opened their invite link
+    }{ $blocked ->
+        [0] {""}
+       *[other] {""}, { $blocked } blocked the bot
+    }. Nothing was sent. Type /unreachable to see who and get invite links to pass on (by Zalo or in person), or make one with /invite.
 broadcast-button-send = ✅ Send
 broadcast-button-stop = ⏹ Stop sending
 broadcast-cancelled = Cancelled; nothing was sent.

@@ -166,11 +166,36 @@ cefr-skip-post = Bỏ qua
 
 ## Lỗi từ nghiệp vụ (dùng chung)
 
-error-unknown = Không thực hiện được yêu cầu (mã lỗi: { $code }).
+error-unknown = Bot chưa làm được việc này; chưa có gì bị thay đổi. Bạn thử lại sau ít phút, nếu vẫn không được thì báo quản trị trường.
 error-forbidden = Bạn không có quyền làm việc này. Không có gì bị thay đổi.
 error-not-linked = Tài khoản Telegram của bạn chưa gắn với trường nào. Hãy mở đường link mời mà nhà trường gửi cho bạn.
 error-not-found = Không tìm thấy { $entity }.
-error-invalid-input = Thông tin chưa hợp lệ ({ $fields }).
+error-invalid-input = { $fields ->
+        [none] Thông tin chưa hợp lệ; chưa thay đổi gì.
+       *[other] Thông tin chưa hợp lệ: { $fields }. Chưa thay đổi gì.
+    }
+field-fullName = họ tên (2–100 ký tự)
+field-adminName = họ tên quản trị trường (2–100 ký tự)
+field-name = tên
+field-title = tiêu đề
+field-titleVi = tên mốc (2–200 ký tự)
+field-titleEn = tên mốc tiếng Anh (2–200 ký tự)
+field-dueDate = ngày hạn
+field-opensOn = ngày bắt đầu
+field-planDeadline = hạn đăng ký kế hoạch
+field-approvalDeadline = hạn duyệt kế hoạch
+field-reason = lý do
+field-subject = môn dạy
+field-level = cấp học
+field-role = vai trò
+field-content = nội dung thông báo
+error-no-recipients = Chưa ai trong nhóm này nhận được tin qua bot: { $withoutTelegram } người chưa mở link mời. Gõ /unreachable để xem là ai và lấy link mời gửi cho họ (hoặc /invite).
+error-not-draft = Thông báo này đã gửi hoặc đã hủy. Gõ /broadcast để soạn thông báo mới.
+error-finished = Thông báo này đã gửi xong hoặc đã dừng.
+error-wrong-school = Tổ hoặc người được chọn không thuộc trường này. Chưa thay đổi gì.
+error-date-order = Ngày bắt đầu ({ $opensOn }) phải trước hạn ({ $dueDate }). Chưa thay đổi gì.
+error-outside-year = Ngày { $date } nằm ngoài năm học ({ $from } – { $to }). Chưa thay đổi gì.
+error-deadline-required = Mốc này là hạn đăng ký hoặc hạn duyệt kế hoạch của năm học nên không xóa được; bạn có thể dời ngày bằng /deadline move.
 entity-school = trường
 entity-school-year = năm học
 entity-department = tổ chuyên môn
@@ -208,7 +233,7 @@ cmd-me = Thông tin của tôi
 
 ## Tham gia (link mời)
 
-setup-owner-welcome = Bạn đã là <b>chủ quản</b> của hệ thống. Gõ /schools để thêm trường và mời quản trị của trường.
+setup-owner-welcome = Xong: từ giờ bạn là <b>chủ quản</b> của hệ thống — người thêm các trường và mời quản trị của từng trường. Gõ /schools để bắt đầu.
 join-invite-for-person = Lời mời vào <b>{ $school }</b>{ $inDepartment }, vai trò { $role }, dành cho <b>{ $name }</b>. Bạn có đúng là người này?
 join-confirm-me = Đúng, tôi là { $name }
 join-pick-name = Lời mời vào <b>{ $school }</b> (<b>{ $department }</b>), vai trò { $role }. Bạn hãy chọn tên của mình:
@@ -340,7 +365,7 @@ error-plan-invalid = Kế hoạch chưa gửi được: ND3 có { $totalHours }/
 error-wrong-status = Kế hoạch đang ở trạng thái «{ $status }» nên không làm được việc này.
 error-no-plan-for-role = Vai trò của bạn không có kế hoạch BDTX.
 error-no-current-year = Trường chưa có năm học hiện tại.
-error-deadline-order = Hạn duyệt phải sau hạn đăng ký.
+error-deadline-order = Hạn nhà trường duyệt ({ $approvalDeadline }) phải sau hạn giáo viên đăng ký kế hoạch ({ $planDeadline }), để còn thời gian duyệt. Chưa thay đổi gì.
 error-unknown-module = Không có mô đun { $moduleCode } trong danh mục.
 error-wrong-catalogue = Mô đun { $moduleCode } thuộc danh mục { $moduleCatalogue }, không thuộc danh mục { $catalogue } của bạn.
 error-duplicate-module = Mô đun { $moduleCode } đã có trong kế hoạch.
@@ -553,9 +578,15 @@ grades-unlocked = Đã mở khóa kết quả năm học { $year }.
 grades-no-plan = chưa có kế hoạch
 grades-notice = 📊 <b>Kết quả BDTX năm học { $year } của bạn vừa được cập nhật:</b>
 grades-error-where = Dòng { $line }
-grades-error-where-cell = Dòng { $line }, ô { $column }
+grades-error-where-cell = Dòng { $line }, cột thứ { $column }
+grades-error-where-column = Dòng { $line }, cột { $column }
+grades-column-name = họ tên
+grades-column-id = mã
 grades-error-missing-name = dòng có điểm nhưng không có tên.
-grades-error-unknown-name = không tìm thấy «{ $input }» trong danh sách (gần giống: { $suggestions }).
+grades-error-unknown-name = không tìm thấy «{ $input }» trong danh sách{ $suggestions ->
+        [none] .
+       *[other] {""} (gần giống: { $suggestions }).
+    }
 grades-error-ambiguous-name = có nhiều người tên «{ $input }»: { $candidates }. Hãy ghi rõ hơn.
 grades-error-duplicate-teacher = «{ $input }» đã có ở dòng { $firstLine }.
 grades-error-not-in-your-department = «{ $input }» thuộc { $department }, không thuộc tổ của bạn.
@@ -602,6 +633,13 @@ broadcast-preview =
         [0] {""}
        *[other] {" "}({ $without } người chưa dùng bot sẽ không nhận được.)
     }
+broadcast-nobody-reachable = Chưa ai trong nhóm này nhận được tin qua bot{ $without ->
+        [0] {""}
+       *[other] {""}: { $without } người chưa mở link mời
+    }{ $blocked ->
+        [0] {""}
+       *[other] {""}, { $blocked } người đã chặn bot
+    }. Chưa gửi gì. Gõ /unreachable để xem là ai và lấy link mời gửi cho họ (qua Zalo hoặc trực tiếp), hoặc tạo link mời bằng /invite.
 broadcast-button-send = ✅ Gửi
 broadcast-button-stop = ⏹ Dừng gửi
 broadcast-cancelled = Đã hủy, chưa gửi cho ai.

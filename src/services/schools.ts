@@ -193,7 +193,8 @@ export class SchoolService {
     if (!isAdminOf(who, year.schoolId)) return forbidden()
     const planDeadline = parsed.value.planDeadline ?? year.planDeadline
     const approvalDeadline = parsed.value.approvalDeadline ?? year.approvalDeadline
-    if (planDeadline > approvalDeadline)
+    // approval closes after submission, never on the same day or before
+    if (planDeadline >= approvalDeadline)
       return fail({ code: 'deadline-order' as const, planDeadline, approvalDeadline })
     const now = this.ctx.now().toISOString()
     const updated = await this.stores.transaction(async (tx) => {

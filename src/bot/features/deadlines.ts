@@ -8,7 +8,7 @@
  *   /deadline remove 3
  *
  * (the number is the deadline's place in the admin's /deadlines list). Moving a deadline moves its
- * reminders; the calendar service checks who may change what.
+ * reminders, not the day a period opens; the calendar service checks who may change what.
  */
 import type { AdminDeadlineView, MyDeadline } from '../../services/calendar.ts'
 import { ROLES } from '../../store/people.ts'
@@ -91,7 +91,8 @@ async function editDeadline(ctx: BotContext & { match: string }): Promise<void> 
     const d = at(rest[0])
     const dueDate = parseVietnameseDate(rest[1] ?? '')
     if (!d || !dueDate) return void (await usage())
-    done = await ctx.deps.calendar.move(actorOf(ctx), { deadlineId: d.id, dueDate })
+    // only the deadline moves: a period keeps its first day (a due date before it is refused)
+    done = await ctx.deps.calendar.move(actorOf(ctx), { deadlineId: d.id, dueDate, opensOn: d.opensOn })
   } else if (verb === 'rename') {
     const d = at(rest[0])
     const title = rest.slice(1).join(' ')

@@ -493,6 +493,10 @@ import-row-module-exists = module { $value } is already in the catalogue with ot
 error-file-unsupported = The bot cannot read “{ $fileName }”. Please send an Excel (.xlsx) or .csv file; an old .xls file can be opened in Excel and saved as .xlsx.
 error-file-unreadable = The { $format } file could not be opened: it may be damaged or password-protected. Please open it in Excel, save it again and resend it.
 error-file-too-large = The file is too large: at most { $maxMb } MB.
+error-file-encoding = This CSV file is not saved as UTF-8 ({ $encoding ->
+        [utf-16] it is Unicode/UTF-16
+       *[other] it is in an old code page such as Windows-1258
+    }), so accented letters would be read wrongly. Nothing was saved. Open it in Excel, choose <b>Save As</b>, file type <b>CSV UTF-8 (Comma delimited)</b>, and send it again — or send the Excel .xlsx file itself.
 error-file-empty = The file has no data.
 error-too-many-rows = The file has { $rows } rows, more than the { $maxRows } an import may have. Please split it into smaller files.
 error-columns-missing = The header row has no column { $expected } (the bot looks at the first 20 rows). Please add these columns and send the file again.

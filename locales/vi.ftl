@@ -478,6 +478,10 @@ import-row-module-exists = mô đun { $value } đã có trong danh mục với n
 error-file-unsupported = Bot chưa đọc được tệp «{ $fileName }». Bạn gửi tệp Excel (.xlsx) hoặc .csv nhé; tệp .xls cũ thì mở bằng Excel rồi lưu lại dạng .xlsx.
 error-file-unreadable = Không mở được tệp { $format }: tệp có thể bị hỏng hoặc có đặt mật khẩu. Bạn mở bằng Excel, lưu lại rồi gửi lại nhé.
 error-file-too-large = Tệp quá lớn: tối đa { $maxMb } MB.
+error-file-encoding = Tệp CSV này không lưu ở dạng UTF-8 ({ $encoding ->
+        [utf-16] dạng Unicode/UTF-16
+       *[other] bảng mã cũ, như Windows-1258
+    }) nên bot sẽ đọc sai các chữ có dấu. Chưa lưu gì. Bạn mở tệp bằng Excel, chọn <b>Lưu thành</b> (Save As), kiểu tệp <b>CSV UTF-8 (Comma delimited)</b> rồi gửi lại — hoặc gửi thẳng tệp Excel .xlsx.
 error-file-empty = Tệp không có dữ liệu.
 error-too-many-rows = Tệp có { $rows } dòng, quá giới hạn { $maxRows } dòng mỗi lần nhập. Bạn chia thành nhiều tệp nhỏ hơn nhé.
 error-columns-missing = Không tìm thấy cột { $expected } trong dòng tiêu đề (bot xem 20 dòng đầu của tệp). Bạn thêm các cột này rồi gửi lại nhé.

@@ -276,6 +276,10 @@ plan-button-submit = 📤 Submit for approval
 plan-button-back = ↩️ Back to the plan
 plan-pick-module = Choose a module ({ $catalogue }), page { $page }/{ $pages }. { $nd3 }/{ $required } periods so far.
 plan-added = Module added.
+plan-remove-confirm = ❓ Remove <b>{ $code }</b> — { $title } ({ $hours } periods) from the plan?
+plan-button-remove-confirm = 🗑 Remove { $code }
+plan-button-keep = ↩️ Keep it
+plan-remove-not-now = This plan cannot be changed now.
 plan-removed = Module removed.
 plan-submitted = Plan submitted. You will get a message when it is approved or returned.
 plan-notify-submit-head = 📥 <b>{ $owner }</b> submitted a BDTX plan for your approval. Type /approve to see it.
@@ -703,6 +707,10 @@ deadlines-done = ✅ done
 deadlines-admin-heading = <b>The school's calendar (admin):</b>
 deadlines-admin-usage =
     Edit it: <code>/deadline add 20/10/2026 Title</code> · <code>/deadline move 3 21/09/2026</code> · <code>/deadline rename 3 New title</code> · <code>/deadline remove 3</code> (the number is the place in the list above).
+deadlines-remove-confirm = ❓ Remove <b>{ $title }</b> ({ $when }) from the calendar? Its reminders will no longer be sent.
+deadlines-button-remove = 🗑 Remove it
+deadlines-button-keep = ↩️ Keep it
+deadlines-removed = Removed from the calendar; its reminders will no longer be sent.
 deadlines-changed = The calendar is updated; its reminders follow the new dates.
 reminder-text =
     ⏰ <b>{ $title }</b>: due { $date } { $days ->

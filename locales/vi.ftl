@@ -276,6 +276,10 @@ plan-button-submit = 📤 Gửi duyệt
 plan-button-back = ↩️ Quay lại kế hoạch
 plan-pick-module = Chọn mô đun ({ $catalogue }), trang { $page }/{ $pages }. Đã có { $nd3 }/{ $required } tiết.
 plan-added = Đã thêm mô đun.
+plan-remove-confirm = ❓ Bỏ <b>{ $code }</b> — { $title } ({ $hours } tiết) khỏi kế hoạch?
+plan-button-remove-confirm = 🗑 Bỏ { $code }
+plan-button-keep = ↩️ Giữ lại
+plan-remove-not-now = Kế hoạch này hiện không sửa được.
 plan-removed = Đã bỏ mô đun.
 plan-submitted = Đã gửi kế hoạch. Bạn sẽ nhận được tin nhắn khi kế hoạch được duyệt hoặc bị trả lại.
 plan-notify-submit-head = 📥 <b>{ $owner }</b> đã gửi kế hoạch BDTX, chờ bạn duyệt. Gõ /approve để xem.
@@ -688,6 +692,10 @@ deadlines-done = ✅ đã xong
 deadlines-admin-heading = <b>Lịch của trường (quản trị):</b>
 deadlines-admin-usage =
     Sửa lịch: <code>/deadline add 20/10/2026 Tên mốc</code> · <code>/deadline move 3 21/09/2026</code> · <code>/deadline rename 3 Tên mới</code> · <code>/deadline remove 3</code> (số là thứ tự trong danh sách trên).
+deadlines-remove-confirm = ❓ Xóa mốc <b>{ $title }</b> ({ $when }) khỏi lịch? Các lời nhắc của mốc này sẽ không gửi nữa.
+deadlines-button-remove = 🗑 Xóa mốc
+deadlines-button-keep = ↩️ Giữ lại
+deadlines-removed = Đã xóa mốc khỏi lịch; các lời nhắc của nó không gửi nữa.
 deadlines-changed = Đã cập nhật lịch; các lời nhắc đi theo ngày mới.
 reminder-text =
     ⏰ <b>{ $title }</b>: hạn { $date } { $days ->

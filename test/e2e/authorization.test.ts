@@ -85,6 +85,7 @@ describe.each([0, 1, 2, 3])('attacker %i', (index) => {
       `apra:${planId}`,
       `plana:${planId}:${otherModuleId}`,
       `planr:${planId}:${moduleId}`,
+      `planx:${planId}:${moduleId}`,
       `planu:${planId}`,
       `plans:${planId}`,
       `planp:${planId}:1`,

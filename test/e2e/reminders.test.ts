@@ -92,3 +92,19 @@ it('refuses a school deadline pair where approval closes before (or with) submis
   }
   expect(must(await h.app.deps.schools.currentYear(A.admin, { schoolId: A.school.id }))).toEqual(before)
 })
+
+it('asks before removing a deadline, and removes it only on the confirming button', async () => {
+  const admin = h.fake.user({ id: A.admin.telegramId, first_name: 'Admin' })
+  expect(texts(await admin.say('/deadline add 20/10/2025 Họp tổ giữa kỳ'))).toContain('Đã cập nhật lịch')
+  const place = () => /(\d+)\. [^\n]*Họp tổ giữa kỳ/.exec(texts(admin.messages().slice(-2)))?.[1]
+  await admin.say('/deadlines')
+  const n = place()
+  expect(n).toBeDefined()
+  const asked = texts(await admin.say(`/deadline remove ${n}`))
+  expect(asked).toContain('Xóa mốc Họp tổ giữa kỳ (20/10/2025) khỏi lịch?')
+  expect(texts(await admin.tap('↩️ Giữ lại'))).toContain('không thay đổi gì')
+  expect(texts(await admin.say('/deadlines'))).toContain('Họp tổ giữa kỳ')
+  await admin.say(`/deadline remove ${n}`)
+  expect(texts(await admin.tap('🗑 Xóa mốc'))).toContain('Đã xóa mốc khỏi lịch')
+  expect(texts(await admin.say('/deadlines'))).not.toContain('Họp tổ giữa kỳ')
+})

@@ -167,6 +167,13 @@ cefr-skip-post = Skip
 ## Service errors (shared)
 
 error-unknown = The bot could not do this; nothing was changed. Please try again in a few minutes, and tell your school's admin if it still fails.
+error-command-for = { $command } is for { $who }. Nothing was changed.
+role-plural-teacher = teachers
+role-plural-head = heads of department
+role-plural-manager = managers (principals)
+role-plural-admin = the school's admins (steering committee)
+role-plural-staff = staff
+role-plural-owner = owners of the deployment
 error-forbidden = You may not do this. Nothing was changed.
 error-not-linked = Your Telegram account is not linked to a school yet. Open the invite link your school sent you.
 error-not-found = { $entity } not found.

@@ -167,6 +167,13 @@ cefr-skip-post = Bỏ qua
 ## Lỗi từ nghiệp vụ (dùng chung)
 
 error-unknown = Bot chưa làm được việc này; chưa có gì bị thay đổi. Bạn thử lại sau ít phút, nếu vẫn không được thì báo quản trị trường.
+error-command-for = Lệnh { $command } dành cho { $who }. Không có gì bị thay đổi.
+role-plural-teacher = giáo viên
+role-plural-head = tổ trưởng chuyên môn
+role-plural-manager = cán bộ quản lý (HT/PHT)
+role-plural-admin = Ban chỉ đạo BDTX (quản trị trường)
+role-plural-staff = nhân viên
+role-plural-owner = chủ quản hệ thống
 error-forbidden = Bạn không có quyền làm việc này. Không có gì bị thay đổi.
 error-not-linked = Tài khoản Telegram của bạn chưa gắn với trường nào. Hãy mở đường link mời mà nhà trường gửi cho bạn.
 error-not-found = Không tìm thấy { $entity }.

@@ -183,7 +183,9 @@ describe('from a new school to an approved plan', () => {
     expect(all(await admin.say('/setdeadline 20/09/2026 30/09/2026'))).toContain(
       'hạn đăng ký 20/09/2026, hạn duyệt 30/09/2026',
     )
-    expect(all(await teacher.say('/setdeadline 20/10/2026'))).toContain('Lệnh /setdeadline dành cho Ban chỉ đạo BDTX')
+    expect(all(await teacher.say('/setdeadline 20/10/2026'))).toContain(
+      'Lệnh /setdeadline dành cho Ban chỉ đạo BDTX',
+    )
     expect(all(await teacher.say('/help'))).toContain('/plan — đăng ký mô đun tự chọn')
     expect(all(await head.say('/help'))).toContain('/approve — approve the department')
   })

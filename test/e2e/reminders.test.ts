@@ -76,7 +76,9 @@ it("lets the school's admin move a deadline, and refuses a teacher", async () =>
   const year = must(await h.app.deps.schools.currentYear(A.admin, { schoolId: A.school.id }))
   expect(year.planDeadline).toBe('2025-09-10')
   const teacher = h.fake.user({ id: A.teacherToan.telegramId, first_name: 'Toán' })
-  expect(texts(await teacher.say('/deadline move 1 30/09/2025'))).toContain('Lệnh /deadline dành cho Ban chỉ đạo BDTX')
+  expect(texts(await teacher.say('/deadline move 1 30/09/2025'))).toContain(
+    'Lệnh /deadline dành cho Ban chỉ đạo BDTX',
+  )
   expect(must(await h.app.deps.schools.currentYear(A.admin, { schoolId: A.school.id })).planDeadline).toBe(
     '2025-09-10',
   )

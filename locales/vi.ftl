@@ -165,6 +165,8 @@ cefr-ask-post-buttons = Bạn hãy chọn vị trí bằng các nút ở tin nh�
 cefr-skip-post = Bỏ qua
 
 ## Lỗi từ nghiệp vụ (dùng chung)
+# Xưng hô: trò chuyện với bot gọi người dùng là «bạn» (ai cũng dùng được /cefr, /need); thông báo
+# nhà trường gửi tới một giáo viên (kế hoạch được duyệt/trả lại, kết quả, nhắc hạn) gọi «Thầy/Cô».
 
 error-unknown = Bot chưa làm được việc này; chưa có gì bị thay đổi. Bạn thử lại sau ít phút, nếu vẫn không được thì báo quản trị trường.
 error-command-for = Lệnh { $command } dành cho { $who }. Không có gì bị thay đổi.
@@ -291,10 +293,10 @@ plan-removed = Đã bỏ mô đun.
 plan-submitted = Đã gửi kế hoạch. Bạn sẽ nhận được tin nhắn khi kế hoạch được duyệt hoặc bị trả lại.
 plan-notify-submit-head = 📥 <b>{ $owner }</b> đã gửi kế hoạch BDTX, chờ bạn duyệt. Gõ /approve để xem.
 plan-notify-submit-admin = 📥 <b>{ $owner }</b> đã gửi kế hoạch BDTX, chờ nhà trường duyệt. Gõ /approve để xem.
-plan-notify-approve-owner = ✅ Kế hoạch BDTX của bạn đã được <b>{ $actor }</b> duyệt. Trạng thái: { $status }.
+plan-notify-approve-owner = ✅ Kế hoạch BDTX của Thầy/Cô đã được <b>{ $actor }</b> duyệt. Trạng thái: { $status }.
 plan-notify-approve-admin = 📥 Kế hoạch BDTX của <b>{ $owner }</b> đã được tổ trưởng { $actor } duyệt, chờ nhà trường duyệt. Gõ /approve để xem.
-plan-notify-return-owner = ↩️ Kế hoạch BDTX của bạn bị <b>{ $actor }</b> trả lại. Lý do: <i>{ $reason }</i>. Gõ /plan để sửa rồi gửi lại.
-plan-notify-reopen-owner = ↩️ Kế hoạch BDTX của bạn được <b>{ $actor }</b> mở lại để sửa. Lý do: <i>{ $reason }</i>. Gõ /plan.
+plan-notify-return-owner = ↩️ Kế hoạch BDTX của Thầy/Cô bị <b>{ $actor }</b> trả lại. Lý do: <i>{ $reason }</i>. Gõ /plan để sửa rồi gửi lại.
+plan-notify-reopen-owner = ↩️ Kế hoạch BDTX của Thầy/Cô được <b>{ $actor }</b> mở lại để sửa. Lý do: <i>{ $reason }</i>. Gõ /plan.
 plan-notify-changed = Kế hoạch BDTX của <b>{ $owner }</b>: { $status }.
 
 ## /approve
@@ -605,7 +607,7 @@ grades-undone = Đã hoàn tác: trả lại { $restored } điểm như cũ, đ�
 grades-locked = Đã khóa kết quả năm học { $year }: không nhập hay hoàn tác điểm được nữa.
 grades-unlocked = Đã mở khóa kết quả năm học { $year }.
 grades-no-plan = chưa có kế hoạch
-grades-notice = 📊 <b>Kết quả BDTX năm học { $year } của bạn vừa được cập nhật:</b>
+grades-notice = 📊 <b>Kết quả BDTX năm học { $year } của Thầy/Cô vừa được cập nhật:</b>
 grades-error-where = Dòng { $line }
 grades-error-where-cell = Dòng { $line }, cột thứ { $column }
 grades-error-where-column = Dòng { $line }, cột { $column }
@@ -711,11 +713,11 @@ reminder-text =
        *[other] (còn { $days } ngày).
     }
     { $task ->
-        [plan-submitted] Bạn chưa gửi kế hoạch BDTX.
-        [plan-head-approved] Còn { $pending } kế hoạch chờ bạn duyệt.
+        [plan-submitted] Thầy/Cô chưa gửi kế hoạch BDTX.
+        [plan-head-approved] Còn { $pending } kế hoạch chờ Thầy/Cô duyệt.
         [plan-approved-by-school] Còn { $pending } kế hoạch chờ nhà trường duyệt.
         [grades-entered] Tổ còn { $pending } giáo viên chưa có đủ điểm.
-       *[other] Bạn nhớ hoàn thành đúng hạn nhé.
+       *[other] Thầy/Cô nhớ hoàn thành đúng hạn nhé.
     }
 reminder-button-plan = 📝 Mở kế hoạch
 reminder-button-approve = ✅ Duyệt kế hoạch

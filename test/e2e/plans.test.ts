@@ -159,7 +159,7 @@ describe('from a new school to an approved plan', () => {
     expect(head.answers().at(-1)?.text).toBe(
       "Nguyễn Văn An's plan approved; it goes on to the school for approval.",
     )
-    expect(teacher.lastMessage()?.text).toContain('Kế hoạch BDTX của bạn đã được Lê Thị Hoa duyệt')
+    expect(teacher.lastMessage()?.text).toContain('Kế hoạch BDTX của Thầy/Cô đã được Lê Thị Hoa duyệt')
     expect(admin.lastMessage()?.text).toContain('chờ nhà trường duyệt')
     expect(all(await head.say('/approve'))).toContain('No plan is waiting')
 

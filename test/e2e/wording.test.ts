@@ -1,7 +1,7 @@
 /** Sentences as a school reads them, through the bot: what happened, said plainly. */
 import { afterEach, expect, it } from 'vitest'
 import { type Harness, inProcess, inProcessWorld, texts } from '../helpers/bot-harness.ts'
-import { school } from '../services/support.ts'
+import { must, school } from '../services/support.ts'
 
 let h: Harness
 afterEach(async () => {
@@ -39,4 +39,23 @@ it("refuses another role's command by saying whose it is, not a bare 'no permiss
   // the admin's own command still works
   const admin = h.fake.user({ id: A.admin.telegramId, first_name: 'Admin' })
   expect(texts(await admin.say('/team'))).toContain('Bảng điểm BDTX')
+})
+
+it('names a field wrongly filled in words, never as a variable name', async () => {
+  const { h: world, w } = await inProcessWorld()
+  h = world
+  const A = await school(w, 'Trường A', 100)
+  const invite = must(
+    await w.services.invites.create(A.admin, {
+      schoolId: A.school.id,
+      role: 'teacher',
+      departmentId: A.toan.id,
+    }),
+  )
+  const newcomer = h.fake.user({ id: 777, first_name: 'Mới' })
+  await newcomer.say(`/start ${invite.code}`)
+  await newcomer.tap('Tên tôi không có trong danh sách')
+  const reply = texts(await newcomer.say('A'))
+  expect(reply).toContain('Thông tin chưa hợp lệ: họ tên (2–100 ký tự). Chưa thay đổi gì.')
+  expect(reply).not.toContain('fullName')
 })

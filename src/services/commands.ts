@@ -25,6 +25,7 @@ const BY_ROLE: Record<Role, readonly string[]> = {
     'invite',
     'people',
     'unreachable',
+    'records',
   ],
   manager: ['plan', 'scores', 'deadlines', 'modules'],
   admin: [
@@ -45,11 +46,14 @@ const BY_ROLE: Record<Role, readonly string[]> = {
     'lockresults',
     'unlockresults',
     'regulation',
+    'records',
+    'record',
+    'standards',
   ],
   staff: ['modules'],
 }
 
-const OWNER = ['schools', 'report', 'approve', 'broadcast', 'import'] as const
+const OWNER = ['schools', 'report', 'approve', 'broadcast', 'import', 'courses', 'standards'] as const
 
 /** Who a command is for: the roles that have it in their menu, and whether owners do. */
 export function whoMayUse(command: string): { roles: Role[]; owner: boolean } {
@@ -62,7 +66,7 @@ export function commandsFor(who: { role: Role | null; isOwner: boolean }): strin
   if (who.role) names.push(...BY_ROLE[who.role])
   else names.push('modules')
   if (who.isOwner) names.push(...OWNER)
-  if (who.role) names.push('me', 'settings')
+  if (who.role) names.push('me', 'settings', 'courses')
   names.push(...PUBLIC)
   return [...new Set(names)]
 }

@@ -30,6 +30,7 @@ import {
   type TeacherScores,
   TT26_2012,
 } from '../rules/index.ts'
+import { formatPercent } from '../rules/targets.ts'
 import { vietnameseDate } from '../services/calendar.ts'
 import { profileOfYear } from '../services/regulation.ts'
 import { echo, escapeHtml } from './i18n.ts'
@@ -43,6 +44,10 @@ type T = TranslateFunction
 const sep = (t: T) => t('decimal-separator')
 export const score = (t: T, s: Score) => formatScore(s, sep(t))
 export const tenths = (t: T, value: Parameters<typeof formatTenths>[0]) => formatTenths(value, sep(t))
+/** An exam score or any plain number ("6,5"; "6.5" in English). */
+export const decimal = (t: T, n: number) => formatExamValue(n, sep(t))
+/** A share in basis points ("33,33 %"; "33.33 %" in English). */
+export const percent = (t: T, bp: Parameters<typeof formatPercent>[0]) => formatPercent(bp, sep(t))
 /** A typed number shown back in the reader's way ("9.5" → "9,5" in Vietnamese); other text echoed as is. */
 export function typedNumber(t: T, input: string): string {
   const text = echo(input)

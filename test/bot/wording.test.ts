@@ -8,6 +8,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { lineErrorText } from '../../src/bot/features/grades.ts'
 import { createI18n, localesDir } from '../../src/bot/i18n.ts'
+import { decimal, percent, typedNumber } from '../../src/bot/present.ts'
 import { serviceErrorText } from '../../src/bot/service-errors.ts'
 import type { GradeLineError } from '../../src/services/grade-preview.ts'
 
@@ -95,5 +96,17 @@ describe('grade line errors', () => {
     const similar = { ...name, suggestions: [{ fullName: 'Ai Đây' }] } as unknown as GradeLineError
     expect(lineErrorText(t, similar)).toContain('(gần giống: Ai Đây)')
     expect(lineErrorText(tIn('en'), name)).toBe('Line 3, column name: "Ai Đó" is not on the list.')
+  })
+})
+
+describe('numbers', () => {
+  it('take the decimal comma in Vietnamese and keep the point in English, from one formatter', () => {
+    expect(decimal(t, 6.5)).toBe('6,5')
+    expect(decimal(tIn('en'), 6.5)).toBe('6.5')
+    expect(percent(t, 30 as never)).toBe('0,3 %')
+    expect(percent(tIn('en'), 30 as never)).toBe('0.3 %')
+    expect(typedNumber(t, '9.5')).toBe('9,5')
+    expect(typedNumber(tIn('en'), '9,5')).toBe('9.5')
+    expect(typedNumber(t, 'abc')).toBe('abc')
   })
 })

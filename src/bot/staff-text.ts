@@ -6,13 +6,11 @@
  *   recordText(ctx.t, view)   // "<b>Hồ sơ cán bộ</b>\nTrình độ chuyên môn: Thạc sĩ — Toán\n…"
  */
 import type { TranslateFunction } from '@grammyjs/i18n'
-import { formatExamValue } from '../rules/index.ts'
-import { formatPercent } from '../rules/targets.ts'
 import type { CertificateView, RecordView } from '../services/staff-records.ts'
 import type { GapGroup, GapLine, RatioLine, SchoolRatios } from '../services/standards.ts'
 import type { StaffRecordData } from '../store/staff-records.ts'
 import { escapeHtml } from './i18n.ts'
-import { formatDate } from './present.ts'
+import { decimal, formatDate, percent } from './present.ts'
 
 type T = TranslateFunction
 
@@ -22,7 +20,7 @@ const CEFR = ['A1', 'A2', 'B1', 'B2', 'C1', 'C2'] as const
 export function certificateText(t: T, c: CertificateView): string {
   const score = c.score
     .split(' ')
-    .map((part) => formatExamValue(Number(part), ','))
+    .map((part) => decimal(t, Number(part)))
     .join(' + ')
   const level = c.cefr.kind === 'level' ? c.cefr.level : t('staff-cefr-below', { level: c.cefr.lowestLevel })
   const date = c.takenOn ? ` (${formatDate(c.takenOn)})` : ''
@@ -142,8 +140,8 @@ function ratioLine(t: T, line: RatioLine): string {
     measure: t(`standards-measure-${line.measure}`),
     count: line.count,
     total: line.total,
-    share: formatPercent(line.share),
-    target: formatPercent(line.target),
+    share: percent(t, line.share),
+    target: percent(t, line.target),
     verdict: line.meets ? t('standards-ratio-met') : t('standards-ratio-short', { people: line.shortBy }),
   })
 }

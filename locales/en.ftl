@@ -404,7 +404,7 @@ modules-list-search =
     }
 modules-list-line = • <b>{ $code }</b> — { $title } ({ $hours } periods)
 modules-list-page = Page { $page }/{ $pages }. Tap a module to see its contents, goals and hours.
-modules-level-empty = The { $level } catalogue has no modules yet. The school's steering committee can import one from an Excel file with /import.
+modules-level-empty = The { $level } catalogue has no modules yet. The deployment's owners can import one from an Excel file with /import.
 modules-search-none =
     No module matches “{ $query }”.
     Try a module code (e.g. <code>/modules thpt17</code>) or fewer words; accents are optional. Type /modules to browse by school level.

@@ -396,7 +396,7 @@ modules-list-level = <b>Danh mục mô đun: { $level }</b> — { $total } mô �
 modules-list-search = <b>Kết quả tìm «{ $query }»</b>: { $total } mô đun
 modules-list-line = • <b>{ $code }</b> — { $title } ({ $hours } tiết)
 modules-list-page = Trang { $page }/{ $pages }. Bấm vào một mô đun để xem nội dung, mục tiêu và số tiết.
-modules-level-empty = Danh mục { $level } chưa có mô đun nào. Ban chỉ đạo của trường có thể nhập danh mục từ tệp Excel bằng lệnh /import.
+modules-level-empty = Danh mục { $level } chưa có mô đun nào. Chủ quản hệ thống có thể nhập danh mục từ tệp Excel bằng lệnh /import.
 modules-search-none =
     Không tìm thấy mô đun nào khớp với «{ $query }».
     Bạn thử gõ mã mô đun (ví dụ <code>/modules thpt17</code>) hoặc bớt từ khóa; gõ có dấu hay không dấu đều được. Gõ /modules để xem danh mục theo cấp học.

@@ -81,21 +81,24 @@ async function joinFlow(conversation: Flow, ctx: FlowContext, code: string): Pro
     choice = { fullName: typed.message.text.trim() }
   }
 
-  const telegramName = telegramNameOf(ctx.from!)
-  // a listed name through a department-wide link: a request for the head or admin to approve
-  const claimed =
-    'personId' in choice && claimNeedsApproval
-      ? { code: 'approval-needed', personId: choice.personId }
+  // a listed name through a department-wide link (picked, or typed as it is on the list): not
+  // linked, but a request the head or admin approves
+  const chosenListed = 'personId' in choice && claimNeedsApproval ? choice.personId : undefined
+  const joined =
+    chosenListed === undefined
+      ? await conversation.external((c) => c.deps.invites.redeem(actor, { code, ...choice }))
       : undefined
-  const joined = claimed
-    ? { ok: false as const, error: claimed as ServiceError }
-    : await conversation.external((c) => c.deps.invites.redeem(actor, { code, ...choice }))
-  if (!joined.ok && joined.error.code === 'approval-needed') {
-    const personId = Number(joined.error.personId)
-    const asked = await conversation.external((c) => requestApproval(c, { code, personId, telegramName }))
+  const claimed =
+    joined && !joined.ok && joined.error.code === 'approval-needed' ? joined.error.personId : chosenListed
+  if (claimed !== undefined) {
+    const telegramName = telegramNameOf(ctx.from!)
+    const asked = await conversation.external((c) =>
+      requestApproval(c, { code, personId: claimed, telegramName }),
+    )
     await ctx.reply(asked)
     return
   }
+  if (!joined) return
   if (!joined.ok) {
     await ctx.reply(errorText(ctx.t, joined.error))
     return

@@ -29,6 +29,8 @@ export const SOURCES = {
   tt19Scoring: 'TT 19/2019/TT-BGDĐT (đánh giá kết quả BDTX: thang điểm 10, đạt từ 5 điểm)',
   /** 120 tiết: programme 01 about 40, 02 about 40 (the province may shift them), 03 = 40. */
   tt19Hours: 'TT 19/2019/TT-BGDĐT; TT 17/2019/TT-BGDĐT (chương trình BDTX: 40 + 40 + 40 tiết)',
+  /** A year's setting of a point the regulation leaves open (docs/regulations.md). */
+  bySchoolGuidance: 'áp dụng theo hướng dẫn của trường',
   /** Whatever no source found settles: the school's (Sở's) guidance, a setting of the year. */
   tt19SchoolGuidance: 'TT 19/2019/TT-BGDĐT; theo hướng dẫn của trường',
   tt19CataloguePT: 'TT 17/2019/TT-BGDĐT (GVPT 01–15, theo chuẩn TT 20/2018/TT-BGDĐT)',

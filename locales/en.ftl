@@ -456,7 +456,7 @@ modules-list-search =
     }
 modules-list-line = • <b>{ $code }</b> — { $title } ({ $hours } periods)
 modules-list-page = Page { $page }/{ $pages }. Tap a module to see its contents, goals and hours.
-modules-level-empty = The { $level } catalogue has no modules yet. The school's steering committee can import one from an Excel file with /import.
+modules-level-empty = The { $level } catalogue has no modules yet. The deployment's owners can import one from an Excel file with /import.
 modules-search-none =
     No module matches “{ $query }”.
     Try a module code (e.g. <code>/modules thpt17</code>) or fewer words; accents are optional. Type /modules to browse by school level.
@@ -1160,7 +1160,7 @@ standard-staff-training = Staff trained for their post
 cmd-owners = Deployment owners
 owners-only = Only the deployment's owners can see and change the list of owners.
 owners-title = <b>Deployment owners ({ $count })</b>
-owners-line = • <b>{ $name }</b>{ $you } — id { $id }, { $source } since { $since }
+owners-line = • <b>{ $name }</b>{ $you } — id { $id }, { $source }, since { $since }
 owners-you = { " " }(you)
 owners-source-config = from the server's configuration (OWNER_TELEGRAM_IDS)
 owners-source-setup = through the setup link

@@ -450,7 +450,7 @@ modules-list-level = <b>Danh mục mô đun: { $level }</b> — { $total } mô �
 modules-list-search = <b>Kết quả tìm «{ $query }»</b>: { $total } mô đun
 modules-list-line = • <b>{ $code }</b> — { $title } ({ $hours } tiết)
 modules-list-page = Trang { $page }/{ $pages }. Bấm vào một mô đun để xem nội dung, mục tiêu và số tiết.
-modules-level-empty = Danh mục { $level } chưa có mô đun nào. Ban chỉ đạo của trường có thể nhập danh mục từ tệp Excel bằng lệnh /import.
+modules-level-empty = Danh mục { $level } chưa có mô đun nào. Chủ quản hệ thống có thể nhập danh mục từ tệp Excel bằng lệnh /import.
 modules-search-none =
     Không tìm thấy mô đun nào khớp với «{ $query }».
     Bạn thử gõ mã mô đun (ví dụ <code>/modules thpt17</code>) hoặc bớt từ khóa; gõ có dấu hay không dấu đều được. Gõ /modules để xem danh mục theo cấp học.
@@ -1147,7 +1147,7 @@ standard-staff-training = Nhân viên được đào tạo đúng chuyên môn v
 cmd-owners = Chủ quản hệ thống
 owners-only = Chỉ chủ quản hệ thống mới xem và đổi được danh sách chủ quản.
 owners-title = <b>Chủ quản hệ thống ({ $count })</b>
-owners-line = • <b>{ $name }</b>{ $you } — id { $id }, { $source } từ { $since }
+owners-line = • <b>{ $name }</b>{ $you } — id { $id }, { $source }, từ { $since }
 owners-you = { " " }(bạn)
 owners-source-config = theo cấu hình máy chủ (OWNER_TELEGRAM_IDS)
 owners-source-setup = qua link thiết lập

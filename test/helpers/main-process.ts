@@ -11,6 +11,8 @@ const root = fileURLToPath(new URL('../..', import.meta.url))
 export interface MainProcess {
   /** what the process wrote to stderr (its JSON log lines) */
   stderr(): string
+  /** what the process wrote to stdout */
+  stdout(): string
   /** SIGTERM, then the exit code */
   stop(): Promise<number | null>
   /** the exit code, once the process has ended by itself */
@@ -30,8 +32,12 @@ export async function startMain(
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   let stderr = ''
+  let stdout = ''
   child.stderr?.on('data', (chunk) => {
     stderr += String(chunk)
+  })
+  child.stdout?.on('data', (chunk) => {
+    stdout += String(chunk)
   })
   // 'close' comes after the child's stdio has ended, so its last log lines are in `stderr`
   const exited = new Promise<number | null>((resolve) => child.once('close', resolve))
@@ -46,6 +52,7 @@ export async function startMain(
     exited,
     running: () => child.exitCode === null && child.signalCode === null,
     stderr: () => stderr,
+    stdout: () => stdout,
     stop: () => {
       child.kill('SIGTERM')
       return exited

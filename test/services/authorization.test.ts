@@ -17,6 +17,7 @@ let planId: number
 let moduleId: number
 let inviteId: number
 let preview: StaffPreview
+let requestId: number
 
 beforeAll(async () => {
   w = await world()
@@ -49,6 +50,30 @@ beforeAll(async () => {
       departmentId: a.toan.id,
     }),
   ).id
+  // someone claims a listed teacher of A's Tổ Toán through a department-wide link
+  const listed = must(
+    await w.services.people.add(a.admin, {
+      schoolId: a.school.id,
+      fullName: 'Listed Toán',
+      role: 'teacher',
+      departmentId: a.toan.id,
+    }),
+  )
+  const wide = must(
+    await w.services.invites.create(a.admin, {
+      schoolId: a.school.id,
+      role: 'teacher',
+      departmentId: a.toan.id,
+      kind: 'department',
+    }),
+  )
+  requestId = must(
+    await w.services.joinRequests.request(await account(w, 160), {
+      code: wide.code,
+      personId: listed.id,
+      telegramName: 'Claimant',
+    }),
+  ).requestId
   preview = must(
     await w.services.imports.previewStaff(a.admin, {
       schoolId: a.school.id,
@@ -95,6 +120,8 @@ const calls: Record<string, Call> = {
     }),
   'imports.commitStaff': (x) => w.services.imports.commitStaff(x, { schoolId: a.school.id, preview }),
   'setup.addOwner': (x) => w.services.setup.addOwner(x, { telegramId: 999 }),
+  'setup.revokeOwner': (x) => w.services.setup.revokeOwner(x, { telegramId: OWNER.telegramId }),
+  'joinRequests.decide': (x) => w.services.joinRequests.decide(x, { requestId, approve: true }),
 }
 
 /** Reads that must not show another's data either. */

@@ -26,12 +26,15 @@ async function teacherOf(level: Level, profileId: 'tt26-2012' | 'tt19-2019') {
   return { w, s, planId: plan.plan.id, add }
 }
 
-/** The school's own modules, imported by its admin (untagged: they fit any year). */
-async function importOwn(w: World, admin: { telegramId: number }, lines: string[]) {
+/**
+ * Modules the deployment imports for a level nothing is shipped for (untagged: they fit any year).
+ * The catalogue is every school's, so an owner imports them (issue 10, item 7).
+ */
+async function importOwn(w: World, owner: { telegramId: number }, lines: string[]) {
   const data = csv(['Cấp học,Mã mô đun,Tên mô đun,Lý thuyết,Thực hành,Tổng số tiết', ...lines])
-  const preview = must(await w.services.imports.previewCatalogue(admin, { fileName: 'dm.csv', data }))
+  const preview = must(await w.services.imports.previewCatalogue(owner, { fileName: 'dm.csv', data }))
   expect(preview.errors).toEqual([])
-  must(await w.services.imports.commitCatalogue(admin, { preview }))
+  must(await w.services.imports.commitCatalogue(owner, { preview }))
 }
 
 describe('shipped catalogues', () => {

@@ -18,7 +18,7 @@ import type { BotContext, FlowContext } from '../context.ts'
 import { showChoice } from '../flow.ts'
 import { escapeHtml } from '../i18n.ts'
 import { notify, refreshCommands } from '../notify.ts'
-import { serviceErrorText as errorText, type ServiceError } from '../service-errors.ts'
+import { serviceErrorText } from '../service-errors.ts'
 import { JOIN_PROFILE_FLOW, requestApproval } from './join-requests.ts'
 
 export const JOIN_FLOW = 'join'
@@ -33,7 +33,7 @@ async function joinFlow(conversation: Flow, ctx: FlowContext, code: string): Pro
   const actor = { telegramId: ctx.from!.id }
   const seen = await conversation.external((c) => c.deps.invites.inspect(actor, code))
   if (!seen.ok) {
-    await ctx.reply(errorText(ctx.t, seen.error))
+    await ctx.reply(serviceErrorText(ctx.t, seen.error))
     return
   }
   const { invite, school, department, person, candidates, claimNeedsApproval } = seen.value
@@ -81,23 +81,26 @@ async function joinFlow(conversation: Flow, ctx: FlowContext, code: string): Pro
     choice = { fullName: typed.message.text.trim() }
   }
 
-  const telegramName = telegramNameOf(ctx.from!)
-  // a listed name through a department-wide link: a request for the head or admin to approve
-  const claimed =
-    'personId' in choice && claimNeedsApproval
-      ? { code: 'approval-needed', personId: choice.personId }
+  // a listed name through a department-wide link (picked, or typed as it is on the list): not
+  // linked, but a request the head or admin approves
+  const chosenListed = 'personId' in choice && claimNeedsApproval ? choice.personId : undefined
+  const joined =
+    chosenListed === undefined
+      ? await conversation.external((c) => c.deps.invites.redeem(actor, { code, ...choice }))
       : undefined
-  const joined = claimed
-    ? { ok: false as const, error: claimed as ServiceError }
-    : await conversation.external((c) => c.deps.invites.redeem(actor, { code, ...choice }))
-  if (!joined.ok && joined.error.code === 'approval-needed') {
-    const personId = Number(joined.error.personId)
-    const asked = await conversation.external((c) => requestApproval(c, { code, personId, telegramName }))
+  const claimed =
+    joined && !joined.ok && joined.error.code === 'approval-needed' ? joined.error.personId : chosenListed
+  if (claimed !== undefined) {
+    const telegramName = telegramNameOf(ctx.from!)
+    const asked = await conversation.external((c) =>
+      requestApproval(c, { code, personId: claimed, telegramName }),
+    )
     await ctx.reply(asked)
     return
   }
+  if (!joined) return
   if (!joined.ok) {
-    await ctx.reply(errorText(ctx.t, joined.error))
+    await ctx.reply(serviceErrorText(ctx.t, joined.error))
     return
   }
   const me = joined.value
@@ -137,7 +140,7 @@ async function completeProfile(
         c.deps.people.setProfile(actor, { subject: typed.message.text.trim() }),
       )
       if (saved.ok) break
-      await ctx.reply(errorText(ctx.t, saved.error))
+      await ctx.reply(serviceErrorText(ctx.t, saved.error))
     }
   }
   await conversation.external((c) => refreshCommands(c))
@@ -175,7 +178,7 @@ async function askLevel(conversation: Flow, ctx: FlowContext, actor: { telegramI
       await picked.editMessageText(ctx.t('join-level-set', { level: ctx.t(`level-${level}`) }))
       return
     }
-    await ctx.reply(errorText(ctx.t, saved.error))
+    await ctx.reply(serviceErrorText(ctx.t, saved.error))
   }
 }
 
@@ -187,7 +190,7 @@ export async function startWithPayload(ctx: BotContext, payload: string): Promis
   const actor = { telegramId: ctx.from!.id }
   if (isSetupCode(payload)) {
     const claimed = await ctx.deps.setup.claim(actor, payload)
-    if (!claimed.ok) return void (await ctx.reply(errorText(ctx.t, claimed.error)))
+    if (!claimed.ok) return void (await ctx.reply(serviceErrorText(ctx.t, claimed.error)))
     await refreshCommands(ctx)
     await ctx.reply(ctx.t('setup-owner-welcome'))
     return

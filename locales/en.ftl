@@ -788,6 +788,7 @@ start-button-settings = 🔔 Notification settings
 settings-text =
     🔔 <b>Your notifications</b>
     Deadline reminders: { $reminders } ({ $days })
+    Reminders arrive at: { $hour } (Vietnam time)
     Result notices (a new score, a plan approved or returned): { $results }
     Quiet hours: { $quiet } — messages wait until they end (urgent announcements excepted)
 settings-hint = Tap to change. Your own quiet hours: type, e.g., <code>/settings 22-6</code> (Vietnam time, hours 0–23).
@@ -795,6 +796,9 @@ settings-on = on
 settings-off = off
 settings-days-seven-one = 7 days and 1 day before
 settings-days-one = only the day before
+settings-days-three-one = 3 days and 1 day before
+settings-hour = { $hour }:00
+settings-hour-school = the school's time (08:00)
 settings-quiet-range = { $from }:00–{ $to }:00
 settings-quiet-none = none
 settings-button-reminders-on = 🔔 Turn reminders on

@@ -773,6 +773,7 @@ start-button-settings = 🔔 Cài đặt thông báo
 settings-text =
     🔔 <b>Thông báo của bạn</b>
     Nhắc hạn: { $reminders } ({ $days })
+    Giờ nhận nhắc hạn: { $hour } (giờ Việt Nam)
     Thông báo kết quả (điểm mới, kế hoạch được duyệt hoặc trả lại): { $results }
     Giờ yên lặng: { $quiet } — tin nhắn chờ đến hết giờ này (trừ thông báo khẩn)
 settings-hint = Bấm để thay đổi. Giờ yên lặng riêng: gõ, ví dụ, <code>/settings 22-6</code> (giờ Việt Nam, từ 0 đến 23).
@@ -780,6 +781,9 @@ settings-on = bật
 settings-off = tắt
 settings-days-seven-one = trước 7 ngày và 1 ngày
 settings-days-one = chỉ trước 1 ngày
+settings-days-three-one = trước 3 ngày và 1 ngày
+settings-hour = { $hour }:00
+settings-hour-school = theo trường (08:00)
 settings-quiet-range = { $from }:00–{ $to }:00
 settings-quiet-none = không có
 settings-button-reminders-on = 🔔 Bật nhắc hạn

@@ -38,6 +38,7 @@ const patchSchema = z.object({
   results: z.boolean().optional(),
   quietFrom: hour.optional(),
   quietTo: hour.optional(),
+  reminderHour: hour.nullable().optional(),
 })
 
 export class NotificationService {

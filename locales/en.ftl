@@ -798,6 +798,7 @@ settings-days-seven-one = 7 days and 1 day before
 settings-days-one = only the day before
 settings-days-three-one = 3 days and 1 day before
 settings-hour = { $hour }:00
+settings-hour-school-button = school's time
 settings-hour-school = the school's time (08:00)
 settings-quiet-range = { $from }:00–{ $to }:00
 settings-quiet-none = none

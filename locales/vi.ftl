@@ -783,6 +783,7 @@ settings-days-seven-one = trước 7 ngày và 1 ngày
 settings-days-one = chỉ trước 1 ngày
 settings-days-three-one = trước 3 ngày và 1 ngày
 settings-hour = { $hour }:00
+settings-hour-school-button = theo trường
 settings-hour-school = theo trường (08:00)
 settings-quiet-range = { $from }:00–{ $to }:00
 settings-quiet-none = không có

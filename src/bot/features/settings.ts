@@ -19,7 +19,7 @@ import { escapeHtml } from '../i18n.ts'
 const setButton = callbackData('set', ['key', 'value'])
 
 /** Hours reminders can arrive at, offered as buttons (Vietnam time). */
-const HOUR_CHOICES = [6, 7, 8, 12, 17, 20] as const
+const HOUR_CHOICES = [7, 8, 12, 17, 20] as const
 
 const DAYS_LABEL = {
   '7,1': 'settings-days-seven-one',
@@ -64,12 +64,16 @@ function settingsKeyboard(ctx: BotContext, s: NotificationSettings): InlineKeybo
         setButton.pack({ key: 'days', value: days }),
       )
       .row()
+  keyboard.text(
+    mark(s.reminderHour === null, `⏰ ${ctx.t('settings-hour-school-button')}`),
+    setButton.pack({ key: 'hour', value: 'school' }),
+  )
   HOUR_CHOICES.forEach((hour, i) => {
     keyboard.text(
       mark(s.reminderHour === hour, `⏰ ${ctx.t('settings-hour', { hour: two(hour) })}`),
       setButton.pack({ key: 'hour', value: hour }),
     )
-    if (i % 3 === 2) keyboard.row()
+    if (i % 3 === 1) keyboard.row()
   })
   keyboard
     .text(
@@ -110,6 +114,7 @@ function patchOf(key: string, value: string): Partial<NotificationSettings> | un
   if (key === 'days' && (value === '7,1' || value === '3,1' || value === '1')) return { reminderDays: value }
   // any whole number: one outside 0–23 (a forged button) is refused and explained by the service
   if (key === 'hour' && /^\d{1,3}$/.test(value)) return { reminderHour: Number(value) }
+  if (key === 'hour' && value === 'school') return { reminderHour: null }
   if (key === 'quiet') {
     const range = parseQuietHours(value)
     if (range) return { quietFrom: range.from, quietTo: range.to }

@@ -619,7 +619,7 @@ broadcast-ask-department = Which department?
 broadcast-preview =
     The announcement will go to <b>{ $recipients }</b> people.{ $without ->
         [0] {""}
-       *[other] {" "}({ $without } people who do not use the bot yet will not get it.)
+       *[other] {" "}({ $without } people who never opened the bot will not get it.)
     }
 broadcast-button-send = ✅ Send
 broadcast-button-stop = ⏹ Stop sending
@@ -783,6 +783,8 @@ broadcast-button-urgent = 🚨 Mark urgent
 broadcast-button-not-urgent = 🌙 Not urgent
 broadcast-waiting-morning = 🌙 Waiting for morning (quiet hours): { $count }
 broadcast-state-blocked = blocked the bot
+broadcast-state-never-opened = never opened the bot
+broadcast-state-deactivated = their Telegram account was deleted
 cmd-settings = Notification settings
 start-button-settings = 🔔 Notification settings
 settings-text =

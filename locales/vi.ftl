@@ -604,7 +604,7 @@ broadcast-ask-department = Tổ nào?
 broadcast-preview =
     Thông báo sẽ gửi tới <b>{ $recipients }</b> người.{ $without ->
         [0] {""}
-       *[other] {" "}({ $without } người chưa dùng bot sẽ không nhận được.)
+       *[other] {" "}({ $without } người chưa từng mở bot sẽ không nhận được.)
     }
 broadcast-button-send = ✅ Gửi
 broadcast-button-stop = ⏹ Dừng gửi
@@ -768,6 +768,8 @@ broadcast-button-urgent = 🚨 Đánh dấu khẩn
 broadcast-button-not-urgent = 🌙 Không khẩn
 broadcast-waiting-morning = 🌙 Chờ đến sáng (giờ yên lặng): { $count }
 broadcast-state-blocked = đã chặn bot
+broadcast-state-never-opened = chưa từng mở bot
+broadcast-state-deactivated = tài khoản Telegram đã bị xóa
 cmd-settings = Cài đặt thông báo
 start-button-settings = 🔔 Cài đặt thông báo
 settings-text =

@@ -54,7 +54,8 @@ beforeAll(async () => {
   must(await h.app.deps.plans.submit(A.teacherVan, { planId: await fullPlan(w, A.teacherVan) }))
 })
 afterAll(async () => {
-  expect(h.fake.violations).toEqual([])
+  // the one linked person who never opened a chat with the bot
+  expect(h.fake.violations).toEqual([expect.stringContaining('chat not found')])
   await h.close()
 })
 
@@ -103,5 +104,39 @@ describe('direct notices and quiet hours', () => {
     await admin.say('/approve')
     await admin.tap((b) => b.text.startsWith('✅') && b.text.includes('Teacher Văn'))
     expect(texts(van.messages().slice(-1))).toContain('Đã được nhà trường duyệt')
+  })
+})
+
+describe('an announcement tells apart who blocked the bot and who never opened it', () => {
+  it('in the preview and in the report', async () => {
+    w.at('2025-09-02T03:30:00Z') // 10:30
+    const { invites, people } = h.app.deps
+    // one never linked, one linked who never opened a chat with the bot, one who blocked it
+    must(
+      await people.add(A.admin, {
+        schoolId: A.school.id,
+        fullName: 'Chưa Liên Kết',
+        role: 'teacher',
+        departmentId: A.van.id,
+      }),
+    )
+    const invite = must(
+      await invites.create(A.admin, { schoolId: A.school.id, role: 'teacher', departmentId: A.van.id }),
+    )
+    await h.app.deps.telegramUsers.seen({ id: 599, first_name: 'user599' })
+    must(await invites.redeem({ telegramId: 599 }, { code: invite.code, fullName: 'Chưa Mở Chat' }))
+    await headToan.blockBot()
+
+    await admin.say('/broadcast')
+    await admin.say('Lịch họp tháng 9')
+    await admin.tap('Mọi người trong trường')
+    const preview = texts(admin.messages().slice(-1))
+    expect(preview).toContain('tới 5 người')
+    expect(preview).toContain('1 người chưa từng mở bot sẽ không nhận được')
+    expect(preview).toContain('1 người đã chặn bot sẽ không nhận được')
+    await admin.tap('✅ Gửi')
+    await deliver('2025-09-02T03:30:00Z')
+    const report = texts(admin.messages().slice(-2))
+    expect(report).toContain('Chưa Mở Chat — chưa từng mở bot')
   })
 })

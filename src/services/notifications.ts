@@ -9,6 +9,7 @@
  * Quiet hours themselves are applied where every message is enqueued (OutboxStore.enqueue).
  */
 import { z } from 'zod'
+import { deadlineOnArrival } from '../jobs/personal-reminders.ts'
 import { CalendarStore } from '../store/calendar.ts'
 import {
   DEFAULT_SETTINGS,
@@ -158,15 +159,20 @@ export class NotificationService {
         if (at >= endsAt) continue
         const person = (await openTasksOf(tx, d, m.schoolId)).find((p) => p.telegramId === telegramId)
         if (!person) continue
-        const deadline: MissedDeadline = {
-          ...d,
-          schoolId: m.schoolId,
-          endsAt,
-          passed: false,
-          daysLeft: daysUntil(d.dueDate, now),
-          reminderId: m.reminderId,
-          offsetDays: m.offsetDays,
-        }
+        // days left as of when it arrives (in the morning, if they unblocked at night)
+        const deadline: MissedDeadline = deadlineOnArrival(
+          {
+            ...d,
+            schoolId: m.schoolId,
+            endsAt,
+            passed: false,
+            daysLeft: daysUntil(d.dueDate, now),
+            reminderId: m.reminderId,
+            offsetDays: m.offsetDays,
+          },
+          settings,
+          now,
+        )
         const message = await content(person, deadline)
         const enqueued = await new BroadcastService({ stores: tx, now: () => now }).enqueueSystem({
           kind: 'reminder',

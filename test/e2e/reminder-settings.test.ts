@@ -171,3 +171,31 @@ describe('a reminder held by quiet hours', () => {
     expect(row.sent_at! >= '2025-09-20T00:00:00.000Z').toBe(true)
   })
 })
+
+describe('a reminder of their own schedule missed while blocked', () => {
+  it('is sent once when they unblock the bot, saying the days left then', async () => {
+    must(
+      await h.app.deps.calendar.add(A.admin, {
+        schoolYearId: A.year.id,
+        titleVi: 'Báo cáo tháng 10',
+        dueDate: '2025-10-10',
+        roles: ['teacher'],
+      }),
+    )
+    await toan.blockBot()
+    await tick('2025-10-07T10:00:00Z') // 7/10 17:00: Toán's three-day reminder, refused
+    expect(reminders(toan, '10/10/2025')).toEqual([])
+
+    w.at('2025-10-08T02:00:00Z')
+    await toan.unblockBot()
+    await deliver('2025-10-08T02:00:00Z')
+    expect(reminders(toan, '10/10/2025')).toEqual([expect.stringContaining('(còn 2 ngày)')])
+
+    // unblocking again, or /start, sends nothing more
+    await toan.blockBot()
+    await toan.unblockBot()
+    await toan.say('/start')
+    await deliver('2025-10-08T02:10:00Z')
+    expect(reminders(toan, '10/10/2025')).toHaveLength(1)
+  })
+})

@@ -53,7 +53,16 @@ const BY_ROLE: Record<Role, readonly string[]> = {
   staff: ['modules'],
 }
 
-const OWNER = ['schools', 'report', 'approve', 'broadcast', 'import', 'owners', 'courses', 'standards'] as const
+const OWNER = [
+  'schools',
+  'report',
+  'approve',
+  'broadcast',
+  'import',
+  'owners',
+  'courses',
+  'standards',
+] as const
 
 export function commandsFor(who: { role: Role | null; isOwner: boolean }): string[] {
   const names: string[] = ['start']

@@ -1,7 +1,8 @@
 /**
  * Messages to other people (a head told of a submitted plan, a teacher of its approval): each in
- * the recipient's own language. A recipient who blocked the bot does not stop the others; one in
- * their quiet hours gets it when the hours end (it waits in the outbox).
+ * the recipient's own language. A recipient who blocked the bot does not stop the others. A notice
+ * (`result` or `quiet`) to someone in their quiet hours gets there when the hours end (it waits in
+ * the outbox).
  */
 import type { TranslateFunction } from '@grammyjs/i18n'
 import type { Api } from 'grammy'
@@ -23,14 +24,23 @@ export async function notify(
   recipients: ReadonlyArray<Recipient>,
   text: (t: TranslateFunction) => string,
   keyboard?: (t: TranslateFunction) => InlineKeyboardMarkup,
-  options: { result?: boolean } = {},
+  options: {
+    /** a result notice (a new score, a plan approved or returned): muted by /settings, held by quiet hours */
+    result?: boolean
+    /** held by the recipient's quiet hours (a plan's step for a head or the school) */
+    quiet?: boolean
+  } = {},
 ): Promise<void> {
   // a result notice (a new score, a plan approved or returned) can be turned off in /settings
   const muted = options.result
     ? await ctx.deps.notifications.mutedResults(recipients.map((r) => r.telegramId))
     : new Set<number>()
-  // someone in their quiet hours gets it when they end, through the outbox
-  const quiet = await ctx.deps.notifications.inQuietHours(recipients.map((r) => r.telegramId))
+  // a notice (not an owner's or a join's message, which concern access) to someone in their quiet
+  // hours gets there when they end, through the outbox
+  const quiet =
+    options.result || options.quiet
+      ? await ctx.deps.notifications.inQuietHours(recipients.map((r) => r.telegramId))
+      : new Map<number, Date>()
   const held: Array<{ chatId: number; personId: number | null; content: BroadcastContent }> = []
   for (const recipient of recipients) {
     if (muted.has(recipient.telegramId)) continue

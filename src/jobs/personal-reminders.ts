@@ -91,6 +91,8 @@ export function latestDueSlot(
 export interface PersonalReminderTick {
   /** one per deadline that had someone to remind */
   enqueued: Array<{ deadlineId: number; broadcastId: number | null; recipients: number }>
+  /** a deadline whose reminders could not be written: tried again at the next tick */
+  failed: Array<{ deadlineId: number; error: string }>
 }
 
 /** Builds one person's message (./reminders.ts ReminderText, as outbox content). */
@@ -108,7 +110,7 @@ export async function runPersonalReminders(
   now: Date,
   content: PersonalContent,
 ): Promise<PersonalReminderTick> {
-  const tick: PersonalReminderTick = { enqueued: [] }
+  const tick: PersonalReminderTick = { enqueued: [], failed: [] }
   const own = await new NotificationSettingsStore(stores.db).withOwnSchedule()
   if (own.size === 0) return tick
   const deliveries = new ReminderDeliveryStore(stores.db)
@@ -120,88 +122,115 @@ export async function runPersonalReminders(
     addDays(fromDay, MAX_OFFSET_DAYS),
   )
   const calendar = new CalendarStore(stores.db)
-  const at = now.toISOString()
   for (const { deadlineId, schoolId } of deadlines) {
-    const d = await calendar.getDeadline(deadlineId)
-    if (!d || d.removedAt !== null) continue
-    const endsAt = deadlineEndsAt(d)
-    if (at >= endsAt) continue
-    const rows = ((await calendar.remindersOf([d.id])).get(d.id) ?? []).filter((r) => r.state !== 'cancelled')
-    if (rows.length === 0) continue // the admin turned this deadline's reminders off
-    const accounts = bySchool.get(schoolId) ?? []
-    const given = await deliveries.latestOf(d, accounts)
-    const due = new Map<number, number>()
-    for (const telegramId of accounts) {
-      const slot = latestDueSlot(d, rows, own.get(telegramId) ?? DEFAULT_SETTINGS, now)
-      if (!slot) continue
-      const latest = given.get(telegramId)
-      if (latest !== undefined && latest <= slot.offsetDays) continue
-      due.set(telegramId, slot.offsetDays)
-    }
-    if (due.size === 0) continue
-    const done = await stores.transaction(async (tx) => {
-      const txDeliveries = new ReminderDeliveryStore(tx.db)
-      // another scheduler may have been quicker
-      const again = await txDeliveries.latestOf(d, [...due.keys()])
-      for (const [telegramId, offsetDays] of due) {
-        const latest = again.get(telegramId)
-        if (latest !== undefined && latest <= offsetDays) due.delete(telegramId)
-      }
-      if (due.size === 0) return undefined
-      const open = (await openTasksOf(tx, d, schoolId)).filter((p) => due.has(p.telegramId))
-      const view: DeadlineView = {
-        ...d,
+    try {
+      const done = await remindOf(
+        stores,
+        calendar,
+        deadlineId,
         schoolId,
-        endsAt,
-        passed: false,
-        daysLeft: daysUntil(d.dueDate, now),
-      }
-      const recipients: Array<{ chatId: number; personId: number; content: BroadcastContent }> = []
-      for (const person of open) {
-        const offsetDays = due.get(person.telegramId)!
-        const reminderId = rows.find((r) => r.offsetDays === offsetDays)?.id ?? 0
-        const settings = own.get(person.telegramId) ?? DEFAULT_SETTINGS
-        const deadline = deadlineOnArrival({ ...view, reminderId, offsetDays }, settings, now)
-        recipients.push({
-          chatId: person.telegramId,
-          personId: person.personId,
-          content: await content(person, deadline),
-        })
-      }
-      let broadcastId: number | null = null
-      let enqueued = 0
-      if (recipients.length > 0) {
-        const result = await new BroadcastService({ stores: tx, now: () => now }).enqueueSystem({
-          kind: 'reminder',
-          schoolId,
-          content: recipients[0]!.content,
-          audience: {
-            deadlineId: d.id,
-            personal: true,
-            task: d.task,
-            personIds: open.map((p) => p.personId),
-          },
-          recipients,
-        })
-        if (!result.ok) throw new Error(`outbox refused the reminders: ${JSON.stringify(result.error)}`)
-        broadcastId = result.value.broadcastId
-        enqueued = result.value.enqueued
-      }
-      const sent = new Set(open.map((p) => p.telegramId))
-      await txDeliveries.record(
-        [...due].map(([telegramId, offsetDays]) => ({
-          deadlineId: d.id,
-          dueDate: d.dueDate,
-          telegramId,
-          offsetDays,
-          state: sent.has(telegramId) ? ('sent' as const) : ('not-open' as const),
-          broadcastId: sent.has(telegramId) ? broadcastId : null,
-        })),
-        at,
+        bySchool.get(schoolId) ?? [],
+        own,
+        now,
+        content,
       )
-      return { deadlineId: d.id, broadcastId, recipients: enqueued }
-    })
-    if (done) tick.enqueued.push(done)
+      if (done) tick.enqueued.push(done)
+    } catch (error) {
+      tick.failed.push({ deadlineId, error: error instanceof Error ? error.message : String(error) })
+    }
   }
   return tick
+}
+
+/** One deadline's due personal reminders, or undefined when nobody's is due. */
+async function remindOf(
+  stores: Stores,
+  calendar: CalendarStore,
+  deadlineId: number,
+  schoolId: number,
+  accounts: readonly number[],
+  own: Map<number, NotificationSettings>,
+  now: Date,
+  content: PersonalContent,
+): Promise<PersonalReminderTick['enqueued'][number] | undefined> {
+  const deliveries = new ReminderDeliveryStore(stores.db)
+  const at = now.toISOString()
+  const d = await calendar.getDeadline(deadlineId)
+  if (!d || d.removedAt !== null) return undefined
+  const endsAt = deadlineEndsAt(d)
+  if (at >= endsAt) return undefined
+  const rows = ((await calendar.remindersOf([d.id])).get(d.id) ?? []).filter((r) => r.state !== 'cancelled')
+  if (rows.length === 0) return undefined // the admin turned this deadline's reminders off
+  const given = await deliveries.latestOf(d, accounts)
+  const due = new Map<number, number>()
+  for (const telegramId of accounts) {
+    const slot = latestDueSlot(d, rows, own.get(telegramId) ?? DEFAULT_SETTINGS, now)
+    if (!slot) continue
+    const latest = given.get(telegramId)
+    if (latest !== undefined && latest <= slot.offsetDays) continue
+    due.set(telegramId, slot.offsetDays)
+  }
+  if (due.size === 0) return undefined
+  return stores.transaction(async (tx) => {
+    const txDeliveries = new ReminderDeliveryStore(tx.db)
+    // another scheduler may have been quicker
+    const again = await txDeliveries.latestOf(d, [...due.keys()])
+    for (const [telegramId, offsetDays] of due) {
+      const latest = again.get(telegramId)
+      if (latest !== undefined && latest <= offsetDays) due.delete(telegramId)
+    }
+    if (due.size === 0) return undefined
+    const open = (await openTasksOf(tx, d, schoolId)).filter((p) => due.has(p.telegramId))
+    const view: DeadlineView = {
+      ...d,
+      schoolId,
+      endsAt,
+      passed: false,
+      daysLeft: daysUntil(d.dueDate, now),
+    }
+    const recipients: Array<{ chatId: number; personId: number; content: BroadcastContent }> = []
+    for (const person of open) {
+      const offsetDays = due.get(person.telegramId)!
+      const reminderId = rows.find((r) => r.offsetDays === offsetDays)?.id ?? 0
+      const settings = own.get(person.telegramId) ?? DEFAULT_SETTINGS
+      const deadline = deadlineOnArrival({ ...view, reminderId, offsetDays }, settings, now)
+      recipients.push({
+        chatId: person.telegramId,
+        personId: person.personId,
+        content: await content(person, deadline),
+      })
+    }
+    let broadcastId: number | null = null
+    let enqueued = 0
+    if (recipients.length > 0) {
+      const result = await new BroadcastService({ stores: tx, now: () => now }).enqueueSystem({
+        kind: 'reminder',
+        schoolId,
+        content: recipients[0]!.content,
+        audience: {
+          deadlineId: d.id,
+          personal: true,
+          task: d.task,
+          personIds: open.map((p) => p.personId),
+        },
+        recipients,
+      })
+      if (!result.ok) throw new Error(`outbox refused the reminders: ${JSON.stringify(result.error)}`)
+      broadcastId = result.value.broadcastId
+      enqueued = result.value.enqueued
+    }
+    const sent = new Set(open.map((p) => p.telegramId))
+    await txDeliveries.record(
+      [...due].map(([telegramId, offsetDays]) => ({
+        deadlineId: d.id,
+        dueDate: d.dueDate,
+        telegramId,
+        offsetDays,
+        state: sent.has(telegramId) ? ('sent' as const) : ('not-open' as const),
+        broadcastId: sent.has(telegramId) ? broadcastId : null,
+      })),
+      at,
+    )
+    return { deadlineId: d.id, broadcastId, recipients: enqueued }
+  })
 }

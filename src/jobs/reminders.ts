@@ -102,6 +102,8 @@ export async function runDueReminders(options: ReminderJobOptions, now: Date): P
     // first those with their own hour or days (/settings): at the school's hour, the school's rows
     // then leave out whoever already had theirs
     const own = await runPersonalReminders(stores, now, reminderContent(options.text))
+    for (const f of own.failed)
+      logger.error('personal reminders of a deadline not enqueued; tried again next tick', { ...f })
     for (const done of own.enqueued) {
       logger.info('personal reminders enqueued', { ...done })
       if (done.broadcastId !== null) options.onEnqueued?.({ reminderId: 0, ...done })

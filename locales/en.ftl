@@ -708,7 +708,7 @@ broadcast-ask-department = Which department?
 broadcast-preview =
     The announcement will go to <b>{ $recipients }</b> people.{ $without ->
         [0] {""}
-       *[other] {" "}({ $without } people who do not use the bot yet will not get it.)
+       *[other] {" "}({ $without } people who never opened the bot will not get it.)
     }
 broadcast-nobody-reachable = Nobody in this group can receive messages from the bot yet{ $without ->
         [0] {""}
@@ -883,11 +883,14 @@ broadcast-button-urgent = 🚨 Mark urgent
 broadcast-button-not-urgent = 🌙 Not urgent
 broadcast-waiting-morning = 🌙 Waiting for morning (quiet hours): { $count }
 broadcast-state-blocked = blocked the bot
+broadcast-state-never-opened = never opened the bot
+broadcast-state-deactivated = their Telegram account was deleted
 cmd-settings = Notification settings
 start-button-settings = 🔔 Notification settings
 settings-text =
     🔔 <b>Your notifications</b>
     Deadline reminders: { $reminders } ({ $days })
+    Reminders arrive at: { $hour } (Vietnam time)
     Result notices (a new score, a plan approved or returned): { $results }
     Quiet hours: { $quiet } — messages wait until they end (urgent announcements excepted)
 settings-hint = Tap to change. Your own quiet hours: type, e.g., <code>/settings 22-6</code> (Vietnam time, hours 0–23).
@@ -895,6 +898,10 @@ settings-on = on
 settings-off = off
 settings-days-seven-one = 7 days and 1 day before
 settings-days-one = only the day before
+settings-days-three-one = 3 days and 1 day before
+settings-hour = { $hour }:00
+settings-hour-school-button = school's time
+settings-hour-school = the school's time (08:00)
 settings-quiet-range = { $from }:00–{ $to }:00
 settings-quiet-none = none
 settings-button-reminders-on = 🔔 Turn reminders on

@@ -695,7 +695,7 @@ broadcast-ask-department = Tổ nào?
 broadcast-preview =
     Thông báo sẽ gửi tới <b>{ $recipients }</b> người.{ $without ->
         [0] {""}
-       *[other] {" "}({ $without } người chưa dùng bot sẽ không nhận được.)
+       *[other] {" "}({ $without } người chưa từng mở bot sẽ không nhận được.)
     }
 broadcast-nobody-reachable = Chưa ai trong nhóm này nhận được tin qua bot{ $without ->
         [0] {""}
@@ -870,11 +870,14 @@ broadcast-button-urgent = 🚨 Đánh dấu khẩn
 broadcast-button-not-urgent = 🌙 Không khẩn
 broadcast-waiting-morning = 🌙 Chờ đến sáng (giờ yên lặng): { $count }
 broadcast-state-blocked = đã chặn bot
+broadcast-state-never-opened = chưa từng mở bot
+broadcast-state-deactivated = tài khoản Telegram đã bị xóa
 cmd-settings = Cài đặt thông báo
 start-button-settings = 🔔 Cài đặt thông báo
 settings-text =
     🔔 <b>Thông báo của bạn</b>
     Nhắc hạn: { $reminders } ({ $days })
+    Giờ nhận nhắc hạn: { $hour } (giờ Việt Nam)
     Thông báo kết quả (điểm mới, kế hoạch được duyệt hoặc trả lại): { $results }
     Giờ yên lặng: { $quiet } — tin nhắn chờ đến hết giờ này (trừ thông báo khẩn)
 settings-hint = Bấm để thay đổi. Giờ yên lặng riêng: gõ, ví dụ, <code>/settings 22-6</code> (giờ Việt Nam, từ 0 đến 23).
@@ -882,6 +885,10 @@ settings-on = bật
 settings-off = tắt
 settings-days-seven-one = trước 7 ngày và 1 ngày
 settings-days-one = chỉ trước 1 ngày
+settings-days-three-one = trước 3 ngày và 1 ngày
+settings-hour = { $hour }:00
+settings-hour-school-button = theo trường
+settings-hour-school = theo trường (08:00)
 settings-quiet-range = { $from }:00–{ $to }:00
 settings-quiet-none = không có
 settings-button-reminders-on = 🔔 Bật nhắc hạn

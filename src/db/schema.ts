@@ -345,7 +345,22 @@ export interface NotificationSettingsTable {
   /** Vietnam hours 0–23; equal: no quiet hours */
   quiet_from: number
   quiet_to: number
+  /** the Vietnam hour (0–23) their reminders arrive; null: the deadline's own time */
+  reminder_hour: number | null
   updated_at: string
+}
+
+/** Which reminder of a deadline (its days before) an account was given (see migration 0075). */
+export interface ReminderDeliveriesTable {
+  deadline_id: number
+  telegram_id: number
+  offset_days: number
+  /** YYYY-MM-DD: the due date it spoke of */
+  due_date: string
+  /** 'sent' | 'not-open' */
+  state: string
+  broadcast_id: number | null
+  created_at: string
 }
 
 /** One deadline of a school year's calendar (a standard one of seed 004, or the admin's own). */
@@ -422,6 +437,7 @@ export interface Database {
   deadlines: DeadlinesTable
   reminders: RemindersTable
   notification_settings: NotificationSettingsTable
+  reminder_deliveries: ReminderDeliveriesTable
   courses: CoursesTable
   course_signups: CourseSignupsTable
   staff_records: StaffRecordsTable

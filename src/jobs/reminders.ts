@@ -31,7 +31,9 @@ import {
 import { CalendarStore, type DueReminder, type SkipReason } from '../store/calendar.ts'
 import { DEFAULT_SETTINGS, NotificationSettingsStore, wantsReminder } from '../store/notification-settings.ts'
 import type { BroadcastContent } from '../store/outbox.ts'
+import { ReminderDeliveryStore } from '../store/reminder-deliveries.ts'
 import { Stores } from '../store/stores.ts'
+import { deadlineOnArrival, runPersonalReminders } from './personal-reminders.ts'
 
 /** What a reminder says to one person: HTML text and, optionally, one button. */
 export interface ReminderMessage {
@@ -96,6 +98,19 @@ export async function runDueReminders(options: ReminderJobOptions, now: Date): P
   const at = now.toISOString()
   const tick: ReminderTick = { enqueued: [], skipped: [], failed: [] }
   const due = await new CalendarStore(options.db).dueReminders(at, options.batch ?? 200)
+  try {
+    // first those with their own hour or days (/settings): at the school's hour, the school's rows
+    // then leave out whoever already had theirs
+    const own = await runPersonalReminders(stores, now, reminderContent(options.text))
+    for (const f of own.failed)
+      logger.error('personal reminders of a deadline not enqueued; tried again next tick', { ...f })
+    for (const done of own.enqueued) {
+      logger.info('personal reminders enqueued', { ...done })
+      if (done.broadcastId !== null) options.onEnqueued?.({ reminderId: 0, ...done })
+    }
+  } catch (error) {
+    logger.error('personal reminders not enqueued; they are tried again next tick', { error })
+  }
   for (const reminder of due) {
     try {
       const outcome = await runOne(stores, reminder, now, options.text)
@@ -146,10 +161,19 @@ async function runOne(
     const txCalendar = new CalendarStore(tx.db)
     if (!(await txCalendar.claim(reminder.id, at))) return undefined
     // those who turned reminders off, or want only the day-before one, are left out (/settings)
+    // and so is anyone already given this reminder or a later one (by their own schedule, before
+    // they went back to the school's)
     const open = await openTasksOf(tx, d, reminder.schoolId)
     const settings = await new NotificationSettingsStore(tx.db).many(open.map((p) => p.telegramId))
-    const people = open.filter((p) =>
-      wantsReminder(settings.get(p.telegramId) ?? DEFAULT_SETTINGS, reminder.offsetDays),
+    const deliveries = new ReminderDeliveryStore(tx.db)
+    const given = await deliveries.latestOf(
+      d,
+      open.map((p) => p.telegramId),
+    )
+    const people = open.filter(
+      (p) =>
+        wantsReminder(settings.get(p.telegramId) ?? DEFAULT_SETTINGS, reminder.offsetDays) &&
+        !((given.get(p.telegramId) ?? Number.POSITIVE_INFINITY) <= reminder.offsetDays),
     )
     const done = {
       reminderId: reminder.id,
@@ -166,7 +190,12 @@ async function runOne(
       recipients.push({
         chatId: person.telegramId,
         personId: person.personId,
-        content: contentOf(await text(person, deadline)),
+        content: contentOf(
+          await text(
+            person,
+            deadlineOnArrival(deadline, settings.get(person.telegramId) ?? DEFAULT_SETTINGS, now),
+          ),
+        ),
       })
     }
     const broadcasts = new BroadcastService({ stores: tx, now: () => now })
@@ -185,6 +214,17 @@ async function runOne(
     })
     if (!enqueued.ok) throw new Error(`outbox refused the reminder: ${JSON.stringify(enqueued.error)}`)
     await txCalendar.recordEnqueued(reminder.id, enqueued.value.broadcastId, enqueued.value.enqueued, at)
+    await deliveries.record(
+      people.map((p) => ({
+        deadlineId: d.id,
+        dueDate: d.dueDate,
+        telegramId: p.telegramId,
+        offsetDays: reminder.offsetDays,
+        state: 'sent' as const,
+        broadcastId: enqueued.value.broadcastId,
+      })),
+      at,
+    )
     return { ...done, broadcastId: enqueued.value.broadcastId, recipients: enqueued.value.enqueued }
   })
 }

@@ -9,10 +9,13 @@
  * Quiet hours themselves are applied where every message is enqueued (OutboxStore.enqueue).
  */
 import { z } from 'zod'
+import { deadlineOnArrival } from '../jobs/personal-reminders.ts'
 import { CalendarStore } from '../store/calendar.ts'
 import {
+  DEFAULT_SETTINGS,
   type NotificationSettings,
   NotificationSettingsStore,
+  quietUntil,
   REMINDER_DAY_CHOICES,
 } from '../store/notification-settings.ts'
 import { type BroadcastContent, OutboxStore } from '../store/outbox.ts'
@@ -38,6 +41,7 @@ const patchSchema = z.object({
   results: z.boolean().optional(),
   quietFrom: hour.optional(),
   quietTo: hour.optional(),
+  reminderHour: hour.nullable().optional(),
 })
 
 export class NotificationService {
@@ -68,6 +72,41 @@ export class NotificationService {
   async mutedResults(telegramIds: readonly number[]): Promise<Set<number>> {
     const settings = await new NotificationSettingsStore(this.stores.db).many(telegramIds)
     return new Set([...settings].filter(([, s]) => !s.results).map(([id]) => id))
+  }
+
+  /**
+   * Of these accounts, those now in their quiet hours, with the instant the hours end. A direct
+   * notice to one of them waits in the outbox (`hold`) instead of going at once.
+   */
+  async inQuietHours(telegramIds: readonly number[]): Promise<Map<number, Date>> {
+    const now = this.ctx.now()
+    const settings = await new NotificationSettingsStore(this.stores.db).many(telegramIds)
+    const out = new Map<number, Date>()
+    for (const id of new Set(telegramIds)) {
+      const until = quietUntil(now, settings.get(id) ?? DEFAULT_SETTINGS)
+      if (until) out.set(id, until)
+    }
+    return out
+  }
+
+  /**
+   * Direct notices (a new score, a plan's step) to people in their quiet hours: they wait in the
+   * outbox and go, once, when the hours end; the outbox worker sends them.
+   */
+  async hold(
+    messages: ReadonlyArray<{ chatId: number; personId: number | null; content: BroadcastContent }>,
+  ): Promise<{ held: number }> {
+    if (messages.length === 0) return { held: 0 }
+    // the bot's own kind of batch (no sender, no progress); `notice` in its audience says what it is
+    const enqueued = await new BroadcastService(this.ctx).enqueueSystem({
+      kind: 'reminder',
+      schoolId: null,
+      content: messages[0]!.content,
+      audience: { notice: true, chatIds: messages.map((m) => m.chatId) },
+      recipients: messages.map((m) => ({ chatId: m.chatId, personId: m.personId, content: m.content })),
+    })
+    if (!enqueued.ok) throw new Error(`outbox refused the notices: ${JSON.stringify(enqueued.error)}`)
+    return { held: enqueued.value.enqueued }
   }
 
   /** Those of these accounts who blocked the bot (my_chat_member), as far as the bot knows. */
@@ -120,15 +159,20 @@ export class NotificationService {
         if (at >= endsAt) continue
         const person = (await openTasksOf(tx, d, m.schoolId)).find((p) => p.telegramId === telegramId)
         if (!person) continue
-        const deadline: MissedDeadline = {
-          ...d,
-          schoolId: m.schoolId,
-          endsAt,
-          passed: false,
-          daysLeft: daysUntil(d.dueDate, now),
-          reminderId: m.reminderId,
-          offsetDays: m.offsetDays,
-        }
+        // days left as of when it arrives (in the morning, if they unblocked at night)
+        const deadline: MissedDeadline = deadlineOnArrival(
+          {
+            ...d,
+            schoolId: m.schoolId,
+            endsAt,
+            passed: false,
+            daysLeft: daysUntil(d.dueDate, now),
+            reminderId: m.reminderId,
+            offsetDays: m.offsetDays,
+          },
+          settings,
+          now,
+        )
         const message = await content(person, deadline)
         const enqueued = await new BroadcastService({ stores: tx, now: () => now }).enqueueSystem({
           kind: 'reminder',

@@ -5,7 +5,8 @@
 import type { Kysely } from 'kysely'
 import type { Database } from '../db/schema.ts'
 
-export const REMINDER_DAY_CHOICES = ['7,1', '1'] as const
+/** '7,1': the school's reminders (7 and 1 days before unless the admin chose others); '3,1'; '1' */
+export const REMINDER_DAY_CHOICES = ['7,1', '3,1', '1'] as const
 export type ReminderDays = (typeof REMINDER_DAY_CHOICES)[number]
 
 export interface NotificationSettings {
@@ -15,6 +16,8 @@ export interface NotificationSettings {
   /** Vietnam hours 0–23; equal: no quiet hours */
   quietFrom: number
   quietTo: number
+  /** the Vietnam hour 0–23 reminders arrive; null: the deadline's own time (08:00 by default) */
+  reminderHour: number | null
 }
 
 export const DEFAULT_SETTINGS: NotificationSettings = {
@@ -23,6 +26,7 @@ export const DEFAULT_SETTINGS: NotificationSettings = {
   results: true,
   quietFrom: 21,
   quietTo: 7,
+  reminderHour: null,
 }
 
 const VIETNAM_OFFSET_MS = 7 * 60 * 60 * 1000
@@ -50,9 +54,18 @@ export function quietUntil(
   return new Date(end - VIETNAM_OFFSET_MS)
 }
 
-/** Whether a reminder `offsetDays` before a deadline goes to someone with these settings. */
+/**
+ * Whether a reminder of the school's schedule, `offsetDays` before a deadline, goes to someone
+ * with these settings. Those with their own schedule (an hour, or 3 and 1 days) get theirs instead
+ * (src/jobs/personal-reminders.ts).
+ */
 export function wantsReminder(s: NotificationSettings, offsetDays: number): boolean {
-  return s.reminders && (s.reminderDays === '7,1' || offsetDays <= 1)
+  return s.reminders && !ownSchedule(s) && (s.reminderDays === '7,1' || offsetDays <= 1)
+}
+
+/** Whether their reminders follow their own schedule rather than the school's reminder rows. */
+export function ownSchedule(s: NotificationSettings): boolean {
+  return s.reminders && (s.reminderHour !== null || s.reminderDays === '3,1')
 }
 
 /** Ids per `in (...)` list. */
@@ -84,9 +97,21 @@ export class NotificationSettingsStore {
           results: r.results === 1,
           quietFrom: r.quiet_from,
           quietTo: r.quiet_to,
+          reminderHour: r.reminder_hour ?? null,
         })
     }
     return out
+  }
+
+  /** The accounts with their own reminder schedule, and their settings. */
+  async withOwnSchedule(): Promise<Map<number, NotificationSettings>> {
+    const rows = await this.db
+      .selectFrom('notification_settings')
+      .select('telegram_id')
+      .where('reminders', '=', 1)
+      .where((eb) => eb.or([eb('reminder_hour', 'is not', null), eb('reminder_days', '=', '3,1')]))
+      .execute()
+    return this.many(rows.map((r) => Number(r.telegram_id)))
   }
 
   async save(telegramId: number, s: NotificationSettings, now: string): Promise<void> {
@@ -96,6 +121,7 @@ export class NotificationSettingsStore {
       results: s.results ? 1 : 0,
       quiet_from: s.quietFrom,
       quiet_to: s.quietTo,
+      reminder_hour: s.reminderHour,
       updated_at: now,
     }
     await this.db

@@ -490,15 +490,24 @@ export class OutboxStore {
   ): Promise<Array<{ deadlineId: number; reminderId: number; offsetDays: number; schoolId: number }>> {
     const rows = await this.db
       .selectFrom('outbox')
-      .innerJoin('reminders', 'reminders.broadcast_id', 'outbox.broadcast_id')
+      .leftJoin('reminders', 'reminders.broadcast_id', 'outbox.broadcast_id')
+      // a reminder of the person's own schedule (/settings) has no reminder row of its own
+      .leftJoin('reminder_deliveries as own', (j) =>
+        j
+          .onRef('own.broadcast_id', '=', 'outbox.broadcast_id')
+          .onRef('own.telegram_id', '=', 'outbox.chat_id'),
+      )
       .innerJoin('broadcasts', 'broadcasts.id', 'outbox.broadcast_id')
       .select([
         'outbox.id',
         'reminders.deadline_id',
         'reminders.id as reminder_id',
         'reminders.offset_days',
+        'own.deadline_id as own_deadline_id',
+        'own.offset_days as own_offset_days',
         'broadcasts.school_id',
       ])
+      .where((eb) => eb.or([eb('reminders.id', 'is not', null), eb('own.deadline_id', 'is not', null)]))
       .where('outbox.chat_id', '=', chatId)
       .where('outbox.state', '=', 'unreachable')
       .where('outbox.last_error', 'like', '403%')
@@ -514,18 +523,14 @@ export class OutboxStore {
         rows.map((r) => r.id),
       )
       .execute()
-    return rows.flatMap((r) =>
-      r.school_id === null
-        ? []
-        : [
-            {
-              deadlineId: r.deadline_id,
-              reminderId: r.reminder_id,
-              offsetDays: r.offset_days,
-              schoolId: r.school_id,
-            },
-          ],
-    )
+    const seen = new Set<number>()
+    return rows.flatMap((r) => {
+      const deadlineId = r.deadline_id ?? r.own_deadline_id
+      const offsetDays = r.offset_days ?? r.own_offset_days
+      if (r.school_id === null || deadlineId === null || offsetDays === null || seen.has(r.id)) return []
+      seen.add(r.id)
+      return [{ deadlineId, reminderId: r.reminder_id ?? 0, offsetDays, schoolId: r.school_id }]
+    })
   }
 
   /** The recipients of a broadcast in these states, with their names, oldest first. */

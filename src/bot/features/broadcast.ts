@@ -208,12 +208,23 @@ export function broadcastRenderer(i18n: I18n<FlowContext>): ProgressRenderer {
     if (v.phase === 'report' && v.review.length > 0) {
       lines.push(i18n.t(language, 'broadcast-review'))
       for (const r of v.review)
-        lines.push(
-          `• ${escapeHtml(r.fullName ?? String(r.chatId))} — ${i18n.t(language, r.lastError === BLOCKED_ERROR ? 'broadcast-state-blocked' : `broadcast-state-${r.state}`)}`,
-        )
+        lines.push(`• ${escapeHtml(r.fullName ?? String(r.chatId))} — ${i18n.t(language, stateKey(r))}`)
     }
     return lines.join('\n')
   }
+}
+
+/**
+ * Why a recipient is listed for review: blocking the bot and never having opened it are told
+ * apart (Telegram's answer says which), as the preview counts them apart.
+ */
+function stateKey(r: { state: string; lastError: string | null }): string {
+  const error = r.lastError ?? ''
+  if (r.state !== 'unreachable') return `broadcast-state-${r.state}`
+  if (error === BLOCKED_ERROR || /bot was blocked/i.test(error)) return 'broadcast-state-blocked'
+  if (/deactivated/i.test(error)) return 'broadcast-state-deactivated'
+  if (/chat not found|user not found|peer_id_invalid/i.test(error)) return 'broadcast-state-never-opened'
+  return 'broadcast-state-unreachable'
 }
 
 const feature = new Feature()

@@ -120,7 +120,7 @@ export async function announce(ctx: FlowContext, transition: PlanTransition): Pr
         // the owner hears of their own plan's outcome: a result notice, which they may turn off
       },
       undefined,
-      { result: recipient.audience === 'owner' },
+      { result: recipient.audience === 'owner', quiet: true },
     )
   }
 }

@@ -18,6 +18,15 @@ import { escapeHtml } from '../i18n.ts'
 
 const setButton = callbackData('set', ['key', 'value'])
 
+/** Hours reminders can arrive at, offered as buttons (Vietnam time). */
+const HOUR_CHOICES = [7, 8, 12, 17, 20] as const
+
+const DAYS_LABEL = {
+  '7,1': 'settings-days-seven-one',
+  '3,1': 'settings-days-three-one',
+  '1': 'settings-days-one',
+} as const
+
 /** Quiet hours offered as buttons (Vietnam hours, from-to); "off" is from == to. */
 const QUIET_CHOICES = ['21-7', '22-6', '20-7', '0-0'] as const
 
@@ -26,7 +35,11 @@ const two = (h: number) => String(h).padStart(2, '0')
 function settingsText(ctx: BotContext, s: NotificationSettings): string {
   return ctx.t('settings-text', {
     reminders: ctx.t(s.reminders ? 'settings-on' : 'settings-off'),
-    days: ctx.t(`settings-days-${s.reminderDays === '1' ? 'one' : 'seven-one'}`),
+    days: ctx.t(DAYS_LABEL[s.reminderDays]),
+    hour:
+      s.reminderHour === null
+        ? ctx.t('settings-hour-school')
+        : ctx.t('settings-hour', { hour: two(s.reminderHour) }),
     results: ctx.t(s.results ? 'settings-on' : 'settings-off'),
     quiet:
       s.quietFrom === s.quietTo
@@ -43,15 +56,26 @@ function settingsKeyboard(ctx: BotContext, s: NotificationSettings): InlineKeybo
       setButton.pack({ key: 'rem', value: s.reminders ? 0 : 1 }),
     )
     .row()
-    .text(
-      mark(s.reminderDays === '7,1', ctx.t('settings-days-seven-one')),
-      setButton.pack({ key: 'days', value: '7,1' }),
+  // how early: one choice a row (the labels are long); the hour: three a row
+  for (const days of ['7,1', '3,1', '1'] as const)
+    keyboard
+      .text(
+        mark(s.reminderDays === days, ctx.t(DAYS_LABEL[days])),
+        setButton.pack({ key: 'days', value: days }),
+      )
+      .row()
+  keyboard.text(
+    mark(s.reminderHour === null, `⏰ ${ctx.t('settings-hour-school-button')}`),
+    setButton.pack({ key: 'hour', value: 'school' }),
+  )
+  HOUR_CHOICES.forEach((hour, i) => {
+    keyboard.text(
+      mark(s.reminderHour === hour, `⏰ ${ctx.t('settings-hour', { hour: two(hour) })}`),
+      setButton.pack({ key: 'hour', value: hour }),
     )
-    .text(
-      mark(s.reminderDays === '1', ctx.t('settings-days-one')),
-      setButton.pack({ key: 'days', value: '1' }),
-    )
-    .row()
+    if (i % 3 === 1) keyboard.row()
+  })
+  keyboard
     .text(
       ctx.t(s.results ? 'settings-button-results-off' : 'settings-button-results-on'),
       setButton.pack({ key: 'res', value: s.results ? 0 : 1 }),
@@ -87,7 +111,10 @@ export function parseQuietHours(text: string): { from: number; to: number } | un
 function patchOf(key: string, value: string): Partial<NotificationSettings> | undefined {
   if (key === 'rem' && (value === '0' || value === '1')) return { reminders: value === '1' }
   if (key === 'res' && (value === '0' || value === '1')) return { results: value === '1' }
-  if (key === 'days' && (value === '7,1' || value === '1')) return { reminderDays: value }
+  if (key === 'days' && (value === '7,1' || value === '3,1' || value === '1')) return { reminderDays: value }
+  // any whole number: one outside 0–23 (a forged button) is refused and explained by the service
+  if (key === 'hour' && /^\d{1,3}$/.test(value)) return { reminderHour: Number(value) }
+  if (key === 'hour' && value === 'school') return { reminderHour: null }
   if (key === 'quiet') {
     const range = parseQuietHours(value)
     if (range) return { quietFrom: range.from, quietTo: range.to }

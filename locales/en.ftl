@@ -901,18 +901,28 @@ records-ask-file =
     Each row is a person already on the school's list (found by <b>Họ và tên</b>, plus <b>Tổ</b> when two share a name). A column the file does not have is left as it is; an empty cell clears that value.
 records-preview-counts = Read { $rows } rows: { $create } people get a record for the first time, { $update } are updated, { $certificates } language certificates.
 records-saved = ✅ Records saved: { $created } new, { $updated } updated, { $certificates } language certificates. /standards shows who falls short.
-record-usage =
-    Update one person's record: the first line is the full name, then one item per line, for example:
-    <code>/record Trần Thị Lan
-    Trình độ: thạc sĩ
-    Chuyên ngành: Toán
-    Lý luận chính trị: trung cấp
-    Tin học: cơ bản
-    Quy hoạch: có
-    Chứng chỉ ngoại ngữ: IELTS
-    Điểm: 6,5
-    Ngày cấp: 12/05/2023</code>
-    Items not given stay as they are. Items: Trình độ, Chuyên ngành, Lý luận chính trị, QLNN, QLGD, Bồi dưỡng TTCM, Tin học, Quy hoạch, Vị trí, Chứng chỉ ngoại ngữ, Điểm, Ngày cấp (and Tổ, when two people share a name).
+record-ask-name =
+    Whose record at <b>{ $school }</b>? Type the full name.
+    (To type a whole record in one message: <code>/record Trần Thị Lan</code> followed by one item per line, such as <code>Trình độ: thạc sĩ</code>.)
+record-ask-department = Several people are named «{ $name }». Choose the department of the person to update:
+record-pick-field = Choose an item to change (each change is saved at once), or tap <b>✅ Done</b>.
+record-field-qualification = Qualification
+record-field-subject = Subject
+record-field-politicalTheory = Political theory
+record-field-stateManagement = State management cert.
+record-field-educationManagement = Education management cert.
+record-field-ttcmTraining = Head-of-department training
+record-field-it = IT
+record-field-pipeline = Management pipeline
+record-field-post = Post
+record-field-language = Add a language certificate
+record-button-done = ✅ Done
+record-button-clear = Clear
+record-done = ✅ Done. The record is saved; /standards shows who falls short.
+record-ask-value = { $field }:
+record-ask-subject = Type the subject of the degree (e.g. Toán, Kế toán), or - to clear it.
+record-ask-language = Type the exam, the score and the date on one line, e.g. <code>IELTS 6,5 12/05/2023</code> or <code>TOEIC 850 170 160</code>.
+record-language-unreadable = I could not read «{ $text }». Write the exam, then the score (and the date if any), e.g. <code>IELTS 6,5 12/05/2023</code>. Nothing was saved.
 record-unknown-line = I did not understand the line «{ $line }». Each line is <code>Item: value</code>, e.g. <code>Trình độ: thạc sĩ</code>. Type /record to see the items. Nothing was saved.
 record-saved = ✅ Saved the record of <b>{ $name }</b>.
 record-invalid = ❌ The record has errors, so <b>nothing was saved</b>:

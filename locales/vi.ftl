@@ -886,18 +886,28 @@ records-ask-file =
     Mỗi dòng là một người đã có trong danh sách của trường (tìm theo <b>Họ và tên</b>, thêm <b>Tổ</b> nếu trùng tên). Cột nào không có trong tệp thì giữ nguyên; ô để trống thì xóa giá trị đó.
 records-preview-counts = Đọc được { $rows } dòng: { $create } người có hồ sơ lần đầu, { $update } người được cập nhật, { $certificates } chứng chỉ ngoại ngữ.
 records-saved = ✅ Đã lưu hồ sơ: { $created } người có hồ sơ lần đầu, cập nhật { $updated } người, { $certificates } chứng chỉ ngoại ngữ. Gõ /standards để xem ai chưa đạt chuẩn.
-record-usage =
-    Cập nhật hồ sơ một người: dòng đầu là họ và tên, sau đó mỗi dòng một mục, ví dụ:
-    <code>/record Trần Thị Lan
-    Trình độ: thạc sĩ
-    Chuyên ngành: Toán
-    Lý luận chính trị: trung cấp
-    Tin học: cơ bản
-    Quy hoạch: có
-    Chứng chỉ ngoại ngữ: IELTS
-    Điểm: 6,5
-    Ngày cấp: 12/05/2023</code>
-    Mục không ghi thì giữ nguyên. Các mục: Trình độ, Chuyên ngành, Lý luận chính trị, QLNN, QLGD, Bồi dưỡng TTCM, Tin học, Quy hoạch, Vị trí, Chứng chỉ ngoại ngữ, Điểm, Ngày cấp (và Tổ, nếu hai người trùng tên).
+record-ask-name =
+    Cập nhật hồ sơ của ai ở <b>{ $school }</b>? Bạn gõ họ và tên.
+    (Gõ nhanh cả hồ sơ trong một tin: <code>/record Trần Thị Lan</code> rồi mỗi dòng một mục, như <code>Trình độ: thạc sĩ</code>.)
+record-ask-department = Có nhiều người tên «{ $name }». Bạn chọn tổ của người cần cập nhật:
+record-pick-field = Bạn chọn mục cần sửa (mỗi thay đổi được lưu ngay), hoặc bấm <b>✅ Xong</b>.
+record-field-qualification = Trình độ
+record-field-subject = Chuyên ngành
+record-field-politicalTheory = Lý luận chính trị
+record-field-stateManagement = Chứng chỉ QLNN
+record-field-educationManagement = Chứng chỉ QLGD
+record-field-ttcmTraining = Bồi dưỡng TTCM
+record-field-it = Tin học
+record-field-pipeline = Quy hoạch
+record-field-post = Vị trí
+record-field-language = Thêm chứng chỉ ngoại ngữ
+record-button-done = ✅ Xong
+record-button-clear = Để trống
+record-done = ✅ Xong. Hồ sơ đã lưu; gõ /standards để xem ai chưa đạt chuẩn.
+record-ask-value = { $field }:
+record-ask-subject = Bạn gõ chuyên ngành đào tạo (ví dụ Toán, Kế toán), hoặc gõ - để xóa.
+record-ask-language = Bạn gõ kỳ thi, điểm và ngày cấp trên một dòng, ví dụ <code>IELTS 6,5 12/05/2023</code> hoặc <code>TOEIC 850 170 160</code>.
+record-language-unreadable = Bot chưa đọc được «{ $text }». Ghi kỳ thi rồi điểm (và ngày cấp nếu có), ví dụ <code>IELTS 6,5 12/05/2023</code>. Chưa lưu gì.
 record-unknown-line = Bot chưa hiểu dòng «{ $line }». Mỗi dòng là <code>Mục: giá trị</code>, ví dụ <code>Trình độ: thạc sĩ</code>. Gõ /record để xem các mục. Chưa lưu gì.
 record-saved = ✅ Đã lưu hồ sơ của <b>{ $name }</b>.
 record-invalid = ❌ Hồ sơ có lỗi nên <b>chưa lưu gì</b>:

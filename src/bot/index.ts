@@ -25,6 +25,7 @@ import { langFeature } from './features/lang.ts'
 import { modulesFeature } from './features/modules.ts'
 import { needConversation, needFeature } from './features/need.ts'
 import { planFeature, reopenConversation } from './features/plan.ts'
+import { recordConversation } from './features/record-flow.ts'
 import { regulationFeature } from './features/regulation.ts'
 import { reportFeature } from './features/report.ts'
 import { schoolAdminConversations, schoolAdminFeature } from './features/school-admin.ts'
@@ -137,6 +138,7 @@ export function createBot(options: BotOptions): Bot<BotContext> {
       broadcastConversation,
       importConversation,
       recordsImportConversation,
+      recordConversation,
       ...schoolAdminConversations,
     ]),
   )

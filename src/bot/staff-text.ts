@@ -8,26 +8,33 @@
 import type { TranslateFunction } from '@grammyjs/i18n'
 import { formatExamValue } from '../rules/index.ts'
 import { formatPercent } from '../rules/targets.ts'
+import {
+  EXAM_NAMES,
+  RECORD_COLUMNS,
+  type RecordField,
+  type RecordFieldError,
+} from '../services/staff-fields.ts'
+import type { RecordRowError } from '../services/staff-import.ts'
 import type { CertificateView, RecordView } from '../services/staff-records.ts'
 import type { GapGroup, GapLine, RatioLine, SchoolRatios } from '../services/standards.ts'
 import type { StaffRecordData } from '../store/staff-records.ts'
+import { clip } from './features/modules.ts'
 import { escapeHtml } from './i18n.ts'
 import { formatDate } from './present.ts'
 
 type T = TranslateFunction
 
-const EXAM_NAME = { ielts: 'IELTS', toefl: 'TOEFL iBT', fce: 'FCE', toeic: 'TOEIC' } as const
 const CEFR = ['A1', 'A2', 'B1', 'B2', 'C1', 'C2'] as const
 
 /** "IELTS 6,5 (12/05/2023) → C1" */
 export function certificateText(t: T, c: CertificateView): string {
   const score = c.score
     .split(' ')
-    .map((part) => formatExamValue(Number(part), ','))
+    .map((part) => formatExamValue(Number(part), t('decimal-separator')))
     .join(' + ')
   const level = c.cefr.kind === 'level' ? c.cefr.level : t('staff-cefr-below', { level: c.cefr.lowestLevel })
   const date = c.takenOn ? ` (${formatDate(c.takenOn)})` : ''
-  return `${EXAM_NAME[c.exam]} ${score}${date} → ${level}`
+  return `${EXAM_NAMES[c.exam]} ${score}${date} → ${level}`
 }
 
 const yesNo = (t: T, flag: boolean) => t(flag ? 'staff-yes' : 'staff-no')
@@ -147,4 +154,29 @@ function ratioLine(t: T, line: RatioLine): string {
     target: formatPercent(line.target),
     verdict: line.meets ? t('standards-ratio-met') : t('standards-ratio-short', { people: line.shortBy }),
   })
+}
+
+export function columnName(field: RecordField | null, column: string | null): string {
+  if (column) return clip(column, 40)
+  return RECORD_COLUMNS.find((c) => c.field === field)?.example ?? ''
+}
+
+/** One field's problem: "«giỏi» không phải … Ghi một trong: không, cơ bản, ứng dụng quản lý." */
+export function fieldProblem(t: T, e: RecordFieldError | RecordRowError): string {
+  return t(`staff-error-${e.code}`, {
+    value: escapeHtml(clip(e.value, 60)),
+    expected: escapeHtml((e.expected ?? []).join(', ')),
+    max: e.max ?? 0,
+    min: e.min ?? 0,
+    step: String(e.step ?? '').replace('.', t('decimal-separator')),
+    firstRow: String('firstRow' in e ? (e.firstRow ?? '') : ''),
+  })
+}
+
+/** "❌ … chưa lưu gì:" and one line per field's problem. */
+export function recordInvalidText(t: T, errors: readonly RecordFieldError[]): string {
+  const lines = [t('record-invalid')]
+  for (const e of errors)
+    lines.push(t('record-error-line', { column: columnName(e.field, null), problem: fieldProblem(t, e) }))
+  return lines.join('\n')
 }

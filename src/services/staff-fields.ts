@@ -191,6 +191,14 @@ const POST_WORDS = words<RecordPost>({
 const YES = new Set(['co', 'x', 'yes', 'y', '1', 'da co', 'roi', 'dat', 'true'])
 const NONE = new Set(['', 'khong', 'chua', 'chua co', 'no', 'n', '0', 'none', 'false', '-'])
 
+/** Exams as their certificates name them. */
+export const EXAM_NAMES: Readonly<Record<Exam, string>> = {
+  ielts: 'IELTS',
+  toefl: 'TOEFL iBT',
+  fce: 'FCE',
+  toeic: 'TOEIC',
+}
+
 /** The words the reply suggests for each kind of value (Vietnamese, as people write them). */
 export const RECORD_EXAMPLES = {
   qualification: ['trung cấp', 'cao đẳng', 'đại học', 'thạc sĩ', 'tiến sĩ'],
@@ -320,7 +328,7 @@ export function readRecordFields(
           min: read.min,
           max: read.max,
           step: read.step,
-          expected: [exam.value],
+          expected: [EXAM_NAMES[exam.value]],
         })
       if (takenOn === null && dateText !== '')
         errors.push({ field: 'takenOn', code: 'bad-date', value: dateText })

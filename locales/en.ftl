@@ -891,7 +891,7 @@ records-template-help =
     Chứng chỉ QLNN, Chứng chỉ QLGD, Bồi dưỡng TTCM, Quy hoạch: có / không (yes / no).
     Tin học: không, cơ bản, ứng dụng quản lý.
     Vị trí: hiệu trưởng, phó hiệu trưởng; for staff: văn thư, kế toán, y tế, thư viện, thiết bị, bảo vệ.
-    Chứng chỉ ngoại ngữ: IELTS, TOEFL iBT, FCE, TOEIC; Điểm (TOEIC: three scores, Listening & Reading, Speaking, Writing, e.g. 850 170 160); Ngày cấp: day/month/year.
+    Chứng chỉ ngoại ngữ: IELTS, TOEFL iBT, FCE, TOEIC; Điểm (TOEIC: three scores, Listening & Reading, Speaking, Writing, e.g. 850 170 160); Ngày cấp: day/month/year. Certificates already recorded are kept; write «xóa» (with Điểm empty) to remove them.
     A column removed altogether leaves that item as it is; an empty cell clears it.
 records-template-caption = Qualification record template: one person per row. The «Guide» sheet lists the accepted values. When done, tap «📥 Import a file» in /records and send it back.
 records-admin-only = Only the school's BCĐ can see and update the whole school's records. Your own record: /me.
@@ -921,7 +921,7 @@ record-button-clear = Clear
 record-done = ✅ Done. The record is saved; /standards shows who falls short.
 record-ask-value = { $field }:
 record-ask-subject = Type the subject of the degree (e.g. Toán, Kế toán), or - to clear it.
-record-ask-language = Type the exam, the score and the date on one line, e.g. <code>IELTS 6,5 12/05/2023</code> or <code>TOEIC 850 170 160</code>.
+record-ask-language = Type the exam, the score and the date on one line, e.g. <code>IELTS 6,5 12/05/2023</code> or <code>TOEIC 850 170 160</code>. Type <code>xóa</code> to remove the certificates recorded (when one was wrong).
 record-language-unreadable = I could not read «{ $text }». Write the exam, then the score (and the date if any), e.g. <code>IELTS 6,5 12/05/2023</code>. Nothing was saved.
 record-unknown-line = I did not understand the line «{ $line }». Each line is <code>Item: value</code>, e.g. <code>Trình độ: thạc sĩ</code>. Type /record to see the items. Nothing was saved.
 record-saved = ✅ Saved the record of <b>{ $name }</b>.
@@ -934,6 +934,7 @@ staff-error-unknown-exam = «{ $value }» is not an exam in the CEFR table. Writ
 staff-error-bad-score = «{ $value }» is not a valid { $expected } score (from { $min } to { $max } in steps of { $step }; TOEIC takes three scores: Listening & Reading, Speaking, Writing).
 staff-error-score-required = names an exam but gives no score.
 staff-error-exam-required = gives a score but no exam. Write one of: { $expected }.
+staff-error-score-with-clear = with «xóa» in the certificate column, leave the score empty (all of this person's language certificates are removed).
 staff-error-bad-date = «{ $value }» is not a date. Write day/month/year, e.g. 12/05/2023.
 staff-error-person-unknown = nobody named «{ $value }» is on the school's list. Add them with /import first.
 staff-error-person-ambiguous = several people are named «{ $value }» ({ $expected }). Add the Tổ column to say which.

@@ -876,7 +876,7 @@ records-template-help =
     Chứng chỉ QLNN, Chứng chỉ QLGD, Bồi dưỡng TTCM, Quy hoạch: có / không.
     Tin học: không, cơ bản, ứng dụng quản lý.
     Vị trí: hiệu trưởng, phó hiệu trưởng; với nhân viên: văn thư, kế toán, y tế, thư viện, thiết bị, bảo vệ.
-    Chứng chỉ ngoại ngữ: IELTS, TOEFL iBT, FCE, TOEIC; Điểm (TOEIC ghi ba điểm Nghe-Đọc, Nói, Viết, ví dụ 850 170 160); Ngày cấp: ngày/tháng/năm.
+    Chứng chỉ ngoại ngữ: IELTS, TOEFL iBT, FCE, TOEIC; Điểm (TOEIC ghi ba điểm Nghe-Đọc, Nói, Viết, ví dụ 850 170 160); Ngày cấp: ngày/tháng/năm. Chứng chỉ đã có được giữ lại; ghi «xóa» (để trống Điểm) để xóa các chứng chỉ đã ghi.
     Xóa hẳn một cột thì bot giữ nguyên dữ liệu của cột đó; để trống một ô thì bot xóa giá trị đó.
 records-template-caption = Tệp mẫu hồ sơ trình độ: mỗi dòng một người. Trang «Hướng dẫn» ghi các giá trị được chấp nhận. Sửa xong, bạn bấm «📥 Nhập từ tệp» ở /records rồi gửi lại tệp.
 records-admin-only = Chỉ BCĐ của trường mới xem và cập nhật được hồ sơ trình độ của cả trường. Hồ sơ của riêng bạn: /me.
@@ -906,7 +906,7 @@ record-button-clear = Để trống
 record-done = ✅ Xong. Hồ sơ đã lưu; gõ /standards để xem ai chưa đạt chuẩn.
 record-ask-value = { $field }:
 record-ask-subject = Bạn gõ chuyên ngành đào tạo (ví dụ Toán, Kế toán), hoặc gõ - để xóa.
-record-ask-language = Bạn gõ kỳ thi, điểm và ngày cấp trên một dòng, ví dụ <code>IELTS 6,5 12/05/2023</code> hoặc <code>TOEIC 850 170 160</code>.
+record-ask-language = Bạn gõ kỳ thi, điểm và ngày cấp trên một dòng, ví dụ <code>IELTS 6,5 12/05/2023</code> hoặc <code>TOEIC 850 170 160</code>. Gõ <code>xóa</code> để xóa các chứng chỉ đã ghi (khi ghi nhầm).
 record-language-unreadable = Bot chưa đọc được «{ $text }». Ghi kỳ thi rồi điểm (và ngày cấp nếu có), ví dụ <code>IELTS 6,5 12/05/2023</code>. Chưa lưu gì.
 record-unknown-line = Bot chưa hiểu dòng «{ $line }». Mỗi dòng là <code>Mục: giá trị</code>, ví dụ <code>Trình độ: thạc sĩ</code>. Gõ /record để xem các mục. Chưa lưu gì.
 record-saved = ✅ Đã lưu hồ sơ của <b>{ $name }</b>.
@@ -919,6 +919,7 @@ staff-error-unknown-exam = «{ $value }» không phải kỳ thi có trong bản
 staff-error-bad-score = «{ $value }» không phải điểm { $expected } hợp lệ (từ { $min } đến { $max }, bước { $step }; TOEIC ghi ba điểm Nghe-Đọc, Nói, Viết).
 staff-error-score-required = có tên kỳ thi nhưng chưa có điểm.
 staff-error-exam-required = có điểm nhưng chưa ghi kỳ thi. Ghi một trong: { $expected }.
+staff-error-score-with-clear = «xóa» ở cột chứng chỉ thì để trống cột điểm (bot xóa mọi chứng chỉ ngoại ngữ của người này).
 staff-error-bad-date = «{ $value }» không phải ngày. Ghi ngày/tháng/năm, ví dụ 12/05/2023.
 staff-error-person-unknown = không có ai tên «{ $value }» trong danh sách của trường. Thêm người này bằng /import trước.
 staff-error-person-ambiguous = có nhiều người tên «{ $value }» ({ $expected }). Ghi thêm cột Tổ để bot biết là ai.

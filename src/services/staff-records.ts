@@ -168,7 +168,14 @@ export class StaffRecordService {
     const now = this.ctx.now().toISOString()
     await this.stores.transaction(async (tx) => {
       await tx.staffRecords.saveMany(
-        [{ personId: person.id, data: read.data, certificates: read.certificate ? [read.certificate] : [] }],
+        [
+          {
+            personId: person.id,
+            data: read.data,
+            certificates: read.certificate ? [read.certificate] : [],
+            clearCertificates: read.clearCertificates,
+          },
+        ],
         who.telegramId,
         now,
       )

@@ -250,6 +250,11 @@ describe('staff records in the chat', () => {
       '«6,3» không phải điểm IELTS hợp lệ (từ 0 đến 9, bước 0,5',
     )
     await admin.tap('Thêm chứng chỉ ngoại ngữ')
+    expect(texts(await admin.say('IELTS 5 1/6/2024'))).toContain('Ngoại ngữ: IELTS 5 (01/06/2024) → B1')
+    // a wrong certificate can be removed, then the right one recorded
+    await admin.tap('Thêm chứng chỉ ngoại ngữ')
+    expect(texts(await admin.say('xóa'))).toContain('Ngoại ngữ: —')
+    await admin.tap('Thêm chứng chỉ ngoại ngữ')
     expect(texts(await admin.say('IELTS 7 1/6/2024'))).toContain('Ngoại ngữ: IELTS 7 (01/06/2024) → C1')
     expect(texts(await admin.tap('✅ Xong'))).toContain('✅ Xong. Hồ sơ đã lưu')
     const van = must(

@@ -129,7 +129,8 @@ async function recordFlow(
       fields = { subject: text === '-' ? '' : text }
     } else {
       const text = await askText(conversation, ctx, ctx.t('record-ask-language'))
-      const certificate = splitCertificate(text)
+      // no digits: an exam without a score, or "xóa" (the reader says which)
+      const certificate = /\d/.test(text) ? splitCertificate(text) : { exam: text }
       if (!certificate) {
         await ctx.reply(ctx.t('record-language-unreadable', { text: escapeHtml(text.slice(0, 60)) }))
         continue

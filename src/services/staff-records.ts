@@ -17,7 +17,7 @@ import {
 } from '../store/staff-records.ts'
 import type { Stores } from '../store/stores.ts'
 import { fold, tidy } from '../store/text.ts'
-import { type Actor, type ActorInfo, isAdminOf, whoIs } from './access.ts'
+import { type Actor, isAdminOf, whoIs } from './access.ts'
 import type { ServiceContext } from './options.ts'
 import {
   type Forbidden,
@@ -253,13 +253,7 @@ export class StaffRecordService {
     const school = await this.stores.schools.get(input.schoolId)
     if (!school) return notFound('school')
     if (!isAdminOf(who, school.id)) return forbidden()
-    return commitRecords(
-      this.stores,
-      who as ActorInfo,
-      school.id,
-      input.preview,
-      this.ctx.now().toISOString(),
-    )
+    return commitRecords(this.stores, who, school.id, input.preview, this.ctx.now().toISOString())
   }
 
   private async findPerson(

@@ -118,6 +118,8 @@ exam-ielts = IELTS
 exam-toefl = TOEFL iBT
 exam-fce = FCE
 exam-toeic = TOEIC
+exam-vstep = VSTEP
+exam-framework = Framework level
 exam-part-overall = overall
 exam-part-listeningReading = Listening &amp; Reading
 exam-part-speaking = Speaking
@@ -133,9 +135,9 @@ post-other-teacher = Teacher of another subject
 post-staff = Staff
 post-leadership-pipeline = Leadership pipeline
 cefr-usage =
-    Usage: <code>/cefr ielts 6.5</code>, <code>/cefr toefl 61</code>, <code>/cefr fce 60</code>, <code>/cefr toeic 650 150 120</code> (Listening &amp; Reading, Speaking, Writing).
+    Usage: <code>/cefr ielts 6.5</code>, <code>/cefr toefl 61</code>, <code>/cefr fce 60</code>, <code>/cefr toeic 650 150 120</code> (Listening &amp; Reading, Speaking, Writing), <code>/cefr vstep 6.5</code>, a certificate on the 6-level framework: <code>/cefr level 4</code>.
     Add a school level to compare with an English teacher's standard: <code>/cefr ielts 6.0 thpt</code>. Type <code>/cefr</code> and the bot asks step by step.
-cefr-error-unknown-exam = I do not know the exam "{ $input }". I can convert IELTS, TOEFL iBT, FCE and four-skill TOEIC.
+cefr-error-unknown-exam = I do not know the exam "{ $input }". I can convert IELTS, TOEFL iBT, FCE, four-skill TOEIC, VSTEP and certificates on the 6-level framework.
 cefr-error-unsupported-exam = "{ $input }" is not in the equivalence table; it has TOEFL iBT only (with IELTS, FCE and four-skill TOEIC).
 cefr-error-not-a-number = "{ $input }" is not a { $part } score. { $part } goes from { $min } to { $max } in steps of { $step }.
 cefr-error-out-of-range = { $input } is outside the { $part } scale: { $min } to { $max }.
@@ -159,6 +161,8 @@ cefr-chosen-exam = Exam: { $exam }
 cefr-ask-score-ielts = Your IELTS overall band? 0 to 9 in steps of 0.5 — e.g. 6.5.
 cefr-ask-score-toefl = Your TOEFL iBT score? 0 to 120 — e.g. 61.
 cefr-ask-score-fce = Your FCE score? 0 to 100 — e.g. 60.
+cefr-ask-score-vstep = Your VSTEP (levels 3–5) score? From 0 to 10 in steps of 0.5 — e.g. 6.5.
+cefr-ask-score-framework = Which level of the 6-level framework does your certificate state? From 1 to 6 — e.g. 4.
 cefr-ask-score-toeic = Your three TOEIC scores: Listening &amp; Reading (10–990), Speaking (0–200), Writing (0–200), separated by spaces — e.g. <code>650 150 120</code>.
 cefr-ask-post = Compare with which post's standard?
 cefr-ask-post-buttons = Please choose a post with the buttons on the message above, or type /cancel.
@@ -176,6 +180,7 @@ entity-school-year = School year
 entity-department = Department
 entity-person = Person
 entity-invite = Invite
+entity-join-request = Join request
 entity-module = Module
 entity-plan = Plan
 
@@ -226,6 +231,20 @@ join-done-head = Done! Type /plan for your own modules, /approve to approve your
 join-done-manager = Done! Type /plan to register the managers' modules.
 join-done-admin = Done! Type /departments to create departments, /invite to invite heads and teachers, /import to import a list from a file.
 join-done-staff = Done! Type /help to see what the bot can do.
+join-pick-needs-approval = If you pick a name from the list, the head of department or the school's BCĐ will confirm it before your account is linked to that name.
+join-request-sent = ⏳ Request sent: you are <b>{ $name }</b>, { $school }{ $inDepartment }. The head of department or the school's BCĐ will confirm it, and the bot will tell you as soon as they do. Meanwhile you can still use /cefr and /need.
+join-request-waiting = ⏳ Your request to be <b>{ $name }</b> is still waiting for the head of department or the BCĐ. The bot will tell you as soon as they answer.
+join-request-ask =
+    🙋 The Telegram account <b>{ $telegram }</b> asks to be <b>{ $name }</b> ({ $role }) at { $school }{ $inDepartment }, through the department's shared invite link.
+    If it really is { $name }, press <b>Approve</b> to link the account. If you are not sure, press <b>Reject</b> and send them a personal invite link (/unreachable).
+join-request-approve = ✅ Approve
+join-request-reject = ❌ Reject
+join-request-approved-by = ✅ Approved: the account <b>{ $telegram }</b> is <b>{ $name }</b>.
+join-request-rejected-by = ❌ Rejected: the account <b>{ $telegram }</b> may not take the name <b>{ $name }</b>.
+join-request-approved = ✅ Your request was confirmed. Welcome, <b>{ $name }</b>! You have joined <b>{ $school }</b>{ $inDepartment } as { $role }.
+join-request-missing = Press the button below to give your level and subject.
+join-request-continue = ▶️ Finish my details
+join-request-rejected = The head of department or the BCĐ did not confirm that you are <b>{ $name }</b>, so your account was not linked. If this is a mistake, please ask them for a personal invite link.
 
 ## /plan
 
@@ -250,6 +269,7 @@ plan-button-add = ➕ Add a module
 plan-button-submit = 📤 Submit for approval
 plan-button-back = ↩️ Back to the plan
 plan-pick-module = Choose a module ({ $catalogue }), page { $page }/{ $pages }. { $nd3 }/{ $required } periods so far.
+plan-catalogue-empty = There is no module of the { $catalogue } catalogue under this school year's regulation ({ $profile }): the official list is not in the bot yet. The deployment's owner can import a module list with /import.
 plan-added = Module added.
 plan-removed = Module removed.
 plan-submitted = Plan submitted. You will get a message when it is approved or returned.
@@ -323,6 +343,14 @@ people-legend = ✓ uses the bot · does not yet
 error-setup-unknown = That setup code is not right.
 error-setup-used = That setup code has been used.
 error-setup-closed = This deployment has an owner; the setup code no longer works.
+error-setup-expired = That setup code has expired (it works for 24 hours). Restart the bot to get a fresh one.
+error-join-request-decided = This request has already been answered.
+error-approval-needed = This name is already on the list, so the head of department or the BCĐ must confirm it before the account is linked.
+error-no-request-needed = This invite needs no confirmation: open the link again to join.
+error-owner-self = You cannot revoke your own owner's rights; another owner can.
+error-last-owner = The deployment must always keep at least one owner.
+error-not-an-owner = That account is not (or no longer) an owner.
+error-owner-from-config = This owner is set in the server's configuration (OWNER_TELEGRAM_IDS): remove the id there and restart the bot, or the next start makes them an owner again.
 error-invite-unknown = That invite code is not right. Please check the link or code your school sent.
 error-invite-expired = The invite link expired ({ $expiresAt }). Please ask your school for a new one.
 error-invite-used = This invite link has been used. Please ask your school for a new one.
@@ -399,11 +427,12 @@ modules-hours-self-study = self-study { $n }
 
 ## /import
 
-import-not-allowed = Only the school's BDTX steering committee (BCĐ) can import the staff list and the module catalogue from a file. If you need an import, please ask your school's BCĐ.
+import-not-allowed = Only the school's BDTX steering committee (BCĐ) can import the staff list from a file (the module catalogue is imported by the deployment's owners). If you need an import, please ask your school's BCĐ.
 import-choose = What would you like to import?
 import-choose-buttons = Please choose with the buttons on the message above.
 import-kind-staff = Staff and teacher list
 import-kind-catalogue = Module catalogue
+import-catalogue-owners-note = The module catalogue is shared by every school, so only the deployment's owners can add to it or change it. To add modules, please send the file to an owner.
 import-chosen = Importing: <b>{ $kind }</b>
 import-ask-file-staff =
     Send the staff and teacher list of <b>{ $school }</b> as an <b>.xlsx</b> or <b>.csv</b> file (attached as a file).
@@ -423,7 +452,7 @@ import-ask-file-catalogue =
     • <b>Mục tiêu bồi dưỡng</b> / Goals
     • <b>Tổng số tiết</b> / Total, <b>Lý thuyết</b> / Theory, <b>Thực hành</b> / Practice, <b>Tự học</b> / Self study
     • <b>Thông tư</b> / Source: the circular of the programme (empty: the level's own)
-    Only the deployment's owners can change a module that is already in the catalogue.
+    The catalogue is shared by every school: a module already in it is updated from the file.
 import-send-document = Please send an .xlsx or .csv file (attached as a file), or type /cancel to stop.
 import-send-again = Please check it and send another file, or type /cancel to stop.
 import-preview-title = <b>Preview of “{ $file }”</b>
@@ -472,6 +501,7 @@ error-file-empty = The file has no data.
 error-too-many-rows = The file has { $rows } rows, more than the { $maxRows } an import may have. Please split it into smaller files.
 error-columns-missing = The header row has no column { $expected } (the bot looks at the first 20 rows). Please add these columns and send the file again.
 error-preview-has-errors = The file still has { $count } errors, so nothing was saved. Please fix them and send the file again.
+error-catalogue-owners-only = The module catalogue is shared by every school, so only the deployment's owners can add to it or change it. To add modules, please send the file to an owner.
 error-preview-mismatch = This preview is not of your school, so it cannot be saved. Please type /import and send the file again.
 
 ## /setdeadline
@@ -490,6 +520,7 @@ help-role-owner =
     <b>Deployment owner:</b>
     /schools — the schools; add one and invite its admin
     /broadcast — send an announcement · /import — import the module catalogue from a file
+    /owners — the deployment's owners; revoke one
 help-role-teacher =
     <b>Teacher:</b>
     /plan — register self-chosen modules (ND3) and submit them
@@ -826,6 +857,13 @@ regulation-admin-usage = Switch (while the year has no scores): <code>/regulatio
 regulation-unknown = Unknown regulation «{ $input }». Type <code>/regulation tt26</code> (TT 26/2012) or <code>/regulation tt19</code> (TT 19/2019).
 regulation-changed = ✅ The year's regulation is changed.
 regulation-unchanged = The year already follows this regulation.
+regulation-grading-school-classes = Each content is scored on 10, passed from 5; teachers who complete the plan are classed Giỏi / Khá / Trung bình on TT 26/2012's thresholds (by the school's guidance).
+regulation-admin-settings = Points the circular leaves open: choose the classes with the button below (while the year has no scores); split ND1 and ND2's 80 tiết as the Sở guides: <code>/regulation hours 30 50</code>.
+regulation-classes-tt26 = Class Giỏi / Khá / TB (as TT 26)
+regulation-classes-completion = Completed / not completed only
+regulation-settings-changed = ✅ The year's settings are saved.
+error-settings-not-open = This year's regulation leaves nothing open for the school to settle.
+error-settings-hours = ND1 and ND2 take whole tiết adding up to exactly { $total }, e.g. <code>/regulation hours 30 50</code>.
 error-results-exist = School year { $schoolYearName } already has scores; its regulation can no longer change (saved scores would be judged by another rule).
 error-unknown-profile = No such regulation. Known: { $known }.
 need-rounding-note = <i>(scores needed are rounded up to 0.1; the average is rounded to 0.1, so a two-decimal score slightly lower may already be enough)</i>
@@ -835,6 +873,85 @@ cefr-error-toeic-bridge = "{ $input }" is TOEIC Bridge, a different test on othe
 sandbox-pasting = Type or paste the lines; a line :end sends them all as one message.
 sandbox-saved = saved to { $path }
 
+## /courses: training courses and their budget (seed 000 §III.5)
+cmd-courses = Training courses, budget and sign-ups
+entity-course = training course
+courses-owner-scope = all schools (Sở/Phòng)
+courses-heading = 📚 Training courses of <b>{ $scope }</b> ({ $count }):
+courses-none = No course yet. Press ➕ to paste the budget table.
+courses-line = { $n }. { $name } — { $classes } classes · { $seats } people · { $fee }/person = <b>{ $amount }</b>
+courses-line-signups = 📣 open for sign-ups: { $seated }/{ $seats } seats{ $waiting ->
+    [0] {""}
+   *[other] , { $waiting } waiting
+}
+courses-totals = <b>Total:</b> { $classes } classes · { $seats } people · <b>{ $amount }</b>
+courses-add = ➕ Add courses (paste a table)
+courses-export = 📊 Export to Excel
+courses-open = 📣 Open { $n }
+courses-ask-table =
+    Paste the budget table, one course a line, cells separated by Tab (copied from Excel) or |:
+    <code>Name | Classes | People | Fee per person | Amount</code>
+    A number column, a header line and the amount column are optional; a «Tổng cộng» (total) line is checked against the bot's own sums.
+courses-preview-heading = Preview of { $count } courses (the bot computes amount = people × fee per person):
+courses-more = … and { $count } more.
+courses-field-classes = Classes
+courses-field-seats = People
+courses-field-amount = Amount
+courses-mismatch-total = ⚠️ The total line says { $field } { $printed }, but the lines add up to { $computed }.
+courses-mismatch-line = ⚠️ Course { $n }: the table says amount { $printed }, but people × fee = { $computed }.
+courses-errors = ❌ { $count } errors — nothing can be saved yet:
+courses-error-missing = Line { $line }, column «{ $column }»: empty.
+courses-error-not-a-number = Line { $line }, column «{ $column }»: «{ $input }» is not a whole number (e.g. 100 or 1.500.000).
+courses-error-zero = Line { $line }, column «{ $column }»: must be more than 0.
+courses-error-too-many-cells = Line { $line }: extra cells «{ $input }»; a line has at most 5 columns (name, classes, people, fee per person, amount).
+courses-fix-and-resend = Fix the lines above, then press ➕ and paste again. Nothing was saved.
+courses-save = ✅ Save
+courses-discard = Cancel
+courses-discarded = Cancelled; nothing saved.
+courses-saved = ✅ Saved { $count } courses. Type /courses to see them and open sign-ups.
+courses-ask-audience = Open sign-ups to whom? The bot sends them an invitation with a sign-up button.
+courses-audience-teacher = Teachers and heads
+courses-audience-manager = Managers
+courses-audience-staff = School staff
+courses-audience-all = Everyone
+courses-invitation = 📚 The course <b>{ $name }</b> is open for sign-ups: { $seats } seats, fee { $fee } per person. Press the button to sign up; when it is full you join the waiting list.
+courses-sign-up-button = ✍️ Sign up
+courses-opened = 📣 Sign-ups for «{ $name }» are open; the invitation goes to { $count } people.
+courses-opened-nobody = 📣 Sign-ups for «{ $name }» are open. Nobody of that group has opened the bot yet, so no invitation could go; they will see the course with /courses.
+courses-none-open = No training course is open for your sign-up at the moment.
+courses-open-heading = 📚 Courses open for sign-ups ({ $count }):
+courses-mine-seat = ✅ You have a seat.
+courses-mine-waiting = ⏳ You are on the waiting list.
+courses-sign-up = ✍️ Sign up { $n }
+courses-withdraw = ❌ Withdraw { $n }
+courses-signed-seat = ✅ Signed up for «{ $name }»: you have a seat.
+courses-signed-waiting = «{ $name }» is full ({ $seats } seats). You are number { $position } on the waiting list; the bot tells you as soon as someone withdraws.
+courses-withdrawn = You withdrew from «{ $name }».
+courses-promoted = ✅ A seat is yours in the course <b>{ $name }</b> (someone withdrew).
+error-course-table-errors = The table still has { $count } errors; nothing saved.
+error-course-table-empty = The table has no course to save.
+error-course-table-too-long = The table is too long: at most { $max } courses at a time.
+error-course-not-open = This course is not open for sign-ups.
+error-course-not-for-you = This course is not open to your post.
+error-course-not-signed-up = You have not signed up for this course.
+courses-sheet-name = Courses
+courses-sheet-signups = Sign-ups
+courses-sheet-title = TRAINING COURSE BUDGET — { $scope }
+courses-file-name = training-courses.xlsx
+courses-col-number = No.
+courses-col-name = Course
+courses-col-classes = Classes
+courses-col-seats = People
+courses-col-fee = Fee per person
+courses-col-amount = Amount
+courses-col-seated = Seated
+courses-col-waiting = Waiting
+courses-col-total = TOTAL
+courses-col-person = Full name
+courses-col-school = School
+courses-col-state = State
+courses-state-seat = seat
+courses-state-waiting = waiting
 ## Staff records and standards (/records, /record, /standards)
 
 cmd-records = Staff qualification records
@@ -977,3 +1094,23 @@ standard-english = English of English teachers
 standard-language-certificate = Foreign language certificate (managers)
 standard-it = IT
 standard-staff-training = Staff trained for their post
+## /owners
+
+cmd-owners = Deployment owners
+owners-only = Only the deployment's owners can see and change the list of owners.
+owners-title = <b>Deployment owners ({ $count })</b>
+owners-line = • <b>{ $name }</b>{ $you } — id { $id }, { $source } since { $since }
+owners-you = { " " }(you)
+owners-source-config = from the server's configuration (OWNER_TELEGRAM_IDS)
+owners-source-setup = through the setup link
+owners-source-owner = added by another owner
+owners-config-note = An owner from the server's configuration is removed only by deleting their id from OWNER_TELEGRAM_IDS and restarting the bot.
+owners-only-one = The deployment must always keep at least one owner, so there is nobody you can revoke yet.
+owners-revoke = 🚫 Revoke: { $name }
+owners-confirm =
+    Take away the owner's rights of <b>{ $name }</b> (id { $id })?
+    They will no longer add schools, see every school's report, send announcements to every school or import the module catalogue. Their role in a school (if any) stays.
+owners-confirm-yes = 🚫 Revoke
+owners-confirm-no = Cancel
+owners-revoked = <b>{ $name }</b> is no longer an owner. The deployment has { $remaining } owner(s) left.
+owners-revoked-notice = You are no longer an owner of this deployment: another owner took that right away. Your role in a school (if any) stays.

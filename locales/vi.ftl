@@ -118,6 +118,8 @@ exam-ielts = IELTS
 exam-toefl = TOEFL iBT
 exam-fce = FCE
 exam-toeic = TOEIC
+exam-vstep = VSTEP
+exam-framework = Chứng chỉ bậc
 exam-part-overall = điểm chung
 exam-part-listeningReading = Nghe &amp; Đọc
 exam-part-speaking = Nói
@@ -133,9 +135,9 @@ post-other-teacher = GV môn khác
 post-staff = Nhân viên
 post-leadership-pipeline = Diện quy hoạch lãnh đạo
 cefr-usage =
-    Cách dùng: <code>/cefr ielts 6.5</code>, <code>/cefr toefl 61</code>, <code>/cefr fce 60</code>, <code>/cefr toeic 650 150 120</code> (Nghe &amp; Đọc, Nói, Viết).
+    Cách dùng: <code>/cefr ielts 6.5</code>, <code>/cefr toefl 61</code>, <code>/cefr fce 60</code>, <code>/cefr toeic 650 150 120</code> (Nghe &amp; Đọc, Nói, Viết), <code>/cefr vstep 6,5</code>, chứng chỉ theo Khung 6 bậc: <code>/cefr bậc 4</code>.
     Thêm cấp dạy để so với chuẩn GV tiếng Anh: <code>/cefr ielts 6.0 thpt</code>. Gõ <code>/cefr</code> để bot hỏi từng bước.
-cefr-error-unknown-exam = Mình không biết kỳ thi «{ $input }». Bot quy đổi được IELTS, TOEFL iBT, FCE và TOEIC 4 kỹ năng.
+cefr-error-unknown-exam = Mình không biết kỳ thi «{ $input }». Bot quy đổi được IELTS, TOEFL iBT, FCE, TOEIC 4 kỹ năng, VSTEP và chứng chỉ theo Khung năng lực ngoại ngữ 6 bậc.
 cefr-error-unsupported-exam = «{ $input }» không có trong bảng quy đổi; bảng chỉ có TOEFL iBT (cùng IELTS, FCE, TOEIC 4 kỹ năng).
 cefr-error-not-a-number = «{ $input }» không phải là điểm { $part }. Điểm { $part } từ { $min } đến { $max }, mỗi bậc { $step }.
 cefr-error-out-of-range = { $input } nằm ngoài thang điểm { $part }: từ { $min } đến { $max }.
@@ -159,6 +161,8 @@ cefr-chosen-exam = Kỳ thi: { $exam }
 cefr-ask-score-ielts = Điểm IELTS (overall) của bạn? Từ 0 đến 9, mỗi bậc 0,5 — ví dụ 6,5.
 cefr-ask-score-toefl = Điểm TOEFL iBT của bạn? Từ 0 đến 120 — ví dụ 61.
 cefr-ask-score-fce = Điểm FCE của bạn? Từ 0 đến 100 — ví dụ 60.
+cefr-ask-score-vstep = Điểm VSTEP (bậc 3–5) của bạn? Từ 0 đến 10, mỗi bậc 0,5 — ví dụ 6,5.
+cefr-ask-score-framework = Chứng chỉ của bạn ghi bậc mấy theo Khung năng lực ngoại ngữ 6 bậc? Từ 1 đến 6 — ví dụ 4.
 cefr-ask-score-toeic = Ba điểm TOEIC của bạn: Nghe &amp; Đọc (10–990), Nói (0–200), Viết (0–200), cách nhau bằng dấu cách — ví dụ <code>650 150 120</code>.
 cefr-ask-post = Bạn muốn so với chuẩn của vị trí nào?
 cefr-ask-post-buttons = Bạn hãy chọn vị trí bằng các nút ở tin nhắn trên, hoặc gõ /cancel.
@@ -176,6 +180,7 @@ entity-school-year = năm học
 entity-department = tổ chuyên môn
 entity-person = người này
 entity-invite = lời mời
+entity-join-request = yêu cầu tham gia
 entity-module = mô đun
 entity-plan = kế hoạch
 
@@ -226,6 +231,20 @@ join-done-head = Xong! Gõ /plan để đăng ký mô đun của bạn, /approve
 join-done-manager = Xong! Gõ /plan để đăng ký các mô đun dành cho cán bộ quản lý.
 join-done-admin = Xong! Gõ /departments để tạo các tổ, /invite để mời tổ trưởng và giáo viên, /import để nhập danh sách từ tệp.
 join-done-staff = Xong! Gõ /help để xem các việc bot làm được.
+join-pick-needs-approval = Nếu bạn chọn một tên có sẵn, tổ trưởng hoặc BCĐ của trường sẽ xác nhận trước khi tài khoản được gắn với tên đó.
+join-request-sent = ⏳ Đã gửi yêu cầu: bạn là <b>{ $name }</b>, { $school }{ $inDepartment }. Tổ trưởng hoặc BCĐ của trường sẽ xác nhận, và bot sẽ báo bạn ngay khi có kết quả. Trong lúc chờ, bạn vẫn dùng được /cefr và /need.
+join-request-waiting = ⏳ Yêu cầu nhận tên <b>{ $name }</b> của bạn vẫn đang chờ tổ trưởng hoặc BCĐ xác nhận. Bot sẽ báo bạn ngay khi có kết quả.
+join-request-ask =
+    🙋 Tài khoản Telegram <b>{ $telegram }</b> xin nhận tên <b>{ $name }</b> ({ $role }) ở { $school }{ $inDepartment }, qua link mời chung của tổ.
+    Nếu đúng là thầy/cô { $name }, bấm <b>Đồng ý</b> để gắn tài khoản. Nếu không chắc, bấm <b>Từ chối</b> và gửi link mời riêng cho thầy/cô ấy (/unreachable).
+join-request-approve = ✅ Đồng ý
+join-request-reject = ❌ Từ chối
+join-request-approved-by = ✅ Đã đồng ý: tài khoản <b>{ $telegram }</b> là <b>{ $name }</b>.
+join-request-rejected-by = ❌ Đã từ chối: tài khoản <b>{ $telegram }</b> không được nhận tên <b>{ $name }</b>.
+join-request-approved = ✅ Yêu cầu của bạn đã được xác nhận. Chào mừng <b>{ $name }</b>! Bạn đã tham gia <b>{ $school }</b>{ $inDepartment } với vai trò { $role }.
+join-request-missing = Bấm nút bên dưới để cho biết cấp học và môn bạn dạy.
+join-request-continue = ▶️ Điền nốt thông tin
+join-request-rejected = Tổ trưởng hoặc BCĐ chưa xác nhận bạn là <b>{ $name }</b> nên tài khoản chưa được gắn. Nếu có nhầm lẫn, bạn liên hệ tổ trưởng hoặc BCĐ để nhận link mời riêng nhé.
 
 ## /plan
 
@@ -250,6 +269,7 @@ plan-button-add = ➕ Thêm mô đun
 plan-button-submit = 📤 Gửi duyệt
 plan-button-back = ↩️ Quay lại kế hoạch
 plan-pick-module = Chọn mô đun ({ $catalogue }), trang { $page }/{ $pages }. Đã có { $nd3 }/{ $required } tiết.
+plan-catalogue-empty = Chưa có mô đun nào của danh mục { $catalogue } theo quy chế của năm học này ({ $profile }): danh mục chính thức chưa được đưa vào bot. Người quản lý hệ thống nhập được danh mục mô đun bằng /import.
 plan-added = Đã thêm mô đun.
 plan-removed = Đã bỏ mô đun.
 plan-submitted = Đã gửi kế hoạch. Bạn sẽ nhận được tin nhắn khi kế hoạch được duyệt hoặc bị trả lại.
@@ -323,6 +343,14 @@ people-legend = ✓ đã dùng bot · chưa dùng bot
 error-setup-unknown = Mã thiết lập không đúng.
 error-setup-used = Mã thiết lập đã được dùng.
 error-setup-closed = Hệ thống đã có chủ quản; mã thiết lập không còn dùng được.
+error-setup-expired = Mã thiết lập đã hết hạn (chỉ dùng được trong 24 giờ). Khởi động lại bot để nhận mã mới.
+error-join-request-decided = Yêu cầu này đã được xử lý rồi.
+error-approval-needed = Tên này có sẵn trong danh sách nên cần tổ trưởng hoặc BCĐ xác nhận trước khi gắn tài khoản.
+error-no-request-needed = Lời mời này không cần chờ xác nhận: bạn mở lại link để tham gia nhé.
+error-owner-self = Bạn không thể tự bỏ quyền chủ quản của mình; một chủ quản khác làm việc này được.
+error-last-owner = Hệ thống luôn phải có ít nhất một chủ quản.
+error-not-an-owner = Tài khoản này không (còn) là chủ quản.
+error-owner-from-config = Chủ quản này được đặt trong cấu hình máy chủ (OWNER_TELEGRAM_IDS): xóa id khỏi đó rồi khởi động lại bot, nếu không lần khởi động sau họ lại là chủ quản.
 error-invite-unknown = Mã mời không đúng. Bạn hãy kiểm tra lại link hoặc mã nhà trường gửi.
 error-invite-expired = Link mời đã hết hạn ({ $expiresAt }). Bạn hãy xin nhà trường link mới.
 error-invite-used = Link mời này đã được dùng. Bạn hãy xin nhà trường link mới.
@@ -391,11 +419,12 @@ modules-hours-self-study = tự học { $n }
 
 ## /import
 
-import-not-allowed = Chỉ Ban chỉ đạo BDTX (BCĐ) của trường mới nhập được danh sách cán bộ, giáo viên và danh mục mô đun từ tệp. Nếu cần nhập, bạn liên hệ BCĐ của trường nhé.
+import-not-allowed = Chỉ Ban chỉ đạo BDTX (BCĐ) của trường mới nhập được danh sách cán bộ, giáo viên từ tệp (danh mục mô đun do chủ quản hệ thống nhập). Nếu cần nhập, bạn liên hệ BCĐ của trường nhé.
 import-choose = Bạn muốn nhập dữ liệu nào?
 import-choose-buttons = Bạn hãy chọn bằng các nút ở tin nhắn trên.
 import-kind-staff = Danh sách cán bộ, giáo viên
 import-kind-catalogue = Danh mục mô đun
+import-catalogue-owners-note = Danh mục mô đun dùng chung cho mọi trường nên chỉ chủ quản hệ thống mới thêm hoặc sửa được. Cần thêm mô đun, nhà trường gửi tệp cho chủ quản hệ thống nhé.
 import-chosen = Nhập: <b>{ $kind }</b>
 import-ask-file-staff =
     Bạn gửi tệp <b>.xlsx</b> hoặc <b>.csv</b> danh sách cán bộ, giáo viên của <b>{ $school }</b> (đính kèm dạng tệp).
@@ -415,7 +444,7 @@ import-ask-file-catalogue =
     • <b>Mục tiêu bồi dưỡng</b>
     • <b>Tổng số tiết</b>, <b>Lý thuyết</b>, <b>Thực hành</b>, <b>Tự học</b>
     • <b>Thông tư</b> ban hành chương trình (để trống thì lấy theo cấp học)
-    Mô đun đã có trong danh mục thì chỉ người quản trị hệ thống mới sửa được.
+    Danh mục dùng chung cho mọi trường: mô đun đã có sẽ được sửa theo tệp.
 import-send-document = Bạn hãy gửi tệp .xlsx hoặc .csv (đính kèm dạng tệp), hoặc gõ /cancel để thôi.
 import-send-again = Bạn kiểm tra lại rồi gửi tệp khác nhé, hoặc gõ /cancel để thôi.
 import-preview-title = <b>Xem trước tệp «{ $file }»</b>
@@ -457,6 +486,7 @@ error-file-empty = Tệp không có dữ liệu.
 error-too-many-rows = Tệp có { $rows } dòng, quá giới hạn { $maxRows } dòng mỗi lần nhập. Bạn chia thành nhiều tệp nhỏ hơn nhé.
 error-columns-missing = Không tìm thấy cột { $expected } trong dòng tiêu đề (bot xem 20 dòng đầu của tệp). Bạn thêm các cột này rồi gửi lại nhé.
 error-preview-has-errors = Tệp còn { $count } lỗi nên chưa lưu gì. Bạn sửa rồi gửi lại tệp nhé.
+error-catalogue-owners-only = Danh mục mô đun dùng chung cho mọi trường nên chỉ chủ quản hệ thống mới thêm hoặc sửa được. Cần thêm mô đun, nhà trường gửi tệp cho chủ quản hệ thống nhé.
 error-preview-mismatch = Bản xem trước này không thuộc trường của bạn nên không lưu được. Bạn gõ /import rồi gửi lại tệp nhé.
 
 ## /setdeadline
@@ -475,6 +505,7 @@ help-role-owner =
     <b>Chủ quản hệ thống:</b>
     /schools — các trường; thêm trường và mời quản trị trường
     /broadcast — gửi thông báo · /import — nhập danh mục mô đun từ tệp
+    /owners — các chủ quản hệ thống; bỏ quyền một chủ quản
 help-role-teacher =
     <b>Giáo viên:</b>
     /plan — đăng ký mô đun tự chọn (ND3), gửi duyệt
@@ -811,6 +842,13 @@ regulation-admin-usage = Đổi quy chế (khi năm học chưa có điểm nào
 regulation-unknown = Không rõ quy chế «{ $input }». Hãy gõ <code>/regulation tt26</code> (TT 26/2012) hoặc <code>/regulation tt19</code> (TT 19/2019).
 regulation-changed = ✅ Đã đổi quy chế của năm học.
 regulation-unchanged = Năm học đã thực hiện theo quy chế này.
+regulation-grading-school-classes = Mỗi nội dung chấm thang điểm 10, đạt từ 5 điểm; giáo viên hoàn thành kế hoạch được xếp loại Giỏi / Khá / Trung bình theo ngưỡng của TT 26/2012 (theo hướng dẫn của trường).
+regulation-admin-settings = Các điểm thông tư để ngỏ: chọn cách xếp loại bằng nút bên dưới (khi năm học chưa có điểm); chia 80 tiết của ND1 và ND2 theo hướng dẫn của Sở: <code>/regulation tiết 30 50</code>.
+regulation-classes-tt26 = Xếp loại Giỏi / Khá / TB (như TT 26)
+regulation-classes-completion = Chỉ Hoàn thành / Không hoàn thành
+regulation-settings-changed = ✅ Đã lưu cách áp dụng quy chế của năm học.
+error-settings-not-open = Quy chế của năm học này không để ngỏ điểm nào cho trường tự quy định.
+error-settings-hours = Số tiết ND1 và ND2 phải là số nguyên, cộng lại đúng { $total } tiết, ví dụ <code>/regulation tiết 30 50</code>.
 error-results-exist = Năm học { $schoolYearName } đã có điểm; không đổi quy chế được nữa (điểm đã lưu sẽ bị xếp loại theo quy chế khác).
 error-unknown-profile = Không có quy chế này. Các quy chế: { $known }.
 need-rounding-note = <i>(điểm cần đạt làm tròn lên đến 0,1; ĐTB làm tròn đến 0,1 nên điểm lẻ hai chữ số thấp hơn một chút có thể đã đủ)</i>
@@ -820,6 +858,85 @@ cefr-error-toeic-bridge = «{ $input }» là TOEIC Bridge, một bài thi khác 
 sandbox-pasting = Gõ hoặc dán các dòng; một dòng :end sẽ gửi tất cả thành một tin nhắn.
 sandbox-saved = đã lưu vào { $path }
 
+## /courses: training courses and their budget (seed 000 §III.5)
+cmd-courses = Khóa bồi dưỡng, kinh phí và đăng ký
+entity-course = khóa bồi dưỡng
+courses-owner-scope = các trường (Sở/Phòng)
+courses-heading = 📚 Khóa bồi dưỡng của <b>{ $scope }</b> ({ $count }):
+courses-none = Chưa có khóa nào. Bấm ➕ để dán bảng dự trù kinh phí.
+courses-line = { $n }. { $name } — { $classes } lớp · { $seats } người · { $fee }/người = <b>{ $amount }</b>
+courses-line-signups = 📣 đang nhận đăng ký: { $seated }/{ $seats } chỗ{ $waiting ->
+    [0] {""}
+   *[other] , { $waiting } người chờ
+}
+courses-totals = <b>Tổng cộng:</b> { $classes } lớp · { $seats } người · <b>{ $amount }</b>
+courses-add = ➕ Thêm khóa (dán bảng)
+courses-export = 📊 Xuất Excel
+courses-open = 📣 Mở ĐK { $n }
+courses-ask-table =
+    Dán bảng dự trù kinh phí, mỗi khóa một dòng, các ô cách nhau bằng Tab (chép từ Excel) hoặc dấu |:
+    <code>Tên lớp | Số lớp | Số người | Kinh phí/người | Thành tiền</code>
+    Cột STT, dòng tiêu đề và cột Thành tiền có thể có hoặc không; dòng «Tổng cộng» (nếu có) sẽ được đối chiếu với tổng bot tự cộng.
+courses-preview-heading = Xem trước { $count } khóa bồi dưỡng (bot tự tính thành tiền = số người × kinh phí/người):
+courses-more = … và { $count } khóa nữa.
+courses-field-classes = Số lớp
+courses-field-seats = Số người
+courses-field-amount = Thành tiền
+courses-mismatch-total = ⚠️ Dòng tổng cộng ghi { $field } { $printed }, nhưng cộng các dòng được { $computed }.
+courses-mismatch-line = ⚠️ Khóa { $n }: bảng ghi thành tiền { $printed }, nhưng số người × kinh phí/người = { $computed }.
+courses-errors = ❌ { $count } lỗi — chưa lưu được:
+courses-error-missing = Dòng { $line }, cột «{ $column }»: còn trống.
+courses-error-not-a-number = Dòng { $line }, cột «{ $column }»: «{ $input }» không phải số nguyên (ví dụ 100 hoặc 1.500.000).
+courses-error-zero = Dòng { $line }, cột «{ $column }»: phải lớn hơn 0.
+courses-error-too-many-cells = Dòng { $line }: thừa ô «{ $input }»; mỗi dòng có tối đa 5 cột (tên, số lớp, số người, kinh phí/người, thành tiền).
+courses-fix-and-resend = Sửa các dòng trên rồi bấm ➕ để dán lại. Chưa có gì được lưu.
+courses-save = ✅ Lưu
+courses-discard = Hủy
+courses-discarded = Đã hủy, chưa lưu gì.
+courses-saved = ✅ Đã lưu { $count } khóa bồi dưỡng. Gõ /courses để xem và mở đăng ký.
+courses-ask-audience = Mở đăng ký cho ai? Bot sẽ gửi lời mời kèm nút đăng ký.
+courses-audience-teacher = Giáo viên và tổ trưởng
+courses-audience-manager = Cán bộ quản lý
+courses-audience-staff = Nhân viên
+courses-audience-all = Tất cả
+courses-invitation = 📚 Khóa bồi dưỡng <b>{ $name }</b> đang nhận đăng ký: { $seats } chỗ, kinh phí { $fee }/người. Bấm nút bên dưới để đăng ký; hết chỗ thì bạn vào danh sách chờ.
+courses-sign-up-button = ✍️ Đăng ký
+courses-opened = 📣 Đã mở đăng ký khóa «{ $name }» và gửi lời mời tới { $count } người.
+courses-opened-nobody = 📣 Đã mở đăng ký khóa «{ $name }». Chưa ai trong nhóm này mở bot nên chưa gửi lời mời được; họ sẽ thấy khóa học khi gõ /courses.
+courses-none-open = Hiện chưa có khóa bồi dưỡng nào mở đăng ký cho bạn.
+courses-open-heading = 📚 Khóa bồi dưỡng đang nhận đăng ký ({ $count }):
+courses-mine-seat = ✅ Bạn đã có chỗ.
+courses-mine-waiting = ⏳ Bạn đang trong danh sách chờ.
+courses-sign-up = ✍️ Đăng ký { $n }
+courses-withdraw = ❌ Rút tên { $n }
+courses-signed-seat = ✅ Đã đăng ký khóa «{ $name }»: bạn có một chỗ.
+courses-signed-waiting = Khóa «{ $name }» đã đủ { $seats } chỗ. Bạn ở vị trí số { $position } trong danh sách chờ; có người rút tên thì bot báo ngay.
+courses-withdrawn = Đã rút tên khỏi khóa «{ $name }».
+courses-promoted = ✅ Đã có chỗ cho bạn trong khóa bồi dưỡng <b>{ $name }</b> (có người rút tên).
+error-course-table-errors = Bảng còn { $count } lỗi; chưa lưu gì.
+error-course-table-empty = Bảng không có khóa nào để lưu.
+error-course-table-too-long = Bảng quá dài: tối đa { $max } khóa một lần.
+error-course-not-open = Khóa này chưa mở đăng ký.
+error-course-not-for-you = Khóa này không mở đăng ký cho vị trí của bạn.
+error-course-not-signed-up = Bạn chưa đăng ký khóa này.
+courses-sheet-name = Khóa bồi dưỡng
+courses-sheet-signups = Đăng ký
+courses-sheet-title = DỰ TRÙ KINH PHÍ CÁC LỚP BỒI DƯỠNG — { $scope }
+courses-file-name = khoa-boi-duong.xlsx
+courses-col-number = STT
+courses-col-name = Tên lớp
+courses-col-classes = Số lớp
+courses-col-seats = Số người
+courses-col-fee = Kinh phí/người
+courses-col-amount = Thành tiền
+courses-col-seated = Đã có chỗ
+courses-col-waiting = Danh sách chờ
+courses-col-total = TỔNG CỘNG
+courses-col-person = Họ và tên
+courses-col-school = Trường
+courses-col-state = Trạng thái
+courses-state-seat = có chỗ
+courses-state-waiting = chờ
 ## Hồ sơ cán bộ, chuẩn trình độ (/records, /record, /standards)
 
 cmd-records = Hồ sơ trình độ cán bộ, giáo viên
@@ -962,3 +1079,23 @@ standard-english = Tiếng Anh của giáo viên tiếng Anh
 standard-language-certificate = Chứng chỉ ngoại ngữ (CBQL)
 standard-it = Tin học
 standard-staff-training = Nhân viên được đào tạo đúng chuyên môn vị trí việc làm
+## /owners
+
+cmd-owners = Chủ quản hệ thống
+owners-only = Chỉ chủ quản hệ thống mới xem và đổi được danh sách chủ quản.
+owners-title = <b>Chủ quản hệ thống ({ $count })</b>
+owners-line = • <b>{ $name }</b>{ $you } — id { $id }, { $source } từ { $since }
+owners-you = { " " }(bạn)
+owners-source-config = theo cấu hình máy chủ (OWNER_TELEGRAM_IDS)
+owners-source-setup = qua link thiết lập
+owners-source-owner = do chủ quản khác thêm
+owners-config-note = Chủ quản theo cấu hình máy chủ chỉ bỏ được bằng cách xóa id khỏi OWNER_TELEGRAM_IDS rồi khởi động lại bot.
+owners-only-one = Hệ thống luôn phải có ít nhất một chủ quản, nên bạn chưa thể bỏ quyền của ai.
+owners-revoke = 🚫 Bỏ quyền: { $name }
+owners-confirm =
+    Bỏ quyền chủ quản của <b>{ $name }</b> (id { $id })?
+    Người này sẽ không còn thêm trường, xem báo cáo của mọi trường, gửi thông báo cho mọi trường hay nhập danh mục mô đun. Vai trò ở trường (nếu có) vẫn giữ nguyên.
+owners-confirm-yes = 🚫 Bỏ quyền
+owners-confirm-no = Hủy
+owners-revoked = Đã bỏ quyền chủ quản của <b>{ $name }</b>. Hệ thống còn { $remaining } chủ quản.
+owners-revoked-notice = Bạn không còn là chủ quản hệ thống: một chủ quản khác đã bỏ quyền này. Vai trò ở trường (nếu có) vẫn giữ nguyên.

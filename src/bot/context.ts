@@ -9,9 +9,11 @@ import type { Logger } from '../logger.ts'
 import type { BroadcastService } from '../services/broadcasts.ts'
 import type { CalendarService } from '../services/calendar.ts'
 import type { CatalogueService } from '../services/catalogue.ts'
+import type { CourseService } from '../services/courses.ts'
 import type { GradeService } from '../services/grades.ts'
 import type { ImportService } from '../services/imports.ts'
 import type { InviteService } from '../services/invites.ts'
+import type { JoinRequestService } from '../services/join-requests.ts'
 import type { NotificationService } from '../services/notifications.ts'
 import type { PeopleService } from '../services/people.ts'
 import type { PlanService } from '../services/plans.ts'
@@ -37,6 +39,7 @@ export interface Deps {
   people: PeopleService
   /** invite links: create, inspect, redeem, revoke */
   invites: InviteService
+  joinRequests: JoinRequestService
   /** the module catalogue: browse, search, one module */
   catalogue: CatalogueService
   /** personal plans: modules, submit, approve, return, reopen, what waits for me */
@@ -57,6 +60,8 @@ export interface Deps {
   notifications: NotificationService
   /** the regulation profile a school year is judged by (TT 26/2012, TT 19/2019) */
   regulation: RegulationService
+  /** training courses: the budget table, sign-ups, seats and the waiting list */
+  courses: CourseService
   /** staff records (issue 15): /me, /records, /record, the records import */
   staff: StaffRecordService
   /** /standards: gaps by standard with sources, qualification ratios against targets */

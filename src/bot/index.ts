@@ -15,15 +15,18 @@ import { routeOf, routeTable } from './feature.ts'
 import { approveFeature, returnConversation } from './features/approve.ts'
 import { broadcastConversation, broadcastFeature } from './features/broadcast.ts'
 import { cefrConversation, cefrFeature } from './features/cefr.ts'
+import { coursesConversation, coursesFeature } from './features/courses.ts'
 import { deadlinesFeature } from './features/deadlines.ts'
 import { flowControl, flowsOnDemand } from './features/flow-control.ts'
 import { gradesConversation, gradesFeature } from './features/grades.ts'
 import { helpFeature } from './features/help.ts'
 import { importConversation, importFeature } from './features/imports.ts'
-import { joinConversation } from './features/join.ts'
+import { joinConversation, joinProfileConversation } from './features/join.ts'
+import { joinRequestsFeature } from './features/join-requests.ts'
 import { langFeature } from './features/lang.ts'
 import { modulesFeature } from './features/modules.ts'
 import { needConversation, needFeature } from './features/need.ts'
+import { ownersFeature } from './features/owners.ts'
 import { planFeature, reopenConversation } from './features/plan.ts'
 import { recordConversation } from './features/record-flow.ts'
 import { regulationFeature } from './features/regulation.ts'
@@ -132,11 +135,13 @@ export function createBot(options: BotOptions): Bot<BotContext> {
       cefrConversation,
       needConversation,
       joinConversation,
+      joinProfileConversation,
       returnConversation,
       reopenConversation,
       gradesConversation,
       broadcastConversation,
       importConversation,
+      coursesConversation,
       recordsImportConversation,
       recordConversation,
       ...schoolAdminConversations,
@@ -161,7 +166,10 @@ export function createBot(options: BotOptions): Bot<BotContext> {
       deadlinesFeature,
       settingsFeature,
       unreachableFeature,
+      joinRequestsFeature,
+      ownersFeature,
       regulationFeature,
+      coursesFeature,
       staffRecordsFeature,
       standardsFeature,
     ]),

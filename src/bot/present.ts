@@ -114,7 +114,9 @@ const partName = (t: T, part: ExamPart) => t(`exam-part-${part}`)
 export function examScoreText(t: T, value: ExamScore): string {
   // IELTS bands are written with one decimal ("6.0"), as on the certificate
   const show = (n: number) =>
-    value.exam === 'ielts' ? n.toFixed(1).replace('.', sep(t)) : formatExamValue(n, sep(t))
+    value.exam === 'ielts' || value.exam === 'vstep'
+      ? n.toFixed(1).replace('.', sep(t))
+      : formatExamValue(n, sep(t))
   const parts = examParts(value.exam).map((part) => show(partValue(value, part)!))
   return `${t(`exam-${value.exam}`)} ${parts.join(' + ')}`
 }

@@ -8,12 +8,7 @@
 import type { TranslateFunction } from '@grammyjs/i18n'
 import { formatExamValue } from '../rules/index.ts'
 import { formatPercent } from '../rules/targets.ts'
-import {
-  EXAM_NAMES,
-  RECORD_COLUMNS,
-  type RecordField,
-  type RecordFieldError,
-} from '../services/staff-fields.ts'
+import { RECORD_COLUMNS, type RecordField, type RecordFieldError } from '../services/staff-fields.ts'
 import type { RecordRowError } from '../services/staff-import.ts'
 import type { CertificateView, RecordView } from '../services/staff-records.ts'
 import type { GapGroup, GapLine, RatioLine, SchoolRatios } from '../services/standards.ts'
@@ -34,7 +29,7 @@ export function certificateText(t: T, c: CertificateView): string {
     .join(' + ')
   const level = c.cefr.kind === 'level' ? c.cefr.level : t('staff-cefr-below', { level: c.cefr.lowestLevel })
   const date = c.takenOn ? ` (${formatDate(c.takenOn)})` : ''
-  return `${EXAM_NAMES[c.exam]} ${score}${date} → ${level}`
+  return `${t(`exam-${c.exam}`)} ${score}${date} → ${level}`
 }
 
 const yesNo = (t: T, flag: boolean) => t(flag ? 'staff-yes' : 'staff-no')

@@ -22,8 +22,12 @@
 import { fail, ok, type Parsed } from './parsed.ts'
 import { type Citation, SOURCES } from './sources.ts'
 
-export type Exam = 'ielts' | 'toefl' | 'fce' | 'toeic'
-export const EXAMS: ReadonlyArray<Exam> = ['ielts', 'toefl', 'fce', 'toeic']
+/**
+ * vstep: VSTEP.3-5, the Vietnamese test of bậc 3–5 (0–10 in steps of 0.5);
+ * framework: a certificate that states its level on the 6-level framework itself (bậc 1–6).
+ */
+export type Exam = 'ielts' | 'toefl' | 'fce' | 'toeic' | 'vstep' | 'framework'
+export const EXAMS: ReadonlyArray<Exam> = ['ielts', 'toefl', 'fce', 'toeic', 'vstep', 'framework']
 
 /** 'overall' for single-score exams; TOEIC's three parts otherwise. */
 export type ExamPart = 'overall' | 'listeningReading' | 'speaking' | 'writing'
@@ -33,7 +37,7 @@ export type CefrLevel = 'A1' | 'A2' | 'B1' | 'B2' | 'C1' | 'C2'
 export type FrameworkLevel = 1 | 2 | 3 | 4 | 5 | 6
 
 export type ExamScore =
-  | { readonly exam: 'ielts' | 'toefl' | 'fce'; readonly overall: number }
+  | { readonly exam: Exclude<Exam, 'toeic'>; readonly overall: number }
   | {
       readonly exam: 'toeic'
       readonly listeningReading: number
@@ -57,6 +61,8 @@ export const EXAM_SCALES: Readonly<Record<Exam, ReadonlyArray<PartScale>>> = {
     { part: 'speaking', min: 0, max: 200, step: 10 },
     { part: 'writing', min: 0, max: 200, step: 10 },
   ],
+  vstep: [{ part: 'overall', min: 0, max: 10, step: 0.5 }],
+  framework: [{ part: 'overall', min: 1, max: 6, step: 1 }],
 }
 
 export interface CefrCell {
@@ -75,6 +81,8 @@ const tt05 = (minimum: number): CefrCell => ({ minimum, source: SOURCES.tt05 })
 const cv1311 = (minimum: number): CefrCell => ({ minimum, source: SOURCES.cv1311 })
 const fce = (minimum: number): CefrCell => ({ minimum, source: SOURCES.cv901 })
 const plan = (minimum: number): CefrCell => ({ minimum, source: SOURCES.soPlan })
+const vstep = (minimum: number) => single({ minimum, source: SOURCES.vstep })
+const framework = (minimum: number) => single({ minimum, source: SOURCES.framework })
 const single = (cell: CefrCell) => ({ overall: cell })
 const toeic = (listeningReading: CefrCell, speaking: CefrCell, writing: CefrCell) => ({
   listeningReading,
@@ -96,6 +104,8 @@ export const CEFR_TABLE: ReadonlyArray<CefrRow> = [
       toefl: null,
       fce: single(fce(0)),
       toeic: toeic(plan(120), plan(50), plan(30)),
+      vstep: null,
+      framework: framework(1),
     },
   },
   {
@@ -106,6 +116,8 @@ export const CEFR_TABLE: ReadonlyArray<CefrRow> = [
       toefl: single(plan(40)),
       fce: single(fce(35)),
       toeic: toeic(plan(225), plan(70), plan(50)),
+      vstep: null,
+      framework: framework(2),
     },
   },
   {
@@ -116,6 +128,8 @@ export const CEFR_TABLE: ReadonlyArray<CefrRow> = [
       toefl: single(tt05(45)),
       fce: single(fce(45)),
       toeic: toeic(tt05(450), plan(105), plan(90)),
+      vstep: vstep(4),
+      framework: framework(3),
     },
   },
   {
@@ -126,6 +140,8 @@ export const CEFR_TABLE: ReadonlyArray<CefrRow> = [
       toefl: single(tt05(61)),
       fce: single(fce(60)),
       toeic: toeic(tt05(600), plan(140), plan(130)),
+      vstep: vstep(6),
+      framework: framework(4),
     },
   },
   {
@@ -136,7 +152,15 @@ export const CEFR_TABLE: ReadonlyArray<CefrRow> = [
       toefl: single(cv1311(90)),
       fce: single(fce(80)),
       toeic: toeic(cv1311(850), plan(170), plan(165)),
+      vstep: vstep(8.5),
+      framework: framework(5),
     },
+  },
+  {
+    // seed 000's table stops at C1; only the framework's own bậc 6 certifies C2
+    level: 'C2',
+    framework: 6,
+    cells: { ielts: null, toefl: null, fce: null, toeic: null, vstep: null, framework: framework(6) },
   },
 ]
 
@@ -173,6 +197,10 @@ export function parseExam(text: string): Parsed<Exam, ExamNameError> {
     return /itp|pbt|cbt|paper|computer/.test(key) ? error('unsupported-exam') : ok('toefl')
   }
   if (key.includes('toeic')) return key.includes('bridge') ? error('toeic-bridge') : ok('toeic')
+  if (key.includes('vstep')) return ok('vstep')
+  if (['framework', 'bac', 'khung', 'knlnn', 'nlnn', 'khungnlnn', 'khung6bac', 'level'].includes(key)) {
+    return ok('framework')
+  }
   if (
     key === 'fce' ||
     key.includes('firstcertificate') ||

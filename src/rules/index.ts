@@ -100,6 +100,7 @@ export {
   type TeacherScores,
   withScore,
 } from './components.ts'
+export { moduleNumber, moduleNumberAlias, resolveModuleCode } from './module-code.ts'
 export type { Parsed } from './parsed.ts'
 export {
   type CatalogueModule,
@@ -133,12 +134,17 @@ export {
   PROFILES,
   type ProfileId,
   profileById,
+  programmeId,
   type RegulationProfile,
+  type SettingsError,
+  settingsOf,
   TEACHER_CLASSES,
   type TeacherClass,
   type TeacherGrade,
   TT19_2019,
   TT26_2012,
+  withSettings,
+  type YearSettings,
 } from './profile.ts'
 export type {
   AverageBelow,

@@ -53,14 +53,23 @@ const BY_ROLE: Record<Role, readonly string[]> = {
   staff: ['modules'],
 }
 
-const OWNER = ['schools', 'report', 'approve', 'broadcast', 'import', 'standards'] as const
+const OWNER = [
+  'schools',
+  'report',
+  'approve',
+  'broadcast',
+  'import',
+  'owners',
+  'courses',
+  'standards',
+] as const
 
 export function commandsFor(who: { role: Role | null; isOwner: boolean }): string[] {
   const names: string[] = ['start']
   if (who.role) names.push(...BY_ROLE[who.role])
   else names.push('modules')
   if (who.isOwner) names.push(...OWNER)
-  if (who.role) names.push('me', 'settings')
+  if (who.role) names.push('me', 'settings', 'courses')
   names.push(...PUBLIC)
   return [...new Set(names)]
 }

@@ -193,12 +193,14 @@ const CLEAR = new Set(['xoa', 'xoa het', 'xoa tat ca', 'clear', 'delete'])
 const YES = new Set(['co', 'x', 'yes', 'y', '1', 'da co', 'roi', 'dat', 'true'])
 const NONE = new Set(['', 'khong', 'chua', 'chua co', 'no', 'n', '0', 'none', 'false', '-'])
 
-/** Exams as their certificates name them. */
+/** Exams as their certificates name them, and as parseExam reads them back (the template). */
 export const EXAM_NAMES: Readonly<Record<Exam, string>> = {
   ielts: 'IELTS',
   toefl: 'TOEFL iBT',
   fce: 'FCE',
   toeic: 'TOEIC',
+  vstep: 'VSTEP',
+  framework: 'Bậc',
 }
 
 /** The words the reply suggests for each kind of value (Vietnamese, as people write them). */
@@ -208,7 +210,7 @@ export const RECORD_EXAMPLES = {
   yesNo: ['có', 'không'],
   it: ['không', 'cơ bản', 'ứng dụng quản lý'],
   post: ['hiệu trưởng', 'phó hiệu trưởng', 'văn thư', 'kế toán', 'y tế', 'thư viện', 'thiết bị', 'bảo vệ'],
-  exam: ['IELTS', 'TOEFL iBT', 'FCE', 'TOEIC'],
+  exam: ['IELTS', 'TOEFL iBT', 'FCE', 'TOEIC', 'VSTEP', 'Bậc'],
 } as const
 
 const key = (text: string) =>

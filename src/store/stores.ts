@@ -10,6 +10,7 @@ import type { Kysely } from 'kysely'
 import type { Database } from '../db/schema.ts'
 import { AuditStore } from './audit.ts'
 import { InviteStore } from './invites.ts'
+import { JoinRequestStore } from './join-requests.ts'
 import { ModuleStore } from './modules.ts'
 import { OwnerStore } from './owners.ts'
 import { PeopleStore } from './people.ts'
@@ -22,6 +23,7 @@ export class Stores {
   readonly schools: SchoolStore
   readonly people: PeopleStore
   readonly invites: InviteStore
+  readonly joinRequests: JoinRequestStore
   readonly modules: ModuleStore
   readonly plans: PlanStore
   readonly audit: AuditStore
@@ -32,6 +34,7 @@ export class Stores {
     this.schools = new SchoolStore(db)
     this.people = new PeopleStore(db)
     this.invites = new InviteStore(db)
+    this.joinRequests = new JoinRequestStore(db)
     this.modules = new ModuleStore(db)
     this.plans = new PlanStore(db)
     this.audit = new AuditStore(db)

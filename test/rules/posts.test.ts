@@ -60,6 +60,8 @@ describe('checkCertificate', () => {
       ['toefl', { exam: 'toefl', overall: 90 }, SOURCES.cv1311],
       ['fce', { exam: 'fce', overall: 80 }, SOURCES.cv901],
       ['toeic', { exam: 'toeic', listeningReading: 850, speaking: 170, writing: 170 }, SOURCES.cv1311],
+      ['vstep', { exam: 'vstep', overall: 8.5 }, SOURCES.vstep],
+      ['framework', { exam: 'framework', overall: 5 }, SOURCES.framework],
     ])
   })
 
@@ -71,6 +73,8 @@ describe('checkCertificate', () => {
       { exam: 'toefl', overall: 61 },
       { exam: 'fce', overall: 60 },
       { exam: 'toeic', listeningReading: 600, speaking: 140, writing: 130 },
+      { exam: 'vstep', overall: 6 },
+      { exam: 'framework', overall: 4 },
     ])
   })
 

@@ -111,9 +111,11 @@ export async function overHttp(options: HarnessOptions = {}): Promise<Harness & 
  * The bot in process over a store that the service fixtures (test/services/support.ts) fill: the
  * same app and the same test clock (28 August 2025, plans open), an owner bootstrapped.
  */
-export async function inProcessWorld(): Promise<{ h: Harness; w: World }> {
+export async function inProcessWorld(
+  options: Pick<HarnessOptions, 'flood'> = {},
+): Promise<{ h: Harness; w: World }> {
   const clock = { now: new Date(START) }
-  const h = await inProcess({ now: () => clock.now })
+  const h = await inProcess({ now: () => clock.now, ...options })
   const w: World = {
     app: h.app,
     services: h.app.deps as unknown as Services,

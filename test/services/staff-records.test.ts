@@ -249,6 +249,21 @@ describe('one record from the chat, and who may see it', () => {
       }),
     )
     expect(kept.record).toMatchObject({ qualification: 'thac-si', pipeline: true, it: 'basic' })
+    // a VSTEP certificate, and one that states its framework level, through the CEFR engine
+    const vstep = must(
+      await w.services.staff.update(a.admin, {
+        schoolId: a.school.id,
+        fields: { fullName: 'Teacher Toán', exam: 'VSTEP', score: '6,5' },
+      }),
+    )
+    expect(vstep.certificates.map((c) => c.cefr.kind === 'level' && c.cefr.level)).toEqual(['B2'])
+    const framework = must(
+      await w.services.staff.update(a.admin, {
+        schoolId: a.school.id,
+        fields: { fullName: 'Teacher Toán', exam: 'Bậc', score: '5' },
+      }),
+    )
+    expect(framework.certificates.map((c) => c.cefr.kind === 'level' && c.cefr.level)).toEqual(['B2', 'C1'])
 
     await w.app.db
       .updateTable('people')

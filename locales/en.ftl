@@ -1011,6 +1011,7 @@ records-template-help =
     Chứng chỉ ngoại ngữ: IELTS, TOEFL iBT, FCE, TOEIC; Điểm (TOEIC: three scores, Listening & Reading, Speaking, Writing, e.g. 850 170 160); Ngày cấp: day/month/year. Certificates already recorded are kept; write «xóa» (with Điểm empty) to remove them.
     A column removed altogether leaves that item as it is; an empty cell clears it.
 records-template-caption = Qualification record template: one person per row. The «Guide» sheet lists the accepted values. When done, tap «📥 Import a file» in /records and send it back.
+records-owner = Qualification records belong to each school: its BCĐ sees and updates them with /records. Every school's master's and doctorate ratios against the targets: /standards.
 records-admin-only = Only the school's BCĐ can see and update the whole school's records. Your own record: /me.
 records-head-read-only = Heads of department can read their department's records (/records) but not change them. To change one, ask the school's BCĐ.
 records-ask-file =

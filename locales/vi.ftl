@@ -996,6 +996,7 @@ records-template-help =
     Chứng chỉ ngoại ngữ: IELTS, TOEFL iBT, FCE, TOEIC; Điểm (TOEIC ghi ba điểm Nghe-Đọc, Nói, Viết, ví dụ 850 170 160); Ngày cấp: ngày/tháng/năm. Chứng chỉ đã có được giữ lại; ghi «xóa» (để trống Điểm) để xóa các chứng chỉ đã ghi.
     Xóa hẳn một cột thì bot giữ nguyên dữ liệu của cột đó; để trống một ô thì bot xóa giá trị đó.
 records-template-caption = Tệp mẫu hồ sơ trình độ: mỗi dòng một người. Trang «Hướng dẫn» ghi các giá trị được chấp nhận. Sửa xong, bạn bấm «📥 Nhập từ tệp» ở /records rồi gửi lại tệp.
+records-owner = Hồ sơ trình độ là của từng trường: BCĐ của trường xem và cập nhật bằng /records. Tỉ lệ thạc sĩ, tiến sĩ của các trường so với chỉ tiêu: /standards.
 records-admin-only = Chỉ BCĐ của trường mới xem và cập nhật được hồ sơ trình độ của cả trường. Hồ sơ của riêng bạn: /me.
 records-head-read-only = Tổ trưởng chỉ xem được hồ sơ của tổ (/records), không sửa được. Muốn sửa, bạn báo BCĐ của trường nhé.
 records-ask-file =

@@ -218,6 +218,7 @@ describe('staff records in the chat', () => {
     expect(shown).toContain('• Giáo viên — tiến sĩ: 1/4 (25 %), chỉ tiêu 0,3 %: ✅ đạt')
     expect(shown).toContain('• Cán bộ quản lý — thạc sĩ: 1/1 (100 %), chỉ tiêu 33 %: ✅ đạt')
     expect(shown).not.toContain('Ai chưa đạt chuẩn nào')
+    expect(texts(await owner.say('/records'))).toContain('BCĐ của trường xem và cập nhật bằng /records')
   })
 
   it('/record alone walks the admin through one record with buttons, each change saved at once', async () => {

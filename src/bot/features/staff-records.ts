@@ -203,7 +203,8 @@ const feature = new Feature()
 feature.command('records', async (ctx) => {
   const me = await ctx.deps.people.whoAmI(actorOf(ctx))
   const school = me.ok ? me.value.school : null
-  if (!school) return void (await ctx.reply(ctx.t('error-not-linked')))
+  if (!school)
+    return void (await ctx.reply(ctx.t(me.ok && me.value.isOwner ? 'records-owner' : 'error-not-linked')))
   const listed = await ctx.deps.staff.list(actorOf(ctx), { schoolId: school.id })
   if (!listed.ok) {
     const text =

@@ -170,11 +170,44 @@ cefr-skip-post = Skip
 
 ## Service errors (shared)
 
-error-unknown = The request could not be done (error code: { $code }).
+error-unknown = The bot could not do this; nothing was changed. Please try again in a few minutes, and tell your school's admin if it still fails.
+error-command-for = { $command } is for { $who }. Nothing was changed.
+role-plural-teacher = teachers
+role-plural-head = heads of department
+role-plural-manager = managers (principals)
+role-plural-admin = the school's admins (steering committee)
+role-plural-staff = staff
+role-plural-owner = owners of the deployment
 error-forbidden = You may not do this. Nothing was changed.
 error-not-linked = Your Telegram account is not linked to a school yet. Open the invite link your school sent you.
 error-not-found = { $entity } not found.
-error-invalid-input = Some information is not valid ({ $fields }).
+error-invalid-input = { $fields ->
+        [none] Some information is not valid; nothing was changed.
+       *[other] Some information is not valid: { $fields }. Nothing was changed.
+    }
+field-fullName = full name (2–100 characters)
+field-adminName = the admin's full name (2–100 characters)
+field-name = name
+field-title = title
+field-titleVi = the deadline's title (2–200 characters)
+field-titleEn = the deadline's English title (2–200 characters)
+field-dueDate = due date
+field-opensOn = start date
+field-planDeadline = plan deadline
+field-approvalDeadline = approval deadline
+field-reason = reason
+field-subject = subject
+field-level = level
+field-role = role
+field-content = the announcement's text
+error-no-recipients = Nobody in this group can receive messages from the bot yet: { $withoutTelegram } people have not opened their invite link. Type /unreachable to see who and get invite links to pass on (or /invite).
+error-not-draft = This announcement was already sent or cancelled. Type /broadcast to write a new one.
+error-finished = This announcement has finished sending or was stopped.
+error-wrong-school = The department or person chosen is not in this school. Nothing was changed.
+error-date-order = The start ({ $opensOn }) must come before the deadline ({ $dueDate }). Nothing was changed.
+error-outside-year = { $date } is outside the school year ({ $from } – { $to }). Nothing was changed.
+error-record-invalid = The record has errors, so nothing was saved. Please correct it and send it again.
+error-deadline-required = This is the year's plan or approval deadline, so it cannot be removed; you can move it with /deadline move.
 entity-school = School
 entity-school-year = School year
 entity-department = Department
@@ -271,6 +304,10 @@ plan-button-back = ↩️ Back to the plan
 plan-pick-module = Choose a module ({ $catalogue }), page { $page }/{ $pages }. { $nd3 }/{ $required } periods so far.
 plan-catalogue-empty = There is no module of the { $catalogue } catalogue under this school year's regulation ({ $profile }): the official list is not in the bot yet. The deployment's owner can import a module list with /import.
 plan-added = Module added.
+plan-remove-confirm = ❓ Remove <b>{ $code }</b> — { $title } ({ $hours } periods) from the plan?
+plan-button-remove-confirm = 🗑 Remove { $code }
+plan-button-keep = ↩️ Keep it
+plan-remove-not-now = This plan cannot be changed now.
 plan-removed = Module removed.
 plan-submitted = Plan submitted. You will get a message when it is approved or returned.
 plan-notify-submit-head = 📥 <b>{ $owner }</b> submitted a BDTX plan for your approval. Type /approve to see it.
@@ -311,6 +348,20 @@ schools-created =
 departments-heading = <b>Departments of { $school } ({ $count }):</b>
 departments-button-new = ➕ Add a department
 departments-ask-name = The department's name? (e.g. Tổ Toán – Tin)
+departments-button-rename = ✏️ Rename a department
+departments-button-merge = 🔗 Merge two departments
+departments-ask-rename = Which department gets a new name?
+departments-ask-new-name = The new name of <b>{ $name }</b>?
+departments-renamed = Renamed <b>{ $from }</b> to <b>{ $to }</b>.
+departments-ask-merge-from = Which department joins another? (the one chosen here leaves the list)
+departments-ask-merge-into = Merge <b>{ $from }</b> into which department?
+departments-merge-confirm = Merge <b>{ $from }</b> into <b>{ $into }</b>: everyone in { $from } moves to { $into } with their plans, scores and accounts; { $from }'s invite links and deadlines follow; the name { $from } goes. Merge?
+departments-button-merge-confirm = ✅ Merge
+departments-merged = Merged <b>{ $from }</b> into <b>{ $into }</b>: { $moved } people moved.
+departments-admin-only = Only the school's admin can rename or merge departments. Nothing was changed.
+departments-need-two = There is no other department to choose. Add one with «➕ Add a department» in /departments.
+nothing-changed = Cancelled; nothing was changed.
+error-merge-self = <b>{ $name }</b> cannot be merged into itself. Choose two different departments.
 departments-created = <b>{ $name }</b> added to the departments.
 invite-ask-role = Invite someone with which role?
 invite-ask-department = In which department?
@@ -368,7 +419,7 @@ error-plan-invalid = The plan cannot be submitted yet: ND3 has { $totalHours }/{
 error-wrong-status = The plan is "{ $status }", so this cannot be done.
 error-no-plan-for-role = Your role has no BDTX plan.
 error-no-current-year = The school has no current school year.
-error-deadline-order = The approval deadline must come after the plan deadline.
+error-deadline-order = The school's approval deadline ({ $approvalDeadline }) must come after the teachers' plan deadline ({ $planDeadline }), to leave time for approval. Nothing was changed.
 error-unknown-module = There is no module { $moduleCode } in the catalogue.
 error-wrong-catalogue = Module { $moduleCode } is in the { $moduleCatalogue } catalogue, not your { $catalogue } one.
 error-duplicate-module = Module { $moduleCode } is in the plan already.
@@ -497,6 +548,10 @@ import-row-module-exists = module { $value } is already in the catalogue with ot
 error-file-unsupported = The bot cannot read “{ $fileName }”. Please send an Excel (.xlsx) or .csv file; an old .xls file can be opened in Excel and saved as .xlsx.
 error-file-unreadable = The { $format } file could not be opened: it may be damaged or password-protected. Please open it in Excel, save it again and resend it.
 error-file-too-large = The file is too large: at most { $maxMb } MB.
+error-file-encoding = This CSV file is not saved as UTF-8 ({ $encoding ->
+        [utf-16] it is Unicode/UTF-16
+       *[other] it is in an old code page such as Windows-1258
+    }), so accented letters would be read wrongly. Nothing was saved. Open it in Excel, choose <b>Save As</b>, file type <b>CSV UTF-8 (Comma delimited)</b>, and send it again — or send the Excel .xlsx file itself.
 error-file-empty = The file has no data.
 error-too-many-rows = The file has { $rows } rows, more than the { $maxRows } an import may have. Please split it into smaller files.
 error-columns-missing = The header row has no column { $expected } (the bot looks at the first 20 rows). Please add these columns and send the file again.
@@ -600,9 +655,15 @@ grades-unlocked = The results of { $year } are unlocked.
 grades-no-plan = no plan
 grades-notice = 📊 <b>Your BDTX result for { $year } was just updated:</b>
 grades-error-where = Line { $line }
-grades-error-where-cell = Line { $line }, cell { $column }
+grades-error-where-cell = Line { $line }, column { $column }
+grades-error-where-column = Line { $line }, column { $column }
+grades-column-name = name
+grades-column-id = ID
 grades-error-missing-name = the line has scores but no name.
-grades-error-unknown-name = "{ $input }" is not on the list (similar: { $suggestions }).
+grades-error-unknown-name = "{ $input }" is not on the list{ $suggestions ->
+        [none] .
+       *[other] {""} (similar: { $suggestions }).
+    }
 grades-error-ambiguous-name = several people are called "{ $input }": { $candidates }. Please write more of the name.
 grades-error-duplicate-teacher = "{ $input }" is already on line { $firstLine }.
 grades-error-not-in-your-department = "{ $input }" is in { $department }, not your department.
@@ -649,6 +710,13 @@ broadcast-preview =
         [0] {""}
        *[other] {" "}({ $without } people who do not use the bot yet will not get it.)
     }
+broadcast-nobody-reachable = Nobody in this group can receive messages from the bot yet{ $without ->
+        [0] {""}
+       *[other] {""}: { $without } have not opened their invite link
+    }{ $blocked ->
+        [0] {""}
+       *[other] {""}, { $blocked } blocked the bot
+    }. Nothing was sent. Type /unreachable to see who and get invite links to pass on (by Zalo or in person), or make one with /invite.
 broadcast-button-send = ✅ Send
 broadcast-button-stop = ⏹ Stop sending
 broadcast-cancelled = Cancelled; nothing was sent.
@@ -679,6 +747,10 @@ deadlines-done = ✅ done
 deadlines-admin-heading = <b>The school's calendar (admin):</b>
 deadlines-admin-usage =
     Edit it: <code>/deadline add 20/10/2026 Title</code> · <code>/deadline move 3 21/09/2026</code> · <code>/deadline rename 3 New title</code> · <code>/deadline remove 3</code> (the number is the place in the list above).
+deadlines-remove-confirm = ❓ Remove <b>{ $title }</b> ({ $when }) from the calendar? Its reminders will no longer be sent.
+deadlines-button-remove = 🗑 Remove it
+deadlines-button-keep = ↩️ Keep it
+deadlines-removed = Removed from the calendar; its reminders will no longer be sent.
 deadlines-changed = The calendar is updated; its reminders follow the new dates.
 reminder-text =
     ⏰ <b>{ $title }</b>: due { $date } { $days ->

@@ -169,12 +169,47 @@ cefr-ask-post-buttons = Bạn hãy chọn vị trí bằng các nút ở tin nh�
 cefr-skip-post = Bỏ qua
 
 ## Lỗi từ nghiệp vụ (dùng chung)
+# Xưng hô: trò chuyện với bot gọi người dùng là «bạn» (ai cũng dùng được /cefr, /need); thông báo
+# nhà trường gửi tới một giáo viên (kế hoạch được duyệt/trả lại, kết quả, nhắc hạn) gọi «Thầy/Cô».
 
-error-unknown = Không thực hiện được yêu cầu (mã lỗi: { $code }).
+error-unknown = Bot chưa làm được việc này; chưa có gì bị thay đổi. Bạn thử lại sau ít phút, nếu vẫn không được thì báo quản trị trường.
+error-command-for = Lệnh { $command } dành cho { $who }. Không có gì bị thay đổi.
+role-plural-teacher = giáo viên
+role-plural-head = tổ trưởng chuyên môn
+role-plural-manager = cán bộ quản lý (HT/PHT)
+role-plural-admin = Ban chỉ đạo BDTX (quản trị trường)
+role-plural-staff = nhân viên
+role-plural-owner = chủ quản hệ thống
 error-forbidden = Bạn không có quyền làm việc này. Không có gì bị thay đổi.
 error-not-linked = Tài khoản Telegram của bạn chưa gắn với trường nào. Hãy mở đường link mời mà nhà trường gửi cho bạn.
 error-not-found = Không tìm thấy { $entity }.
-error-invalid-input = Thông tin chưa hợp lệ ({ $fields }).
+error-invalid-input = { $fields ->
+        [none] Thông tin chưa hợp lệ; chưa thay đổi gì.
+       *[other] Thông tin chưa hợp lệ: { $fields }. Chưa thay đổi gì.
+    }
+field-fullName = họ tên (2–100 ký tự)
+field-adminName = họ tên quản trị trường (2–100 ký tự)
+field-name = tên
+field-title = tiêu đề
+field-titleVi = tên mốc (2–200 ký tự)
+field-titleEn = tên mốc tiếng Anh (2–200 ký tự)
+field-dueDate = ngày hạn
+field-opensOn = ngày bắt đầu
+field-planDeadline = hạn đăng ký kế hoạch
+field-approvalDeadline = hạn duyệt kế hoạch
+field-reason = lý do
+field-subject = môn dạy
+field-level = cấp học
+field-role = vai trò
+field-content = nội dung thông báo
+error-no-recipients = Chưa ai trong nhóm này nhận được tin qua bot: { $withoutTelegram } người chưa mở link mời. Gõ /unreachable để xem là ai và lấy link mời gửi cho họ (hoặc /invite).
+error-not-draft = Thông báo này đã gửi hoặc đã hủy. Gõ /broadcast để soạn thông báo mới.
+error-finished = Thông báo này đã gửi xong hoặc đã dừng.
+error-wrong-school = Tổ hoặc người được chọn không thuộc trường này. Chưa thay đổi gì.
+error-date-order = Ngày bắt đầu ({ $opensOn }) phải trước hạn ({ $dueDate }). Chưa thay đổi gì.
+error-outside-year = Ngày { $date } nằm ngoài năm học ({ $from } – { $to }). Chưa thay đổi gì.
+error-record-invalid = Hồ sơ có lỗi nên chưa lưu gì. Bạn sửa rồi gửi lại nhé.
+error-deadline-required = Mốc này là hạn đăng ký hoặc hạn duyệt kế hoạch của năm học nên không xóa được; bạn có thể dời ngày bằng /deadline move.
 entity-school = trường
 entity-school-year = năm học
 entity-department = tổ chuyên môn
@@ -213,7 +248,7 @@ cmd-me = Thông tin của tôi
 
 ## Tham gia (link mời)
 
-setup-owner-welcome = Bạn đã là <b>chủ quản</b> của hệ thống. Gõ /schools để thêm trường và mời quản trị của trường.
+setup-owner-welcome = Xong: từ giờ bạn là <b>chủ quản</b> của hệ thống — người thêm các trường và mời quản trị của từng trường. Gõ /schools để bắt đầu.
 join-invite-for-person = Lời mời vào <b>{ $school }</b>{ $inDepartment }, vai trò { $role }, dành cho <b>{ $name }</b>. Bạn có đúng là người này?
 join-confirm-me = Đúng, tôi là { $name }
 join-pick-name = Lời mời vào <b>{ $school }</b> (<b>{ $department }</b>), vai trò { $role }. Bạn hãy chọn tên của mình:
@@ -271,14 +306,18 @@ plan-button-back = ↩️ Quay lại kế hoạch
 plan-pick-module = Chọn mô đun ({ $catalogue }), trang { $page }/{ $pages }. Đã có { $nd3 }/{ $required } tiết.
 plan-catalogue-empty = Chưa có mô đun nào của danh mục { $catalogue } theo quy chế của năm học này ({ $profile }): danh mục chính thức chưa được đưa vào bot. Người quản lý hệ thống nhập được danh mục mô đun bằng /import.
 plan-added = Đã thêm mô đun.
+plan-remove-confirm = ❓ Bỏ <b>{ $code }</b> — { $title } ({ $hours } tiết) khỏi kế hoạch?
+plan-button-remove-confirm = 🗑 Bỏ { $code }
+plan-button-keep = ↩️ Giữ lại
+plan-remove-not-now = Kế hoạch này hiện không sửa được.
 plan-removed = Đã bỏ mô đun.
 plan-submitted = Đã gửi kế hoạch. Bạn sẽ nhận được tin nhắn khi kế hoạch được duyệt hoặc bị trả lại.
 plan-notify-submit-head = 📥 <b>{ $owner }</b> đã gửi kế hoạch BDTX, chờ bạn duyệt. Gõ /approve để xem.
 plan-notify-submit-admin = 📥 <b>{ $owner }</b> đã gửi kế hoạch BDTX, chờ nhà trường duyệt. Gõ /approve để xem.
-plan-notify-approve-owner = ✅ Kế hoạch BDTX của bạn đã được <b>{ $actor }</b> duyệt. Trạng thái: { $status }.
+plan-notify-approve-owner = ✅ Kế hoạch BDTX của Thầy/Cô đã được <b>{ $actor }</b> duyệt. Trạng thái: { $status }.
 plan-notify-approve-admin = 📥 Kế hoạch BDTX của <b>{ $owner }</b> đã được tổ trưởng { $actor } duyệt, chờ nhà trường duyệt. Gõ /approve để xem.
-plan-notify-return-owner = ↩️ Kế hoạch BDTX của bạn bị <b>{ $actor }</b> trả lại. Lý do: <i>{ $reason }</i>. Gõ /plan để sửa rồi gửi lại.
-plan-notify-reopen-owner = ↩️ Kế hoạch BDTX của bạn được <b>{ $actor }</b> mở lại để sửa. Lý do: <i>{ $reason }</i>. Gõ /plan.
+plan-notify-return-owner = ↩️ Kế hoạch BDTX của Thầy/Cô bị <b>{ $actor }</b> trả lại. Lý do: <i>{ $reason }</i>. Gõ /plan để sửa rồi gửi lại.
+plan-notify-reopen-owner = ↩️ Kế hoạch BDTX của Thầy/Cô được <b>{ $actor }</b> mở lại để sửa. Lý do: <i>{ $reason }</i>. Gõ /plan.
 plan-notify-changed = Kế hoạch BDTX của <b>{ $owner }</b>: { $status }.
 
 ## /approve
@@ -311,6 +350,20 @@ schools-created =
 departments-heading = <b>Các tổ chuyên môn của { $school } ({ $count }):</b>
 departments-button-new = ➕ Thêm tổ
 departments-ask-name = Tên tổ chuyên môn? (ví dụ: Tổ Toán – Tin)
+departments-button-rename = ✏️ Đổi tên tổ
+departments-button-merge = 🔗 Gộp hai tổ
+departments-ask-rename = Đổi tên tổ nào?
+departments-ask-new-name = Tên mới của <b>{ $name }</b>?
+departments-renamed = Đã đổi tên <b>{ $from }</b> thành <b>{ $to }</b>.
+departments-ask-merge-from = Gộp tổ nào vào tổ khác? (tổ chọn ở đây sẽ không còn trong danh sách)
+departments-ask-merge-into = Gộp <b>{ $from }</b> vào tổ nào?
+departments-merge-confirm = Gộp <b>{ $from }</b> vào <b>{ $into }</b>: mọi người của { $from } chuyển sang { $into }, giữ nguyên kế hoạch, điểm và tài khoản; link mời và các mốc thời gian của { $from } chuyển theo; tên { $from } không còn nữa. Gộp không?
+departments-button-merge-confirm = ✅ Gộp
+departments-merged = Đã gộp <b>{ $from }</b> vào <b>{ $into }</b>: { $moved } người đã chuyển sang.
+departments-admin-only = Chỉ quản trị trường (Ban chỉ đạo BDTX) mới đổi tên hay gộp tổ được. Không có gì bị thay đổi.
+departments-need-two = Chưa có tổ nào khác để chọn. Thêm tổ bằng nút «➕ Thêm tổ» ở /departments.
+nothing-changed = Đã hủy, không thay đổi gì.
+error-merge-self = Không gộp được <b>{ $name }</b> vào chính nó. Hãy chọn hai tổ khác nhau.
 departments-created = Đã thêm <b>{ $name }</b> vào danh sách tổ chuyên môn.
 invite-ask-role = Mời người vào với vai trò gì?
 invite-ask-department = Thuộc tổ nào?
@@ -368,7 +421,7 @@ error-plan-invalid = Kế hoạch chưa gửi được: ND3 có { $totalHours }/
 error-wrong-status = Kế hoạch đang ở trạng thái «{ $status }» nên không làm được việc này.
 error-no-plan-for-role = Vai trò của bạn không có kế hoạch BDTX.
 error-no-current-year = Trường chưa có năm học hiện tại.
-error-deadline-order = Hạn duyệt phải sau hạn đăng ký.
+error-deadline-order = Hạn nhà trường duyệt ({ $approvalDeadline }) phải sau hạn giáo viên đăng ký kế hoạch ({ $planDeadline }), để còn thời gian duyệt. Chưa thay đổi gì.
 error-unknown-module = Không có mô đun { $moduleCode } trong danh mục.
 error-wrong-catalogue = Mô đun { $moduleCode } thuộc danh mục { $moduleCatalogue }, không thuộc danh mục { $catalogue } của bạn.
 error-duplicate-module = Mô đun { $moduleCode } đã có trong kế hoạch.
@@ -482,6 +535,10 @@ import-row-module-exists = mô đun { $value } đã có trong danh mục với n
 error-file-unsupported = Bot chưa đọc được tệp «{ $fileName }». Bạn gửi tệp Excel (.xlsx) hoặc .csv nhé; tệp .xls cũ thì mở bằng Excel rồi lưu lại dạng .xlsx.
 error-file-unreadable = Không mở được tệp { $format }: tệp có thể bị hỏng hoặc có đặt mật khẩu. Bạn mở bằng Excel, lưu lại rồi gửi lại nhé.
 error-file-too-large = Tệp quá lớn: tối đa { $maxMb } MB.
+error-file-encoding = Tệp CSV này không lưu ở dạng UTF-8 ({ $encoding ->
+        [utf-16] dạng Unicode/UTF-16
+       *[other] bảng mã cũ, như Windows-1258
+    }) nên bot sẽ đọc sai các chữ có dấu. Chưa lưu gì. Bạn mở tệp bằng Excel, chọn <b>Lưu thành</b> (Save As), kiểu tệp <b>CSV UTF-8 (Comma delimited)</b> rồi gửi lại — hoặc gửi thẳng tệp Excel .xlsx.
 error-file-empty = Tệp không có dữ liệu.
 error-too-many-rows = Tệp có { $rows } dòng, quá giới hạn { $maxRows } dòng mỗi lần nhập. Bạn chia thành nhiều tệp nhỏ hơn nhé.
 error-columns-missing = Không tìm thấy cột { $expected } trong dòng tiêu đề (bot xem 20 dòng đầu của tệp). Bạn thêm các cột này rồi gửi lại nhé.
@@ -551,7 +608,7 @@ cmd-unlockresults = Mở khóa kết quả năm học
 grades-intro =
     Gửi điểm trong <b>một tin nhắn</b>, mỗi giáo viên một dòng, theo thứ tự ND1, ND2 rồi các mô đun trong kế hoạch đã duyệt:
     <code>Nguyễn Văn An: 8 9 8,5 9 7 8</code>
-    <code>Trần Thị Bình | 7 | 6.5 | 8 | 8</code>
+    <code>Trần Thị Bình | 7 | 6,5 | 8 | 8</code>
     hoặc dán bảng từ Excel. Dòng đầu có thể là tiêu đề cột (<code>Họ tên, ND1, ND2, THPT 17, ...</code>) để đổi thứ tự. Ô trống hoặc <code>-</code> giữ nguyên điểm cũ.
     Hoặc tải tệp mẫu Excel, điền điểm rồi gửi lại tệp.
 grades-button-template = 📥 Tải tệp mẫu Excel
@@ -583,11 +640,17 @@ grades-undone = Đã hoàn tác: trả lại { $restored } điểm như cũ, đ�
 grades-locked = Đã khóa kết quả năm học { $year }: không nhập hay hoàn tác điểm được nữa.
 grades-unlocked = Đã mở khóa kết quả năm học { $year }.
 grades-no-plan = chưa có kế hoạch
-grades-notice = 📊 <b>Kết quả BDTX năm học { $year } của bạn vừa được cập nhật:</b>
+grades-notice = 📊 <b>Kết quả BDTX năm học { $year } của Thầy/Cô vừa được cập nhật:</b>
 grades-error-where = Dòng { $line }
-grades-error-where-cell = Dòng { $line }, ô { $column }
+grades-error-where-cell = Dòng { $line }, cột thứ { $column }
+grades-error-where-column = Dòng { $line }, cột { $column }
+grades-column-name = họ tên
+grades-column-id = mã
 grades-error-missing-name = dòng có điểm nhưng không có tên.
-grades-error-unknown-name = không tìm thấy «{ $input }» trong danh sách (gần giống: { $suggestions }).
+grades-error-unknown-name = không tìm thấy «{ $input }» trong danh sách{ $suggestions ->
+        [none] .
+       *[other] {""} (gần giống: { $suggestions }).
+    }
 grades-error-ambiguous-name = có nhiều người tên «{ $input }»: { $candidates }. Hãy ghi rõ hơn.
 grades-error-duplicate-teacher = «{ $input }» đã có ở dòng { $firstLine }.
 grades-error-not-in-your-department = «{ $input }» thuộc { $department }, không thuộc tổ của bạn.
@@ -634,6 +697,13 @@ broadcast-preview =
         [0] {""}
        *[other] {" "}({ $without } người chưa dùng bot sẽ không nhận được.)
     }
+broadcast-nobody-reachable = Chưa ai trong nhóm này nhận được tin qua bot{ $without ->
+        [0] {""}
+       *[other] {""}: { $without } người chưa mở link mời
+    }{ $blocked ->
+        [0] {""}
+       *[other] {""}, { $blocked } người đã chặn bot
+    }. Chưa gửi gì. Gõ /unreachable để xem là ai và lấy link mời gửi cho họ (qua Zalo hoặc trực tiếp), hoặc tạo link mời bằng /invite.
 broadcast-button-send = ✅ Gửi
 broadcast-button-stop = ⏹ Dừng gửi
 broadcast-cancelled = Đã hủy, chưa gửi cho ai.
@@ -664,6 +734,10 @@ deadlines-done = ✅ đã xong
 deadlines-admin-heading = <b>Lịch của trường (quản trị):</b>
 deadlines-admin-usage =
     Sửa lịch: <code>/deadline add 20/10/2026 Tên mốc</code> · <code>/deadline move 3 21/09/2026</code> · <code>/deadline rename 3 Tên mới</code> · <code>/deadline remove 3</code> (số là thứ tự trong danh sách trên).
+deadlines-remove-confirm = ❓ Xóa mốc <b>{ $title }</b> ({ $when }) khỏi lịch? Các lời nhắc của mốc này sẽ không gửi nữa.
+deadlines-button-remove = 🗑 Xóa mốc
+deadlines-button-keep = ↩️ Giữ lại
+deadlines-removed = Đã xóa mốc khỏi lịch; các lời nhắc của nó không gửi nữa.
 deadlines-changed = Đã cập nhật lịch; các lời nhắc đi theo ngày mới.
 reminder-text =
     ⏰ <b>{ $title }</b>: hạn { $date } { $days ->
@@ -672,11 +746,11 @@ reminder-text =
        *[other] (còn { $days } ngày).
     }
     { $task ->
-        [plan-submitted] Bạn chưa gửi kế hoạch BDTX.
-        [plan-head-approved] Còn { $pending } kế hoạch chờ bạn duyệt.
+        [plan-submitted] Thầy/Cô chưa gửi kế hoạch BDTX.
+        [plan-head-approved] Còn { $pending } kế hoạch chờ Thầy/Cô duyệt.
         [plan-approved-by-school] Còn { $pending } kế hoạch chờ nhà trường duyệt.
         [grades-entered] Tổ còn { $pending } giáo viên chưa có đủ điểm.
-       *[other] Bạn nhớ hoàn thành đúng hạn nhé.
+       *[other] Thầy/Cô nhớ hoàn thành đúng hạn nhé.
     }
 reminder-button-plan = 📝 Mở kế hoạch
 reminder-button-approve = ✅ Duyệt kế hoạch

@@ -14,7 +14,7 @@ import { webhookCallback } from 'grammy'
 import { openApp } from './app.ts'
 import { productionTransformers } from './bot/api.ts'
 import { registerDefaultCommands } from './bot/commands.ts'
-import { broadcastRenderer } from './bot/features/broadcast.ts'
+import { broadcastRenderer, broadcastStopKeyboard } from './bot/features/broadcast.ts'
 import { createBot } from './bot/index.ts'
 import { ConfigError, loadConfig } from './config.ts'
 import { FakeTelegram } from './emulator/fake-telegram.ts'
@@ -93,6 +93,7 @@ function startDelivery(token: string, apiRoot: string | undefined): void {
     rate: config.broadcastRate,
     budget,
     render: broadcastRenderer(app.deps.i18n),
+    progressKeyboard: broadcastStopKeyboard(app.deps.i18n),
     logger,
   })
   stops.push(() => outbox.stop())

@@ -15,6 +15,7 @@ import { routeOf, routeTable } from './feature.ts'
 import { approveFeature, returnConversation } from './features/approve.ts'
 import { broadcastConversation, broadcastFeature } from './features/broadcast.ts'
 import { cefrConversation, cefrFeature } from './features/cefr.ts'
+import { commandGateFeature } from './features/command-gate.ts'
 import { coursesConversation, coursesFeature } from './features/courses.ts'
 import { deadlinesFeature } from './features/deadlines.ts'
 import { flowControl, flowsOnDemand } from './features/flow-control.ts'
@@ -150,6 +151,7 @@ export function createBot(options: BotOptions): Bot<BotContext> {
   bot.route(
     routeOf,
     routeTable([
+      commandGateFeature,
       startFeature,
       helpFeature,
       langFeature,

@@ -6,8 +6,6 @@
  *   recordText(ctx.t, view)   // "<b>Hồ sơ cán bộ</b>\nTrình độ chuyên môn: Thạc sĩ — Toán\n…"
  */
 import type { TranslateFunction } from '@grammyjs/i18n'
-import { formatExamValue } from '../rules/index.ts'
-import { formatPercent } from '../rules/targets.ts'
 import { RECORD_COLUMNS, type RecordField, type RecordFieldError } from '../services/staff-fields.ts'
 import type { RecordRowError } from '../services/staff-import.ts'
 import type { CertificateView, RecordView } from '../services/staff-records.ts'
@@ -15,7 +13,7 @@ import type { GapGroup, GapLine, RatioLine, SchoolRatios } from '../services/sta
 import type { StaffRecordData } from '../store/staff-records.ts'
 import { clip } from './features/modules.ts'
 import { escapeHtml } from './i18n.ts'
-import { formatDate } from './present.ts'
+import { decimal, formatDate, percent } from './present.ts'
 
 type T = TranslateFunction
 
@@ -25,7 +23,7 @@ const CEFR = ['A1', 'A2', 'B1', 'B2', 'C1', 'C2'] as const
 export function certificateText(t: T, c: CertificateView): string {
   const score = c.score
     .split(' ')
-    .map((part) => formatExamValue(Number(part), t('decimal-separator')))
+    .map((part) => decimal(t, Number(part)))
     .join(' + ')
   const level = c.cefr.kind === 'level' ? c.cefr.level : t('staff-cefr-below', { level: c.cefr.lowestLevel })
   const date = c.takenOn ? ` (${formatDate(c.takenOn)})` : ''
@@ -145,8 +143,8 @@ function ratioLine(t: T, line: RatioLine): string {
     measure: t(`standards-measure-${line.measure}`),
     count: line.count,
     total: line.total,
-    share: formatPercent(line.share),
-    target: formatPercent(line.target),
+    share: percent(t, line.share),
+    target: percent(t, line.target),
     verdict: line.meets ? t('standards-ratio-met') : t('standards-ratio-short', { people: line.shortBy }),
   })
 }

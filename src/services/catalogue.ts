@@ -53,10 +53,12 @@ export class CatalogueService {
     _actor: Actor | undefined,
     input: { level: CatalogueId; profile?: string; page?: number; pageSize?: number },
   ): Promise<Result<Page<Module>, InvalidInput>> {
-    const parsed = parseInput(z.object({ level, profile: z.string().max(40).optional(), ...paging }), input)
+    const parsed = parseInput(z.object({ level, profile: z.string().max(100).optional(), ...paging }), input)
     if (!parsed.ok) return parsed
-    const { page, pageSize, ...filter } = parsed.value
-    return ok(await this.page(filter, page, pageSize))
+    const { page, pageSize, profile, ...filter } = parsed.value
+    return ok(
+      await this.page(profile ? { ...filter, profile: programmeId(profile) } : filter, page, pageSize),
+    )
   }
 
   /**
@@ -97,7 +99,10 @@ export class CatalogueService {
     _actor: Actor | undefined,
     input: { typed: string; level: CatalogueId; profile?: string },
   ): Promise<Module | undefined> {
-    const own = await this.stores.modules.ofLevel(input.level, input.profile)
+    const own = await this.stores.modules.ofLevel(
+      input.level,
+      input.profile === undefined ? undefined : programmeId(input.profile),
+    )
     const code = resolveModuleCode(
       input.typed,
       own.map((m) => m.code),
@@ -164,7 +169,7 @@ export async function modulesForTyped(
 ): Promise<Module[]> {
   const byCode = (await stores.modules.byCode(typed)).filter((m) => fitsProfile(m, profileId))
   if (catalogue === null || byCode.some((m) => m.level === catalogue)) return byCode
-  const own = await stores.modules.ofLevel(catalogue, profileId)
+  const own = await stores.modules.ofLevel(catalogue, programmeId(profileId))
   const code = resolveModuleCode(
     typed,
     own.map((m) => m.code),

@@ -64,6 +64,12 @@ const OWNER = [
   'standards',
 ] as const
 
+/** Who a command is for: the roles that have it in their menu, and whether owners do. */
+export function whoMayUse(command: string): { roles: Role[]; owner: boolean } {
+  const roles = (Object.keys(BY_ROLE) as Role[]).filter((r) => BY_ROLE[r].includes(command))
+  return { roles, owner: (OWNER as readonly string[]).includes(command) }
+}
+
 export function commandsFor(who: { role: Role | null; isOwner: boolean }): string[] {
   const names: string[] = ['start']
   if (who.role) names.push(...BY_ROLE[who.role])

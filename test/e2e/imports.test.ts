@@ -158,6 +158,34 @@ describe('/import: the staff list', () => {
     expect(texts(await admin.say('/cancel'))).toContain('Đã hủy')
   })
 
+  it('asks for "CSV UTF-8" when a CSV is UTF-16 or in an old code page, instead of garbled names', async () => {
+    await admin.say('/import')
+    await admin.tap('Danh sách cán bộ, giáo viên')
+    const before = await snapshot(w)
+    const text = `${HEADER.join(';')}\r\n${GOOD_ROWS[0]!.join(';')}\r\n`
+    // Excel's "Unicode Text": UTF-16 with its byte-order mark, and without it
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')])
+    // Excel's plain "CSV" on a Vietnamese Windows: single bytes, not UTF-8 (here Latin-1's)
+    const legacy = Buffer.from(
+      text
+        .normalize('NFD')
+        .replace(/[\u0300-\u036f]/g, '')
+        .replace(/a/g, '\u00e2'),
+      'latin1',
+    )
+    for (const bytes of [utf16, Buffer.from(text, 'utf16le'), legacy]) {
+      await admin.sendDocument({ bytes: new Uint8Array(bytes), fileName: 'ds.csv' })
+      const [reply] = await admin.waitForMessages(1)
+      expect(reply?.text).toContain('không lưu ở dạng UTF-8')
+      expect(reply?.text).toContain('CSV UTF-8 (Comma delimited)')
+      expect(reply?.text).not.toContain('Xem trước')
+    }
+    expect(await snapshot(w)).toBe(before)
+    // still waiting for the file: the right one is read
+    await admin.sendDocument({ bytes: csv([HEADER.join(';'), GOOD_ROWS[0]!.join(';')]), fileName: 'ds.csv' })
+    expect((await admin.waitForMessages(1))[0]?.text).toContain('Đọc được 1 dòng')
+  })
+
   it('keeps a preview of hundreds of bad rows to one message, with how many more', async () => {
     await admin.say('/import')
     const rows = Array.from({ length: 300 }, (_, i) => [

@@ -124,6 +124,7 @@ describe("a TT 19 year settles the circular's open points by the school's guidan
   })
 
   it("judges the year's results by those settings, and keeps the classes once scores exist", async () => {
+    // the year's settings leave its programme TT 17/2019's: GVPT modules (migration 0080)
     await approvedPlan(w, c, c.teacherToan.personId, TT19_MODULES, c.headToan)
     const head = user(c.headToan.telegramId)
     await head.say('/grades')

@@ -93,13 +93,27 @@ describe('a plan picks from its level under its year’s regulation', () => {
     ).toBe('submitted')
   })
 
+  it('a TT 19 year with the school’s settings (classes, 01/02 split) keeps TT 17/2019’s catalogue', async () => {
+    const t = await teacherOf('TH', 'tt19-2019')
+    const set = must(
+      await t.w.services.regulation.setSettings(t.s.admin, { schoolYearId: t.s.year.id, classes: 'tt26' }),
+    )
+    expect(set.year.profileId).toContain('tt19-2019?')
+    expect(must(await t.add('Mô đun 10')).modules.map((m) => m.code)).toEqual(['GVPT 10'])
+    expect(refused(await t.add('THPT 17'))).toMatchObject({ code: 'unknown-module' })
+    const page = must(
+      await t.w.services.catalogue.browse(undefined, { level: 'TH', profile: set.year.profileId }),
+    )
+    expect(page.items.map((m) => m.code)).toEqual(['GVPT 01', 'GVPT 10', 'GVPT 11', 'GVPT 13'])
+  })
+
   it('a primary teacher in a TT 26 year registers the school’s TH modules, and no GVPT', async () => {
     const t = await teacherOf('TH', 'tt26-2012')
-    // nothing of TT 32/2011 is shipped: the school imports its list
+    // nothing of TT 32/2011 is shipped: the deployment's owner (the Sở) imports the list every school shares
     expect(
       must(await t.w.services.catalogue.browse(undefined, { level: 'TH', profile: 'tt26-2012' })).total,
     ).toBe(0)
-    await importOwn(t.w, t.s.admin, [
+    await importOwn(t.w, OWNER, [
       'TH,TH 1,Mô đun tiểu học một,7,8,15',
       'TH,TH 2,Mô đun tiểu học hai,7,8,15',
       'TH,TH 12,Mô đun tiểu học mười hai,7,8,15',

@@ -11,7 +11,7 @@
  * older search says so instead of paging through the newer one.
  */
 import { InlineKeyboard } from 'grammy'
-import { type CatalogueId, moduleNumberAlias } from '../../rules/index.ts'
+import { type CatalogueId, moduleNumberAlias, programmeId } from '../../rules/index.ts'
 import { DEFAULT_PAGE_SIZE, type Page } from '../../services/catalogue.ts'
 import { CATALOGUE_IDS, parseCatalogue } from '../../services/vocabulary.ts'
 import type { Module } from '../../store/modules.ts'
@@ -245,7 +245,7 @@ async function ownCatalogue(ctx: BotContext): Promise<Listed | undefined> {
   const level = person.role === 'manager' ? 'QL' : person.level
   if (!level) return undefined
   const year = await ctx.deps.regulation.ofActor({ telegramId: ctx.from.id })
-  return year ? { level, profile: year.profile.id } : { level }
+  return year ? { level, profile: programmeId(year.profile.id) } : { level }
 }
 
 const reply = (ctx: BotContext, view: View) => ctx.reply(view.text, { reply_markup: view.keyboard })

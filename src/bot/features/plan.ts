@@ -7,6 +7,7 @@
 import { type Conversation, createConversation } from '@grammyjs/conversations'
 import { InlineKeyboard } from 'grammy'
 import type { PlanError } from '../../rules/index.ts'
+import { programmeId } from '../../rules/index.ts'
 import type { PlanTransition, PlanView } from '../../services/plans.ts'
 import { fold } from '../../store/text.ts'
 import { ignoreNotModified } from '../api.ts'
@@ -22,7 +23,9 @@ const PAGE_SIZE = 8
 const TITLE_CHARS = 40
 
 const addModule = callbackData('plana', ['plan', 'module'])
-const removeModule = callbackData('planr', ['plan', 'module'])
+/** ❌ asks first; the module goes only on the confirming button */
+const askRemoveModule = callbackData('planr', ['plan', 'module'])
+const removeModule = callbackData('planx', ['plan', 'module'])
 const pickPage = callbackData('planp', ['plan', 'page'])
 const showPlan = callbackData('plans', ['plan'])
 const submitPlan = callbackData('planu', ['plan'])
@@ -84,7 +87,8 @@ function planKeyboard(ctx: FlowContext, view: PlanView, viewer: number | null): 
     return keyboard.text(ctx.t('plan-button-reopen'), reopenPlan.pack({ plan }))
   }
   if (!view.editable) return keyboard
-  for (const m of view.modules) keyboard.text(`❌ ${m.code}`, removeModule.pack({ plan, module: m.id })).row()
+  for (const m of view.modules)
+    keyboard.text(`❌ ${m.code}`, askRemoveModule.pack({ plan, module: m.id })).row()
   if (view.catalogue !== null) keyboard.text(ctx.t('plan-button-add'), pickPage.pack({ plan, page: 1 })).row()
   keyboard.text(ctx.t('plan-button-submit'), submitPlan.pack({ plan }))
   return keyboard
@@ -192,7 +196,7 @@ feature.callbackQuery(pickPage, async (ctx) => {
   const catalogue = ctx.t(`level-${view.value.catalogue}`)
   const text =
     page.value.total === 0
-      ? ctx.t('plan-catalogue-empty', { catalogue, profile: view.value.year.profileId })
+      ? ctx.t('plan-catalogue-empty', { catalogue, profile: programmeId(view.value.year.profileId) })
       : ctx.t('plan-pick-module', {
           catalogue,
           page: at,
@@ -213,6 +217,37 @@ feature.callbackQuery(addModule, async (ctx) => {
     return ctx.answerCallbackQuery({ text: serviceErrorText(ctx.t, added.error), show_alert: true })
   await ctx.answerCallbackQuery({ text: ctx.t('plan-added') })
   await render(ctx, added.value, true)
+})
+
+feature.callbackQuery(askRemoveModule, async (ctx) => {
+  const data = askRemoveModule.unpack(ctx.callbackQuery.data)
+  const planId = Number(data?.plan)
+  const view = await ctx.deps.plans.get(actorOf(ctx), { planId })
+  if (!view.ok)
+    return ctx.answerCallbackQuery({ text: serviceErrorText(ctx.t, view.error), show_alert: true })
+  const module = view.value.modules.find((m) => m.id === Number(data?.module))
+  if (!view.value.editable || !module)
+    return ctx.answerCallbackQuery({
+      text: ctx.t(module ? 'plan-remove-not-now' : 'error-module-not-in-plan'),
+      show_alert: true,
+    })
+  await ctx.answerCallbackQuery()
+  const code = escapeHtml(module.code)
+  const keyboard = new InlineKeyboard()
+    .text(
+      ctx.t('plan-button-remove-confirm', { code: module.code }),
+      removeModule.pack({ plan: planId, module: module.id }),
+    )
+    .row()
+    .text(ctx.t('plan-button-keep'), showPlan.pack({ plan: planId }))
+  const question = ctx.t('plan-remove-confirm', {
+    code,
+    title: escapeHtml(short(module.title)),
+    hours: module.hoursTotal,
+  })
+  await ctx
+    .editMessageText(`${planText(ctx, view.value)}\n\n${question}`, { reply_markup: keyboard })
+    .catch(ignoreNotModified)
 })
 
 feature.callbackQuery(removeModule, async (ctx) => {

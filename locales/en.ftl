@@ -1087,9 +1087,10 @@ records-template-help =
     Chứng chỉ QLNN, Chứng chỉ QLGD, Bồi dưỡng TTCM, Quy hoạch: có / không (yes / no).
     Tin học: không, cơ bản, ứng dụng quản lý.
     Vị trí: hiệu trưởng, phó hiệu trưởng; for staff: văn thư, kế toán, y tế, thư viện, thiết bị, bảo vệ.
-    Chứng chỉ ngoại ngữ: IELTS, TOEFL iBT, FCE, TOEIC; Điểm (TOEIC: three scores, Listening & Reading, Speaking, Writing, e.g. 850 170 160); Ngày cấp: day/month/year.
+    Chứng chỉ ngoại ngữ: IELTS, TOEFL iBT, FCE, TOEIC; Điểm (TOEIC: three scores, Listening & Reading, Speaking, Writing, e.g. 850 170 160); Ngày cấp: day/month/year. Certificates already recorded are kept; write «xóa» (with Điểm empty) to remove them.
     A column removed altogether leaves that item as it is; an empty cell clears it.
 records-template-caption = Qualification record template: one person per row. The «Guide» sheet lists the accepted values. When done, tap «📥 Import a file» in /records and send it back.
+records-owner = Qualification records belong to each school: its BCĐ sees and updates them with /records. Every school's master's and doctorate ratios against the targets: /standards.
 records-admin-only = Only the school's BCĐ can see and update the whole school's records. Your own record: /me.
 records-head-read-only = Heads of department can read their department's records (/records) but not change them. To change one, ask the school's BCĐ.
 records-ask-file =
@@ -1097,18 +1098,28 @@ records-ask-file =
     Each row is a person already on the school's list (found by <b>Họ và tên</b>, plus <b>Tổ</b> when two share a name). A column the file does not have is left as it is; an empty cell clears that value.
 records-preview-counts = Read { $rows } rows: { $create } people get a record for the first time, { $update } are updated, { $certificates } language certificates.
 records-saved = ✅ Records saved: { $created } new, { $updated } updated, { $certificates } language certificates. /standards shows who falls short.
-record-usage =
-    Update one person's record: the first line is the full name, then one item per line, for example:
-    <code>/record Trần Thị Lan
-    Trình độ: thạc sĩ
-    Chuyên ngành: Toán
-    Lý luận chính trị: trung cấp
-    Tin học: cơ bản
-    Quy hoạch: có
-    Chứng chỉ ngoại ngữ: IELTS
-    Điểm: 6,5
-    Ngày cấp: 12/05/2023</code>
-    Items not given stay as they are. Items: Trình độ, Chuyên ngành, Lý luận chính trị, QLNN, QLGD, Bồi dưỡng TTCM, Tin học, Quy hoạch, Vị trí, Chứng chỉ ngoại ngữ, Điểm, Ngày cấp (and Tổ, when two people share a name).
+record-ask-name =
+    Whose record at <b>{ $school }</b>? Type the full name.
+    (To type a whole record in one message: <code>/record Trần Thị Lan</code> followed by one item per line, such as <code>Trình độ: thạc sĩ</code>.)
+record-ask-department = Several people are named «{ $name }». Choose the department of the person to update:
+record-pick-field = Choose an item to change (each change is saved at once), or tap <b>✅ Done</b>.
+record-field-qualification = Qualification
+record-field-subject = Subject
+record-field-politicalTheory = Political theory
+record-field-stateManagement = State management cert.
+record-field-educationManagement = Education management cert.
+record-field-ttcmTraining = Head-of-department training
+record-field-it = IT
+record-field-pipeline = Management pipeline
+record-field-post = Post
+record-field-language = Add a language certificate
+record-button-done = ✅ Done
+record-button-clear = Clear
+record-done = ✅ Done. The record is saved; /standards shows who falls short.
+record-ask-value = { $field }:
+record-ask-subject = Type the subject of the degree (e.g. Toán, Kế toán), or - to clear it.
+record-ask-language = Type the exam, the score and the date on one line, e.g. <code>IELTS 6,5 12/05/2023</code> or <code>TOEIC 850 170 160</code>. Type <code>xóa</code> to remove the certificates recorded (when one was wrong).
+record-language-unreadable = I could not read «{ $text }». Write the exam, then the score (and the date if any), e.g. <code>IELTS 6,5 12/05/2023</code>. Nothing was saved.
 record-unknown-line = I did not understand the line «{ $line }». Each line is <code>Item: value</code>, e.g. <code>Trình độ: thạc sĩ</code>. Type /record to see the items. Nothing was saved.
 record-saved = ✅ Saved the record of <b>{ $name }</b>.
 record-invalid = ❌ The record has errors, so <b>nothing was saved</b>:
@@ -1120,6 +1131,7 @@ staff-error-unknown-exam = «{ $value }» is not an exam in the CEFR table. Writ
 staff-error-bad-score = «{ $value }» is not a valid { $expected } score (from { $min } to { $max } in steps of { $step }; TOEIC takes three scores: Listening & Reading, Speaking, Writing).
 staff-error-score-required = names an exam but gives no score.
 staff-error-exam-required = gives a score but no exam. Write one of: { $expected }.
+staff-error-score-with-clear = with «xóa» in the certificate column, leave the score empty (all of this person's language certificates are removed).
 staff-error-bad-date = «{ $value }» is not a date. Write day/month/year, e.g. 12/05/2023.
 staff-error-person-unknown = nobody named «{ $value }» is on the school's list. Add them with /import first.
 staff-error-person-ambiguous = several people are named «{ $value }» ({ $expected }). Add the Tổ column to say which.

@@ -1074,9 +1074,10 @@ records-template-help =
     Chứng chỉ QLNN, Chứng chỉ QLGD, Bồi dưỡng TTCM, Quy hoạch: có / không.
     Tin học: không, cơ bản, ứng dụng quản lý.
     Vị trí: hiệu trưởng, phó hiệu trưởng; với nhân viên: văn thư, kế toán, y tế, thư viện, thiết bị, bảo vệ.
-    Chứng chỉ ngoại ngữ: IELTS, TOEFL iBT, FCE, TOEIC; Điểm (TOEIC ghi ba điểm Nghe-Đọc, Nói, Viết, ví dụ 850 170 160); Ngày cấp: ngày/tháng/năm.
+    Chứng chỉ ngoại ngữ: IELTS, TOEFL iBT, FCE, TOEIC; Điểm (TOEIC ghi ba điểm Nghe-Đọc, Nói, Viết, ví dụ 850 170 160); Ngày cấp: ngày/tháng/năm. Chứng chỉ đã có được giữ lại; ghi «xóa» (để trống Điểm) để xóa các chứng chỉ đã ghi.
     Xóa hẳn một cột thì bot giữ nguyên dữ liệu của cột đó; để trống một ô thì bot xóa giá trị đó.
 records-template-caption = Tệp mẫu hồ sơ trình độ: mỗi dòng một người. Trang «Hướng dẫn» ghi các giá trị được chấp nhận. Sửa xong, bạn bấm «📥 Nhập từ tệp» ở /records rồi gửi lại tệp.
+records-owner = Hồ sơ trình độ là của từng trường: BCĐ của trường xem và cập nhật bằng /records. Tỉ lệ thạc sĩ, tiến sĩ của các trường so với chỉ tiêu: /standards.
 records-admin-only = Chỉ BCĐ của trường mới xem và cập nhật được hồ sơ trình độ của cả trường. Hồ sơ của riêng bạn: /me.
 records-head-read-only = Tổ trưởng chỉ xem được hồ sơ của tổ (/records), không sửa được. Muốn sửa, bạn báo BCĐ của trường nhé.
 records-ask-file =
@@ -1084,18 +1085,28 @@ records-ask-file =
     Mỗi dòng là một người đã có trong danh sách của trường (tìm theo <b>Họ và tên</b>, thêm <b>Tổ</b> nếu trùng tên). Cột nào không có trong tệp thì giữ nguyên; ô để trống thì xóa giá trị đó.
 records-preview-counts = Đọc được { $rows } dòng: { $create } người có hồ sơ lần đầu, { $update } người được cập nhật, { $certificates } chứng chỉ ngoại ngữ.
 records-saved = ✅ Đã lưu hồ sơ: { $created } người có hồ sơ lần đầu, cập nhật { $updated } người, { $certificates } chứng chỉ ngoại ngữ. Gõ /standards để xem ai chưa đạt chuẩn.
-record-usage =
-    Cập nhật hồ sơ một người: dòng đầu là họ và tên, sau đó mỗi dòng một mục, ví dụ:
-    <code>/record Trần Thị Lan
-    Trình độ: thạc sĩ
-    Chuyên ngành: Toán
-    Lý luận chính trị: trung cấp
-    Tin học: cơ bản
-    Quy hoạch: có
-    Chứng chỉ ngoại ngữ: IELTS
-    Điểm: 6,5
-    Ngày cấp: 12/05/2023</code>
-    Mục không ghi thì giữ nguyên. Các mục: Trình độ, Chuyên ngành, Lý luận chính trị, QLNN, QLGD, Bồi dưỡng TTCM, Tin học, Quy hoạch, Vị trí, Chứng chỉ ngoại ngữ, Điểm, Ngày cấp (và Tổ, nếu hai người trùng tên).
+record-ask-name =
+    Cập nhật hồ sơ của ai ở <b>{ $school }</b>? Bạn gõ họ và tên.
+    (Gõ nhanh cả hồ sơ trong một tin: <code>/record Trần Thị Lan</code> rồi mỗi dòng một mục, như <code>Trình độ: thạc sĩ</code>.)
+record-ask-department = Có nhiều người tên «{ $name }». Bạn chọn tổ của người cần cập nhật:
+record-pick-field = Bạn chọn mục cần sửa (mỗi thay đổi được lưu ngay), hoặc bấm <b>✅ Xong</b>.
+record-field-qualification = Trình độ
+record-field-subject = Chuyên ngành
+record-field-politicalTheory = Lý luận chính trị
+record-field-stateManagement = Chứng chỉ QLNN
+record-field-educationManagement = Chứng chỉ QLGD
+record-field-ttcmTraining = Bồi dưỡng TTCM
+record-field-it = Tin học
+record-field-pipeline = Quy hoạch
+record-field-post = Vị trí
+record-field-language = Thêm chứng chỉ ngoại ngữ
+record-button-done = ✅ Xong
+record-button-clear = Để trống
+record-done = ✅ Xong. Hồ sơ đã lưu; gõ /standards để xem ai chưa đạt chuẩn.
+record-ask-value = { $field }:
+record-ask-subject = Bạn gõ chuyên ngành đào tạo (ví dụ Toán, Kế toán), hoặc gõ - để xóa.
+record-ask-language = Bạn gõ kỳ thi, điểm và ngày cấp trên một dòng, ví dụ <code>IELTS 6,5 12/05/2023</code> hoặc <code>TOEIC 850 170 160</code>. Gõ <code>xóa</code> để xóa các chứng chỉ đã ghi (khi ghi nhầm).
+record-language-unreadable = Bot chưa đọc được «{ $text }». Ghi kỳ thi rồi điểm (và ngày cấp nếu có), ví dụ <code>IELTS 6,5 12/05/2023</code>. Chưa lưu gì.
 record-unknown-line = Bot chưa hiểu dòng «{ $line }». Mỗi dòng là <code>Mục: giá trị</code>, ví dụ <code>Trình độ: thạc sĩ</code>. Gõ /record để xem các mục. Chưa lưu gì.
 record-saved = ✅ Đã lưu hồ sơ của <b>{ $name }</b>.
 record-invalid = ❌ Hồ sơ có lỗi nên <b>chưa lưu gì</b>:
@@ -1107,6 +1118,7 @@ staff-error-unknown-exam = «{ $value }» không phải kỳ thi có trong bản
 staff-error-bad-score = «{ $value }» không phải điểm { $expected } hợp lệ (từ { $min } đến { $max }, bước { $step }; TOEIC ghi ba điểm Nghe-Đọc, Nói, Viết).
 staff-error-score-required = có tên kỳ thi nhưng chưa có điểm.
 staff-error-exam-required = có điểm nhưng chưa ghi kỳ thi. Ghi một trong: { $expected }.
+staff-error-score-with-clear = «xóa» ở cột chứng chỉ thì để trống cột điểm (bot xóa mọi chứng chỉ ngoại ngữ của người này).
 staff-error-bad-date = «{ $value }» không phải ngày. Ghi ngày/tháng/năm, ví dụ 12/05/2023.
 staff-error-person-unknown = không có ai tên «{ $value }» trong danh sách của trường. Thêm người này bằng /import trước.
 staff-error-person-ambiguous = có nhiều người tên «{ $value }» ({ $expected }). Ghi thêm cột Tổ để bot biết là ai.

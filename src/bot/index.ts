@@ -29,6 +29,7 @@ import { modulesFeature } from './features/modules.ts'
 import { needConversation, needFeature } from './features/need.ts'
 import { ownersFeature } from './features/owners.ts'
 import { planFeature, reopenConversation } from './features/plan.ts'
+import { recordConversation } from './features/record-flow.ts'
 import { regulationFeature } from './features/regulation.ts'
 import { reportFeature } from './features/report.ts'
 import { schoolAdminConversations, schoolAdminFeature } from './features/school-admin.ts'
@@ -143,6 +144,7 @@ export function createBot(options: BotOptions): Bot<BotContext> {
       importConversation,
       coursesConversation,
       recordsImportConversation,
+      recordConversation,
       ...schoolAdminConversations,
     ]),
   )

@@ -6,9 +6,12 @@
  *   recordText(ctx.t, view)   // "<b>Hồ sơ cán bộ</b>\nTrình độ chuyên môn: Thạc sĩ — Toán\n…"
  */
 import type { TranslateFunction } from '@grammyjs/i18n'
+import { RECORD_COLUMNS, type RecordField, type RecordFieldError } from '../services/staff-fields.ts'
+import type { RecordRowError } from '../services/staff-import.ts'
 import type { CertificateView, RecordView } from '../services/staff-records.ts'
 import type { GapGroup, GapLine, RatioLine, SchoolRatios } from '../services/standards.ts'
 import type { StaffRecordData } from '../store/staff-records.ts'
+import { clip } from './features/modules.ts'
 import { escapeHtml } from './i18n.ts'
 import { decimal, formatDate, percent } from './present.ts'
 
@@ -144,4 +147,29 @@ function ratioLine(t: T, line: RatioLine): string {
     target: percent(t, line.target),
     verdict: line.meets ? t('standards-ratio-met') : t('standards-ratio-short', { people: line.shortBy }),
   })
+}
+
+export function columnName(field: RecordField | null, column: string | null): string {
+  if (column) return clip(column, 40)
+  return RECORD_COLUMNS.find((c) => c.field === field)?.example ?? ''
+}
+
+/** One field's problem: "«giỏi» không phải … Ghi một trong: không, cơ bản, ứng dụng quản lý." */
+export function fieldProblem(t: T, e: RecordFieldError | RecordRowError): string {
+  return t(`staff-error-${e.code}`, {
+    value: escapeHtml(clip(e.value, 60)),
+    expected: escapeHtml((e.expected ?? []).join(', ')),
+    max: e.max ?? 0,
+    min: e.min ?? 0,
+    step: String(e.step ?? '').replace('.', t('decimal-separator')),
+    firstRow: String('firstRow' in e ? (e.firstRow ?? '') : ''),
+  })
+}
+
+/** "❌ … chưa lưu gì:" and one line per field's problem. */
+export function recordInvalidText(t: T, errors: readonly RecordFieldError[]): string {
+  const lines = [t('record-invalid')]
+  for (const e of errors)
+    lines.push(t('record-error-line', { column: columnName(e.field, null), problem: fieldProblem(t, e) }))
+  return lines.join('\n')
 }

@@ -125,6 +125,7 @@ export interface RecordFieldError {
     | 'score-required'
     | 'exam-required'
     | 'bad-date'
+    | 'score-with-clear'
   value: string
   /** the words that would be accepted */
   expected?: readonly string[]
@@ -188,8 +189,19 @@ const POST_WORDS = words<RecordPost>({
   'thiet bi': 'thiet-bi',
   'bao ve': 'bao-ve',
 })
+const CLEAR = new Set(['xoa', 'xoa het', 'xoa tat ca', 'clear', 'delete'])
 const YES = new Set(['co', 'x', 'yes', 'y', '1', 'da co', 'roi', 'dat', 'true'])
 const NONE = new Set(['', 'khong', 'chua', 'chua co', 'no', 'n', '0', 'none', 'false', '-'])
+
+/** Exams as their certificates name them, and as parseExam reads them back (the template). */
+export const EXAM_NAMES: Readonly<Record<Exam, string>> = {
+  ielts: 'IELTS',
+  toefl: 'TOEFL iBT',
+  fce: 'FCE',
+  toeic: 'TOEIC',
+  vstep: 'VSTEP',
+  framework: 'Bậc',
+}
 
 /** The words the reply suggests for each kind of value (Vietnamese, as people write them). */
 export const RECORD_EXAMPLES = {
@@ -251,7 +263,13 @@ export function readRecordFields(
   get: (field: RecordField) => string,
   has: (field: RecordField) => boolean,
   current: StaffRecordData,
-): { data: StaffRecordData; certificate: LanguageCertificate | null; errors: RecordFieldError[] } {
+): {
+  data: StaffRecordData
+  certificate: LanguageCertificate | null
+  /** "xóa" in the exam's place: the person's certificates are removed (a wrong one cannot stay) */
+  clearCertificates: boolean
+  errors: RecordFieldError[]
+} {
   const errors: RecordFieldError[] = []
   const data: StaffRecordData = { ...current }
   const pick = <T>(
@@ -303,7 +321,10 @@ export function readRecordFields(
   const examText = has('exam') ? get('exam') : ''
   const score = has('score') ? get('score').trim() : ''
   const dateText = has('takenOn') ? get('takenOn').trim() : ''
-  if (examText.trim() !== '') {
+  const clearCertificates = CLEAR.has(key(examText))
+  if (clearCertificates) {
+    if (score !== '') errors.push({ field: 'score', code: 'score-with-clear', value: score })
+  } else if (examText.trim() !== '') {
     const exam = parseExam(examText)
     if (!exam.ok) {
       errors.push({ field: 'exam', code: 'unknown-exam', value: examText, expected: RECORD_EXAMPLES.exam })
@@ -320,7 +341,7 @@ export function readRecordFields(
           min: read.min,
           max: read.max,
           step: read.step,
-          expected: [exam.value],
+          expected: [EXAM_NAMES[exam.value]],
         })
       if (takenOn === null && dateText !== '')
         errors.push({ field: 'takenOn', code: 'bad-date', value: dateText })
@@ -330,5 +351,5 @@ export function readRecordFields(
   } else if (score !== '') {
     errors.push({ field: 'exam', code: 'exam-required', value: '', expected: RECORD_EXAMPLES.exam })
   }
-  return { data, certificate, errors }
+  return { data, certificate, clearCertificates, errors }
 }

@@ -53,6 +53,8 @@ export interface RecordRow {
   fullName: string
   data: StaffRecordData
   certificate: LanguageCertificate | null
+  /** the exam column says "xóa": the person's certificates are removed */
+  clearCertificates: boolean
   /** 'create' for a person with no record yet */
   action: 'create' | 'update'
 }
@@ -156,6 +158,7 @@ export async function previewRecords(
       fullName: person.fullName,
       data: fields.data,
       certificate: fields.certificate,
+      clearCertificates: fields.clearCertificates,
       action: stored ? 'update' : 'create',
     })
   }
@@ -209,6 +212,7 @@ const previewSchema = z.object({
             .nullable(),
         })
         .nullable(),
+      clearCertificates: z.boolean(),
     }),
   ),
 })
@@ -237,6 +241,7 @@ export async function commitRecords(
         personId: r.personId,
         data: r.data,
         certificates: r.certificate ? [r.certificate] : [],
+        clearCertificates: r.clearCertificates,
       })),
       who.telegramId,
       now,

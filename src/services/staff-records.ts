@@ -7,7 +7,7 @@
  *   await deps.staff.update(admin, { schoolId, fields: { fullName: 'Lan', qualification: 'thạc sĩ' } })
  */
 import ExcelJS from 'exceljs'
-import { type CefrResult, cefrLevel, type Exam, type ExamScore, parseExamScore } from '../rules/index.ts'
+import { type CefrResult, cefrLevel, type ExamScore, parseExamScore } from '../rules/index.ts'
 import type { Person } from '../store/people.ts'
 import {
   EMPTY_RECORD,
@@ -17,7 +17,7 @@ import {
 } from '../store/staff-records.ts'
 import type { Stores } from '../store/stores.ts'
 import { fold, tidy } from '../store/text.ts'
-import { type Actor, type ActorInfo, isAdminOf, whoIs } from './access.ts'
+import { type Actor, isAdminOf, whoIs } from './access.ts'
 import type { ServiceContext } from './options.ts'
 import {
   type Forbidden,
@@ -30,7 +30,13 @@ import {
   ok,
   type Result,
 } from './result.ts'
-import { RECORD_COLUMNS, type RecordField, type RecordFieldError, readRecordFields } from './staff-fields.ts'
+import {
+  EXAM_NAMES,
+  RECORD_COLUMNS,
+  type RecordField,
+  type RecordFieldError,
+  readRecordFields,
+} from './staff-fields.ts'
 import {
   commitRecords,
   type ImportFileError,
@@ -130,22 +136,31 @@ export class StaffRecordService {
 
   /**
    * One person's record from the chat: `fields` as the spreadsheet's columns ("fullName" finds
-   * the person, "department" tells two of one name apart); fields not given keep their value.
+   * the person, "department" tells two of one name apart, or `personId` names them); fields not
+   * given keep their value.
    * The admin's only; all or nothing.
    */
   async update(
     actor: Actor,
-    input: { schoolId: number; fields: Partial<Record<RecordField, string>> },
+    input: { schoolId: number; personId?: number; fields: Partial<Record<RecordField, string>> },
   ): Promise<Result<RecordView, Forbidden | NotFound | PersonUnknown | PersonAmbiguous | RecordInvalid>> {
     const who = await whoIs(this.stores, actor)
     const school = await this.stores.schools.get(input.schoolId)
     if (!school) return notFound('school')
     if (!isAdminOf(who, school.id)) return forbidden()
-    const name = tidy(input.fields.fullName ?? '')
     const names = await this.departmentNames(school.id)
-    const found = await this.findPerson(school.id, name, input.fields.department ?? '', names)
-    if (!found.ok) return found
-    const person = found.value
+    let person: Person
+    if (input.personId !== undefined) {
+      // the guided edit names the person it found; they must still be this school's
+      const known = await this.stores.people.get(input.personId)
+      if (!known || known.schoolId !== school.id) return notFound('person')
+      person = known
+    } else {
+      const name = tidy(input.fields.fullName ?? '')
+      const found = await this.findPerson(school.id, name, input.fields.department ?? '', names)
+      if (!found.ok) return found
+      person = found.value
+    }
     const stored = await this.stores.staffRecords.get(person.id)
     const has = (f: RecordField) => input.fields[f] !== undefined
     const read = readRecordFields((f) => input.fields[f] ?? '', has, stored ?? EMPTY_RECORD)
@@ -153,13 +168,36 @@ export class StaffRecordService {
     const now = this.ctx.now().toISOString()
     await this.stores.transaction(async (tx) => {
       await tx.staffRecords.saveMany(
-        [{ personId: person.id, data: read.data, certificates: read.certificate ? [read.certificate] : [] }],
+        [
+          {
+            personId: person.id,
+            data: read.data,
+            certificates: read.certificate ? [read.certificate] : [],
+            clearCertificates: read.clearCertificates,
+          },
+        ],
         who.telegramId,
         now,
       )
       await tx.audit.record(who.telegramId, 'staff.record', { personId: person.id }, now)
     })
     return ok(viewOf(person, departmentOf(names, person), await this.stores.staffRecords.get(person.id)))
+  }
+
+  /** One person's record by name (and department, for namesakes), for the admin's guided edit. */
+  async find(
+    actor: Actor,
+    input: { schoolId: number; fullName: string; department?: string },
+  ): Promise<Result<RecordView, Forbidden | NotFound | PersonUnknown | PersonAmbiguous>> {
+    const who = await whoIs(this.stores, actor)
+    const school = await this.stores.schools.get(input.schoolId)
+    if (!school) return notFound('school')
+    if (!isAdminOf(who, school.id)) return forbidden()
+    const names = await this.departmentNames(school.id)
+    const found = await this.findPerson(school.id, tidy(input.fullName), input.department ?? '', names)
+    if (!found.ok) return found
+    const stored = await this.stores.staffRecords.get(found.value.id)
+    return ok(viewOf(found.value, departmentOf(names, found.value), stored))
   }
 
   /**
@@ -215,13 +253,7 @@ export class StaffRecordService {
     const school = await this.stores.schools.get(input.schoolId)
     if (!school) return notFound('school')
     if (!isAdminOf(who, school.id)) return forbidden()
-    return commitRecords(
-      this.stores,
-      who as ActorInfo,
-      school.id,
-      input.preview,
-      this.ctx.now().toISOString(),
-    )
+    return commitRecords(this.stores, who, school.id, input.preview, this.ctx.now().toISOString())
   }
 
   private async findPerson(
@@ -275,15 +307,6 @@ const WORD: Record<string, string> = {
   'thiet-bi': 'thiết bị',
   'bao-ve': 'bảo vệ',
 }
-/** as the spreadsheet writes an exam, read back by parseExam */
-const EXAM_NAME: Record<Exam, string> = {
-  ielts: 'IELTS',
-  toefl: 'TOEFL iBT',
-  fce: 'FCE',
-  toeic: 'TOEIC',
-  vstep: 'VSTEP',
-  framework: 'Bậc',
-}
 
 /** A row of the template, in RECORD_COLUMNS' order, in words the import reads back. */
 function templateRow(view: RecordView): Array<string | null> {
@@ -304,7 +327,7 @@ function templateRow(view: RecordView): Array<string | null> {
     r === null ? null : word(r.it),
     yes(r?.pipeline),
     word(r?.post),
-    last ? EXAM_NAME[last.exam] : null,
+    last ? EXAM_NAMES[last.exam] : null,
     last ? last.score : null,
     date,
   ]

@@ -90,13 +90,27 @@ export class StaffRecordStore {
 
   /**
    * Writes whole records (replacing what was there) and adds the certificates not already held
-   * (same exam, score and date). Call inside a transaction: it deletes, then inserts.
+   * (same exam, score and date), after removing all of a person's when `clearCertificates`. Call
+   * inside a transaction: it deletes, then inserts.
    */
   async saveMany(
-    records: ReadonlyArray<{ personId: number; data: StaffRecordData; certificates: LanguageCertificate[] }>,
+    records: ReadonlyArray<{
+      personId: number
+      data: StaffRecordData
+      certificates: LanguageCertificate[]
+      /** remove the certificates held before adding these */
+      clearCertificates?: boolean
+    }>,
     by: number,
     now: string,
   ): Promise<void> {
+    const clearing = records.filter((r) => r.clearCertificates).map((r) => r.personId)
+    for (let i = 0; i < clearing.length; i += CHUNK) {
+      await this.db
+        .deleteFrom('staff_certificates')
+        .where('person_id', 'in', clearing.slice(i, i + CHUNK))
+        .execute()
+    }
     const known = await this.forPeople(records.map((r) => r.personId))
     for (let i = 0; i < records.length; i += CHUNK) {
       const chunk = records.slice(i, i + CHUNK)

@@ -10,7 +10,7 @@ import type { FakeUser } from '../../src/emulator/fake-user.ts'
 import { Stores } from '../../src/store/stores.ts'
 import { type Harness, inProcess, texts } from '../helpers/bot-harness.ts'
 import { xlsx } from '../services/sheets.ts'
-import { OWNER, school, type World } from '../services/support.ts'
+import { must, OWNER, school, type World } from '../services/support.ts'
 
 let h: Harness
 let w: World
@@ -143,7 +143,6 @@ describe('staff records in the chat', () => {
     expect(saved).toContain('✅ Đã lưu hồ sơ của Teacher Văn.')
     expect(saved).toContain('Chuyên môn: Thạc sĩ')
     expect(saved).toContain('Quy hoạch cán bộ quản lý: có')
-    expect(texts(await admin.say('/record'))).toContain('dòng đầu là họ và tên')
   })
 
   it('a head reads the department’s records and cannot change them; a teacher sees neither', async () => {
@@ -219,5 +218,61 @@ describe('staff records in the chat', () => {
     expect(shown).toContain('• Giáo viên — tiến sĩ: 1/4 (25 %), chỉ tiêu 0,3 %: ✅ đạt')
     expect(shown).toContain('• Cán bộ quản lý — thạc sĩ: 1/1 (100 %), chỉ tiêu 33 %: ✅ đạt')
     expect(shown).not.toContain('Ai chưa đạt chuẩn nào')
+    expect(texts(await owner.say('/records'))).toContain('BCĐ của trường xem và cập nhật bằng /records')
+  })
+
+  it('/record alone walks the admin through one record with buttons, each change saved at once', async () => {
+    // a namesake in the other department: the flow asks which
+    await h.app.db
+      .updateTable('people')
+      .set({ full_name: 'Teacher Toán', name_key: 'teacher toan' })
+      .where('id', '=', a.teacherVan.personId)
+      .execute()
+    expect(texts(await admin.say('/record'))).toContain('Cập nhật hồ sơ của ai ở THPT A?')
+    expect(texts(await admin.say('teacher toán'))).toContain('Có nhiều người tên «teacher toán»')
+    expect(admin.buttons().map((b) => b.text)).toEqual(['Tổ Toán', 'Tổ Văn'])
+    const shown = texts(await admin.tap('Tổ Văn'))
+    expect(shown).toContain('Hồ sơ trình độ: chưa có.')
+    expect(admin.buttons().map((b) => b.text)).toContain('Trình độ')
+    expect(texts(await admin.tap('Trình độ'))).toContain('Trình độ:')
+    expect(admin.buttons().map((b) => b.text)).toEqual([
+      'trung cấp',
+      'cao đẳng',
+      'đại học',
+      'thạc sĩ',
+      'tiến sĩ',
+      'Để trống',
+    ])
+    expect(texts(await admin.tap('thạc sĩ'))).toContain('Chuyên môn: Thạc sĩ')
+    await admin.tap('Thêm chứng chỉ ngoại ngữ')
+    expect(texts(await admin.say('IELTS 7,5 1/6/2024 hôm qua'))).toContain('Bot chưa đọc được')
+    await admin.tap('Thêm chứng chỉ ngoại ngữ')
+    expect(texts(await admin.say('IELTS 6,3'))).toContain(
+      '«6,3» không phải điểm IELTS hợp lệ (từ 0 đến 9, bước 0,5',
+    )
+    await admin.tap('Thêm chứng chỉ ngoại ngữ')
+    expect(texts(await admin.say('IELTS 5 1/6/2024'))).toContain('Ngoại ngữ: IELTS 5 (01/06/2024) → B1')
+    // a wrong certificate can be removed, then the right one recorded
+    await admin.tap('Thêm chứng chỉ ngoại ngữ')
+    expect(texts(await admin.say('xóa'))).toContain('Ngoại ngữ: —')
+    await admin.tap('Thêm chứng chỉ ngoại ngữ')
+    expect(texts(await admin.say('IELTS 7 1/6/2024'))).toContain('Ngoại ngữ: IELTS 7 (01/06/2024) → C1')
+    expect(texts(await admin.tap('✅ Xong'))).toContain('✅ Xong. Hồ sơ đã lưu')
+    const van = must(
+      await h.app.deps.staff.find(a.admin, {
+        schoolId: a.school.id,
+        fullName: 'Teacher Toán',
+        department: 'Tổ Văn',
+      }),
+    )
+    expect(van.record).toMatchObject({ qualification: 'thac-si' })
+    const toan = must(
+      await h.app.deps.staff.find(a.admin, {
+        schoolId: a.school.id,
+        fullName: 'Teacher Toán',
+        department: 'Tổ Toán',
+      }),
+    )
+    expect(toan.record).toBeNull()
   })
 })

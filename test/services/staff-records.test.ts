@@ -153,6 +153,37 @@ describe('staff records import', () => {
     expect(again.counts).toMatchObject({ create: 0, update: 3 })
     must(await w.services.staff.commitImport(a.admin, { schoolId: a.school.id, preview: again }))
     expect(must(await w.services.staff.mine(a.admin)).certificates).toHaveLength(1)
+
+    // "xóa" in the certificate column removes the person's certificates; with a score it is refused
+    const clear = await xlsx([
+      ['Họ và tên', 'Chứng chỉ ngoại ngữ', 'Điểm'],
+      ['Admin THPT A', 'xóa', null],
+      ['Head Văn', 'Xóa', '850'],
+    ])
+    const clearing = must(
+      await w.services.staff.previewImport(a.admin, {
+        schoolId: a.school.id,
+        fileName: 'x.xlsx',
+        data: clear,
+      }),
+    )
+    expect(clearing.errors.map((e) => [e.row, e.code])).toEqual([[3, 'score-with-clear']])
+    const onlyAdmin = must(
+      await w.services.staff.previewImport(a.admin, {
+        schoolId: a.school.id,
+        fileName: 'x.xlsx',
+        data: await xlsx([
+          ['Họ và tên', 'Chứng chỉ ngoại ngữ'],
+          ['Admin THPT A', 'xóa'],
+        ]),
+      }),
+    )
+    must(await w.services.staff.commitImport(a.admin, { schoolId: a.school.id, preview: onlyAdmin }))
+    expect(must(await w.services.staff.mine(a.admin))).toMatchObject({
+      certificates: [],
+      record: { qualification: 'thac-si' },
+    })
+    expect(must(await w.services.staff.mine(a.headVan)).certificates).toHaveLength(1)
   })
 
   it('reads its own template back without an error and without a change', async () => {
@@ -218,6 +249,21 @@ describe('one record from the chat, and who may see it', () => {
       }),
     )
     expect(kept.record).toMatchObject({ qualification: 'thac-si', pipeline: true, it: 'basic' })
+    // a VSTEP certificate, and one that states its framework level, through the CEFR engine
+    const vstep = must(
+      await w.services.staff.update(a.admin, {
+        schoolId: a.school.id,
+        fields: { fullName: 'Teacher Toán', exam: 'VSTEP', score: '6,5' },
+      }),
+    )
+    expect(vstep.certificates.map((c) => c.cefr.kind === 'level' && c.cefr.level)).toEqual(['B2'])
+    const framework = must(
+      await w.services.staff.update(a.admin, {
+        schoolId: a.school.id,
+        fields: { fullName: 'Teacher Toán', exam: 'Bậc', score: '5' },
+      }),
+    )
+    expect(framework.certificates.map((c) => c.cefr.kind === 'level' && c.cefr.level)).toEqual(['B2', 'C1'])
 
     await w.app.db
       .updateTable('people')

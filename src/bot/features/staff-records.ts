@@ -3,7 +3,8 @@
  *
  *   /records          the admin: the school's records, one line each, with [📄 Tệp mẫu] [📥 Nhập từ tệp];
  *                     a head: the department's, read only
- *   /record <name>    the admin, one person in the chat, the template's columns one per line:
+ *   /record           the admin, one person with buttons (record-flow.ts)
+ *   /record <name>    the admin, one person in one message, the template's columns one per line:
  *                       /record Trần Thị Lan
  *                       Trình độ: thạc sĩ
  *                       Chứng chỉ ngoại ngữ: IELTS
@@ -16,16 +17,17 @@ import { type Conversation, createConversation } from '@grammyjs/conversations'
 import { InlineKeyboard, InputFile } from 'grammy'
 import type { Document } from 'grammy/types'
 import { headerKey, MAX_FILE_BYTES } from '../../services/sheets.ts'
-import { RECORD_COLUMNS, type RecordField, type RecordFieldError } from '../../services/staff-fields.ts'
-import type { RecordPreview, RecordRowError } from '../../services/staff-import.ts'
+import { RECORD_COLUMNS, type RecordField } from '../../services/staff-fields.ts'
+import type { RecordPreview } from '../../services/staff-import.ts'
 import { callbackData } from '../callback-data.ts'
 import type { BotContext, FlowContext } from '../context.ts'
 import { Feature } from '../feature.ts'
 import { escapeHtml } from '../i18n.ts'
 import { chunkLines } from '../present.ts'
 import { type ServiceError, serviceErrorText } from '../service-errors.ts'
-import { recordLine, recordText } from '../staff-text.ts'
+import { columnName, fieldProblem, recordInvalidText, recordLine, recordText } from '../staff-text.ts'
 import { clip } from './modules.ts'
+import { RECORD_FLOW } from './record-flow.ts'
 
 export const RECORDS_IMPORT_FLOW = 'records-import'
 
@@ -39,23 +41,6 @@ const MAX_ERRORS_SHOWN = 40
 const ERRORS_BUDGET = 2800
 /** /records names at most this many people; the rest are in the template file */
 const MAX_LINES = 150
-
-function columnName(field: RecordField | null, column: string | null): string {
-  if (column) return clip(column, 40)
-  return RECORD_COLUMNS.find((c) => c.field === field)?.example ?? ''
-}
-
-/** One field's problem: "«giỏi» không phải … Ghi một trong: không, cơ bản, ứng dụng quản lý." */
-export function fieldProblem(t: T, e: RecordFieldError | RecordRowError): string {
-  return t(`staff-error-${e.code}`, {
-    value: escapeHtml(clip(e.value, 60)),
-    expected: escapeHtml((e.expected ?? []).join(', ')),
-    max: e.max ?? 0,
-    min: e.min ?? 0,
-    step: String(e.step ?? ''),
-    firstRow: String('firstRow' in e ? (e.firstRow ?? '') : ''),
-  })
-}
 
 export function recordsPreviewText(t: T, preview: RecordPreview): string {
   const { rows, create, update, certificates } = preview.counts
@@ -218,7 +203,8 @@ const feature = new Feature()
 feature.command('records', async (ctx) => {
   const me = await ctx.deps.people.whoAmI(actorOf(ctx))
   const school = me.ok ? me.value.school : null
-  if (!school) return void (await ctx.reply(ctx.t('error-not-linked')))
+  if (!school)
+    return void (await ctx.reply(ctx.t(me.ok && me.value.isOwner ? 'records-owner' : 'error-not-linked')))
   const listed = await ctx.deps.staff.list(actorOf(ctx), { schoolId: school.id })
   if (!listed.ok) {
     const text =
@@ -262,7 +248,7 @@ feature.command('record', async (ctx) => {
   const school = await adminSchool(ctx)
   if (!school) return
   const text = ctx.match.trim()
-  if (text === '') return void (await ctx.reply(ctx.t('record-usage')))
+  if (text === '') return void (await ctx.startFlow(RECORD_FLOW, school))
   const read = readRecordLines(text)
   if (!read.ok)
     return void (await ctx.reply(ctx.t('record-unknown-line', { line: escapeHtml(clip(read.unknown, 60)) })))
@@ -274,14 +260,7 @@ feature.command('record', async (ctx) => {
     ))
   }
   const error = saved.error
-  if (error.code === 'record-invalid') {
-    const lines = [ctx.t('record-invalid')]
-    for (const e of error.errors)
-      lines.push(
-        ctx.t('record-error-line', { column: columnName(e.field, null), problem: fieldProblem(ctx.t, e) }),
-      )
-    return void (await ctx.reply(lines.join('\n')))
-  }
+  if (error.code === 'record-invalid') return void (await ctx.reply(recordInvalidText(ctx.t, error.errors)))
   await ctx.reply(serviceErrorText(ctx.t, error))
 })
 

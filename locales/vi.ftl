@@ -760,6 +760,61 @@ sheet-summary-total = Tổng số
 sheet-place-date = ............, ngày { $day } tháng { $month } năm { $year }
 sheet-prepared-by = NGƯỜI LẬP BIỂU
 sheet-principal = HIỆU TRƯỞNG
+report-late-heading = ⏳ <b>Chưa xong: { $title }</b> — hạn { $date } ({ $days ->
+    [0] hôm nay
+    [1] ngày mai
+   *[other] còn { $days } ngày
+}): { $count } người
+report-late-none = ✅ Hạn tới — { $title } ({ $date }): mọi người đã xong.
+report-late-line = { $n }. { $name }{ $department }{ $linked ->
+    [no] {" "}(chưa dùng bot)
+   *[yes] {""}
+}
+report-late-more = … và { $count } người khác.
+report-button-remind-all = 🔔 Nhắc tất cả ({ $count })
+report-button-remind-one = 🔔 { $name }
+report-button-charts = 📊 Biểu đồ
+report-reminded = 🔔 Đã gửi lời nhắc cho { $count } người.{ $without ->
+    [0] {""}
+   *[other] {" "}{ $without } người chưa dùng bot nên không nhận được.
+}
+error-deadline-not-open = Hạn này đã qua, đã bị xoá hoặc không còn việc để nhắc. Gõ /report để xem lại.
+error-nothing-to-remind = Người này (những người này) đã xong việc, không cần nhắc nữa.
+error-none-linked = Không ai trong số này dùng bot ({ $withoutTelegram } người), nên không nhắc được qua Telegram.
+chart-whole-school = Cả trường
+chart-not-yet = Chưa có kết quả
+chart-classes-title = Xếp loại BDTX của giáo viên
+chart-progress-title = Tiến độ kế hoạch và điểm BDTX
+chart-class-line = { $name } ({ $total }): Giỏi { $gioi } · Khá { $kha } · Trung bình { $tb } · Không hoàn thành { $khong } · chưa có kết quả { $pending }
+chart-caption-more = … và { $count } dòng nữa: xem bảng .xlsx.
+chart-bars-capped = Biểu đồ vẽ { $shown } cột đầu; { $count } cột nữa có trong chú thích và bảng .xlsx.
+chart-task-plans-submitted = Đã nộp kế hoạch
+chart-task-plans-approved = Kế hoạch được duyệt
+chart-task-grades-complete = Đủ điểm
+chart-due = hạn { $date }
+chart-progress-row = { $task } (hạn { $date })
+chart-progress-line = { $row }: { $done }/{ $total } người, còn { $open }
+chart-progress-line-late = { $row }: { $done }/{ $total } người, quá hạn { $open }
+chart-done = Đã xong
+chart-open = Chưa xong
+chart-late = Quá hạn
+chart-all-schools = { $schools } trường
+chart-all-schools-row = Tất cả các trường
+report-button-province-sheet = 📥 Bảng tổng hợp các trường (.xlsx)
+report-button-province-chart = 📊 Biểu đồ các trường
+province-sheet-caption = Bảng tổng hợp kết quả BDTX: { $schools } trường, mỗi trường một dòng, có dòng tổng.
+province-sheet-name = Các trường
+province-sheet-title = TỔNG HỢP KẾT QUẢ BỒI DƯỠNG THƯỜNG XUYÊN CÁC TRƯỜNG
+province-col-school = Trường
+province-col-year = Năm học
+province-col-people = Số người
+province-col-approved = KH đã duyệt
+province-col-not-yet = Chưa có kết quả
+province-col-classified = Đã xếp loại
+province-col-complete = Hoàn thành (%)
+province-col-certificates = Đề nghị cấp GCN
+province-no-year = chưa có năm học
+province-total = Tổng cộng ({ $schools } trường)
 ## Notification settings, quiet hours, blocked and unreachable people
 broadcast-preview-blocked = { $count } người đã chặn bot sẽ không nhận được.
 broadcast-preview-quiet = 🌙 Ai đang trong giờ yên lặng sẽ nhận khi giờ yên lặng của họ kết thúc.

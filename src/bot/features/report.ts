@@ -12,6 +12,7 @@ import { Feature } from '../feature.ts'
 import { escapeHtml } from '../i18n.ts'
 import { chunkLines } from '../present.ts'
 import { serviceErrorText } from '../service-errors.ts'
+import { chartsButton, lateButtons, provinceButtons, registerReportMore, withLate } from './report-more.ts'
 
 type T = BotContext['t']
 
@@ -98,8 +99,10 @@ export function statusText(t: T, r: StatusReport): string {
 }
 
 function reportKeyboard(t: T, r: StatusReport): InlineKeyboard {
+  const scope = { school: r.schoolId, department: r.departmentId ?? 0 }
   const keyboard = new InlineKeyboard()
-    .text(t('report-button-sheet'), sheetButton.pack({ school: r.schoolId, department: r.departmentId ?? 0 }))
+    .text(t('report-button-sheet'), sheetButton.pack(scope))
+    .text(t('report-button-charts'), chartsButton.pack(scope))
     .row()
   const groups = r.departmentId === null ? r.groups : [r.total]
   for (const g of groups)
@@ -132,21 +135,35 @@ async function showStatus(ctx: BotContext, input: { schoolId?: number }): Promis
     if (report.error.code === 'school-required') return pickSchool(ctx)
     return void (await ctx.reply(serviceErrorText(ctx.t, report.error)))
   }
-  await ctx.reply(statusText(ctx.t, report.value), {
-    reply_markup: reportKeyboard(ctx.t, report.value),
+  const r = report.value
+  const late = await ctx.deps.reports.late(actorOf(ctx), {
+    schoolId: r.schoolId,
+    ...(r.departmentId ? { departmentId: r.departmentId } : {}),
   })
+  const language = await ctx.i18n.getLocale()
+  const { text, shown } = withLate(ctx.t, language, statusText(ctx.t, r), late.ok ? late.value : null)
+  const keyboard = reportKeyboard(ctx.t, r)
+  lateButtons(
+    ctx.t,
+    keyboard,
+    { school: r.schoolId, department: r.departmentId ?? 0 },
+    late.ok ? late.value : null,
+    shown,
+  )
+  await ctx.reply(text, { reply_markup: keyboard })
 }
 
 /** The owner sees every school: one button each. */
 async function pickSchool(ctx: BotContext): Promise<void> {
   const schools = await ctx.deps.schools.listSchools(actorOf(ctx))
   if (!schools.ok || schools.value.length === 0) return void (await ctx.reply(ctx.t('report-no-schools')))
-  const keyboard = new InlineKeyboard()
+  const keyboard = provinceButtons(ctx.t, new InlineKeyboard())
   for (const s of schools.value) keyboard.text(s.name, schoolButton.pack({ school: s.id })).row()
   await ctx.reply(ctx.t('report-pick-school'), { reply_markup: keyboard })
 }
 
 const feature = new Feature()
+registerReportMore(feature)
 
 feature.command('report', (ctx) => showStatus(ctx, {}))
 

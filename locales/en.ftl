@@ -722,7 +722,10 @@ report-locked = 🔒 Results are locked.
 report-open = Results are not locked.
 report-plans = Plans: approved { $approved } · waiting for approval { $submitted } · returned { $returned } · not submitted { $notSubmitted }
 report-grades = Grades (approved plans): complete { $complete } · missing { $missing }
-report-teachers = Teachers: Giỏi { $gioi } · Khá { $kha } · Trung bình { $tb } · not completed { $khong } · no result yet { $pending }
+report-teachers = Teachers: Giỏi { $gioi } · Khá { $kha } · Trung bình { $tb }{ $ht ->
+    [0] {""}
+   *[other] {" · "}completed { $ht }
+} · not completed { $khong } · no result yet { $pending }
 report-managers = Managers: pass { $dat } · fail { $khongDat } · no result yet { $pending }
 report-certificates = Proposed for a certificate: { $eligible }/{ $people } people
 report-by-department = <b>By department</b> (approved plans · complete grades · G/K/TB/not completed · certificates):
@@ -760,6 +763,7 @@ sheet-col-note = Note
 sheet-class-Gioi = Giỏi (very good)
 sheet-class-Kha = Khá (good)
 sheet-class-TrungBinh = Trung bình (pass)
+sheet-class-HoanThanh = Completed
 sheet-class-KhongHoanThanh = Not completed
 sheet-class-Dat = Pass
 sheet-class-KhongDat = Fail
@@ -800,7 +804,10 @@ chart-whole-school = Whole school
 chart-not-yet = No result yet
 chart-classes-title = Teachers' BDTX classes
 chart-progress-title = BDTX plans and grades progress
-chart-class-line = { $name } ({ $total }): Giỏi { $gioi } · Khá { $kha } · Trung bình { $tb } · not completed { $khong } · no result yet { $pending }
+chart-class-line = { $name } ({ $total }): Giỏi { $gioi } · Khá { $kha } · Trung bình { $tb }{ $ht ->
+    [0] {""}
+   *[other] {" · "}completed { $ht }
+} · not completed { $khong } · no result yet { $pending }
 chart-caption-more = … and { $count } more rows: see the .xlsx sheet.
 chart-bars-capped = The chart draws the first { $shown } bars; { $count } more are in the caption and the .xlsx sheet.
 chart-task-plans-submitted = Plans submitted

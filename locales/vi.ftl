@@ -707,7 +707,10 @@ report-locked = 🔒 Kết quả đã khoá.
 report-open = Kết quả chưa khoá.
 report-plans = Kế hoạch: đã duyệt { $approved } · chờ duyệt { $submitted } · bị trả lại { $returned } · chưa nộp { $notSubmitted }
 report-grades = Điểm (kế hoạch đã duyệt): đủ điểm { $complete } · còn thiếu { $missing }
-report-teachers = Giáo viên: Giỏi { $gioi } · Khá { $kha } · Trung bình { $tb } · Không hoàn thành { $khong } · chưa có kết quả { $pending }
+report-teachers = Giáo viên: Giỏi { $gioi } · Khá { $kha } · Trung bình { $tb }{ $ht ->
+    [0] {""}
+   *[other] {" · "}Hoàn thành { $ht }
+} · Không hoàn thành { $khong } · chưa có kết quả { $pending }
 report-managers = Cán bộ quản lý: Đạt { $dat } · Không đạt { $khongDat } · chưa có kết quả { $pending }
 report-certificates = Đề nghị cấp giấy chứng nhận: { $eligible }/{ $people } người
 report-by-department = <b>Theo tổ</b> (duyệt KH · đủ điểm · G/K/TB/KHT · chứng nhận):
@@ -745,6 +748,7 @@ sheet-col-note = Ghi chú
 sheet-class-Gioi = Giỏi
 sheet-class-Kha = Khá
 sheet-class-TrungBinh = Trung bình
+sheet-class-HoanThanh = Hoàn thành
 sheet-class-KhongHoanThanh = Không hoàn thành
 sheet-class-Dat = Đạt
 sheet-class-KhongDat = Không đạt
@@ -785,7 +789,10 @@ chart-whole-school = Cả trường
 chart-not-yet = Chưa có kết quả
 chart-classes-title = Xếp loại BDTX của giáo viên
 chart-progress-title = Tiến độ kế hoạch và điểm BDTX
-chart-class-line = { $name } ({ $total }): Giỏi { $gioi } · Khá { $kha } · Trung bình { $tb } · Không hoàn thành { $khong } · chưa có kết quả { $pending }
+chart-class-line = { $name } ({ $total }): Giỏi { $gioi } · Khá { $kha } · Trung bình { $tb }{ $ht ->
+    [0] {""}
+   *[other] {" · "}Hoàn thành { $ht }
+} · Không hoàn thành { $khong } · chưa có kết quả { $pending }
 chart-caption-more = … và { $count } dòng nữa: xem bảng .xlsx.
 chart-bars-capped = Biểu đồ vẽ { $shown } cột đầu; { $count } cột nữa có trong chú thích và bảng .xlsx.
 chart-task-plans-submitted = Đã nộp kế hoạch

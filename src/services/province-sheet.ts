@@ -28,6 +28,7 @@ export function provinceCounts(g: GroupStatus) {
     gioi: g.teachers.Gioi,
     kha: g.teachers.Kha,
     tb: g.teachers.TrungBinh,
+    ht: g.teachers.HoanThanh,
     khong: g.teachers.KhongHoanThanh,
     dat: g.managers.Dat,
     khongDat: g.managers.KhongDat,
@@ -44,6 +45,7 @@ const KEYS: ReadonlyArray<keyof Counts> = [
   'gioi',
   'kha',
   'tb',
+  'ht',
   'khong',
   'dat',
   'khongDat',
@@ -79,6 +81,7 @@ export async function provinceWorkbook(
     t('sheet-class-Gioi'),
     t('sheet-class-Kha'),
     t('sheet-class-TrungBinh'),
+    t('sheet-class-HoanThanh'),
     t('sheet-class-KhongHoanThanh'),
     t('sheet-class-Dat'),
     t('sheet-class-KhongDat'),
@@ -110,7 +113,7 @@ export async function provinceWorkbook(
 
   const sum = Object.fromEntries(KEYS.map((k) => [k, 0])) as Counts
   const line = (c: Counts) => [
-    ...KEYS.slice(0, 10).map((k) => c[k]),
+    ...KEYS.slice(0, 11).map((k) => c[k]),
     percent(c.classified, c.people),
     c.eligible,
   ]
@@ -135,7 +138,7 @@ export async function provinceWorkbook(
   })
   totalRow.getCell(width - 1).numFmt = '0.0'
 
-  const widths = [5, 32, 11, 8, 9, 7, 7, 9, 10, 7, 9, 10, 10, 10, 10]
+  const widths = [5, 32, 11, 8, 9, 7, 7, 9, 10, 10, 7, 9, 10, 10, 10, 10]
   sheet.columns.forEach((col, i) => {
     col.width = widths[i] ?? 10
   })

@@ -37,6 +37,8 @@ const CLASSES = [
   ['Gioi', '#2e7d32', '#ffffff'],
   ['Kha', '#1e88e5', '#ffffff'],
   ['TrungBinh', '#f9a825', '#1a1a1a'],
+  // TT 19/2019 has no finer class than "hoàn thành": drawn only when someone has it
+  ['HoanThanh', '#00897b', '#ffffff'],
   ['KhongHoanThanh', '#e53935', '#ffffff'],
 ] as const
 
@@ -64,12 +66,14 @@ export async function classChart(
 ): Promise<ChartPicture> {
   const rows = input.rows.slice(0, MAX_BARS)
   const series: BarSeries[] = [
-    ...CLASSES.map(([key, color, textColor]) => ({
-      label: t(`sheet-class-${key}`),
-      color,
-      textColor,
-      values: rows.map((r) => r.teachers[key]),
-    })),
+    ...CLASSES.filter(([key]) => key !== 'HoanThanh' || rows.some((r) => r.teachers.HoanThanh > 0)).map(
+      ([key, color, textColor]) => ({
+        label: t(`sheet-class-${key}`),
+        color,
+        textColor,
+        values: rows.map((r) => r.teachers[key]),
+      }),
+    ),
     {
       label: t('chart-not-yet'),
       color: '#bdbdbd',
@@ -90,17 +94,14 @@ export async function classChart(
       gioi: r.teachers.Gioi,
       kha: r.teachers.Kha,
       tb: r.teachers.TrungBinh,
+      ht: r.teachers.HoanThanh,
       khong: r.teachers.KhongHoanThanh,
       pending: notYet(r.teachers),
     })
   const hidden = input.rows.length - rows.length
   const head = [`${input.title} — ${input.subtitle}`]
-  const caption = fitCaption(t, head, input.rows.map(line))
-  return {
-    png,
-    caption:
-      hidden > 0 ? `${t('chart-bars-capped', { shown: rows.length, count: hidden })}\n${caption}` : caption,
-  }
+  if (hidden > 0) head.push(t('chart-bars-capped', { shown: rows.length, count: hidden }))
+  return { png, caption: fitCaption(t, head, input.rows.map(line)) }
 }
 
 /** One task of the progress chart: how many of how many are done, and its deadline (if any). */

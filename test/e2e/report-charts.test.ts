@@ -143,6 +143,7 @@ describe("the owner's view of every school", () => {
       'Giỏi',
       'Khá',
       'Trung bình',
+      'Hoàn thành',
       'Không hoàn thành',
       'Đạt',
       'Không đạt',
@@ -152,9 +153,9 @@ describe("the owner's view of every school", () => {
       'Đề nghị cấp GCN',
     ])
     const row = (r: number) => (sheet.getRow(r).values as unknown[]).slice(1)
-    expect(row(5)).toEqual([1, 'THCS Kim Đồng', '2025-2026', 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0])
-    expect(row(6)).toEqual([2, 'THPT Nguyễn Du', '2025-2026', 12, 7, 1, 2, 1, 1, 0, 1, 6, 6, 50, 4])
-    expect(row(7)).toEqual(['', 'Tổng cộng (2 trường)', '', 12, 7, 1, 2, 1, 1, 0, 1, 6, 6, 50, 4])
+    expect(row(5)).toEqual([1, 'THCS Kim Đồng', '2025-2026', 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0])
+    expect(row(6)).toEqual([2, 'THPT Nguyễn Du', '2025-2026', 12, 7, 1, 2, 1, 0, 1, 0, 1, 6, 6, 50, 4])
+    expect(row(7)).toEqual(['', 'Tổng cộng (2 trường)', '', 12, 7, 1, 2, 1, 0, 1, 0, 1, 6, 6, 50, 4])
     expect(sheet.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToWidth: 1 })
     expect(sheet.pageSetup.printTitlesRow).toBe('4:4')
   })

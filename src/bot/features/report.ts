@@ -40,6 +40,7 @@ function groupBlock(t: T, g: GroupStatus): string[] {
         gioi: g.teachers.Gioi,
         kha: g.teachers.Kha,
         tb: g.teachers.TrungBinh,
+        ht: g.teachers.HoanThanh,
         khong: g.teachers.KhongHoanThanh,
         pending: g.teachers.pending + g.teachers['no-approved-plan'],
       }),

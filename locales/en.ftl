@@ -804,10 +804,7 @@ chart-whole-school = Whole school
 chart-not-yet = No result yet
 chart-classes-title = Teachers' BDTX classes
 chart-progress-title = BDTX plans and grades progress
-chart-class-line = { $name } ({ $total }): Giỏi { $gioi } · Khá { $kha } · Trung bình { $tb }{ $ht ->
-    [0] {""}
-   *[other] {" · "}completed { $ht }
-} · not completed { $khong } · no result yet { $pending }
+chart-class-line = { $name } ({ $total }): { $counts } · no result yet { $pending }
 chart-caption-more = … and { $count } more rows: see the .xlsx sheet.
 chart-bars-capped = The chart draws the first { $shown } bars; { $count } more are in the caption and the .xlsx sheet.
 chart-task-plans-submitted = Plans submitted

@@ -789,10 +789,7 @@ chart-whole-school = Cả trường
 chart-not-yet = Chưa có kết quả
 chart-classes-title = Xếp loại BDTX của giáo viên
 chart-progress-title = Tiến độ kế hoạch và điểm BDTX
-chart-class-line = { $name } ({ $total }): Giỏi { $gioi } · Khá { $kha } · Trung bình { $tb }{ $ht ->
-    [0] {""}
-   *[other] {" · "}Hoàn thành { $ht }
-} · Không hoàn thành { $khong } · chưa có kết quả { $pending }
+chart-class-line = { $name } ({ $total }): { $counts } · chưa có kết quả { $pending }
 chart-caption-more = … và { $count } dòng nữa: xem bảng .xlsx.
 chart-bars-capped = Biểu đồ vẽ { $shown } cột đầu; { $count } cột nữa có trong chú thích và bảng .xlsx.
 chart-task-plans-submitted = Đã nộp kế hoạch

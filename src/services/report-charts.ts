@@ -10,6 +10,7 @@
  * Captions stay under Telegram's 1,024 characters: past a few rows they say how many more there
  * are and point to the sheet.
  */
+import type { TeacherGrade } from '../rules/index.ts'
 import { CalendarStore, type Deadline, type Task } from '../store/calendar.ts'
 import type { Stores } from '../store/stores.ts'
 import { deadlineEndsAt, vietnameseDate } from './calendar.ts'
@@ -37,7 +38,7 @@ const CLASSES = [
   ['Gioi', '#2e7d32', '#ffffff'],
   ['Kha', '#1e88e5', '#ffffff'],
   ['TrungBinh', '#f9a825', '#1a1a1a'],
-  // TT 19/2019 has no finer class than "hoàn thành": drawn only when someone has it
+  // TT 19/2019 has no finer class than "hoàn thành"
   ['HoanThanh', '#00897b', '#ffffff'],
   ['KhongHoanThanh', '#e53935', '#ffffff'],
 ] as const
@@ -59,21 +60,28 @@ function fitCaption(t: Translate, head: string[], lines: string[]): string {
   return out.join('\n')
 }
 
-/** The class distribution: the first row is the whole (school, department or province). */
+/**
+ * The class distribution: the first row is the whole (school, department or province). `classes`:
+ * the classes of the year's regulation (TT 26: Giỏi, Khá, Trung bình; TT 19: Hoàn thành), drawn
+ * even at 0; any other class is drawn only when someone has it. Không hoàn thành and "no result
+ * yet" are always there.
+ */
 export async function classChart(
   t: Translate,
-  input: { title: string; subtitle: string; rows: ClassRow[] },
+  input: { title: string; subtitle: string; rows: ClassRow[]; classes?: readonly TeacherGrade[] },
 ): Promise<ChartPicture> {
   const rows = input.rows.slice(0, MAX_BARS)
+  const drawn = CLASSES.filter(
+    ([key]) =>
+      key === 'KhongHoanThanh' || input.classes?.includes(key) || input.rows.some((r) => r.teachers[key] > 0),
+  )
   const series: BarSeries[] = [
-    ...CLASSES.filter(([key]) => key !== 'HoanThanh' || rows.some((r) => r.teachers.HoanThanh > 0)).map(
-      ([key, color, textColor]) => ({
-        label: t(`sheet-class-${key}`),
-        color,
-        textColor,
-        values: rows.map((r) => r.teachers[key]),
-      }),
-    ),
+    ...drawn.map(([key, color, textColor]) => ({
+      label: t(`sheet-class-${key}`),
+      color,
+      textColor,
+      values: rows.map((r) => r.teachers[key]),
+    })),
     {
       label: t('chart-not-yet'),
       color: '#bdbdbd',
@@ -91,11 +99,7 @@ export async function classChart(
     t('chart-class-line', {
       name: r.name,
       total: r.teachers.total,
-      gioi: r.teachers.Gioi,
-      kha: r.teachers.Kha,
-      tb: r.teachers.TrungBinh,
-      ht: r.teachers.HoanThanh,
-      khong: r.teachers.KhongHoanThanh,
+      counts: drawn.map(([key]) => `${t(`sheet-class-${key}`)} ${r.teachers[key]}`).join(' · '),
       pending: notYet(r.teachers),
     })
   const hidden = input.rows.length - rows.length

@@ -23,6 +23,7 @@ import {
 } from './late.ts'
 import type { ServiceContext } from './options.ts'
 import { type ProvinceRow, provinceWorkbook } from './province-sheet.ts'
+import { profileOfYear } from './regulation.ts'
 import { type ChartPicture, type ClassRow, classChart, progressChart } from './report-charts.ts'
 import { type Forbidden, forbidden, type NotLinked, notLinked, ok, type Result } from './result.ts'
 import { resultsWorkbook, type SheetRow, type Translate } from './results-sheet.ts'
@@ -177,7 +178,12 @@ export class ReportService {
         .filter((g) => g.teachers.total > 0)
         .map((g) => ({ name: g.departmentName ?? t('report-board'), teachers: g.teachers })),
     ]
-    const classes = await classChart(t, { title: t('chart-classes-title'), subtitle, rows })
+    const classes = await classChart(t, {
+      title: t('chart-classes-title'),
+      subtitle,
+      rows,
+      classes: profileOfYear({ profileId: r.schoolYear.profileId }).teacher.classes.map((c) => c.grade),
+    })
     const progress = await progressChart(this.ctx.stores, this.ctx.now(), t, {
       title: t('chart-progress-title'),
       subtitle,

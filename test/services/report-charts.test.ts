@@ -44,21 +44,25 @@ async function colours(png: Buffer): Promise<Set<string>> {
 }
 
 describe('classChart', () => {
-  it('draws and counts the TT 19 "Hoàn thành" class, and leaves it out of a TT 26 year', async () => {
+  it("draws and counts the classes of the year's regulation: TT 19's Hoàn thành, TT 26's Giỏi, Khá, Trung bình", async () => {
     const tt19 = await classChart(t, {
       title: 'Xếp loại',
       subtitle: 'THCS Kim Đồng · 2025-2026',
       rows: [{ name: 'Cả trường', teachers: teachers({ HoanThanh: 7, KhongHoanThanh: 1, pending: 2 }) }],
+      classes: ['HoanThanh'],
     })
-    expect(tt19.caption).toContain(
-      'Cả trường (10): Giỏi 0 · Khá 0 · Trung bình 0 · Hoàn thành 7 · Không hoàn thành 1',
-    )
+    // TT 19 has no Giỏi / Khá / Trung bình: neither drawn nor counted
+    expect(tt19.caption).toContain('Cả trường (10): Hoàn thành 7 · Không hoàn thành 1 · chưa có kết quả 2')
     expect(await colours(tt19.png)).toContain('0,137,123')
     const tt26 = await classChart(t, {
       title: 'Xếp loại',
       subtitle: 'THPT · 2025-2026',
       rows: [{ name: 'Cả trường', teachers: teachers({ Gioi: 3, Kha: 2 }) }],
+      classes: ['Gioi', 'Kha', 'TrungBinh'],
     })
+    expect(tt26.caption).toContain(
+      'Cả trường (5): Giỏi 3 · Khá 2 · Trung bình 0 · Không hoàn thành 0 · chưa có kết quả 0',
+    )
     expect(tt26.caption).not.toContain('Hoàn thành')
     expect(await colours(tt26.png)).not.toContain('0,137,123')
   })

@@ -6,7 +6,12 @@
  * judges each person by the regulation of the year (`TeamTable.regulation`). Nothing here classifies
  * again, so pointing a year at another regulation changes /team, /report and the sheet together.
  */
-import { type CertificateEligibility, certificateEligibility, type IneligibleReason } from '../rules/index.ts'
+import {
+  type CertificateEligibility,
+  certificateEligibility,
+  type IneligibleReason,
+  type TeacherGrade,
+} from '../rules/index.ts'
 import { fold } from '../store/text.ts'
 import { type Actor, whoIs } from './access.ts'
 import { vietnamDay } from './calendar.ts'
@@ -61,6 +66,9 @@ export interface StatusReport {
 }
 
 type StatusError = Extract<Awaited<ReturnType<GradeService['teamTable']>>, { ok: false }>['error']
+
+/** A school's row of the owner's sheet, with the classes of its year's regulation. */
+type SchoolTotal = ProvinceRow & { schoolId: number; classes: TeacherGrade[] }
 
 const scopeOf = (t: TeamTable): LateScope => ({
   schoolId: t.schoolId,
@@ -194,12 +202,10 @@ export class ReportService {
   }
 
   /** The owner: every school's totals of its current year (null when it has none). */
-  async schoolTotals(
-    actor: Actor,
-  ): Promise<Result<Array<ProvinceRow & { schoolId: number }>, Forbidden | NotLinked>> {
+  async schoolTotals(actor: Actor): Promise<Result<SchoolTotal[], Forbidden | NotLinked>> {
     const who = await whoIs(this.ctx.stores, actor)
     if (!who.isOwner) return who.person ? forbidden() : notLinked()
-    const out: Array<ProvinceRow & { schoolId: number }> = []
+    const out: SchoolTotal[] = []
     for (const school of await this.ctx.stores.schools.list()) {
       const table = await this.grades.teamTable(actor, { schoolId: school.id })
       out.push({
@@ -207,6 +213,7 @@ export class ReportService {
         schoolName: school.name,
         schoolYearName: table.ok ? table.value.schoolYear.name : null,
         total: table.ok ? groupStatus(null, null, table.value.rows) : null,
+        classes: table.ok ? table.value.regulation.teacher.classes.map((c) => c.grade) : [],
       })
     }
     return ok(out)
@@ -241,6 +248,7 @@ export class ReportService {
           { name: t('chart-all-schools-row'), teachers: whole.teachers },
           ...counted.map((r) => ({ name: r.schoolName, teachers: r.total!.teachers })),
         ],
+        classes: [...new Set(rows.value.flatMap((r) => r.classes))],
       }),
     )
   }

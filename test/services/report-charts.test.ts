@@ -139,6 +139,12 @@ describe('the late list under /report', () => {
     expect(shown).toEqual([])
   })
 
+  it('gives up the list rather than the limit when the status leaves no room', () => {
+    const full = withLate(t as never, 'vi', 'x'.repeat(3990), late(500))
+    expect(full.text).toBe('x'.repeat(3990))
+    expect(full.shown).toEqual([])
+  })
+
   it('shows the TT 19 class in the status line only when someone has it', () => {
     const g = (ht: number): GroupStatus => ({
       departmentId: null,

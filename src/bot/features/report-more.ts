@@ -76,7 +76,11 @@ export function withLate(t: T, language: string, status: string, late: LateList 
   if (!late) return { text: status, shown: [] as LateList['people'] }
   const room = TELEGRAM_LIMIT - 96 - status.length - 2
   const block = lateBlock(t, language, late, room)
-  return { text: `${status}\n\n${block.lines.join('\n')}`, shown: block.shown }
+  const text = `${status}\n\n${block.lines.join('\n')}`
+  // a status that already fills the message keeps the late list's heading only, or nothing
+  if (text.length <= TELEGRAM_LIMIT - 96) return { text, shown: block.shown }
+  const heading = `${status}\n\n${block.lines[0]}`
+  return { text: heading.length <= TELEGRAM_LIMIT - 96 ? heading : status, shown: [] }
 }
 
 /** The buttons of the late block: one per name shown (two a row), then "remind all". */

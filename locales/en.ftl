@@ -796,9 +796,13 @@ report-button-charts = 📊 Charts
 report-reminded = 🔔 Reminder sent to { $count } people.{ $without ->
     [0] {""}
    *[other] {" "}{ $without } do not use the bot yet, so they will not get it.
+}{ $recent ->
+    [0] {""}
+   *[other] {" "}{ $recent } were reminded of this deadline in the last { $hours } hours, so not again.
 }
 error-deadline-not-open = This deadline is over, removed, or has nothing left to remind of. Send /report to look again.
 error-nothing-to-remind = They are done already; no reminder needed.
+error-reminded-recently = They were reminded of this deadline in the last { $hours } hours; give them time to do it.
 error-none-linked = None of them uses the bot ({ $withoutTelegram } people), so no reminder can reach them on Telegram.
 chart-whole-school = Whole school
 chart-not-yet = No result yet

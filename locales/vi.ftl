@@ -781,9 +781,13 @@ report-button-charts = 📊 Biểu đồ
 report-reminded = 🔔 Đã gửi lời nhắc cho { $count } người.{ $without ->
     [0] {""}
    *[other] {" "}{ $without } người chưa dùng bot nên không nhận được.
+}{ $recent ->
+    [0] {""}
+   *[other] {" "}{ $recent } người đã được nhắc hạn này trong { $hours } giờ qua nên không nhắc lại.
 }
 error-deadline-not-open = Hạn này đã qua, đã bị xoá hoặc không còn việc để nhắc. Gõ /report để xem lại.
 error-nothing-to-remind = Người này (những người này) đã xong việc, không cần nhắc nữa.
+error-reminded-recently = Những người này đã được nhắc hạn này trong { $hours } giờ qua; để họ có thời gian làm đã.
 error-none-linked = Không ai trong số này dùng bot ({ $withoutTelegram } người), nên không nhắc được qua Telegram.
 chart-whole-school = Cả trường
 chart-not-yet = Chưa có kết quả

@@ -43,6 +43,28 @@ export type DeadlineNotOpen = { readonly code: 'deadline-not-open' }
 export type NothingToRemind = { readonly code: 'nothing-to-remind' }
 /** Everyone to remind has no Telegram account yet. */
 export type NoneLinked = { readonly code: 'none-linked'; readonly withoutTelegram: number }
+/** Everyone to remind got a reminder of this deadline (pressed or scheduled) in the last hours. */
+export type RemindedRecently = { readonly code: 'reminded-recently'; readonly hours: number }
+
+/** A person reminded of a deadline is not reminded of it again from /report within these hours. */
+export const REMIND_AGAIN_HOURS = 12
+
+/** The people reminded of `deadlineId` since `since` (any reminder batch of the school: pressed or scheduled). */
+async function remindedSince(stores: Stores, schoolId: number, deadlineId: number, since: string) {
+  const rows = await stores.db
+    .selectFrom('broadcasts')
+    .select('audience')
+    .where('school_id', '=', schoolId)
+    .where('kind', '=', 'reminder')
+    .where('created_at', '>=', since)
+    .execute()
+  const out = new Set<number>()
+  for (const row of rows) {
+    const audience = JSON.parse(row.audience) as { deadlineId?: number; personIds?: number[] }
+    if (audience.deadlineId === deadlineId) for (const id of audience.personIds ?? []) out.add(id)
+  }
+  return out
+}
 
 function view(d: Deadline, schoolId: number, now: Date): DeadlineView {
   const endsAt = deadlineEndsAt(d)
@@ -112,8 +134,8 @@ export async function remindLate(
   },
 ): Promise<
   Result<
-    { deadline: DeadlineView; enqueued: number; withoutTelegram: number },
-    DeadlineNotOpen | NothingToRemind | NoneLinked
+    { deadline: DeadlineView; enqueued: number; withoutTelegram: number; remindedRecently: number },
+    DeadlineNotOpen | NothingToRemind | NoneLinked | RemindedRecently
   >
 > {
   const { scope } = input
@@ -126,9 +148,14 @@ export async function remindLate(
     ({ person }) => input.personId === undefined || person.id === input.personId,
   )
   if (open.length === 0) return fail({ code: 'nothing-to-remind' as const })
-  const linked = open.filter(({ person }) => person.telegramId !== null)
-  const withoutTelegram = open.length - linked.length
-  if (linked.length === 0) return fail({ code: 'none-linked' as const, withoutTelegram })
+  const reachable = open.filter(({ person }) => person.telegramId !== null)
+  const withoutTelegram = open.length - reachable.length
+  if (reachable.length === 0) return fail({ code: 'none-linked' as const, withoutTelegram })
+  const since = new Date(now.getTime() - REMIND_AGAIN_HOURS * 3_600_000).toISOString()
+  const recent = await remindedSince(stores, scope.schoolId, d.id, since)
+  const linked = reachable.filter(({ person }) => !recent.has(person.id))
+  const remindedRecently = reachable.length - linked.length
+  if (linked.length === 0) return fail({ code: 'reminded-recently' as const, hours: REMIND_AGAIN_HOURS })
   const recipients: Array<{ chatId: number; personId: number; content: BroadcastContent }> = []
   for (const { person, task } of linked) {
     const recipient: OpenTask = {
@@ -172,6 +199,6 @@ export async function remindLate(
       },
       at,
     )
-    return ok({ deadline, enqueued: enqueued.value.enqueued, withoutTelegram })
+    return ok({ deadline, enqueued: enqueued.value.enqueued, withoutTelegram, remindedRecently })
   })
 }

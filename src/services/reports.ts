@@ -24,6 +24,7 @@ import {
   type NoneLinked,
   type NothingToRemind,
   type RemindContent,
+  type RemindedRecently,
   remindLate,
 } from './late.ts'
 import type { ServiceContext } from './options.ts'
@@ -148,8 +149,8 @@ export class ReportService {
     content: RemindContent,
   ): Promise<
     Result<
-      { enqueued: number; withoutTelegram: number },
-      StatusError | DeadlineNotOpen | NothingToRemind | NoneLinked
+      { enqueued: number; withoutTelegram: number; remindedRecently: number },
+      StatusError | DeadlineNotOpen | NothingToRemind | NoneLinked | RemindedRecently
     >
   > {
     const { deadlineId, personId, ...scope } = input
@@ -163,7 +164,9 @@ export class ReportService {
       viewer: { telegramId: who.telegramId, personId: who.person?.id ?? null },
       content,
     })
-    return sent.ok ? ok({ enqueued: sent.value.enqueued, withoutTelegram: sent.value.withoutTelegram }) : sent
+    if (!sent.ok) return sent
+    const { enqueued, withoutTelegram, remindedRecently } = sent.value
+    return ok({ enqueued, withoutTelegram, remindedRecently })
   }
 
   /** The scope's two charts: classes of the whole and of each department; plans and grades against the deadlines. */

@@ -92,12 +92,24 @@ describe('/report: who is late for the next deadline', () => {
     const text = texts(await admin.say('/report'))
     expect(text).toContain('3 người')
     expect(text).not.toContain('Teacher Toán')
-    expect(texts(await admin.tap('🔔 Nhắc tất cả (3)'))).toContain('Đã gửi lời nhắc cho 3 người.')
+    // Teacher Văn was reminded a moment ago: not again
+    expect(texts(await admin.tap('🔔 Nhắc tất cả (3)'))).toContain(
+      'Đã gửi lời nhắc cho 2 người. 1 người đã được nhắc hạn này trong 12 giờ qua nên không nhắc lại.',
+    )
     await deliver()
     expect(reminders(A.headToan)).toHaveLength(1)
     expect(reminders(A.headVan)).toHaveLength(1)
-    expect(reminders(A.teacherVan)).toHaveLength(2)
+    expect(reminders(A.teacherVan)).toHaveLength(1)
     expect(reminders(A.teacherToan)).toHaveLength(0)
+    // pressed again: everyone was just reminded
+    await admin.tap('🔔 Nhắc tất cả (3)')
+    expect(admin.answers().at(-1)?.text).toContain('đã được nhắc hạn này trong 12 giờ qua')
+    // thirteen hours later they may be reminded again
+    w.at('2025-08-28T16:00:00Z')
+    await admin.say('/report')
+    expect(texts(await admin.tap('🔔 Nhắc tất cả (3)'))).toContain('Đã gửi lời nhắc cho 3 người.')
+    await deliver()
+    expect(reminders(A.headToan)).toHaveLength(2)
   })
 
   it('gives a head their department only, and refuses a forged press for another department', async () => {
@@ -129,7 +141,7 @@ describe('/report: who is late for the next deadline', () => {
     expect(headVan.answers().at(-1)).toMatchObject({ show_alert: true })
     expect(headVan.answers().at(-1)?.text).toContain('Bạn không có quyền')
     await deliver()
-    expect(reminders(A.headToan)).toHaveLength(1)
+    expect(reminders(A.headToan)).toHaveLength(2)
   })
 
   it('says so when the person pressed for has submitted in the meantime', async () => {
@@ -140,7 +152,7 @@ describe('/report: who is late for the next deadline', () => {
     expect(admin.answers().at(-1)).toMatchObject({ show_alert: true })
     expect(admin.answers().at(-1)?.text).toContain('đã xong việc')
     await deliver()
-    expect(reminders(A.headToan)).toHaveLength(1)
+    expect(reminders(A.headToan)).toHaveLength(2)
   })
 
   it('keeps a department of 70 late people under 4,096 characters and counts the rest', async () => {

@@ -9,7 +9,7 @@
 import { type InlineKeyboard, InputFile } from 'grammy'
 import { reminderContent, reminderTextFromLocales } from '../../jobs/reminders.ts'
 import { deadlineTitle } from '../../services/calendar.ts'
-import type { LateList } from '../../services/late.ts'
+import { type LateList, REMIND_AGAIN_HOURS } from '../../services/late.ts'
 import type { ChartPicture } from '../../services/report-charts.ts'
 import { callbackData } from '../callback-data.ts'
 import type { BotContext } from '../context.ts'
@@ -144,7 +144,12 @@ export function registerReportMore(feature: Feature): void {
     if (!sent.ok) return refuse(ctx, sent.error)
     await ctx.answerCallbackQuery()
     await ctx.reply(
-      ctx.t('report-reminded', { count: sent.value.enqueued, without: sent.value.withoutTelegram }),
+      ctx.t('report-reminded', {
+        count: sent.value.enqueued,
+        without: sent.value.withoutTelegram,
+        recent: sent.value.remindedRecently,
+        hours: REMIND_AGAIN_HOURS,
+      }),
     )
   })
 

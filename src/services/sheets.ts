@@ -38,6 +38,8 @@ export type SheetError =
   | { readonly code: 'file-too-large'; readonly maxBytes: number }
   | { readonly code: 'file-empty' }
   | { readonly code: 'too-many-rows'; readonly maxRows: number; readonly rows: number }
+  /** a CSV saved as UTF-16 ("Unicode Text") or in a legacy code page (Windows-1258): not UTF-8 */
+  | { readonly code: 'file-encoding'; readonly encoding: 'utf-16' | 'legacy' }
 
 export interface ColumnSpec<F extends string> {
   field: F
@@ -69,6 +71,10 @@ export async function readSheet(
   if (data.byteLength > MAX_FILE_BYTES) return fail({ code: 'file-too-large', maxBytes: MAX_FILE_BYTES })
   const format = formatOf(fileName, data)
   if (!format) return fail({ code: 'file-unsupported', fileName, expected: ['xlsx', 'csv'] })
+  if (format === 'csv') {
+    const encoding = notUtf8(data)
+    if (encoding) return fail({ code: 'file-encoding', encoding })
+  }
   let tables: SheetTable[]
   try {
     tables = format === 'xlsx' ? await readXlsx(data) : [readCsv(data)]
@@ -126,6 +132,23 @@ function cellText(value: ExcelJS.CellValue): string {
     return result === undefined || result === null || typeof result === 'object' ? '' : String(result).trim()
   }
   return ''
+}
+
+/**
+ * Why a CSV is not UTF-8, if it is not: a UTF-16 byte-order mark or many zero bytes (Excel's
+ * "Unicode Text"), or bytes that are not valid UTF-8 (Excel's plain "CSV" on a Vietnamese Windows
+ * writes Windows-1258). Read as UTF-8 either would turn every name into garbage.
+ */
+function notUtf8(data: Uint8Array): 'utf-16' | 'legacy' | null {
+  if ((data[0] === 0xff && data[1] === 0xfe) || (data[0] === 0xfe && data[1] === 0xff)) return 'utf-16'
+  const head = data.subarray(0, 4096)
+  if (head.length >= 2 && head.filter((b) => b === 0).length * 4 >= head.length) return 'utf-16'
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(data)
+    return null
+  } catch {
+    return 'legacy'
+  }
 }
 
 function readCsv(data: Uint8Array): SheetTable {

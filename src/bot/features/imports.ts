@@ -7,9 +7,9 @@
  *             every row's problem → with problems: nothing is stored, send the fixed file again;
  *             without: [✅ Lưu] [Hủy] → saved, with a summary
  *
- * A school's admin (BCĐ) imports their school's staff list and new catalogue modules; an owner,
- * the catalogue. The services check it again on the server; the menu only spares people a
- * question they cannot answer.
+ * A school's admin (BCĐ) imports their school's staff list; an owner, the module catalogue that
+ * every school shares (an admin is told so when asked for the staff file). The services check it
+ * again on the server; the menu only spares people a question they cannot answer.
  */
 import { type Conversation, createConversation } from '@grammyjs/conversations'
 import { InlineKeyboard } from 'grammy'
@@ -144,7 +144,7 @@ async function preview(
       ? await ctx.deps.imports.previewStaff(actor, { schoolId: rights.school?.id ?? 0, fileName, data })
       : await ctx.deps.imports.previewCatalogue(actor, { fileName, data })
   if (result.ok) return { ok: true, preview: result.value }
-  const final = ['forbidden', 'not-found', 'not-linked'].includes(result.error.code)
+  const final = ['forbidden', 'not-found', 'not-linked', 'catalogue-owners-only'].includes(result.error.code)
   return { ok: false, error: result.error, final }
 }
 
@@ -198,7 +198,9 @@ async function importFlow(
     await chosen.editMessageText(ctx.t('import-chosen', { kind: ctx.t(`import-kind-${kind}`) }))
   }
   const school = escapeHtml(rights.school?.name ?? '')
-  await ctx.reply(`${ctx.t(`import-ask-file-${kind}`, { school })}\n${ctx.t('flow-cancel-hint')}`)
+  // an admin who came for the catalogue learns here who can add to it
+  const note = rights.catalogue ? '' : `\n\n${ctx.t('import-catalogue-owners-note')}`
+  await ctx.reply(`${ctx.t(`import-ask-file-${kind}`, { school })}${note}\n${ctx.t('flow-cancel-hint')}`)
 
   const waitDocument = () =>
     conversation.waitFor('message:document', {
@@ -265,7 +267,8 @@ feature.command('import', async (ctx) => {
   const admin = who?.person?.role === 'admin' && who.school ? who.school : null
   const rights: ImportRights = {
     school: admin ? { id: admin.id, name: admin.name } : null,
-    catalogue: Boolean(who?.isOwner || admin),
+    // the catalogue is every school's: its owners' to change, not one school's admin's
+    catalogue: Boolean(who?.isOwner),
   }
   if (!rights.school && !rights.catalogue) return ctx.reply(ctx.t('import-not-allowed'))
   await ctx.startFlow(IMPORT_FLOW, rights)

@@ -12,7 +12,7 @@ import type { Message } from 'grammy/types'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { callbackData } from '../../src/bot/callback-data.ts'
 import { provinceSheetButton } from '../../src/bot/features/report-more.ts'
-import { type Harness, inProcess } from '../helpers/bot-harness.ts'
+import { type Harness, inProcess, texts } from '../helpers/bot-harness.ts'
 import { comma, type GradesWorld, gradesWorld, intended } from '../services/grades-fixtures.ts'
 import { must, OWNER } from '../services/support.ts'
 
@@ -171,6 +171,25 @@ describe("the owner's view of every school", () => {
     await owner.tap('THPT Nguyễn Du')
     const school = (await owner.tap('📥 Bảng kết quả (.xlsx)')).find((m) => m.document)!
     expect((await readBook(school)).getCell('A1').value).toBe('THPT NGUYỄN DU')
+  })
+
+  it('finds a school by a few words of its name, and keeps a long list of schools to 40 buttons', async () => {
+    const owner = user(OWNER.telegramId)
+    expect(texts(await owner.say('/report kim dong'))).toContain('cả trường (0 người)')
+    const kimDong = (await owner.tap('📥 Bảng kết quả (.xlsx)')).find((m) => m.document)!
+    expect((await readBook(kimDong)).getCell('A1').value).toBe('THCS KIM ĐỒNG')
+    expect(texts(await owner.say('/report Lý Tự Trọng'))).toContain(
+      'Không có trường nào có «Lý Tự Trọng» trong tên.',
+    )
+    for (let i = 1; i <= 44; i++)
+      must(await g.w.services.schools.createSchool(OWNER, { name: `THCS Số ${i}` }))
+    const list = texts(await owner.say('/report'))
+    expect(list).toContain('Có 46 trường; 40 trường đầu ở dưới.')
+    const schools = owner.buttons().filter((b) => b.data?.startsWith('rpts:'))
+    expect(schools).toHaveLength(40)
+    await owner.say('/report số 44')
+    const so44 = (await owner.tap('📥 Bảng kết quả (.xlsx)')).find((m) => m.document)!
+    expect((await readBook(so44)).getCell('A1').value).toBe('THCS SỐ 44')
   })
 
   it("refuses an admin pressing the owner's button", async () => {

@@ -6,6 +6,7 @@
  */
 import { InlineKeyboard, InputFile } from 'grammy'
 import type { GroupStatus, StatusReport } from '../../services/reports.ts'
+import { fold } from '../../store/text.ts'
 import { callbackData } from '../callback-data.ts'
 import type { BotContext } from '../context.ts'
 import { Feature } from '../feature.ts'
@@ -24,6 +25,8 @@ const sheetButton = callbackData('rptx', ['school', 'department'])
 const schoolButton = callbackData('rpts', ['school'])
 /** room left under Telegram's 4,096 for the closing line */
 const MESSAGE_LIMIT = 3900
+/** school buttons the owner gets at once; past that they narrow with `/report <name>` */
+const MAX_SCHOOL_BUTTONS = 40
 
 const actorOf = (ctx: BotContext) => ({ telegramId: ctx.from!.id })
 
@@ -130,10 +133,10 @@ export function certificateMessages(t: T, g: GroupStatus): string[] {
   return chunkLines(lines)
 }
 
-async function showStatus(ctx: BotContext, input: { schoolId?: number }): Promise<void> {
+async function showStatus(ctx: BotContext, input: { schoolId?: number }, query = ''): Promise<void> {
   const report = await ctx.deps.reports.status(actorOf(ctx), input)
   if (!report.ok) {
-    if (report.error.code === 'school-required') return pickSchool(ctx)
+    if (report.error.code === 'school-required') return pickSchool(ctx, query)
     return void (await ctx.reply(serviceErrorText(ctx.t, report.error)))
   }
   const r = report.value
@@ -155,18 +158,30 @@ async function showStatus(ctx: BotContext, input: { schoolId?: number }): Promis
 }
 
 /** The owner sees every school: one button each. */
-async function pickSchool(ctx: BotContext): Promise<void> {
+async function pickSchool(ctx: BotContext, query: string): Promise<void> {
   const schools = await ctx.deps.schools.listSchools(actorOf(ctx))
   if (!schools.ok || schools.value.length === 0) return void (await ctx.reply(ctx.t('report-no-schools')))
+  // `/report kim đồng`: the schools whose name has these words, with or without marks
+  const q = fold(query.trim().replace(/\s+/g, ' ')).slice(0, 100)
+  const found = q === '' ? schools.value : schools.value.filter((s) => fold(s.name).includes(q))
+  if (q !== '' && found.length === 1) return showStatus(ctx, { schoolId: found[0]!.id })
   const keyboard = provinceButtons(ctx.t, new InlineKeyboard())
-  for (const s of schools.value) keyboard.text(s.name, schoolButton.pack({ school: s.id })).row()
-  await ctx.reply(ctx.t('report-pick-school'), { reply_markup: keyboard })
+  for (const s of found.slice(0, MAX_SCHOOL_BUTTONS))
+    keyboard.text(s.name, schoolButton.pack({ school: s.id })).row()
+  const lines = [
+    q !== '' && found.length === 0
+      ? ctx.t('report-no-school-match', { query: escapeHtml(query.trim()) })
+      : ctx.t('report-pick-school'),
+  ]
+  if (found.length > MAX_SCHOOL_BUTTONS)
+    lines.push(ctx.t('report-more-schools', { count: found.length, shown: MAX_SCHOOL_BUTTONS }))
+  await ctx.reply(lines.join('\n'), { reply_markup: keyboard })
 }
 
 const feature = new Feature()
 registerReportMore(feature)
 
-feature.command('report', (ctx) => showStatus(ctx, {}))
+feature.command('report', (ctx) => showStatus(ctx, {}, ctx.match))
 
 feature.callbackQuery(schoolButton, async (ctx) => {
   await ctx.answerCallbackQuery()

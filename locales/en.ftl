@@ -822,7 +822,10 @@ report-locked = 🔒 Results are locked.
 report-open = Results are not locked.
 report-plans = Plans: approved { $approved } · waiting for approval { $submitted } · returned { $returned } · not submitted { $notSubmitted }
 report-grades = Grades (approved plans): complete { $complete } · missing { $missing }
-report-teachers = Teachers: Giỏi { $gioi } · Khá { $kha } · Trung bình { $tb } · not completed { $khong } · no result yet { $pending }
+report-teachers = Teachers: Giỏi { $gioi } · Khá { $kha } · Trung bình { $tb }{ $ht ->
+    [0] {""}
+   *[other] {" · "}completed { $ht }
+} · not completed { $khong } · no result yet { $pending }
 report-managers = Managers: pass { $dat } · fail { $khongDat } · no result yet { $pending }
 report-certificates = Proposed for a certificate: { $eligible }/{ $people } people
 report-by-department = <b>By department</b> (approved plans · complete grades · G/K/TB/not completed · certificates):
@@ -836,6 +839,8 @@ report-no-certificate-results-pending = grades not complete
 report-no-certificate-plan-not-completed = did not complete the plan
 report-no-certificate-manager-not-passed = manager rated fail (không đạt)
 report-pick-school = Pick a school to see its BDTX status:
+report-more-schools = There are { $count } schools; the first { $shown } are below. Send /report with a few words of a school's name to find it, e.g. /report kim dong.
+report-no-school-match = No school has «{ $query }» in its name. Send /report to see them all.
 report-no-schools = No school yet. Add one with /schools.
 report-button-sheet = 📥 Results sheet (.xlsx)
 sheet-caption = BDTX results sheet: { $people } people, one row each, with a summary and a signature block.
@@ -860,6 +865,7 @@ sheet-col-note = Note
 sheet-class-Gioi = Giỏi (very good)
 sheet-class-Kha = Khá (good)
 sheet-class-TrungBinh = Trung bình (pass)
+sheet-class-HoanThanh = Completed
 sheet-class-KhongHoanThanh = Not completed
 sheet-class-Dat = Pass
 sheet-class-KhongDat = Fail
@@ -875,6 +881,65 @@ sheet-summary-total = Total
 sheet-place-date = ............, { $day }/{ $month }/{ $year }
 sheet-prepared-by = PREPARED BY
 sheet-principal = PRINCIPAL
+report-late-heading = ⏳ <b>Not done yet: { $title }</b> — due { $date } ({ $days ->
+    [0] today
+    [1] tomorrow
+   *[other] { $days } days left
+}): { $count } people
+report-late-none = ✅ Next deadline — { $title } ({ $date }): everyone is done.
+report-late-line = { $n }. { $name }{ $department }{ $linked ->
+    [no] {" "}(not using the bot yet)
+   *[yes] {""}
+}
+report-late-more = … and { $count } more people.
+report-button-remind-all = 🔔 Remind all ({ $count })
+report-button-remind-one = 🔔 { $name }
+report-button-charts = 📊 Charts
+report-reminded = 🔔 Reminder sent to { $count } people.{ $without ->
+    [0] {""}
+   *[other] {" "}{ $without } do not use the bot yet, so they will not get it.
+}{ $recent ->
+    [0] {""}
+   *[other] {" "}{ $recent } were reminded of this deadline in the last { $hours } hours, so not again.
+}
+error-deadline-not-open = This deadline is over, removed, or has nothing left to remind of. Send /report to look again.
+error-nothing-to-remind = They are done already; no reminder needed.
+error-reminded-recently = They were reminded of this deadline in the last { $hours } hours; give them time to do it.
+error-none-linked = None of them uses the bot ({ $withoutTelegram } people), so no reminder can reach them on Telegram.
+chart-whole-school = Whole school
+chart-not-yet = No result yet
+chart-classes-title = Teachers' BDTX classes
+chart-progress-title = BDTX plans and grades progress
+chart-class-line = { $name } ({ $total }): { $counts } · no result yet { $pending }
+chart-caption-more = … and { $count } more rows: see the .xlsx sheet.
+chart-bars-capped = The chart draws the first { $shown } bars; { $count } more are in the caption and the .xlsx sheet.
+chart-task-plans-submitted = Plans submitted
+chart-task-plans-approved = Plans approved
+chart-task-grades-complete = Grades complete
+chart-due = due { $date }
+chart-progress-row = { $task } (due { $date })
+chart-progress-line = { $row }: { $done }/{ $total } people, { $open } to go
+chart-progress-line-late = { $row }: { $done }/{ $total } people, { $open } late
+chart-done = Done
+chart-open = Not yet
+chart-late = Late
+chart-all-schools = { $schools } schools
+chart-all-schools-row = All schools
+report-button-province-sheet = 📥 All schools sheet (.xlsx)
+report-button-province-chart = 📊 All schools chart
+province-sheet-caption = BDTX results of { $schools } schools, one row each, with a total row.
+province-sheet-name = Schools
+province-sheet-title = BDTX RESULTS OF THE SCHOOLS
+province-col-school = School
+province-col-year = School year
+province-col-people = People
+province-col-approved = Plans approved
+province-col-not-yet = No result yet
+province-col-classified = Classified
+province-col-complete = Complete (%)
+province-col-certificates = Proposed for a certificate
+province-no-year = no school year yet
+province-total = Total ({ $schools } schools)
 ## Notification settings, quiet hours, blocked and unreachable people
 broadcast-preview-blocked = { $count } people blocked the bot and will not get it.
 broadcast-preview-quiet = 🌙 People in their quiet hours get it when their quiet hours end.

@@ -809,7 +809,10 @@ report-locked = 🔒 Kết quả đã khoá.
 report-open = Kết quả chưa khoá.
 report-plans = Kế hoạch: đã duyệt { $approved } · chờ duyệt { $submitted } · bị trả lại { $returned } · chưa nộp { $notSubmitted }
 report-grades = Điểm (kế hoạch đã duyệt): đủ điểm { $complete } · còn thiếu { $missing }
-report-teachers = Giáo viên: Giỏi { $gioi } · Khá { $kha } · Trung bình { $tb } · Không hoàn thành { $khong } · chưa có kết quả { $pending }
+report-teachers = Giáo viên: Giỏi { $gioi } · Khá { $kha } · Trung bình { $tb }{ $ht ->
+    [0] {""}
+   *[other] {" · "}Hoàn thành { $ht }
+} · Không hoàn thành { $khong } · chưa có kết quả { $pending }
 report-managers = Cán bộ quản lý: Đạt { $dat } · Không đạt { $khongDat } · chưa có kết quả { $pending }
 report-certificates = Đề nghị cấp giấy chứng nhận: { $eligible }/{ $people } người
 report-by-department = <b>Theo tổ</b> (duyệt KH · đủ điểm · G/K/TB/KHT · chứng nhận):
@@ -823,6 +826,8 @@ report-no-certificate-results-pending = chưa đủ điểm
 report-no-certificate-plan-not-completed = không hoàn thành kế hoạch
 report-no-certificate-manager-not-passed = cán bộ quản lý xếp loại không đạt
 report-pick-school = Chọn trường để xem tình hình BDTX:
+report-more-schools = Có { $count } trường; { $shown } trường đầu ở dưới. Gõ /report và vài chữ trong tên trường để tìm, ví dụ /report kim dong.
+report-no-school-match = Không có trường nào có «{ $query }» trong tên. Gõ /report để xem tất cả.
 report-no-schools = Chưa có trường nào. Thêm trường bằng /schools.
 report-button-sheet = 📥 Bảng kết quả (.xlsx)
 sheet-caption = Bảng tổng hợp kết quả BDTX: { $people } người, mỗi người một dòng, có tổng hợp và chỗ ký.
@@ -847,6 +852,7 @@ sheet-col-note = Ghi chú
 sheet-class-Gioi = Giỏi
 sheet-class-Kha = Khá
 sheet-class-TrungBinh = Trung bình
+sheet-class-HoanThanh = Hoàn thành
 sheet-class-KhongHoanThanh = Không hoàn thành
 sheet-class-Dat = Đạt
 sheet-class-KhongDat = Không đạt
@@ -862,6 +868,65 @@ sheet-summary-total = Tổng số
 sheet-place-date = ............, ngày { $day } tháng { $month } năm { $year }
 sheet-prepared-by = NGƯỜI LẬP BIỂU
 sheet-principal = HIỆU TRƯỞNG
+report-late-heading = ⏳ <b>Chưa xong: { $title }</b> — hạn { $date } ({ $days ->
+    [0] hôm nay
+    [1] ngày mai
+   *[other] còn { $days } ngày
+}): { $count } người
+report-late-none = ✅ Hạn tới — { $title } ({ $date }): mọi người đã xong.
+report-late-line = { $n }. { $name }{ $department }{ $linked ->
+    [no] {" "}(chưa dùng bot)
+   *[yes] {""}
+}
+report-late-more = … và { $count } người khác.
+report-button-remind-all = 🔔 Nhắc tất cả ({ $count })
+report-button-remind-one = 🔔 { $name }
+report-button-charts = 📊 Biểu đồ
+report-reminded = 🔔 Đã gửi lời nhắc cho { $count } người.{ $without ->
+    [0] {""}
+   *[other] {" "}{ $without } người chưa dùng bot nên không nhận được.
+}{ $recent ->
+    [0] {""}
+   *[other] {" "}{ $recent } người đã được nhắc hạn này trong { $hours } giờ qua nên không nhắc lại.
+}
+error-deadline-not-open = Hạn này đã qua, đã bị xoá hoặc không còn việc để nhắc. Gõ /report để xem lại.
+error-nothing-to-remind = Người này (những người này) đã xong việc, không cần nhắc nữa.
+error-reminded-recently = Những người này đã được nhắc hạn này trong { $hours } giờ qua; để họ có thời gian làm đã.
+error-none-linked = Không ai trong số này dùng bot ({ $withoutTelegram } người), nên không nhắc được qua Telegram.
+chart-whole-school = Cả trường
+chart-not-yet = Chưa có kết quả
+chart-classes-title = Xếp loại BDTX của giáo viên
+chart-progress-title = Tiến độ kế hoạch và điểm BDTX
+chart-class-line = { $name } ({ $total }): { $counts } · chưa có kết quả { $pending }
+chart-caption-more = … và { $count } dòng nữa: xem bảng .xlsx.
+chart-bars-capped = Biểu đồ vẽ { $shown } cột đầu; { $count } cột nữa có trong chú thích và bảng .xlsx.
+chart-task-plans-submitted = Đã nộp kế hoạch
+chart-task-plans-approved = Kế hoạch được duyệt
+chart-task-grades-complete = Đủ điểm
+chart-due = hạn { $date }
+chart-progress-row = { $task } (hạn { $date })
+chart-progress-line = { $row }: { $done }/{ $total } người, còn { $open }
+chart-progress-line-late = { $row }: { $done }/{ $total } người, quá hạn { $open }
+chart-done = Đã xong
+chart-open = Chưa xong
+chart-late = Quá hạn
+chart-all-schools = { $schools } trường
+chart-all-schools-row = Tất cả các trường
+report-button-province-sheet = 📥 Bảng tổng hợp các trường (.xlsx)
+report-button-province-chart = 📊 Biểu đồ các trường
+province-sheet-caption = Bảng tổng hợp kết quả BDTX: { $schools } trường, mỗi trường một dòng, có dòng tổng.
+province-sheet-name = Các trường
+province-sheet-title = TỔNG HỢP KẾT QUẢ BỒI DƯỠNG THƯỜNG XUYÊN CÁC TRƯỜNG
+province-col-school = Trường
+province-col-year = Năm học
+province-col-people = Số người
+province-col-approved = KH đã duyệt
+province-col-not-yet = Chưa có kết quả
+province-col-classified = Đã xếp loại
+province-col-complete = Hoàn thành (%)
+province-col-certificates = Đề nghị cấp GCN
+province-no-year = chưa có năm học
+province-total = Tổng cộng ({ $schools } trường)
 ## Notification settings, quiet hours, blocked and unreachable people
 broadcast-preview-blocked = { $count } người đã chặn bot sẽ không nhận được.
 broadcast-preview-quiet = 🌙 Ai đang trong giờ yên lặng sẽ nhận khi giờ yên lặng của họ kết thúc.

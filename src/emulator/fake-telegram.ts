@@ -17,6 +17,7 @@ import type {
   File,
   Message,
   MessageEntity,
+  PhotoSize,
   Update,
   User,
   UserFromGetMe,
@@ -622,6 +623,13 @@ export class FakeTelegram {
       const markup = checkReplyMarkup(p.reply_markup)
       return this.post('sendDocument', state, { document, ...caption, ...this.replyTo(state, p) }, markup)
     },
+    sendPhoto: (p: Payload) => {
+      const state = this.outgoing(p)
+      const photo = this.inputPhoto(p.photo)
+      const caption = this.formatted('sendPhoto', p.caption, p.parse_mode, p.caption_entities, 'caption')
+      const markup = checkReplyMarkup(p.reply_markup)
+      return this.post('sendPhoto', state, { photo, ...caption, ...this.replyTo(state, p) }, markup)
+    },
     sendChatAction: (p: Payload) => {
       this.outgoing(p, false)
       if (!CHAT_ACTIONS.has(String(p.action))) throw badRequest('wrong parameter action in request')
@@ -991,6 +999,25 @@ export class FakeTelegram {
     }
     if (!file) throw badRequest('wrong file identifier/HTTP URL specified')
     return this.documentOf(file)
+  }
+
+  /** A photo as Telegram takes it: an upload of at most 10 MB (PNG or JPEG), kept as one size. */
+  private inputPhoto(value: unknown): PhotoSize[] {
+    let file: StoredFile | undefined
+    if (isUpload(value)) {
+      if (value.bytes.length > 10 * 1024 * 1024) throw badRequest('PHOTO_INVALID_DIMENSIONS')
+      file = this.storeFile({ ...value, mimeType: value.mimeType ?? 'image/png' })
+    } else if (typeof value === 'string') file = this.files.get(value)
+    if (!file) throw badRequest('wrong file identifier/HTTP URL specified')
+    const b = file.bytes
+    const png = b.length > 24 && b[0] === 0x89 && b[1] === 0x50 && b[2] === 0x4e && b[3] === 0x47
+    if (!png && !(b[0] === 0xff && b[1] === 0xd8)) throw badRequest('IMAGE_PROCESS_FAILED')
+    const view = new DataView(b.buffer, b.byteOffset, b.byteLength)
+    const [width, height] = png ? [view.getUint32(16), view.getUint32(20)] : [0, 0]
+    if (width + height > 10_000) throw badRequest('PHOTO_INVALID_DIMENSIONS')
+    return [
+      { file_id: file.file_id, file_unique_id: file.file_unique_id, file_size: b.length, width, height },
+    ]
   }
 
   /** Keep a file like Telegram's storage does and describe it as a Document. */

@@ -125,10 +125,10 @@ export async function runTerminal({
   const saving: Promise<void>[] = []
 
   /** Saves a file the bot sent as `<message id>-<its name>`, so two files of one name both stay. */
-  const save = (m: { message_id: number; document?: { file_id: string; file_name?: string } }) => {
-    const stored = m.document && fake.files.get(m.document.file_id)
+  const save = (messageId: number, fileId: string, name: string) => {
+    const stored = fake.files.get(fileId)
     if (!downloads || !stored) return ''
-    const path = join(downloads, `${m.message_id}-${basename(m.document?.file_name ?? 'file')}`)
+    const path = join(downloads, `${messageId}-${basename(name)}`)
     saving.push(
       mkdir(downloads, { recursive: true })
         .then(() => writeFile(path, stored.bytes))
@@ -148,8 +148,17 @@ export async function runTerminal({
     if (event.kind === 'delete') return print(`🤖 ${strings.deleted}`)
     const m = event.message
     const lines: string[] = []
-    if (m.document)
-      lines.push(`📎 ${m.document.file_name ?? 'file'} (${m.document.file_size ?? 0} bytes)${save(m)}`)
+    if (m.document) {
+      const name = m.document.file_name ?? 'file'
+      lines.push(
+        `📎 ${name} (${m.document.file_size ?? 0} bytes)${save(m.message_id, m.document.file_id, name)}`,
+      )
+    }
+    const photo = m.photo?.at(-1)
+    if (photo) {
+      const name = fake.files.get(photo.file_id)?.fileName ?? 'photo.png'
+      lines.push(`🖼 ${name} ${photo.width}×${photo.height}${save(m.message_id, photo.file_id, name)}`)
+    }
     if (m.text !== undefined) lines.push(renderText(m.text, m.entities, color))
     if (m.caption !== undefined) lines.push(renderText(m.caption, m.caption_entities, color))
     const label = event.kind === 'edit' ? `🤖 ${strings.edited} ` : '🤖 '

@@ -6,13 +6,32 @@
  * judges each person by the regulation of the year (`TeamTable.regulation`). Nothing here classifies
  * again, so pointing a year at another regulation changes /team, /report and the sheet together.
  */
-import { type CertificateEligibility, certificateEligibility, type IneligibleReason } from '../rules/index.ts'
+import {
+  type CertificateEligibility,
+  certificateEligibility,
+  type IneligibleReason,
+  type TeacherGrade,
+} from '../rules/index.ts'
 import { fold } from '../store/text.ts'
-import type { Actor } from './access.ts'
+import { type Actor, whoIs } from './access.ts'
 import { vietnamDay } from './calendar.ts'
 import { classCounts, GradeService, type TeamRow, type TeamTable } from './grades.ts'
+import {
+  type DeadlineNotOpen,
+  type LateList,
+  type LateScope,
+  lateForNextDeadline,
+  type NoneLinked,
+  type NothingToRemind,
+  type RemindContent,
+  type RemindedRecently,
+  remindLate,
+} from './late.ts'
 import type { ServiceContext } from './options.ts'
-import { ok } from './result.ts'
+import { type ProvinceRow, provinceWorkbook } from './province-sheet.ts'
+import { profileOfYear } from './regulation.ts'
+import { type ChartPicture, type ClassRow, classChart, progressChart } from './report-charts.ts'
+import { type Forbidden, forbidden, type NotLinked, notLinked, ok, type Result } from './result.ts'
 import { resultsWorkbook, type SheetRow, type Translate } from './results-sheet.ts'
 
 /** A plan's state as the report counts it. */
@@ -48,6 +67,18 @@ export interface StatusReport {
 }
 
 type StatusError = Extract<Awaited<ReturnType<GradeService['teamTable']>>, { ok: false }>['error']
+
+/** schools read at once for the owner's sheet (each a handful of queries; the PostgreSQL pool has 10) */
+const PROVINCE_CONCURRENCY = 4
+
+/** A school's row of the owner's sheet, with the classes of its year's regulation. */
+type SchoolTotal = ProvinceRow & { schoolId: number; classes: TeacherGrade[] }
+
+const scopeOf = (t: TeamTable): LateScope => ({
+  schoolId: t.schoolId,
+  schoolYearId: t.schoolYear.id,
+  departmentId: t.departmentId,
+})
 
 export class ReportService {
   private readonly grades: GradeService
@@ -91,6 +122,148 @@ export class ReportService {
       data,
       people: tt.rows.length,
     })
+  }
+
+  /** Who in the scope is late for the year's next deadline with a task (null: no such deadline ahead). */
+  async late(
+    actor: Actor,
+    input: { schoolId?: number; departmentId?: number } = {},
+  ): Promise<Result<LateList | null, StatusError>> {
+    const table = await this.grades.teamTable(actor, input)
+    if (!table.ok) return table
+    const who = await whoIs(this.ctx.stores, actor)
+    return ok(
+      await lateForNextDeadline(
+        this.ctx.stores,
+        this.ctx.now(),
+        scopeOf(table.value),
+        who.person?.id ?? null,
+      ),
+    )
+  }
+
+  /**
+   * Reminds now, through the outbox, the people of the scope still late for `deadlineId` (or the one
+   * `personId`); the scope is checked as for `status`, so a head reaches only their department.
+   */
+  async remind(
+    actor: Actor,
+    input: { schoolId: number; departmentId?: number; deadlineId: number; personId?: number },
+    content: RemindContent,
+  ): Promise<
+    Result<
+      { enqueued: number; withoutTelegram: number; remindedRecently: number },
+      StatusError | DeadlineNotOpen | NothingToRemind | NoneLinked | RemindedRecently
+    >
+  > {
+    const { deadlineId, personId, ...scope } = input
+    const table = await this.grades.teamTable(actor, scope)
+    if (!table.ok) return table
+    const who = await whoIs(this.ctx.stores, actor)
+    const sent = await remindLate(this.ctx.stores, this.ctx.now(), {
+      scope: scopeOf(table.value),
+      deadlineId,
+      ...(personId === undefined ? {} : { personId }),
+      viewer: { telegramId: who.telegramId, personId: who.person?.id ?? null },
+      content,
+    })
+    if (!sent.ok) return sent
+    const { enqueued, withoutTelegram, remindedRecently } = sent.value
+    return ok({ enqueued, withoutTelegram, remindedRecently })
+  }
+
+  /** The scope's two charts: classes of the whole and of each department; plans and grades against the deadlines. */
+  async charts(
+    actor: Actor,
+    input: { schoolId?: number; departmentId?: number },
+    t: Translate,
+  ): Promise<Result<{ classes: ChartPicture; progress: ChartPicture }, StatusError>> {
+    const status = await this.status(actor, input)
+    if (!status.ok) return status
+    const r = status.value
+    const school = await this.ctx.stores.schools.get(r.schoolId)
+    const subtitle = `${r.total.departmentName ?? school?.name ?? ''} · ${r.schoolYear.name}`
+    const rows: ClassRow[] = [
+      {
+        name: r.departmentId === null ? t('chart-whole-school') : (r.total.departmentName ?? ''),
+        teachers: r.total.teachers,
+      },
+      ...(r.departmentId === null ? r.groups : [])
+        .filter((g) => g.teachers.total > 0)
+        .map((g) => ({ name: g.departmentName ?? t('report-board'), teachers: g.teachers })),
+    ]
+    const classes = await classChart(t, {
+      title: t('chart-classes-title'),
+      subtitle,
+      rows,
+      classes: profileOfYear({ profileId: r.schoolYear.profileId }).teacher.classes.map((c) => c.grade),
+    })
+    const progress = await progressChart(this.ctx.stores, this.ctx.now(), t, {
+      title: t('chart-progress-title'),
+      subtitle,
+      schoolYearId: r.schoolYear.id,
+      total: r.total,
+    })
+    return ok({ classes, progress })
+  }
+
+  /** The owner: every school's totals of its current year (null when it has none). */
+  async schoolTotals(actor: Actor): Promise<Result<SchoolTotal[], Forbidden | NotLinked>> {
+    const who = await whoIs(this.ctx.stores, actor)
+    if (!who.isOwner) return who.person ? forbidden() : notLinked()
+    const schools = await this.ctx.stores.schools.list()
+    const out: SchoolTotal[] = new Array(schools.length)
+    // a few schools at a time: PostgreSQL answers them side by side; SQLite just takes turns
+    let next = 0
+    const worker = async () => {
+      for (let i = next++; i < schools.length; i = next++) {
+        const school = schools[i]!
+        const table = await this.grades.teamTable(actor, { schoolId: school.id })
+        out[i] = {
+          schoolId: school.id,
+          schoolName: school.name,
+          schoolYearName: table.ok ? table.value.schoolYear.name : null,
+          total: table.ok ? groupStatus(null, null, table.value.rows) : null,
+          classes: table.ok ? table.value.regulation.teacher.classes.map((c) => c.grade) : [],
+        }
+      }
+    }
+    await Promise.all(Array.from({ length: PROVINCE_CONCURRENCY }, worker))
+    return ok(out)
+  }
+
+  /** The owner's sheet: one row per school, and the total (./province-sheet.ts). */
+  async provinceSheet(
+    actor: Actor,
+    t: Translate,
+  ): Promise<Result<{ fileName: string; data: Buffer; schools: number }, Forbidden | NotLinked>> {
+    const rows = await this.schoolTotals(actor)
+    if (!rows.ok) return rows
+    const day = vietnamDay(this.ctx.now())
+    const data = await provinceWorkbook({ title: t('province-sheet-title'), day, rows: rows.value }, t)
+    return ok({ fileName: `ket-qua-bdtx-cac-truong-${day}.xlsx`, data, schools: rows.value.length })
+  }
+
+  /** The owner's class chart: the total of every school, then one bar per school. */
+  async provinceChart(actor: Actor, t: Translate): Promise<Result<ChartPicture, Forbidden | NotLinked>> {
+    const rows = await this.schoolTotals(actor)
+    if (!rows.ok) return rows
+    const counted = rows.value.filter((r) => r.total !== null && r.total.teachers.total > 0)
+    const whole = groupStatus(null, null, [])
+    for (const r of counted)
+      for (const k of Object.keys(whole.teachers) as Array<keyof GroupStatus['teachers']>)
+        whole.teachers[k] += r.total!.teachers[k]
+    return ok(
+      await classChart(t, {
+        title: t('chart-classes-title'),
+        subtitle: t('chart-all-schools', { schools: rows.value.length }),
+        rows: [
+          { name: t('chart-all-schools-row'), teachers: whole.teachers },
+          ...counted.map((r) => ({ name: r.schoolName, teachers: r.total!.teachers })),
+        ],
+        classes: [...new Set(rows.value.flatMap((r) => r.classes))],
+      }),
+    )
   }
 
   /** The status of the actor's scope: a head's department, an admin's school (or one department). */

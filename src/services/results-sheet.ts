@@ -147,6 +147,10 @@ export async function resultsWorkbook(input: SheetInput, t: Translate): Promise<
     [t('sheet-class-Gioi'), c.teachers.Gioi],
     [t('sheet-class-Kha'), c.teachers.Kha],
     [t('sheet-class-TrungBinh'), c.teachers.TrungBinh],
+    // a TT 19/2019 year's only class; absent from the others' summary
+    ...(c.teachers.HoanThanh > 0
+      ? [[t('sheet-class-HoanThanh'), c.teachers.HoanThanh] as [string, number]]
+      : []),
     [t('sheet-class-KhongHoanThanh'), c.teachers.KhongHoanThanh],
     [t('sheet-class-Dat'), c.managers.Dat],
     [t('sheet-class-KhongDat'), c.managers.KhongDat],

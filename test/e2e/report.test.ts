@@ -63,6 +63,7 @@ describe('/report', () => {
     expect(text).toContain('• Tổ Văn (3): KH 0 · điểm 0 · 0/0/0/0 · CN 0')
     expect(admin.buttons().map((b) => b.text)).toEqual([
       '📥 Bảng kết quả (.xlsx)',
+      '📊 Biểu đồ',
       '📜 Chứng nhận: Tổ Toán',
       '📜 Chứng nhận: Tổ Văn',
       '📜 Chứng nhận: Ban giám hiệu và người ngoài tổ',

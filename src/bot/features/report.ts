@@ -6,12 +6,14 @@
  */
 import { InlineKeyboard, InputFile } from 'grammy'
 import type { GroupStatus, StatusReport } from '../../services/reports.ts'
+import { fold } from '../../store/text.ts'
 import { callbackData } from '../callback-data.ts'
 import type { BotContext } from '../context.ts'
 import { Feature } from '../feature.ts'
 import { escapeHtml } from '../i18n.ts'
 import { chunkLines } from '../present.ts'
 import { serviceErrorText } from '../service-errors.ts'
+import { chartsButton, lateButtons, provinceButtons, registerReportMore, withLate } from './report-more.ts'
 
 type T = BotContext['t']
 
@@ -23,6 +25,8 @@ const sheetButton = callbackData('rptx', ['school', 'department'])
 const schoolButton = callbackData('rpts', ['school'])
 /** room left under Telegram's 4,096 for the closing line */
 const MESSAGE_LIMIT = 3900
+/** school buttons the owner gets at once; past that they narrow with `/report <name>` */
+const MAX_SCHOOL_BUTTONS = 40
 
 const actorOf = (ctx: BotContext) => ({ telegramId: ctx.from!.id })
 
@@ -39,6 +43,7 @@ function groupBlock(t: T, g: GroupStatus): string[] {
         gioi: g.teachers.Gioi,
         kha: g.teachers.Kha,
         tb: g.teachers.TrungBinh,
+        ht: g.teachers.HoanThanh,
         khong: g.teachers.KhongHoanThanh,
         pending: g.teachers.pending + g.teachers['no-approved-plan'],
       }),
@@ -98,8 +103,10 @@ export function statusText(t: T, r: StatusReport): string {
 }
 
 function reportKeyboard(t: T, r: StatusReport): InlineKeyboard {
+  const scope = { school: r.schoolId, department: r.departmentId ?? 0 }
   const keyboard = new InlineKeyboard()
-    .text(t('report-button-sheet'), sheetButton.pack({ school: r.schoolId, department: r.departmentId ?? 0 }))
+    .text(t('report-button-sheet'), sheetButton.pack(scope))
+    .text(t('report-button-charts'), chartsButton.pack(scope))
     .row()
   const groups = r.departmentId === null ? r.groups : [r.total]
   for (const g of groups)
@@ -126,29 +133,55 @@ export function certificateMessages(t: T, g: GroupStatus): string[] {
   return chunkLines(lines)
 }
 
-async function showStatus(ctx: BotContext, input: { schoolId?: number }): Promise<void> {
+async function showStatus(ctx: BotContext, input: { schoolId?: number }, query = ''): Promise<void> {
   const report = await ctx.deps.reports.status(actorOf(ctx), input)
   if (!report.ok) {
-    if (report.error.code === 'school-required') return pickSchool(ctx)
+    if (report.error.code === 'school-required') return pickSchool(ctx, query)
     return void (await ctx.reply(serviceErrorText(ctx.t, report.error)))
   }
-  await ctx.reply(statusText(ctx.t, report.value), {
-    reply_markup: reportKeyboard(ctx.t, report.value),
+  const r = report.value
+  const late = await ctx.deps.reports.late(actorOf(ctx), {
+    schoolId: r.schoolId,
+    ...(r.departmentId ? { departmentId: r.departmentId } : {}),
   })
+  const language = await ctx.i18n.getLocale()
+  const { text, shown } = withLate(ctx.t, language, statusText(ctx.t, r), late.ok ? late.value : null)
+  const keyboard = reportKeyboard(ctx.t, r)
+  lateButtons(
+    ctx.t,
+    keyboard,
+    { school: r.schoolId, department: r.departmentId ?? 0 },
+    late.ok ? late.value : null,
+    shown,
+  )
+  await ctx.reply(text, { reply_markup: keyboard })
 }
 
 /** The owner sees every school: one button each. */
-async function pickSchool(ctx: BotContext): Promise<void> {
+async function pickSchool(ctx: BotContext, query: string): Promise<void> {
   const schools = await ctx.deps.schools.listSchools(actorOf(ctx))
   if (!schools.ok || schools.value.length === 0) return void (await ctx.reply(ctx.t('report-no-schools')))
-  const keyboard = new InlineKeyboard()
-  for (const s of schools.value) keyboard.text(s.name, schoolButton.pack({ school: s.id })).row()
-  await ctx.reply(ctx.t('report-pick-school'), { reply_markup: keyboard })
+  // `/report kim đồng`: the schools whose name has these words, with or without marks
+  const q = fold(query.trim().replace(/\s+/g, ' ')).slice(0, 100)
+  const found = q === '' ? schools.value : schools.value.filter((s) => fold(s.name).includes(q))
+  if (q !== '' && found.length === 1) return showStatus(ctx, { schoolId: found[0]!.id })
+  const keyboard = provinceButtons(ctx.t, new InlineKeyboard())
+  for (const s of found.slice(0, MAX_SCHOOL_BUTTONS))
+    keyboard.text(s.name, schoolButton.pack({ school: s.id })).row()
+  const lines = [
+    q !== '' && found.length === 0
+      ? ctx.t('report-no-school-match', { query: escapeHtml(query.trim()) })
+      : ctx.t('report-pick-school'),
+  ]
+  if (found.length > MAX_SCHOOL_BUTTONS)
+    lines.push(ctx.t('report-more-schools', { count: found.length, shown: MAX_SCHOOL_BUTTONS }))
+  await ctx.reply(lines.join('\n'), { reply_markup: keyboard })
 }
 
 const feature = new Feature()
+registerReportMore(feature)
 
-feature.command('report', (ctx) => showStatus(ctx, {}))
+feature.command('report', (ctx) => showStatus(ctx, {}, ctx.match))
 
 feature.callbackQuery(schoolButton, async (ctx) => {
   await ctx.answerCallbackQuery()

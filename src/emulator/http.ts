@@ -45,7 +45,7 @@ async function handle(fake: FakeTelegram, req: IncomingMessage, res: ServerRespo
   const url = new URL(req.url ?? '/', 'http://fake')
   const file = /^\/file\/bot([^/]+)\/(.+)$/.exec(url.pathname)
   if (file) {
-    const stored = fake.acceptsToken(file[1]!) ? fake.fileByPath(decodeURIComponent(file[2]!)) : undefined
+    const stored = fake.download(file[1]!, decodeURIComponent(file[2]!))
     if (!stored) return reply(res, 404, { ok: false, error_code: 404, description: 'Not Found' })
     res.writeHead(200, {
       'content-type': stored.mimeType ?? 'application/octet-stream',
@@ -82,7 +82,7 @@ export function fetchAdapter(fake: FakeTelegram): typeof fetch {
       new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } })
     const file = /^\/file\/bot([^/]+)\/(.+)$/.exec(url.pathname)
     if (file) {
-      const stored = fake.acceptsToken(file[1]!) ? fake.fileByPath(decodeURIComponent(file[2]!)) : undefined
+      const stored = fake.download(file[1]!, decodeURIComponent(file[2]!))
       if (!stored) return json(404, { ok: false, error_code: 404, description: 'Not Found' })
       return new Response(new Uint8Array(stored.bytes), {
         headers: { 'content-type': stored.mimeType ?? 'application/octet-stream' },

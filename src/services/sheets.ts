@@ -6,27 +6,16 @@
  *   const sheet = await readSheet('danh-sach.xlsx', bytes)
  *   const header = findHeader(sheet.value.tables[0].rows, STAFF_COLUMNS)
  */
-import { parse } from 'csv-parse/sync'
-import ExcelJS from 'exceljs'
+import { Worker } from 'node:worker_threads'
 import { fold } from '../store/text.ts'
 import { fail, ok, type Result } from './result.ts'
+import type { ReadOutcome, ReadRefusal, SheetFormat, SheetRow, SheetTable } from './sheet-parse.ts'
+import { bytesPerMb, UPLOAD_LIMITS } from './upload-limits.ts'
 
-export type SheetFormat = 'xlsx' | 'csv'
+export type { SheetFormat, SheetRow, SheetTable } from './sheet-parse.ts'
 
-export interface SheetRow {
-  /** 1-based row number as the spreadsheet shows it */
-  row: number
-  cells: string[]
-}
-
-export interface SheetTable {
-  /** the worksheet's name (xlsx) or null (csv) */
-  name: string | null
-  rows: SheetRow[]
-}
-
-export const MAX_FILE_BYTES = 10 * 1024 * 1024
-export const MAX_ROWS = 10_000
+export const MAX_FILE_BYTES = UPLOAD_LIMITS.fileBytes
+export const MAX_ROWS = UPLOAD_LIMITS.rows
 
 export type SheetError =
   | {
@@ -34,10 +23,10 @@ export type SheetError =
       readonly fileName: string
       readonly expected: readonly SheetFormat[]
     }
-  | { readonly code: 'file-unreadable'; readonly format: SheetFormat }
-  | { readonly code: 'file-too-large'; readonly maxBytes: number }
+  | { readonly code: 'file-too-large'; readonly maxBytes: number; readonly maxMb: number }
   | { readonly code: 'file-empty' }
-  | { readonly code: 'too-many-rows'; readonly maxRows: number; readonly rows: number }
+  | { readonly code: 'file-too-heavy'; readonly seconds: number; readonly heapMb: number }
+  | ReadRefusal
 
 export interface ColumnSpec<F extends string> {
   field: F
@@ -62,24 +51,78 @@ export type ColumnsMissing<F extends string = string> = {
   readonly expected: readonly string[]
 }
 
+export const fileTooLarge = (): SheetError => ({
+  code: 'file-too-large',
+  maxBytes: UPLOAD_LIMITS.fileBytes,
+  maxMb: Math.round(UPLOAD_LIMITS.fileBytes / bytesPerMb),
+})
+
+/**
+ * Whether a file Telegram describes may be downloaded at all: its stated size within the cap and
+ * a name a spreadsheet can have (a name without an extension is judged by its bytes later).
+ */
+export function uploadRefusal(file: {
+  fileName: string
+  fileSize: number | undefined
+}): SheetError | undefined {
+  if ((file.fileSize ?? 0) > UPLOAD_LIMITS.fileBytes) return fileTooLarge()
+  const name = file.fileName.toLowerCase()
+  if (/\.\w+$/.test(name) && !/\.(xlsx|csv|txt)$/.test(name))
+    return { code: 'file-unsupported', fileName: file.fileName, expected: ['xlsx', 'csv'] }
+  return undefined
+}
+
 export async function readSheet(
   fileName: string,
   data: Uint8Array,
 ): Promise<Result<{ format: SheetFormat; tables: SheetTable[] }, SheetError>> {
-  if (data.byteLength > MAX_FILE_BYTES) return fail({ code: 'file-too-large', maxBytes: MAX_FILE_BYTES })
+  if (data.byteLength > UPLOAD_LIMITS.fileBytes) return fail(fileTooLarge())
   const format = formatOf(fileName, data)
   if (!format) return fail({ code: 'file-unsupported', fileName, expected: ['xlsx', 'csv'] })
-  let tables: SheetTable[]
-  try {
-    tables = format === 'xlsx' ? await readXlsx(data) : [readCsv(data)]
-  } catch {
-    return fail({ code: 'file-unreadable', format })
-  }
-  tables = tables.filter((t) => t.rows.length > 0)
+  const read = await inWorker(format, data)
+  if (!read.ok) return fail(read.error)
+  const tables = read.tables.filter((t) => t.rows.length > 0)
   if (tables.length === 0) return fail({ code: 'file-empty' })
-  const rows = Math.max(...tables.map((t) => t.rows.length))
-  if (rows > MAX_ROWS + 20) return fail({ code: 'too-many-rows', maxRows: MAX_ROWS, rows })
   return ok({ format, tables })
+}
+
+const WORKER = new URL('./sheet-worker.mjs', import.meta.url)
+
+/**
+ * Reads the bytes in a worker thread with its own capped heap and a deadline, so that no file,
+ * however large or hostile, stalls the answers everybody else is waiting for. Running out of
+ * memory or time is a refusal like any other cap.
+ */
+function inWorker(
+  format: SheetFormat,
+  data: Uint8Array,
+): Promise<ReadOutcome | { ok: false; error: SheetError }> {
+  const { fileBytes: _, workerHeapMb, readMs, ...limits } = UPLOAD_LIMITS
+  const tooHeavy = {
+    ok: false as const,
+    error: { code: 'file-too-heavy' as const, seconds: readMs / 1000, heapMb: workerHeapMb },
+  }
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(WORKER, {
+      workerData: { format, data, limits },
+      resourceLimits: { maxOldGenerationSizeMb: workerHeapMb, maxYoungGenerationSizeMb: 32 },
+    })
+    let settled = false
+    const done = (outcome: ReadOutcome | typeof tooHeavy | Error) => {
+      if (settled) return
+      settled = true
+      clearTimeout(timer)
+      void worker.terminate()
+      if (outcome instanceof Error) reject(outcome)
+      else resolve(outcome)
+    }
+    const timer = setTimeout(() => done(tooHeavy), readMs)
+    worker.once('message', (outcome: ReadOutcome) => done(outcome))
+    worker.once('error', (error: Error & { code?: string }) =>
+      done(error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? tooHeavy : error),
+    )
+    worker.once('exit', (code) => done(new Error(`the sheet worker stopped (exit code ${code})`)))
+  })
 }
 
 function formatOf(fileName: string, data: Uint8Array): SheetFormat | undefined {
@@ -90,70 +133,6 @@ function formatOf(fileName: string, data: Uint8Array): SheetFormat | undefined {
   if (data[0] === 0x50 && data[1] === 0x4b && data[2] === 0x03 && data[3] === 0x04 && !/\.\w+$/.test(name))
     return 'xlsx'
   return undefined
-}
-
-async function readXlsx(data: Uint8Array): Promise<SheetTable[]> {
-  const workbook = new ExcelJS.Workbook()
-  await workbook.xlsx.load(Buffer.from(data.buffer, data.byteOffset, data.byteLength) as never)
-  const tables: SheetTable[] = []
-  for (const sheet of workbook.worksheets) {
-    const rows: SheetRow[] = []
-    sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-      const values = row.values as ExcelJS.CellValue[]
-      const cells: string[] = []
-      // row.values is 1-based
-      for (let i = 1; i < values.length; i++) cells.push(cellText(values[i]))
-      if (cells.some((c) => c !== '')) rows.push({ row: rowNumber, cells })
-    })
-    tables.push({ name: sheet.name, rows })
-  }
-  return tables
-}
-
-function cellText(value: ExcelJS.CellValue): string {
-  if (value === null || value === undefined) return ''
-  if (typeof value === 'string') return value.trim()
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value)
-  if (value instanceof Date) return value.toISOString().slice(0, 10)
-  if ('richText' in value)
-    return value.richText
-      .map((r) => r.text)
-      .join('')
-      .trim()
-  if ('hyperlink' in value) return String(value.text ?? '').trim()
-  if ('formula' in value || 'sharedFormula' in value) {
-    const result = (value as { result?: unknown }).result
-    return result === undefined || result === null || typeof result === 'object' ? '' : String(result).trim()
-  }
-  return ''
-}
-
-function readCsv(data: Uint8Array): SheetTable {
-  const text = new TextDecoder('utf-8').decode(data).replace(/^\uFEFF/, '')
-  const records = parse(text, {
-    delimiter: delimiterOf(text),
-    relax_column_count: true,
-    relax_quotes: true,
-    skip_empty_lines: false,
-    trim: true,
-    info: true,
-  }) as unknown as Array<{ record: string[]; info: { records: number } }>
-  const rows: SheetRow[] = []
-  for (const { record, info } of records) {
-    // the record's number, as a spreadsheet opening the file numbers its rows (a quoted field
-    // with line breaks stays one row)
-    if (record.some((c) => c !== '')) rows.push({ row: info.records, cells: record })
-  }
-  return { name: null, rows }
-}
-
-/** Excel in Vietnamese locales writes ';' between fields; others ','; some tools a tab. */
-function delimiterOf(text: string): string {
-  const firstLine = text.split(/\r?\n/, 1)[0] ?? ''
-  const outsideQuotes = firstLine.replace(/"[^"]*"/g, '')
-  const counts = [',', ';', '\t'].map((d) => [d, outsideQuotes.split(d).length - 1] as const)
-  counts.sort((a, b) => b[1] - a[1])
-  return counts[0]![1] > 0 ? counts[0]![0] : ','
 }
 
 /** A header cell as compared with the aliases: folded, punctuation as spaces. */

@@ -189,16 +189,24 @@ function fileDownloader(bot: Bot<BotContext>, options: BotOptions) {
     if (!file.file_path) throw new Error(`no file_path for ${fileId}`)
     const response = await fetchFile(`${apiRoot}/file/bot${options.token}/${file.file_path}`)
     if (!response.ok || !response.body) throw new Error(`file download failed: ${response.status}`)
-    const chunks: Uint8Array[] = []
+    // one buffer of the stated size (grown if Telegram understated it), not a list of chunks to join
+    let data = Buffer.allocUnsafe(Math.min(file.file_size ?? 64 * 1024, maxBytes))
     let size = 0
     for await (const chunk of response.body as AsyncIterable<Uint8Array>) {
-      size += chunk.byteLength
-      if (size > maxBytes) {
+      if (size + chunk.byteLength > maxBytes) {
         await response.body.cancel().catch(() => {})
         throw new FileTooLarge()
       }
-      chunks.push(chunk)
+      if (size + chunk.byteLength > data.length) {
+        const grown = Buffer.allocUnsafe(
+          Math.min(maxBytes, Math.max(2 * data.length, size + chunk.byteLength)),
+        )
+        data.copy(grown, 0, 0, size)
+        data = grown
+      }
+      data.set(chunk, size)
+      size += chunk.byteLength
     }
-    return Buffer.concat(chunks)
+    return data.subarray(0, size)
   }
 }

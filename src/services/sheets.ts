@@ -79,7 +79,7 @@ export async function readSheet(
   if (data.byteLength > UPLOAD_LIMITS.fileBytes) return fail(fileTooLarge())
   const format = formatOf(fileName, data)
   if (!format) return fail({ code: 'file-unsupported', fileName, expected: ['xlsx', 'csv'] })
-  const read = await inWorker(format, data)
+  const read = await reader.read(format, data)
   if (!read.ok) return fail(read.error)
   const tables = read.tables.filter((t) => t.rows.length > 0)
   if (tables.length === 0) return fail({ code: 'file-empty' })
@@ -87,43 +87,80 @@ export async function readSheet(
 }
 
 const WORKER = new URL('./sheet-worker.mjs', import.meta.url)
+/** a reader left idle this long is stopped (its memory returned); the next file starts another */
+const IDLE_MS = 5 * 60_000
+
+type Outcome = ReadOutcome | { ok: false; error: SheetError }
 
 /**
- * Reads the bytes in a worker thread with its own capped heap and a deadline, so that no file,
- * however large or hostile, stalls the answers everybody else is waiting for. Running out of
- * memory or time is a refusal like any other cap.
+ * Reads files in one worker thread with its own capped heap, one file at a time, each under a
+ * deadline, so that no file, however large or hostile, stalls the answers everybody else is
+ * waiting for. The worker is started on the first file (starting it and loading exceljs takes about
+ * a second) and kept for the next; running out of memory or time is a refusal like any other cap,
+ * and the next file gets a fresh worker.
  */
-function inWorker(
-  format: SheetFormat,
-  data: Uint8Array,
-): Promise<ReadOutcome | { ok: false; error: SheetError }> {
-  const { fileBytes: _, workerHeapMb, readMs, ...limits } = UPLOAD_LIMITS
-  const tooHeavy = {
-    ok: false as const,
-    error: { code: 'file-too-heavy' as const, seconds: readMs / 1000, heapMb: workerHeapMb },
+class SheetReader {
+  private worker: Worker | undefined
+  private queue: Promise<unknown> = Promise.resolve()
+  private idle: NodeJS.Timeout | undefined
+  private sent = 0
+
+  read(format: SheetFormat, data: Uint8Array): Promise<Outcome> {
+    const turn = this.queue.then(() => this.run(format, data))
+    this.queue = turn.catch(() => {})
+    return turn
   }
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(WORKER, {
-      workerData: { format, data, limits },
-      resourceLimits: { maxOldGenerationSizeMb: workerHeapMb, maxYoungGenerationSizeMb: 32 },
-    })
-    let settled = false
-    const done = (outcome: ReadOutcome | typeof tooHeavy | Error) => {
-      if (settled) return
-      settled = true
-      clearTimeout(timer)
-      void worker.terminate()
-      if (outcome instanceof Error) reject(outcome)
-      else resolve(outcome)
+
+  private stop(): void {
+    void this.worker?.terminate()
+    this.worker = undefined
+  }
+
+  private run(format: SheetFormat, data: Uint8Array): Promise<Outcome> {
+    clearTimeout(this.idle)
+    const { fileBytes: _, workerHeapMb, readMs, ...limits } = UPLOAD_LIMITS
+    const tooHeavy = {
+      ok: false as const,
+      error: { code: 'file-too-heavy' as const, seconds: readMs / 1000, heapMb: workerHeapMb },
     }
-    const timer = setTimeout(() => done(tooHeavy), readMs)
-    worker.once('message', (outcome: ReadOutcome) => done(outcome))
-    worker.once('error', (error: Error & { code?: string }) =>
-      done(error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? tooHeavy : error),
-    )
-    worker.once('exit', (code) => done(new Error(`the sheet worker stopped (exit code ${code})`)))
-  })
+    if (!this.worker) {
+      this.worker = new Worker(WORKER, {
+        resourceLimits: { maxOldGenerationSizeMb: workerHeapMb, maxYoungGenerationSizeMb: 32 },
+      })
+      // a reader waiting for files does not keep the process alive
+      this.worker.unref()
+    }
+    const worker = this.worker
+    const id = ++this.sent
+    return new Promise<Outcome>((resolve, reject) => {
+      const finish = (outcome: Outcome | Error, healthy: boolean) => {
+        clearTimeout(timer)
+        worker.off('message', onMessage)
+        worker.off('error', onError)
+        worker.off('exit', onExit)
+        if (!healthy) this.stop()
+        else this.idle = setTimeout(() => this.stop(), IDLE_MS).unref()
+        if (outcome instanceof Error) reject(outcome)
+        else resolve(outcome)
+      }
+      const onMessage = (message: { id: number; outcome: ReadOutcome }) => {
+        if (message.id === id) finish(message.outcome, true)
+      }
+      // out of memory (ERR_WORKER_OUT_OF_MEMORY) is the file's fault; anything else is the bot's
+      const onError = (error: Error & { code?: string }) =>
+        finish(error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? tooHeavy : error, false)
+      const onExit = (code: number) =>
+        finish(new Error(`the sheet worker stopped (exit code ${code})`), false)
+      const timer = setTimeout(() => finish(tooHeavy, false), readMs)
+      worker.on('message', onMessage)
+      worker.once('error', onError)
+      worker.once('exit', onExit)
+      worker.postMessage({ id, format, data, limits })
+    })
+  }
 }
+
+const reader = new SheetReader()
 
 function formatOf(fileName: string, data: Uint8Array): SheetFormat | undefined {
   const name = fileName.toLowerCase()

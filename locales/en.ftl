@@ -170,16 +170,50 @@ cefr-skip-post = Skip
 
 ## Service errors (shared)
 
-error-unknown = The request could not be done (error code: { $code }).
+error-unknown = The bot could not do this; nothing was changed. Please try again in a few minutes, and tell your school's admin if it still fails.
+error-command-for = { $command } is for { $who }. Nothing was changed.
+role-plural-teacher = teachers
+role-plural-head = heads of department
+role-plural-manager = managers (principals)
+role-plural-admin = the school's admins (steering committee)
+role-plural-staff = staff
+role-plural-owner = owners of the deployment
 error-forbidden = You may not do this. Nothing was changed.
 error-not-linked = Your Telegram account is not linked to a school yet. Open the invite link your school sent you.
 error-not-found = { $entity } not found.
-error-invalid-input = Some information is not valid ({ $fields }).
+error-invalid-input = { $fields ->
+        [none] Some information is not valid; nothing was changed.
+       *[other] Some information is not valid: { $fields }. Nothing was changed.
+    }
+field-fullName = full name (2–100 characters)
+field-adminName = the admin's full name (2–100 characters)
+field-name = name
+field-title = title
+field-titleVi = the deadline's title (2–200 characters)
+field-titleEn = the deadline's English title (2–200 characters)
+field-dueDate = due date
+field-opensOn = start date
+field-planDeadline = plan deadline
+field-approvalDeadline = approval deadline
+field-reason = reason
+field-subject = subject
+field-level = level
+field-role = role
+field-content = the announcement's text
+error-no-recipients = Nobody in this group can receive messages from the bot yet: { $withoutTelegram } people have not opened their invite link. Type /unreachable to see who and get invite links to pass on (or /invite).
+error-not-draft = This announcement was already sent or cancelled. Type /broadcast to write a new one.
+error-finished = This announcement has finished sending or was stopped.
+error-wrong-school = The department or person chosen is not in this school. Nothing was changed.
+error-date-order = The start ({ $opensOn }) must come before the deadline ({ $dueDate }). Nothing was changed.
+error-outside-year = { $date } is outside the school year ({ $from } – { $to }). Nothing was changed.
+error-record-invalid = The record has errors, so nothing was saved. Please correct it and send it again.
+error-deadline-required = This is the year's plan or approval deadline, so it cannot be removed; you can move it with /deadline move.
 entity-school = School
 entity-school-year = School year
 entity-department = Department
 entity-person = Person
 entity-invite = Invite
+entity-join-request = Join request
 entity-module = Module
 entity-plan = Plan
 
@@ -230,6 +264,20 @@ join-done-head = Done! Type /plan for your own modules, /approve to approve your
 join-done-manager = Done! Type /plan to register the managers' modules.
 join-done-admin = Done! Type /departments to create departments, /invite to invite heads and teachers, /import to import a list from a file.
 join-done-staff = Done! Type /help to see what the bot can do.
+join-pick-needs-approval = If you pick a name from the list, the head of department or the school's BCĐ will confirm it before your account is linked to that name.
+join-request-sent = ⏳ Request sent: you are <b>{ $name }</b>, { $school }{ $inDepartment }. The head of department or the school's BCĐ will confirm it, and the bot will tell you as soon as they do. Meanwhile you can still use /cefr and /need.
+join-request-waiting = ⏳ Your request to be <b>{ $name }</b> is still waiting for the head of department or the BCĐ. The bot will tell you as soon as they answer.
+join-request-ask =
+    🙋 The Telegram account <b>{ $telegram }</b> asks to be <b>{ $name }</b> ({ $role }) at { $school }{ $inDepartment }, through the department's shared invite link.
+    If it really is { $name }, press <b>Approve</b> to link the account. If you are not sure, press <b>Reject</b> and send them a personal invite link (/unreachable).
+join-request-approve = ✅ Approve
+join-request-reject = ❌ Reject
+join-request-approved-by = ✅ Approved: the account <b>{ $telegram }</b> is <b>{ $name }</b>.
+join-request-rejected-by = ❌ Rejected: the account <b>{ $telegram }</b> may not take the name <b>{ $name }</b>.
+join-request-approved = ✅ Your request was confirmed. Welcome, <b>{ $name }</b>! You have joined <b>{ $school }</b>{ $inDepartment } as { $role }.
+join-request-missing = Press the button below to give your level and subject.
+join-request-continue = ▶️ Finish my details
+join-request-rejected = The head of department or the BCĐ did not confirm that you are <b>{ $name }</b>, so your account was not linked. If this is a mistake, please ask them for a personal invite link.
 
 ## /plan
 
@@ -254,7 +302,12 @@ plan-button-add = ➕ Add a module
 plan-button-submit = 📤 Submit for approval
 plan-button-back = ↩️ Back to the plan
 plan-pick-module = Choose a module ({ $catalogue }), page { $page }/{ $pages }. { $nd3 }/{ $required } periods so far.
+plan-catalogue-empty = There is no module of the { $catalogue } catalogue under this school year's regulation ({ $profile }): the official list is not in the bot yet. The deployment's owner can import a module list with /import.
 plan-added = Module added.
+plan-remove-confirm = ❓ Remove <b>{ $code }</b> — { $title } ({ $hours } periods) from the plan?
+plan-button-remove-confirm = 🗑 Remove { $code }
+plan-button-keep = ↩️ Keep it
+plan-remove-not-now = This plan cannot be changed now.
 plan-removed = Module removed.
 plan-submitted = Plan submitted. You will get a message when it is approved or returned.
 plan-notify-submit-head = 📥 <b>{ $owner }</b> submitted a BDTX plan for your approval. Type /approve to see it.
@@ -295,6 +348,20 @@ schools-created =
 departments-heading = <b>Departments of { $school } ({ $count }):</b>
 departments-button-new = ➕ Add a department
 departments-ask-name = The department's name? (e.g. Tổ Toán – Tin)
+departments-button-rename = ✏️ Rename a department
+departments-button-merge = 🔗 Merge two departments
+departments-ask-rename = Which department gets a new name?
+departments-ask-new-name = The new name of <b>{ $name }</b>?
+departments-renamed = Renamed <b>{ $from }</b> to <b>{ $to }</b>.
+departments-ask-merge-from = Which department joins another? (the one chosen here leaves the list)
+departments-ask-merge-into = Merge <b>{ $from }</b> into which department?
+departments-merge-confirm = Merge <b>{ $from }</b> into <b>{ $into }</b>: everyone in { $from } moves to { $into } with their plans, scores and accounts; { $from }'s invite links and deadlines follow; the name { $from } goes. Merge?
+departments-button-merge-confirm = ✅ Merge
+departments-merged = Merged <b>{ $from }</b> into <b>{ $into }</b>: { $moved } people moved.
+departments-admin-only = Only the school's admin can rename or merge departments. Nothing was changed.
+departments-need-two = There is no other department to choose. Add one with «➕ Add a department» in /departments.
+nothing-changed = Cancelled; nothing was changed.
+error-merge-self = <b>{ $name }</b> cannot be merged into itself. Choose two different departments.
 departments-created = <b>{ $name }</b> added to the departments.
 invite-ask-role = Invite someone with which role?
 invite-ask-department = In which department?
@@ -327,6 +394,14 @@ people-legend = ✓ uses the bot · does not yet
 error-setup-unknown = That setup code is not right.
 error-setup-used = That setup code has been used.
 error-setup-closed = This deployment has an owner; the setup code no longer works.
+error-setup-expired = That setup code has expired (it works for 24 hours). Restart the bot to get a fresh one.
+error-join-request-decided = This request has already been answered.
+error-approval-needed = This name is already on the list, so the head of department or the BCĐ must confirm it before the account is linked.
+error-no-request-needed = This invite needs no confirmation: open the link again to join.
+error-owner-self = You cannot revoke your own owner's rights; another owner can.
+error-last-owner = The deployment must always keep at least one owner.
+error-not-an-owner = That account is not (or no longer) an owner.
+error-owner-from-config = This owner is set in the server's configuration (OWNER_TELEGRAM_IDS): remove the id there and restart the bot, or the next start makes them an owner again.
 error-invite-unknown = That invite code is not right. Please check the link or code your school sent.
 error-invite-expired = The invite link expired ({ $expiresAt }). Please ask your school for a new one.
 error-invite-used = This invite link has been used. Please ask your school for a new one.
@@ -344,7 +419,7 @@ error-plan-invalid = The plan cannot be submitted yet: ND3 has { $totalHours }/{
 error-wrong-status = The plan is "{ $status }", so this cannot be done.
 error-no-plan-for-role = Your role has no BDTX plan.
 error-no-current-year = The school has no current school year.
-error-deadline-order = The approval deadline must come after the plan deadline.
+error-deadline-order = The school's approval deadline ({ $approvalDeadline }) must come after the teachers' plan deadline ({ $planDeadline }), to leave time for approval. Nothing was changed.
 error-unknown-module = There is no module { $moduleCode } in the catalogue.
 error-wrong-catalogue = Module { $moduleCode } is in the { $moduleCatalogue } catalogue, not your { $catalogue } one.
 error-duplicate-module = Module { $moduleCode } is in the plan already.
@@ -403,11 +478,12 @@ modules-hours-self-study = self-study { $n }
 
 ## /import
 
-import-not-allowed = Only the school's BDTX steering committee (BCĐ) can import the staff list and the module catalogue from a file. If you need an import, please ask your school's BCĐ.
+import-not-allowed = Only the school's BDTX steering committee (BCĐ) can import the staff list from a file (the module catalogue is imported by the deployment's owners). If you need an import, please ask your school's BCĐ.
 import-choose = What would you like to import?
 import-choose-buttons = Please choose with the buttons on the message above.
 import-kind-staff = Staff and teacher list
 import-kind-catalogue = Module catalogue
+import-catalogue-owners-note = The module catalogue is shared by every school, so only the deployment's owners can add to it or change it. To add modules, please send the file to an owner.
 import-chosen = Importing: <b>{ $kind }</b>
 import-ask-file-staff =
     Send the staff and teacher list of <b>{ $school }</b> as an <b>.xlsx</b> or <b>.csv</b> file (attached as a file).
@@ -427,7 +503,7 @@ import-ask-file-catalogue =
     • <b>Mục tiêu bồi dưỡng</b> / Goals
     • <b>Tổng số tiết</b> / Total, <b>Lý thuyết</b> / Theory, <b>Thực hành</b> / Practice, <b>Tự học</b> / Self study
     • <b>Thông tư</b> / Source: the circular of the programme (empty: the level's own)
-    Only the deployment's owners can change a module that is already in the catalogue.
+    The catalogue is shared by every school: a module already in it is updated from the file.
 import-send-document = Please send an .xlsx or .csv file (attached as a file), or type /cancel to stop.
 import-send-again = Please check it and send another file, or type /cancel to stop.
 import-preview-title = <b>Preview of “{ $file }”</b>
@@ -472,6 +548,10 @@ import-row-module-exists = module { $value } is already in the catalogue with ot
 error-file-unsupported = The bot cannot read “{ $fileName }”. Please send an Excel (.xlsx) or .csv file; an old .xls file can be opened in Excel and saved as .xlsx.
 error-file-unreadable = The { $format } file could not be opened: it may be damaged or password-protected. Please open it in Excel, save it again and resend it.
 error-file-too-large = The file is too large: the bot accepts files of at most { $maxMb } MB. A whole school's staff list or a year's grade sheet is usually a few hundred KB; please remove pictures, extra sheets or split the file and send it again.
+error-file-encoding = This CSV file is not saved as UTF-8 ({ $encoding ->
+        [utf-16] it is Unicode/UTF-16
+       *[other] it is in an old code page such as Windows-1258
+    }), so accented letters would be read wrongly. Nothing was saved. Open it in Excel, choose <b>Save As</b>, file type <b>CSV UTF-8 (Comma delimited)</b>, and send it again — or send the Excel .xlsx file itself.
 error-file-empty = The file has no data.
 error-too-many-rows = The file has more than { $maxRows } rows, more than an import may have. Please split it into smaller files.
 error-too-many-columns = Row { $row } has more than { $maxColumns } cells, more than a list or a grade sheet needs. Please delete the extra columns and send it again.
@@ -481,6 +561,7 @@ error-file-unpacks-too-large = Unpacked, the .xlsx file is larger than { $maxMb 
 error-file-too-heavy = The file is too heavy: the bot could not read it within { $seconds } seconds and { $heapMb } MB of memory. Please remove extra data or split the file and send it again.
 error-columns-missing = The header row has no column { $expected } (the bot looks at the first 20 rows). Please add these columns and send the file again.
 error-preview-has-errors = The file still has { $count } errors, so nothing was saved. Please fix them and send the file again.
+error-catalogue-owners-only = The module catalogue is shared by every school, so only the deployment's owners can add to it or change it. To add modules, please send the file to an owner.
 error-preview-mismatch = This preview is not of your school, so it cannot be saved. Please type /import and send the file again.
 
 ## /setdeadline
@@ -499,6 +580,7 @@ help-role-owner =
     <b>Deployment owner:</b>
     /schools — the schools; add one and invite its admin
     /broadcast — send an announcement · /import — import the module catalogue from a file
+    /owners — the deployment's owners; revoke one
 help-role-teacher =
     <b>Teacher:</b>
     /plan — register self-chosen modules (ND3) and submit them
@@ -509,7 +591,7 @@ help-role-head =
     <b>Head of department:</b>
     /approve — approve the department's plans · /grades — enter the team's scores (one message or an Excel file)
     /team — the department's score table · /invite — invite teachers · /people — the department's teachers
-    /plan, /scores, /deadlines — your own · /modules — the module catalogue
+    /plan, /scores, /deadlines — your own · /modules — the module catalogue · /records — the department's qualification records (read only)
 help-role-manager =
     <b>School manager:</b>
     /plan — register the managers' modules · /scores — pass or fail
@@ -520,6 +602,7 @@ help-role-admin =
     /approve — approve plans · /grades — enter scores (managers too) · /team — score table
     /deadlines and /deadline — the year's calendar · /setdeadline — plan and approval deadlines
     /broadcast — send an announcement · /lockresults — lock the year's results
+    /records — qualification records (template, import) · /record — update one person · /standards — who falls short, master's/doctorate ratios
 help-role-staff =
     <b>Staff:</b>
     /modules — the module catalogue · /me — my profile
@@ -577,9 +660,15 @@ grades-unlocked = The results of { $year } are unlocked.
 grades-no-plan = no plan
 grades-notice = 📊 <b>Your BDTX result for { $year } was just updated:</b>
 grades-error-where = Line { $line }
-grades-error-where-cell = Line { $line }, cell { $column }
+grades-error-where-cell = Line { $line }, column { $column }
+grades-error-where-column = Line { $line }, column { $column }
+grades-column-name = name
+grades-column-id = ID
 grades-error-missing-name = the line has scores but no name.
-grades-error-unknown-name = "{ $input }" is not on the list (similar: { $suggestions }).
+grades-error-unknown-name = "{ $input }" is not on the list{ $suggestions ->
+        [none] .
+       *[other] {""} (similar: { $suggestions }).
+    }
 grades-error-ambiguous-name = several people are called "{ $input }": { $candidates }. Please write more of the name.
 grades-error-duplicate-teacher = "{ $input }" is already on line { $firstLine }.
 grades-error-not-in-your-department = "{ $input }" is in { $department }, not your department.
@@ -626,6 +715,13 @@ broadcast-preview =
         [0] {""}
        *[other] {" "}({ $without } people who do not use the bot yet will not get it.)
     }
+broadcast-nobody-reachable = Nobody in this group can receive messages from the bot yet{ $without ->
+        [0] {""}
+       *[other] {""}: { $without } have not opened their invite link
+    }{ $blocked ->
+        [0] {""}
+       *[other] {""}, { $blocked } blocked the bot
+    }. Nothing was sent. Type /unreachable to see who and get invite links to pass on (by Zalo or in person), or make one with /invite.
 broadcast-button-send = ✅ Send
 broadcast-button-stop = ⏹ Stop sending
 broadcast-cancelled = Cancelled; nothing was sent.
@@ -656,6 +752,10 @@ deadlines-done = ✅ done
 deadlines-admin-heading = <b>The school's calendar (admin):</b>
 deadlines-admin-usage =
     Edit it: <code>/deadline add 20/10/2026 Title</code> · <code>/deadline move 3 21/09/2026</code> · <code>/deadline rename 3 New title</code> · <code>/deadline remove 3</code> (the number is the place in the list above).
+deadlines-remove-confirm = ❓ Remove <b>{ $title }</b> ({ $when }) from the calendar? Its reminders will no longer be sent.
+deadlines-button-remove = 🗑 Remove it
+deadlines-button-keep = ↩️ Keep it
+deadlines-removed = Removed from the calendar; its reminders will no longer be sent.
 deadlines-changed = The calendar is updated; its reminders follow the new dates.
 reminder-text =
     ⏰ <b>{ $title }</b>: due { $date } { $days ->
@@ -849,3 +949,234 @@ cefr-error-toeic-bridge = "{ $input }" is TOEIC Bridge, a different test on othe
 
 sandbox-pasting = Type or paste the lines; a line :end sends them all as one message.
 sandbox-saved = saved to { $path }
+
+## /courses: training courses and their budget (seed 000 §III.5)
+cmd-courses = Training courses, budget and sign-ups
+entity-course = training course
+courses-owner-scope = all schools (Sở/Phòng)
+courses-heading = 📚 Training courses of <b>{ $scope }</b> ({ $count }):
+courses-none = No course yet. Press ➕ to paste the budget table.
+courses-line = { $n }. { $name } — { $classes } classes · { $seats } people · { $fee }/person = <b>{ $amount }</b>
+courses-line-signups = 📣 open for sign-ups: { $seated }/{ $seats } seats{ $waiting ->
+    [0] {""}
+   *[other] , { $waiting } waiting
+}
+courses-totals = <b>Total:</b> { $classes } classes · { $seats } people · <b>{ $amount }</b>
+courses-add = ➕ Add courses (paste a table)
+courses-export = 📊 Export to Excel
+courses-open = 📣 Open { $n }
+courses-ask-table =
+    Paste the budget table, one course a line, cells separated by Tab (copied from Excel) or |:
+    <code>Name | Classes | People | Fee per person | Amount</code>
+    A number column, a header line and the amount column are optional; a «Tổng cộng» (total) line is checked against the bot's own sums.
+courses-preview-heading = Preview of { $count } courses (the bot computes amount = people × fee per person):
+courses-more = … and { $count } more.
+courses-field-classes = Classes
+courses-field-seats = People
+courses-field-amount = Amount
+courses-mismatch-total = ⚠️ The total line says { $field } { $printed }, but the lines add up to { $computed }.
+courses-mismatch-line = ⚠️ Course { $n }: the table says amount { $printed }, but people × fee = { $computed }.
+courses-errors = ❌ { $count } errors — nothing can be saved yet:
+courses-error-missing = Line { $line }, column «{ $column }»: empty.
+courses-error-not-a-number = Line { $line }, column «{ $column }»: «{ $input }» is not a whole number (e.g. 100 or 1.500.000).
+courses-error-zero = Line { $line }, column «{ $column }»: must be more than 0.
+courses-error-too-many-cells = Line { $line }: extra cells «{ $input }»; a line has at most 5 columns (name, classes, people, fee per person, amount).
+courses-fix-and-resend = Fix the lines above, then press ➕ and paste again. Nothing was saved.
+courses-save = ✅ Save
+courses-discard = Cancel
+courses-discarded = Cancelled; nothing saved.
+courses-saved = ✅ Saved { $count } courses. Type /courses to see them and open sign-ups.
+courses-ask-audience = Open sign-ups to whom? The bot sends them an invitation with a sign-up button.
+courses-audience-teacher = Teachers and heads
+courses-audience-manager = Managers
+courses-audience-staff = School staff
+courses-audience-all = Everyone
+courses-invitation = 📚 The course <b>{ $name }</b> is open for sign-ups: { $seats } seats, fee { $fee } per person. Press the button to sign up; when it is full you join the waiting list.
+courses-sign-up-button = ✍️ Sign up
+courses-opened = 📣 Sign-ups for «{ $name }» are open; the invitation goes to { $count } people.
+courses-opened-nobody = 📣 Sign-ups for «{ $name }» are open. Nobody of that group has opened the bot yet, so no invitation could go; they will see the course with /courses.
+courses-none-open = No training course is open for your sign-up at the moment.
+courses-open-heading = 📚 Courses open for sign-ups ({ $count }):
+courses-mine-seat = ✅ You have a seat.
+courses-mine-waiting = ⏳ You are on the waiting list.
+courses-sign-up = ✍️ Sign up { $n }
+courses-withdraw = ❌ Withdraw { $n }
+courses-signed-seat = ✅ Signed up for «{ $name }»: you have a seat.
+courses-signed-waiting = «{ $name }» is full ({ $seats } seats). You are number { $position } on the waiting list; the bot tells you as soon as someone withdraws.
+courses-withdrawn = You withdrew from «{ $name }».
+courses-promoted = ✅ A seat is yours in the course <b>{ $name }</b> (someone withdrew).
+error-course-table-errors = The table still has { $count } errors; nothing saved.
+error-course-table-empty = The table has no course to save.
+error-course-table-too-long = The table is too long: at most { $max } courses at a time.
+error-course-not-open = This course is not open for sign-ups.
+error-course-not-for-you = This course is not open to your post.
+error-course-not-signed-up = You have not signed up for this course.
+courses-sheet-name = Courses
+courses-sheet-signups = Sign-ups
+courses-sheet-title = TRAINING COURSE BUDGET — { $scope }
+courses-file-name = training-courses.xlsx
+courses-col-number = No.
+courses-col-name = Course
+courses-col-classes = Classes
+courses-col-seats = People
+courses-col-fee = Fee per person
+courses-col-amount = Amount
+courses-col-seated = Seated
+courses-col-waiting = Waiting
+courses-col-total = TOTAL
+courses-col-person = Full name
+courses-col-school = School
+courses-col-state = State
+courses-state-seat = seat
+courses-state-waiting = waiting
+## Staff records and standards (/records, /record, /standards)
+
+cmd-records = Staff qualification records
+cmd-record = Update one person's record
+cmd-standards = Who falls short of the standards; master's and doctorate ratios
+staff-yes = yes
+staff-no = no
+staff-qualification-trung-cap = Vocational (trung cấp)
+staff-qualification-cao-dang = College (cao đẳng)
+staff-qualification-dai-hoc = Bachelor's
+staff-qualification-thac-si = Master's
+staff-qualification-tien-si = Doctorate
+staff-political-so-cap = elementary
+staff-political-trung-cap = intermediate
+staff-political-cao-cap = advanced
+staff-political-cu-nhan = bachelor's in political science
+staff-it-none = none
+staff-it-basic = basic IT skills
+staff-it-management = management software
+staff-post-principal = Principal
+staff-post-vice-principal = Vice-principal
+staff-post-van-thu = Clerk
+staff-post-ke-toan = Accountant
+staff-post-y-te = School nurse
+staff-post-thu-vien = Librarian
+staff-post-thiet-bi = Equipment officer
+staff-post-bao-ve = Security guard
+staff-cefr-below = below { $level }
+staff-record-empty = <b>Qualification record:</b> none yet. The school's BCĐ fills it in with /records.
+staff-record =
+    <b>Qualification record</b>
+    Professional: { $qualification }
+    Political theory: { $political }
+    State management certificate: { $stateManagement } · Education management: { $educationManagement } · Head-of-department training: { $ttcm }
+    IT: { $it }
+    Languages: { $languages }
+    In the management pipeline: { $pipeline }
+    Post: { $post }
+staff-line-empty = no record yet
+staff-line-political = political theory { $level }
+staff-line-it = IT { $level }
+staff-line-pipeline = in the pipeline
+records-heading-school = <b>The school's qualification records</b> — { $filled }/{ $count } people have one:
+records-heading-department = <b>Your department's qualification records</b> (read only) — { $filled }/{ $count } people have one:
+records-admin-hint = For the whole school: download the <b>template</b> (filled in with names and what is known), edit it, then <b>import</b> it. One person: /record, e.g. <code>/record Trần Thị Lan</code> followed by one item per line, such as <code>Trình độ: thạc sĩ</code>. /standards shows who falls short.
+records-head-hint = Heads of department can only read records; to change one, ask the school's BCĐ.
+records-button-template = 📄 Template
+records-button-import = 📥 Import a file
+records-template-help =
+    Guide
+    Each row of the «Hồ sơ» sheet is one person of the school, found by Họ và tên (and Tổ when two people share a name).
+    Trình độ chuyên môn: trung cấp, cao đẳng, đại học, thạc sĩ, tiến sĩ — with Chuyên ngành (e.g. Toán, Kế toán).
+    Lý luận chính trị: sơ cấp, trung cấp, cao cấp, cử nhân; leave empty if none.
+    Chứng chỉ QLNN, Chứng chỉ QLGD, Bồi dưỡng TTCM, Quy hoạch: có / không (yes / no).
+    Tin học: không, cơ bản, ứng dụng quản lý.
+    Vị trí: hiệu trưởng, phó hiệu trưởng; for staff: văn thư, kế toán, y tế, thư viện, thiết bị, bảo vệ.
+    Chứng chỉ ngoại ngữ: IELTS, TOEFL iBT, FCE, TOEIC; Điểm (TOEIC: three scores, Listening & Reading, Speaking, Writing, e.g. 850 170 160); Ngày cấp: day/month/year.
+    A column removed altogether leaves that item as it is; an empty cell clears it.
+records-template-caption = Qualification record template: one person per row. The «Guide» sheet lists the accepted values. When done, tap «📥 Import a file» in /records and send it back.
+records-admin-only = Only the school's BCĐ can see and update the whole school's records. Your own record: /me.
+records-head-read-only = Heads of department can read their department's records (/records) but not change them. To change one, ask the school's BCĐ.
+records-ask-file =
+    Send the <b>.xlsx</b> or <b>.csv</b> file of qualification records for <b>{ $school }</b> (as a file), following the template.
+    Each row is a person already on the school's list (found by <b>Họ và tên</b>, plus <b>Tổ</b> when two share a name). A column the file does not have is left as it is; an empty cell clears that value.
+records-preview-counts = Read { $rows } rows: { $create } people get a record for the first time, { $update } are updated, { $certificates } language certificates.
+records-saved = ✅ Records saved: { $created } new, { $updated } updated, { $certificates } language certificates. /standards shows who falls short.
+record-usage =
+    Update one person's record: the first line is the full name, then one item per line, for example:
+    <code>/record Trần Thị Lan
+    Trình độ: thạc sĩ
+    Chuyên ngành: Toán
+    Lý luận chính trị: trung cấp
+    Tin học: cơ bản
+    Quy hoạch: có
+    Chứng chỉ ngoại ngữ: IELTS
+    Điểm: 6,5
+    Ngày cấp: 12/05/2023</code>
+    Items not given stay as they are. Items: Trình độ, Chuyên ngành, Lý luận chính trị, QLNN, QLGD, Bồi dưỡng TTCM, Tin học, Quy hoạch, Vị trí, Chứng chỉ ngoại ngữ, Điểm, Ngày cấp (and Tổ, when two people share a name).
+record-unknown-line = I did not understand the line «{ $line }». Each line is <code>Item: value</code>, e.g. <code>Trình độ: thạc sĩ</code>. Type /record to see the items. Nothing was saved.
+record-saved = ✅ Saved the record of <b>{ $name }</b>.
+record-invalid = ❌ The record has errors, so <b>nothing was saved</b>:
+record-error-line = • «{ $column }»: { $problem }
+staff-error-required = is empty; it is required.
+staff-error-too-long = is too long: at most { $max } characters.
+staff-error-unknown-value = «{ $value }» is not a value I know. Write one of: { $expected }.
+staff-error-unknown-exam = «{ $value }» is not an exam in the CEFR table. Write one of: { $expected }.
+staff-error-bad-score = «{ $value }» is not a valid { $expected } score (from { $min } to { $max } in steps of { $step }; TOEIC takes three scores: Listening & Reading, Speaking, Writing).
+staff-error-score-required = names an exam but gives no score.
+staff-error-exam-required = gives a score but no exam. Write one of: { $expected }.
+staff-error-bad-date = «{ $value }» is not a date. Write day/month/year, e.g. 12/05/2023.
+staff-error-person-unknown = nobody named «{ $value }» is on the school's list. Add them with /import first.
+staff-error-person-ambiguous = several people are named «{ $value }» ({ $expected }). Add the Tổ column to say which.
+staff-error-person-other-department = this person is not in «{ $value }» but in { $expected }. Please correct the Tổ column.
+staff-error-duplicate-row = «{ $value }» repeats row { $firstRow }.
+error-person-unknown = Nobody named «{ $name }» is on the school's list. Nothing was saved.
+error-person-ambiguous = Several people are named «{ $name }» (in { $departments }). Add a line <code>Tổ: …</code> to say which. Nothing was saved.
+standards-owner-heading = <b>Master's and doctorate ratios against the targets — { $count } schools</b>
+standards-owner-school = <b>{ $school }</b> ({ $kind })
+standards-admin-only = Only the school's BCĐ can see who falls short of the standards. Your own record: /me.
+standards-heading = <b>Qualification standards — { $school }</b> ({ $kind })
+standards-summary = { $judged } people with a record checked: { $meeting } meet every standard. { $without } have no record yet (/records).
+standards-ratios-heading = <b>Master's and doctorate ratios against the targets</b>
+standards-ratios-no-kind = The school's level is not known yet (nobody has a level set), so there is no target to compare with.
+standards-ratios-no-target = The plan sets no master's or doctorate target for { $kind }.
+standards-ratio-line = • { $group } — { $measure }: { $count }/{ $total } ({ $share }), target { $target }: { $verdict }
+standards-ratio-met = ✅ met
+standards-ratio-short = { $people } more people needed
+standards-ratios-without-record = Of these, { $managers } managers and { $teachers } teachers have no record yet (not counted as holding a master's or doctorate).
+standards-group-managers = Managers
+standards-group-teachers = Teachers
+standards-measure-thac-si = master's
+standards-measure-tien-si = doctorate
+standards-measure-above-standard = above the trained standard
+standards-gaps-heading = <b>Who falls short of which standard</b>
+standards-group = <b>{ $standard }</b> — { $count } people
+standards-source = <i>Source: { $source }</i>
+standards-gap-line = • { $who }: needs { $required }, has: { $has }
+staff-gap-none = none
+standards-more = … and { $count } more (the full list is in the template at /records).
+standards-no-records = Nobody has a qualification record yet. Import them at /records.
+standards-no-gaps = ✅ Everyone with a record meets the standards.
+standard-management-certificate = Education management certificate (managers and the pipeline)
+standard-state-management-certificate = State management certificate (managers)
+standard-political-theory = Political theory, intermediate or above (managers and the pipeline)
+standard-ttcm-training = Head-of-department training
+standard-trained-standard = Trained to the standard
+standard-manager-above-standard = Managers trained above the standard
+standard-english = English of English teachers
+standard-language-certificate = Foreign language certificate (managers)
+standard-it = IT
+standard-staff-training = Staff trained for their post
+## /owners
+
+cmd-owners = Deployment owners
+owners-only = Only the deployment's owners can see and change the list of owners.
+owners-title = <b>Deployment owners ({ $count })</b>
+owners-line = • <b>{ $name }</b>{ $you } — id { $id }, { $source } since { $since }
+owners-you = { " " }(you)
+owners-source-config = from the server's configuration (OWNER_TELEGRAM_IDS)
+owners-source-setup = through the setup link
+owners-source-owner = added by another owner
+owners-config-note = An owner from the server's configuration is removed only by deleting their id from OWNER_TELEGRAM_IDS and restarting the bot.
+owners-only-one = The deployment must always keep at least one owner, so there is nobody you can revoke yet.
+owners-revoke = 🚫 Revoke: { $name }
+owners-confirm =
+    Take away the owner's rights of <b>{ $name }</b> (id { $id })?
+    They will no longer add schools, see every school's report, send announcements to every school or import the module catalogue. Their role in a school (if any) stays.
+owners-confirm-yes = 🚫 Revoke
+owners-confirm-no = Cancel
+owners-revoked = <b>{ $name }</b> is no longer an owner. The deployment has { $remaining } owner(s) left.
+owners-revoked-notice = You are no longer an owner of this deployment: another owner took that right away. Your role in a school (if any) stays.

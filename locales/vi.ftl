@@ -169,17 +169,53 @@ cefr-ask-post-buttons = Bạn hãy chọn vị trí bằng các nút ở tin nh�
 cefr-skip-post = Bỏ qua
 
 ## Lỗi từ nghiệp vụ (dùng chung)
+# Xưng hô: trò chuyện với bot gọi người dùng là «bạn» (ai cũng dùng được /cefr, /need); thông báo
+# nhà trường gửi tới một giáo viên (kế hoạch được duyệt/trả lại, kết quả, nhắc hạn) gọi «Thầy/Cô».
 
-error-unknown = Không thực hiện được yêu cầu (mã lỗi: { $code }).
+error-unknown = Bot chưa làm được việc này; chưa có gì bị thay đổi. Bạn thử lại sau ít phút, nếu vẫn không được thì báo quản trị trường.
+error-command-for = Lệnh { $command } dành cho { $who }. Không có gì bị thay đổi.
+role-plural-teacher = giáo viên
+role-plural-head = tổ trưởng chuyên môn
+role-plural-manager = cán bộ quản lý (HT/PHT)
+role-plural-admin = Ban chỉ đạo BDTX (quản trị trường)
+role-plural-staff = nhân viên
+role-plural-owner = chủ quản hệ thống
 error-forbidden = Bạn không có quyền làm việc này. Không có gì bị thay đổi.
 error-not-linked = Tài khoản Telegram của bạn chưa gắn với trường nào. Hãy mở đường link mời mà nhà trường gửi cho bạn.
 error-not-found = Không tìm thấy { $entity }.
-error-invalid-input = Thông tin chưa hợp lệ ({ $fields }).
+error-invalid-input = { $fields ->
+        [none] Thông tin chưa hợp lệ; chưa thay đổi gì.
+       *[other] Thông tin chưa hợp lệ: { $fields }. Chưa thay đổi gì.
+    }
+field-fullName = họ tên (2–100 ký tự)
+field-adminName = họ tên quản trị trường (2–100 ký tự)
+field-name = tên
+field-title = tiêu đề
+field-titleVi = tên mốc (2–200 ký tự)
+field-titleEn = tên mốc tiếng Anh (2–200 ký tự)
+field-dueDate = ngày hạn
+field-opensOn = ngày bắt đầu
+field-planDeadline = hạn đăng ký kế hoạch
+field-approvalDeadline = hạn duyệt kế hoạch
+field-reason = lý do
+field-subject = môn dạy
+field-level = cấp học
+field-role = vai trò
+field-content = nội dung thông báo
+error-no-recipients = Chưa ai trong nhóm này nhận được tin qua bot: { $withoutTelegram } người chưa mở link mời. Gõ /unreachable để xem là ai và lấy link mời gửi cho họ (hoặc /invite).
+error-not-draft = Thông báo này đã gửi hoặc đã hủy. Gõ /broadcast để soạn thông báo mới.
+error-finished = Thông báo này đã gửi xong hoặc đã dừng.
+error-wrong-school = Tổ hoặc người được chọn không thuộc trường này. Chưa thay đổi gì.
+error-date-order = Ngày bắt đầu ({ $opensOn }) phải trước hạn ({ $dueDate }). Chưa thay đổi gì.
+error-outside-year = Ngày { $date } nằm ngoài năm học ({ $from } – { $to }). Chưa thay đổi gì.
+error-record-invalid = Hồ sơ có lỗi nên chưa lưu gì. Bạn sửa rồi gửi lại nhé.
+error-deadline-required = Mốc này là hạn đăng ký hoặc hạn duyệt kế hoạch của năm học nên không xóa được; bạn có thể dời ngày bằng /deadline move.
 entity-school = trường
 entity-school-year = năm học
 entity-department = tổ chuyên môn
 entity-person = người này
 entity-invite = lời mời
+entity-join-request = yêu cầu tham gia
 entity-module = mô đun
 entity-plan = kế hoạch
 
@@ -212,7 +248,7 @@ cmd-me = Thông tin của tôi
 
 ## Tham gia (link mời)
 
-setup-owner-welcome = Bạn đã là <b>chủ quản</b> của hệ thống. Gõ /schools để thêm trường và mời quản trị của trường.
+setup-owner-welcome = Xong: từ giờ bạn là <b>chủ quản</b> của hệ thống — người thêm các trường và mời quản trị của từng trường. Gõ /schools để bắt đầu.
 join-invite-for-person = Lời mời vào <b>{ $school }</b>{ $inDepartment }, vai trò { $role }, dành cho <b>{ $name }</b>. Bạn có đúng là người này?
 join-confirm-me = Đúng, tôi là { $name }
 join-pick-name = Lời mời vào <b>{ $school }</b> (<b>{ $department }</b>), vai trò { $role }. Bạn hãy chọn tên của mình:
@@ -230,6 +266,20 @@ join-done-head = Xong! Gõ /plan để đăng ký mô đun của bạn, /approve
 join-done-manager = Xong! Gõ /plan để đăng ký các mô đun dành cho cán bộ quản lý.
 join-done-admin = Xong! Gõ /departments để tạo các tổ, /invite để mời tổ trưởng và giáo viên, /import để nhập danh sách từ tệp.
 join-done-staff = Xong! Gõ /help để xem các việc bot làm được.
+join-pick-needs-approval = Nếu bạn chọn một tên có sẵn, tổ trưởng hoặc BCĐ của trường sẽ xác nhận trước khi tài khoản được gắn với tên đó.
+join-request-sent = ⏳ Đã gửi yêu cầu: bạn là <b>{ $name }</b>, { $school }{ $inDepartment }. Tổ trưởng hoặc BCĐ của trường sẽ xác nhận, và bot sẽ báo bạn ngay khi có kết quả. Trong lúc chờ, bạn vẫn dùng được /cefr và /need.
+join-request-waiting = ⏳ Yêu cầu nhận tên <b>{ $name }</b> của bạn vẫn đang chờ tổ trưởng hoặc BCĐ xác nhận. Bot sẽ báo bạn ngay khi có kết quả.
+join-request-ask =
+    🙋 Tài khoản Telegram <b>{ $telegram }</b> xin nhận tên <b>{ $name }</b> ({ $role }) ở { $school }{ $inDepartment }, qua link mời chung của tổ.
+    Nếu đúng là thầy/cô { $name }, bấm <b>Đồng ý</b> để gắn tài khoản. Nếu không chắc, bấm <b>Từ chối</b> và gửi link mời riêng cho thầy/cô ấy (/unreachable).
+join-request-approve = ✅ Đồng ý
+join-request-reject = ❌ Từ chối
+join-request-approved-by = ✅ Đã đồng ý: tài khoản <b>{ $telegram }</b> là <b>{ $name }</b>.
+join-request-rejected-by = ❌ Đã từ chối: tài khoản <b>{ $telegram }</b> không được nhận tên <b>{ $name }</b>.
+join-request-approved = ✅ Yêu cầu của bạn đã được xác nhận. Chào mừng <b>{ $name }</b>! Bạn đã tham gia <b>{ $school }</b>{ $inDepartment } với vai trò { $role }.
+join-request-missing = Bấm nút bên dưới để cho biết cấp học và môn bạn dạy.
+join-request-continue = ▶️ Điền nốt thông tin
+join-request-rejected = Tổ trưởng hoặc BCĐ chưa xác nhận bạn là <b>{ $name }</b> nên tài khoản chưa được gắn. Nếu có nhầm lẫn, bạn liên hệ tổ trưởng hoặc BCĐ để nhận link mời riêng nhé.
 
 ## /plan
 
@@ -254,15 +304,20 @@ plan-button-add = ➕ Thêm mô đun
 plan-button-submit = 📤 Gửi duyệt
 plan-button-back = ↩️ Quay lại kế hoạch
 plan-pick-module = Chọn mô đun ({ $catalogue }), trang { $page }/{ $pages }. Đã có { $nd3 }/{ $required } tiết.
+plan-catalogue-empty = Chưa có mô đun nào của danh mục { $catalogue } theo quy chế của năm học này ({ $profile }): danh mục chính thức chưa được đưa vào bot. Người quản lý hệ thống nhập được danh mục mô đun bằng /import.
 plan-added = Đã thêm mô đun.
+plan-remove-confirm = ❓ Bỏ <b>{ $code }</b> — { $title } ({ $hours } tiết) khỏi kế hoạch?
+plan-button-remove-confirm = 🗑 Bỏ { $code }
+plan-button-keep = ↩️ Giữ lại
+plan-remove-not-now = Kế hoạch này hiện không sửa được.
 plan-removed = Đã bỏ mô đun.
 plan-submitted = Đã gửi kế hoạch. Bạn sẽ nhận được tin nhắn khi kế hoạch được duyệt hoặc bị trả lại.
 plan-notify-submit-head = 📥 <b>{ $owner }</b> đã gửi kế hoạch BDTX, chờ bạn duyệt. Gõ /approve để xem.
 plan-notify-submit-admin = 📥 <b>{ $owner }</b> đã gửi kế hoạch BDTX, chờ nhà trường duyệt. Gõ /approve để xem.
-plan-notify-approve-owner = ✅ Kế hoạch BDTX của bạn đã được <b>{ $actor }</b> duyệt. Trạng thái: { $status }.
+plan-notify-approve-owner = ✅ Kế hoạch BDTX của Thầy/Cô đã được <b>{ $actor }</b> duyệt. Trạng thái: { $status }.
 plan-notify-approve-admin = 📥 Kế hoạch BDTX của <b>{ $owner }</b> đã được tổ trưởng { $actor } duyệt, chờ nhà trường duyệt. Gõ /approve để xem.
-plan-notify-return-owner = ↩️ Kế hoạch BDTX của bạn bị <b>{ $actor }</b> trả lại. Lý do: <i>{ $reason }</i>. Gõ /plan để sửa rồi gửi lại.
-plan-notify-reopen-owner = ↩️ Kế hoạch BDTX của bạn được <b>{ $actor }</b> mở lại để sửa. Lý do: <i>{ $reason }</i>. Gõ /plan.
+plan-notify-return-owner = ↩️ Kế hoạch BDTX của Thầy/Cô bị <b>{ $actor }</b> trả lại. Lý do: <i>{ $reason }</i>. Gõ /plan để sửa rồi gửi lại.
+plan-notify-reopen-owner = ↩️ Kế hoạch BDTX của Thầy/Cô được <b>{ $actor }</b> mở lại để sửa. Lý do: <i>{ $reason }</i>. Gõ /plan.
 plan-notify-changed = Kế hoạch BDTX của <b>{ $owner }</b>: { $status }.
 
 ## /approve
@@ -295,6 +350,20 @@ schools-created =
 departments-heading = <b>Các tổ chuyên môn của { $school } ({ $count }):</b>
 departments-button-new = ➕ Thêm tổ
 departments-ask-name = Tên tổ chuyên môn? (ví dụ: Tổ Toán – Tin)
+departments-button-rename = ✏️ Đổi tên tổ
+departments-button-merge = 🔗 Gộp hai tổ
+departments-ask-rename = Đổi tên tổ nào?
+departments-ask-new-name = Tên mới của <b>{ $name }</b>?
+departments-renamed = Đã đổi tên <b>{ $from }</b> thành <b>{ $to }</b>.
+departments-ask-merge-from = Gộp tổ nào vào tổ khác? (tổ chọn ở đây sẽ không còn trong danh sách)
+departments-ask-merge-into = Gộp <b>{ $from }</b> vào tổ nào?
+departments-merge-confirm = Gộp <b>{ $from }</b> vào <b>{ $into }</b>: mọi người của { $from } chuyển sang { $into }, giữ nguyên kế hoạch, điểm và tài khoản; link mời và các mốc thời gian của { $from } chuyển theo; tên { $from } không còn nữa. Gộp không?
+departments-button-merge-confirm = ✅ Gộp
+departments-merged = Đã gộp <b>{ $from }</b> vào <b>{ $into }</b>: { $moved } người đã chuyển sang.
+departments-admin-only = Chỉ quản trị trường (Ban chỉ đạo BDTX) mới đổi tên hay gộp tổ được. Không có gì bị thay đổi.
+departments-need-two = Chưa có tổ nào khác để chọn. Thêm tổ bằng nút «➕ Thêm tổ» ở /departments.
+nothing-changed = Đã hủy, không thay đổi gì.
+error-merge-self = Không gộp được <b>{ $name }</b> vào chính nó. Hãy chọn hai tổ khác nhau.
 departments-created = Đã thêm <b>{ $name }</b> vào danh sách tổ chuyên môn.
 invite-ask-role = Mời người vào với vai trò gì?
 invite-ask-department = Thuộc tổ nào?
@@ -327,6 +396,14 @@ people-legend = ✓ đã dùng bot · chưa dùng bot
 error-setup-unknown = Mã thiết lập không đúng.
 error-setup-used = Mã thiết lập đã được dùng.
 error-setup-closed = Hệ thống đã có chủ quản; mã thiết lập không còn dùng được.
+error-setup-expired = Mã thiết lập đã hết hạn (chỉ dùng được trong 24 giờ). Khởi động lại bot để nhận mã mới.
+error-join-request-decided = Yêu cầu này đã được xử lý rồi.
+error-approval-needed = Tên này có sẵn trong danh sách nên cần tổ trưởng hoặc BCĐ xác nhận trước khi gắn tài khoản.
+error-no-request-needed = Lời mời này không cần chờ xác nhận: bạn mở lại link để tham gia nhé.
+error-owner-self = Bạn không thể tự bỏ quyền chủ quản của mình; một chủ quản khác làm việc này được.
+error-last-owner = Hệ thống luôn phải có ít nhất một chủ quản.
+error-not-an-owner = Tài khoản này không (còn) là chủ quản.
+error-owner-from-config = Chủ quản này được đặt trong cấu hình máy chủ (OWNER_TELEGRAM_IDS): xóa id khỏi đó rồi khởi động lại bot, nếu không lần khởi động sau họ lại là chủ quản.
 error-invite-unknown = Mã mời không đúng. Bạn hãy kiểm tra lại link hoặc mã nhà trường gửi.
 error-invite-expired = Link mời đã hết hạn ({ $expiresAt }). Bạn hãy xin nhà trường link mới.
 error-invite-used = Link mời này đã được dùng. Bạn hãy xin nhà trường link mới.
@@ -344,7 +421,7 @@ error-plan-invalid = Kế hoạch chưa gửi được: ND3 có { $totalHours }/
 error-wrong-status = Kế hoạch đang ở trạng thái «{ $status }» nên không làm được việc này.
 error-no-plan-for-role = Vai trò của bạn không có kế hoạch BDTX.
 error-no-current-year = Trường chưa có năm học hiện tại.
-error-deadline-order = Hạn duyệt phải sau hạn đăng ký.
+error-deadline-order = Hạn nhà trường duyệt ({ $approvalDeadline }) phải sau hạn giáo viên đăng ký kế hoạch ({ $planDeadline }), để còn thời gian duyệt. Chưa thay đổi gì.
 error-unknown-module = Không có mô đun { $moduleCode } trong danh mục.
 error-wrong-catalogue = Mô đun { $moduleCode } thuộc danh mục { $moduleCatalogue }, không thuộc danh mục { $catalogue } của bạn.
 error-duplicate-module = Mô đun { $moduleCode } đã có trong kế hoạch.
@@ -395,11 +472,12 @@ modules-hours-self-study = tự học { $n }
 
 ## /import
 
-import-not-allowed = Chỉ Ban chỉ đạo BDTX (BCĐ) của trường mới nhập được danh sách cán bộ, giáo viên và danh mục mô đun từ tệp. Nếu cần nhập, bạn liên hệ BCĐ của trường nhé.
+import-not-allowed = Chỉ Ban chỉ đạo BDTX (BCĐ) của trường mới nhập được danh sách cán bộ, giáo viên từ tệp (danh mục mô đun do chủ quản hệ thống nhập). Nếu cần nhập, bạn liên hệ BCĐ của trường nhé.
 import-choose = Bạn muốn nhập dữ liệu nào?
 import-choose-buttons = Bạn hãy chọn bằng các nút ở tin nhắn trên.
 import-kind-staff = Danh sách cán bộ, giáo viên
 import-kind-catalogue = Danh mục mô đun
+import-catalogue-owners-note = Danh mục mô đun dùng chung cho mọi trường nên chỉ chủ quản hệ thống mới thêm hoặc sửa được. Cần thêm mô đun, nhà trường gửi tệp cho chủ quản hệ thống nhé.
 import-chosen = Nhập: <b>{ $kind }</b>
 import-ask-file-staff =
     Bạn gửi tệp <b>.xlsx</b> hoặc <b>.csv</b> danh sách cán bộ, giáo viên của <b>{ $school }</b> (đính kèm dạng tệp).
@@ -419,7 +497,7 @@ import-ask-file-catalogue =
     • <b>Mục tiêu bồi dưỡng</b>
     • <b>Tổng số tiết</b>, <b>Lý thuyết</b>, <b>Thực hành</b>, <b>Tự học</b>
     • <b>Thông tư</b> ban hành chương trình (để trống thì lấy theo cấp học)
-    Mô đun đã có trong danh mục thì chỉ người quản trị hệ thống mới sửa được.
+    Danh mục dùng chung cho mọi trường: mô đun đã có sẽ được sửa theo tệp.
 import-send-document = Bạn hãy gửi tệp .xlsx hoặc .csv (đính kèm dạng tệp), hoặc gõ /cancel để thôi.
 import-send-again = Bạn kiểm tra lại rồi gửi tệp khác nhé, hoặc gõ /cancel để thôi.
 import-preview-title = <b>Xem trước tệp «{ $file }»</b>
@@ -457,6 +535,10 @@ import-row-module-exists = mô đun { $value } đã có trong danh mục với n
 error-file-unsupported = Bot chưa đọc được tệp «{ $fileName }». Bạn gửi tệp Excel (.xlsx) hoặc .csv nhé; tệp .xls cũ thì mở bằng Excel rồi lưu lại dạng .xlsx.
 error-file-unreadable = Không mở được tệp { $format }: tệp có thể bị hỏng hoặc có đặt mật khẩu. Bạn mở bằng Excel, lưu lại rồi gửi lại nhé.
 error-file-too-large = Tệp quá lớn: bot nhận tệp tối đa { $maxMb } MB. Danh sách của cả trường hay bảng điểm cả năm thường chỉ vài trăm KB; bạn xóa hình ảnh, trang tính thừa hoặc chia nhỏ tệp rồi gửi lại nhé.
+error-file-encoding = Tệp CSV này không lưu ở dạng UTF-8 ({ $encoding ->
+        [utf-16] dạng Unicode/UTF-16
+       *[other] bảng mã cũ, như Windows-1258
+    }) nên bot sẽ đọc sai các chữ có dấu. Chưa lưu gì. Bạn mở tệp bằng Excel, chọn <b>Lưu thành</b> (Save As), kiểu tệp <b>CSV UTF-8 (Comma delimited)</b> rồi gửi lại — hoặc gửi thẳng tệp Excel .xlsx.
 error-file-empty = Tệp không có dữ liệu.
 error-too-many-rows = Tệp có hơn { $maxRows } dòng, quá giới hạn mỗi lần nhập. Bạn chia thành nhiều tệp nhỏ hơn nhé.
 error-too-many-columns = Dòng { $row } có hơn { $maxColumns } ô, nhiều hơn một danh sách hay bảng điểm cần. Bạn xóa các cột thừa rồi gửi lại nhé.
@@ -466,6 +548,7 @@ error-file-unpacks-too-large = Tệp .xlsx khi giải nén lớn hơn { $maxMb }
 error-file-too-heavy = Tệp quá nặng: bot không đọc xong trong giới hạn { $seconds } giây và { $heapMb } MB bộ nhớ. Bạn xóa dữ liệu thừa hoặc chia nhỏ tệp rồi gửi lại nhé.
 error-columns-missing = Không tìm thấy cột { $expected } trong dòng tiêu đề (bot xem 20 dòng đầu của tệp). Bạn thêm các cột này rồi gửi lại nhé.
 error-preview-has-errors = Tệp còn { $count } lỗi nên chưa lưu gì. Bạn sửa rồi gửi lại tệp nhé.
+error-catalogue-owners-only = Danh mục mô đun dùng chung cho mọi trường nên chỉ chủ quản hệ thống mới thêm hoặc sửa được. Cần thêm mô đun, nhà trường gửi tệp cho chủ quản hệ thống nhé.
 error-preview-mismatch = Bản xem trước này không thuộc trường của bạn nên không lưu được. Bạn gõ /import rồi gửi lại tệp nhé.
 
 ## /setdeadline
@@ -484,6 +567,7 @@ help-role-owner =
     <b>Chủ quản hệ thống:</b>
     /schools — các trường; thêm trường và mời quản trị trường
     /broadcast — gửi thông báo · /import — nhập danh mục mô đun từ tệp
+    /owners — các chủ quản hệ thống; bỏ quyền một chủ quản
 help-role-teacher =
     <b>Giáo viên:</b>
     /plan — đăng ký mô đun tự chọn (ND3), gửi duyệt
@@ -494,7 +578,7 @@ help-role-head =
     <b>Tổ trưởng chuyên môn:</b>
     /approve — duyệt kế hoạch của tổ · /grades — nhập điểm cả tổ (một tin nhắn hoặc tệp Excel)
     /team — bảng điểm của tổ · /invite — mời giáo viên vào tổ · /people — giáo viên trong tổ
-    /plan, /scores, /deadlines — của riêng bạn · /modules — danh mục mô đun
+    /plan, /scores, /deadlines — của riêng bạn · /modules — danh mục mô đun · /records — hồ sơ trình độ của tổ (chỉ xem)
 help-role-manager =
     <b>Cán bộ quản lý:</b>
     /plan — đăng ký mô đun dành cho cán bộ quản lý · /scores — kết quả đạt/không đạt
@@ -505,6 +589,7 @@ help-role-admin =
     /approve — duyệt kế hoạch · /grades — nhập điểm (cả cán bộ quản lý) · /team — bảng điểm
     /deadlines và /deadline — lịch năm học · /setdeadline — hạn đăng ký, hạn duyệt
     /broadcast — gửi thông báo · /lockresults — khóa kết quả năm học
+    /records — hồ sơ trình độ (tệp mẫu, nhập từ tệp) · /record — sửa hồ sơ một người · /standards — ai chưa đạt chuẩn, tỉ lệ thạc sĩ/tiến sĩ
 help-role-staff =
     <b>Nhân viên:</b>
     /modules — danh mục mô đun · /me — thông tin của tôi
@@ -528,7 +613,7 @@ cmd-unlockresults = Mở khóa kết quả năm học
 grades-intro =
     Gửi điểm trong <b>một tin nhắn</b>, mỗi giáo viên một dòng, theo thứ tự ND1, ND2 rồi các mô đun trong kế hoạch đã duyệt:
     <code>Nguyễn Văn An: 8 9 8,5 9 7 8</code>
-    <code>Trần Thị Bình | 7 | 6.5 | 8 | 8</code>
+    <code>Trần Thị Bình | 7 | 6,5 | 8 | 8</code>
     hoặc dán bảng từ Excel. Dòng đầu có thể là tiêu đề cột (<code>Họ tên, ND1, ND2, THPT 17, ...</code>) để đổi thứ tự. Ô trống hoặc <code>-</code> giữ nguyên điểm cũ.
     Hoặc tải tệp mẫu Excel, điền điểm rồi gửi lại tệp.
 grades-button-template = 📥 Tải tệp mẫu Excel
@@ -560,11 +645,17 @@ grades-undone = Đã hoàn tác: trả lại { $restored } điểm như cũ, đ�
 grades-locked = Đã khóa kết quả năm học { $year }: không nhập hay hoàn tác điểm được nữa.
 grades-unlocked = Đã mở khóa kết quả năm học { $year }.
 grades-no-plan = chưa có kế hoạch
-grades-notice = 📊 <b>Kết quả BDTX năm học { $year } của bạn vừa được cập nhật:</b>
+grades-notice = 📊 <b>Kết quả BDTX năm học { $year } của Thầy/Cô vừa được cập nhật:</b>
 grades-error-where = Dòng { $line }
-grades-error-where-cell = Dòng { $line }, ô { $column }
+grades-error-where-cell = Dòng { $line }, cột thứ { $column }
+grades-error-where-column = Dòng { $line }, cột { $column }
+grades-column-name = họ tên
+grades-column-id = mã
 grades-error-missing-name = dòng có điểm nhưng không có tên.
-grades-error-unknown-name = không tìm thấy «{ $input }» trong danh sách (gần giống: { $suggestions }).
+grades-error-unknown-name = không tìm thấy «{ $input }» trong danh sách{ $suggestions ->
+        [none] .
+       *[other] {""} (gần giống: { $suggestions }).
+    }
 grades-error-ambiguous-name = có nhiều người tên «{ $input }»: { $candidates }. Hãy ghi rõ hơn.
 grades-error-duplicate-teacher = «{ $input }» đã có ở dòng { $firstLine }.
 grades-error-not-in-your-department = «{ $input }» thuộc { $department }, không thuộc tổ của bạn.
@@ -611,6 +702,13 @@ broadcast-preview =
         [0] {""}
        *[other] {" "}({ $without } người chưa dùng bot sẽ không nhận được.)
     }
+broadcast-nobody-reachable = Chưa ai trong nhóm này nhận được tin qua bot{ $without ->
+        [0] {""}
+       *[other] {""}: { $without } người chưa mở link mời
+    }{ $blocked ->
+        [0] {""}
+       *[other] {""}, { $blocked } người đã chặn bot
+    }. Chưa gửi gì. Gõ /unreachable để xem là ai và lấy link mời gửi cho họ (qua Zalo hoặc trực tiếp), hoặc tạo link mời bằng /invite.
 broadcast-button-send = ✅ Gửi
 broadcast-button-stop = ⏹ Dừng gửi
 broadcast-cancelled = Đã hủy, chưa gửi cho ai.
@@ -641,6 +739,10 @@ deadlines-done = ✅ đã xong
 deadlines-admin-heading = <b>Lịch của trường (quản trị):</b>
 deadlines-admin-usage =
     Sửa lịch: <code>/deadline add 20/10/2026 Tên mốc</code> · <code>/deadline move 3 21/09/2026</code> · <code>/deadline rename 3 Tên mới</code> · <code>/deadline remove 3</code> (số là thứ tự trong danh sách trên).
+deadlines-remove-confirm = ❓ Xóa mốc <b>{ $title }</b> ({ $when }) khỏi lịch? Các lời nhắc của mốc này sẽ không gửi nữa.
+deadlines-button-remove = 🗑 Xóa mốc
+deadlines-button-keep = ↩️ Giữ lại
+deadlines-removed = Đã xóa mốc khỏi lịch; các lời nhắc của nó không gửi nữa.
 deadlines-changed = Đã cập nhật lịch; các lời nhắc đi theo ngày mới.
 reminder-text =
     ⏰ <b>{ $title }</b>: hạn { $date } { $days ->
@@ -649,11 +751,11 @@ reminder-text =
        *[other] (còn { $days } ngày).
     }
     { $task ->
-        [plan-submitted] Bạn chưa gửi kế hoạch BDTX.
-        [plan-head-approved] Còn { $pending } kế hoạch chờ bạn duyệt.
+        [plan-submitted] Thầy/Cô chưa gửi kế hoạch BDTX.
+        [plan-head-approved] Còn { $pending } kế hoạch chờ Thầy/Cô duyệt.
         [plan-approved-by-school] Còn { $pending } kế hoạch chờ nhà trường duyệt.
         [grades-entered] Tổ còn { $pending } giáo viên chưa có đủ điểm.
-       *[other] Bạn nhớ hoàn thành đúng hạn nhé.
+       *[other] Thầy/Cô nhớ hoàn thành đúng hạn nhé.
     }
 reminder-button-plan = 📝 Mở kế hoạch
 reminder-button-approve = ✅ Duyệt kế hoạch
@@ -834,3 +936,234 @@ cefr-error-toeic-bridge = «{ $input }» là TOEIC Bridge, một bài thi khác 
 
 sandbox-pasting = Gõ hoặc dán các dòng; một dòng :end sẽ gửi tất cả thành một tin nhắn.
 sandbox-saved = đã lưu vào { $path }
+
+## /courses: training courses and their budget (seed 000 §III.5)
+cmd-courses = Khóa bồi dưỡng, kinh phí và đăng ký
+entity-course = khóa bồi dưỡng
+courses-owner-scope = các trường (Sở/Phòng)
+courses-heading = 📚 Khóa bồi dưỡng của <b>{ $scope }</b> ({ $count }):
+courses-none = Chưa có khóa nào. Bấm ➕ để dán bảng dự trù kinh phí.
+courses-line = { $n }. { $name } — { $classes } lớp · { $seats } người · { $fee }/người = <b>{ $amount }</b>
+courses-line-signups = 📣 đang nhận đăng ký: { $seated }/{ $seats } chỗ{ $waiting ->
+    [0] {""}
+   *[other] , { $waiting } người chờ
+}
+courses-totals = <b>Tổng cộng:</b> { $classes } lớp · { $seats } người · <b>{ $amount }</b>
+courses-add = ➕ Thêm khóa (dán bảng)
+courses-export = 📊 Xuất Excel
+courses-open = 📣 Mở ĐK { $n }
+courses-ask-table =
+    Dán bảng dự trù kinh phí, mỗi khóa một dòng, các ô cách nhau bằng Tab (chép từ Excel) hoặc dấu |:
+    <code>Tên lớp | Số lớp | Số người | Kinh phí/người | Thành tiền</code>
+    Cột STT, dòng tiêu đề và cột Thành tiền có thể có hoặc không; dòng «Tổng cộng» (nếu có) sẽ được đối chiếu với tổng bot tự cộng.
+courses-preview-heading = Xem trước { $count } khóa bồi dưỡng (bot tự tính thành tiền = số người × kinh phí/người):
+courses-more = … và { $count } khóa nữa.
+courses-field-classes = Số lớp
+courses-field-seats = Số người
+courses-field-amount = Thành tiền
+courses-mismatch-total = ⚠️ Dòng tổng cộng ghi { $field } { $printed }, nhưng cộng các dòng được { $computed }.
+courses-mismatch-line = ⚠️ Khóa { $n }: bảng ghi thành tiền { $printed }, nhưng số người × kinh phí/người = { $computed }.
+courses-errors = ❌ { $count } lỗi — chưa lưu được:
+courses-error-missing = Dòng { $line }, cột «{ $column }»: còn trống.
+courses-error-not-a-number = Dòng { $line }, cột «{ $column }»: «{ $input }» không phải số nguyên (ví dụ 100 hoặc 1.500.000).
+courses-error-zero = Dòng { $line }, cột «{ $column }»: phải lớn hơn 0.
+courses-error-too-many-cells = Dòng { $line }: thừa ô «{ $input }»; mỗi dòng có tối đa 5 cột (tên, số lớp, số người, kinh phí/người, thành tiền).
+courses-fix-and-resend = Sửa các dòng trên rồi bấm ➕ để dán lại. Chưa có gì được lưu.
+courses-save = ✅ Lưu
+courses-discard = Hủy
+courses-discarded = Đã hủy, chưa lưu gì.
+courses-saved = ✅ Đã lưu { $count } khóa bồi dưỡng. Gõ /courses để xem và mở đăng ký.
+courses-ask-audience = Mở đăng ký cho ai? Bot sẽ gửi lời mời kèm nút đăng ký.
+courses-audience-teacher = Giáo viên và tổ trưởng
+courses-audience-manager = Cán bộ quản lý
+courses-audience-staff = Nhân viên
+courses-audience-all = Tất cả
+courses-invitation = 📚 Khóa bồi dưỡng <b>{ $name }</b> đang nhận đăng ký: { $seats } chỗ, kinh phí { $fee }/người. Bấm nút bên dưới để đăng ký; hết chỗ thì bạn vào danh sách chờ.
+courses-sign-up-button = ✍️ Đăng ký
+courses-opened = 📣 Đã mở đăng ký khóa «{ $name }» và gửi lời mời tới { $count } người.
+courses-opened-nobody = 📣 Đã mở đăng ký khóa «{ $name }». Chưa ai trong nhóm này mở bot nên chưa gửi lời mời được; họ sẽ thấy khóa học khi gõ /courses.
+courses-none-open = Hiện chưa có khóa bồi dưỡng nào mở đăng ký cho bạn.
+courses-open-heading = 📚 Khóa bồi dưỡng đang nhận đăng ký ({ $count }):
+courses-mine-seat = ✅ Bạn đã có chỗ.
+courses-mine-waiting = ⏳ Bạn đang trong danh sách chờ.
+courses-sign-up = ✍️ Đăng ký { $n }
+courses-withdraw = ❌ Rút tên { $n }
+courses-signed-seat = ✅ Đã đăng ký khóa «{ $name }»: bạn có một chỗ.
+courses-signed-waiting = Khóa «{ $name }» đã đủ { $seats } chỗ. Bạn ở vị trí số { $position } trong danh sách chờ; có người rút tên thì bot báo ngay.
+courses-withdrawn = Đã rút tên khỏi khóa «{ $name }».
+courses-promoted = ✅ Đã có chỗ cho bạn trong khóa bồi dưỡng <b>{ $name }</b> (có người rút tên).
+error-course-table-errors = Bảng còn { $count } lỗi; chưa lưu gì.
+error-course-table-empty = Bảng không có khóa nào để lưu.
+error-course-table-too-long = Bảng quá dài: tối đa { $max } khóa một lần.
+error-course-not-open = Khóa này chưa mở đăng ký.
+error-course-not-for-you = Khóa này không mở đăng ký cho vị trí của bạn.
+error-course-not-signed-up = Bạn chưa đăng ký khóa này.
+courses-sheet-name = Khóa bồi dưỡng
+courses-sheet-signups = Đăng ký
+courses-sheet-title = DỰ TRÙ KINH PHÍ CÁC LỚP BỒI DƯỠNG — { $scope }
+courses-file-name = khoa-boi-duong.xlsx
+courses-col-number = STT
+courses-col-name = Tên lớp
+courses-col-classes = Số lớp
+courses-col-seats = Số người
+courses-col-fee = Kinh phí/người
+courses-col-amount = Thành tiền
+courses-col-seated = Đã có chỗ
+courses-col-waiting = Danh sách chờ
+courses-col-total = TỔNG CỘNG
+courses-col-person = Họ và tên
+courses-col-school = Trường
+courses-col-state = Trạng thái
+courses-state-seat = có chỗ
+courses-state-waiting = chờ
+## Hồ sơ cán bộ, chuẩn trình độ (/records, /record, /standards)
+
+cmd-records = Hồ sơ trình độ cán bộ, giáo viên
+cmd-record = Cập nhật hồ sơ một người
+cmd-standards = Ai chưa đạt chuẩn, tỉ lệ thạc sĩ/tiến sĩ
+staff-yes = có
+staff-no = chưa
+staff-qualification-trung-cap = Trung cấp
+staff-qualification-cao-dang = Cao đẳng
+staff-qualification-dai-hoc = Đại học
+staff-qualification-thac-si = Thạc sĩ
+staff-qualification-tien-si = Tiến sĩ
+staff-political-so-cap = sơ cấp
+staff-political-trung-cap = trung cấp
+staff-political-cao-cap = cao cấp
+staff-political-cu-nhan = cử nhân
+staff-it-none = chưa có
+staff-it-basic = ứng dụng CNTT cơ bản
+staff-it-management = ứng dụng phần mềm quản lý
+staff-post-principal = Hiệu trưởng
+staff-post-vice-principal = Phó hiệu trưởng
+staff-post-van-thu = Văn thư
+staff-post-ke-toan = Kế toán
+staff-post-y-te = Y tế
+staff-post-thu-vien = Thư viện
+staff-post-thiet-bi = Thiết bị
+staff-post-bao-ve = Bảo vệ
+staff-cefr-below = dưới { $level }
+staff-record-empty = <b>Hồ sơ trình độ:</b> chưa có. BCĐ của trường cập nhật bằng /records.
+staff-record =
+    <b>Hồ sơ trình độ</b>
+    Chuyên môn: { $qualification }
+    Lý luận chính trị: { $political }
+    Chứng chỉ QLNN: { $stateManagement } · QLGD: { $educationManagement } · Bồi dưỡng TTCM: { $ttcm }
+    Tin học: { $it }
+    Ngoại ngữ: { $languages }
+    Quy hoạch cán bộ quản lý: { $pipeline }
+    Vị trí: { $post }
+staff-line-empty = chưa có hồ sơ
+staff-line-political = LLCT { $level }
+staff-line-it = tin học { $level }
+staff-line-pipeline = trong quy hoạch
+records-heading-school = <b>Hồ sơ trình độ của trường</b> — { $filled }/{ $count } người đã có hồ sơ:
+records-heading-department = <b>Hồ sơ trình độ của tổ</b> (chỉ xem) — { $filled }/{ $count } người đã có hồ sơ:
+records-admin-hint = Cập nhật cả trường: tải <b>tệp mẫu</b> (đã điền sẵn tên và dữ liệu hiện có), sửa rồi <b>nhập từ tệp</b>. Một người: /record, ví dụ <code>/record Trần Thị Lan</code> rồi mỗi dòng một mục, như <code>Trình độ: thạc sĩ</code>. Gõ /standards để xem ai chưa đạt chuẩn.
+records-head-hint = Tổ trưởng chỉ xem được hồ sơ; muốn sửa, bạn báo BCĐ của trường.
+records-button-template = 📄 Tệp mẫu
+records-button-import = 📥 Nhập từ tệp
+records-template-help =
+    Hướng dẫn
+    Mỗi dòng của trang «Hồ sơ» là một người của trường; bot tìm người theo Họ và tên (và Tổ, nếu hai người trùng tên).
+    Trình độ chuyên môn: trung cấp, cao đẳng, đại học, thạc sĩ, tiến sĩ — kèm Chuyên ngành (ví dụ Toán, Kế toán).
+    Lý luận chính trị: sơ cấp, trung cấp, cao cấp, cử nhân; để trống nếu chưa có.
+    Chứng chỉ QLNN, Chứng chỉ QLGD, Bồi dưỡng TTCM, Quy hoạch: có / không.
+    Tin học: không, cơ bản, ứng dụng quản lý.
+    Vị trí: hiệu trưởng, phó hiệu trưởng; với nhân viên: văn thư, kế toán, y tế, thư viện, thiết bị, bảo vệ.
+    Chứng chỉ ngoại ngữ: IELTS, TOEFL iBT, FCE, TOEIC; Điểm (TOEIC ghi ba điểm Nghe-Đọc, Nói, Viết, ví dụ 850 170 160); Ngày cấp: ngày/tháng/năm.
+    Xóa hẳn một cột thì bot giữ nguyên dữ liệu của cột đó; để trống một ô thì bot xóa giá trị đó.
+records-template-caption = Tệp mẫu hồ sơ trình độ: mỗi dòng một người. Trang «Hướng dẫn» ghi các giá trị được chấp nhận. Sửa xong, bạn bấm «📥 Nhập từ tệp» ở /records rồi gửi lại tệp.
+records-admin-only = Chỉ BCĐ của trường mới xem và cập nhật được hồ sơ trình độ của cả trường. Hồ sơ của riêng bạn: /me.
+records-head-read-only = Tổ trưởng chỉ xem được hồ sơ của tổ (/records), không sửa được. Muốn sửa, bạn báo BCĐ của trường nhé.
+records-ask-file =
+    Bạn gửi tệp <b>.xlsx</b> hoặc <b>.csv</b> hồ sơ trình độ của <b>{ $school }</b> (đính kèm dạng tệp), theo tệp mẫu.
+    Mỗi dòng là một người đã có trong danh sách của trường (tìm theo <b>Họ và tên</b>, thêm <b>Tổ</b> nếu trùng tên). Cột nào không có trong tệp thì giữ nguyên; ô để trống thì xóa giá trị đó.
+records-preview-counts = Đọc được { $rows } dòng: { $create } người có hồ sơ lần đầu, { $update } người được cập nhật, { $certificates } chứng chỉ ngoại ngữ.
+records-saved = ✅ Đã lưu hồ sơ: { $created } người có hồ sơ lần đầu, cập nhật { $updated } người, { $certificates } chứng chỉ ngoại ngữ. Gõ /standards để xem ai chưa đạt chuẩn.
+record-usage =
+    Cập nhật hồ sơ một người: dòng đầu là họ và tên, sau đó mỗi dòng một mục, ví dụ:
+    <code>/record Trần Thị Lan
+    Trình độ: thạc sĩ
+    Chuyên ngành: Toán
+    Lý luận chính trị: trung cấp
+    Tin học: cơ bản
+    Quy hoạch: có
+    Chứng chỉ ngoại ngữ: IELTS
+    Điểm: 6,5
+    Ngày cấp: 12/05/2023</code>
+    Mục không ghi thì giữ nguyên. Các mục: Trình độ, Chuyên ngành, Lý luận chính trị, QLNN, QLGD, Bồi dưỡng TTCM, Tin học, Quy hoạch, Vị trí, Chứng chỉ ngoại ngữ, Điểm, Ngày cấp (và Tổ, nếu hai người trùng tên).
+record-unknown-line = Bot chưa hiểu dòng «{ $line }». Mỗi dòng là <code>Mục: giá trị</code>, ví dụ <code>Trình độ: thạc sĩ</code>. Gõ /record để xem các mục. Chưa lưu gì.
+record-saved = ✅ Đã lưu hồ sơ của <b>{ $name }</b>.
+record-invalid = ❌ Hồ sơ có lỗi nên <b>chưa lưu gì</b>:
+record-error-line = • «{ $column }»: { $problem }
+staff-error-required = còn trống, cần điền.
+staff-error-too-long = dài quá, tối đa { $max } ký tự.
+staff-error-unknown-value = «{ $value }» không phải giá trị bot biết. Ghi một trong: { $expected }.
+staff-error-unknown-exam = «{ $value }» không phải kỳ thi có trong bảng quy đổi CEFR. Ghi một trong: { $expected }.
+staff-error-bad-score = «{ $value }» không phải điểm { $expected } hợp lệ (từ { $min } đến { $max }, bước { $step }; TOEIC ghi ba điểm Nghe-Đọc, Nói, Viết).
+staff-error-score-required = có tên kỳ thi nhưng chưa có điểm.
+staff-error-exam-required = có điểm nhưng chưa ghi kỳ thi. Ghi một trong: { $expected }.
+staff-error-bad-date = «{ $value }» không phải ngày. Ghi ngày/tháng/năm, ví dụ 12/05/2023.
+staff-error-person-unknown = không có ai tên «{ $value }» trong danh sách của trường. Thêm người này bằng /import trước.
+staff-error-person-ambiguous = có nhiều người tên «{ $value }» ({ $expected }). Ghi thêm cột Tổ để bot biết là ai.
+staff-error-person-other-department = người này không ở «{ $value }» mà ở { $expected }. Bạn sửa cột Tổ cho đúng nhé.
+staff-error-duplicate-row = «{ $value }» trùng với dòng { $firstRow }.
+error-person-unknown = Không có ai tên «{ $name }» trong danh sách của trường. Chưa lưu gì.
+error-person-ambiguous = Có nhiều người tên «{ $name }» (ở { $departments }). Bạn thêm dòng <code>Tổ: …</code> để bot biết là ai. Chưa lưu gì.
+standards-owner-heading = <b>Tỉ lệ thạc sĩ, tiến sĩ so với chỉ tiêu — { $count } trường</b>
+standards-owner-school = <b>{ $school }</b> (cấp { $kind })
+standards-admin-only = Chỉ BCĐ của trường mới xem được ai chưa đạt chuẩn. Hồ sơ của riêng bạn: /me.
+standards-heading = <b>Chuẩn trình độ — { $school }</b> (cấp { $kind })
+standards-summary = Đã xét { $judged } người có hồ sơ: { $meeting } người đạt mọi chuẩn. { $without } người chưa có hồ sơ (/records).
+standards-ratios-heading = <b>Tỉ lệ thạc sĩ, tiến sĩ so với chỉ tiêu</b>
+standards-ratios-no-kind = Chưa biết trường thuộc cấp học nào (chưa ai có cấp học) nên chưa so được với chỉ tiêu.
+standards-ratios-no-target = Kế hoạch không đặt chỉ tiêu thạc sĩ, tiến sĩ cho cấp { $kind }.
+standards-ratio-line = • { $group } — { $measure }: { $count }/{ $total } ({ $share }), chỉ tiêu { $target }: { $verdict }
+standards-ratio-met = ✅ đạt
+standards-ratio-short = còn thiếu { $people } người
+standards-ratios-without-record = Trong đó { $managers } cán bộ quản lý và { $teachers } giáo viên chưa có hồ sơ (chưa được tính là có bằng thạc sĩ, tiến sĩ).
+standards-group-managers = Cán bộ quản lý
+standards-group-teachers = Giáo viên
+standards-measure-thac-si = thạc sĩ
+standards-measure-tien-si = tiến sĩ
+standards-measure-above-standard = trên chuẩn
+standards-gaps-heading = <b>Ai chưa đạt chuẩn nào</b>
+standards-group = <b>{ $standard }</b> — { $count } người
+standards-source = <i>Nguồn: { $source }</i>
+standards-gap-line = • { $who }: cần { $required }, hiện: { $has }
+staff-gap-none = chưa có
+standards-more = … và { $count } người nữa (xem đủ trong tệp mẫu ở /records).
+standards-no-records = Chưa ai có hồ sơ trình độ. Nhập hồ sơ ở /records.
+standards-no-gaps = ✅ Mọi người có hồ sơ đều đạt các chuẩn.
+standard-management-certificate = Chứng chỉ bồi dưỡng quản lý giáo dục (CBQL và diện quy hoạch)
+standard-state-management-certificate = Chứng chỉ quản lý nhà nước (CBQL)
+standard-political-theory = Lý luận chính trị từ trung cấp (CBQL và diện quy hoạch)
+standard-ttcm-training = Bồi dưỡng nghiệp vụ tổ trưởng chuyên môn
+standard-trained-standard = Trình độ đào tạo đạt chuẩn
+standard-manager-above-standard = CBQL có trình độ trên chuẩn
+standard-english = Tiếng Anh của giáo viên tiếng Anh
+standard-language-certificate = Chứng chỉ ngoại ngữ (CBQL)
+standard-it = Tin học
+standard-staff-training = Nhân viên được đào tạo đúng chuyên môn vị trí việc làm
+## /owners
+
+cmd-owners = Chủ quản hệ thống
+owners-only = Chỉ chủ quản hệ thống mới xem và đổi được danh sách chủ quản.
+owners-title = <b>Chủ quản hệ thống ({ $count })</b>
+owners-line = • <b>{ $name }</b>{ $you } — id { $id }, { $source } từ { $since }
+owners-you = { " " }(bạn)
+owners-source-config = theo cấu hình máy chủ (OWNER_TELEGRAM_IDS)
+owners-source-setup = qua link thiết lập
+owners-source-owner = do chủ quản khác thêm
+owners-config-note = Chủ quản theo cấu hình máy chủ chỉ bỏ được bằng cách xóa id khỏi OWNER_TELEGRAM_IDS rồi khởi động lại bot.
+owners-only-one = Hệ thống luôn phải có ít nhất một chủ quản, nên bạn chưa thể bỏ quyền của ai.
+owners-revoke = 🚫 Bỏ quyền: { $name }
+owners-confirm =
+    Bỏ quyền chủ quản của <b>{ $name }</b> (id { $id })?
+    Người này sẽ không còn thêm trường, xem báo cáo của mọi trường, gửi thông báo cho mọi trường hay nhập danh mục mô đun. Vai trò ở trường (nếu có) vẫn giữ nguyên.
+owners-confirm-yes = 🚫 Bỏ quyền
+owners-confirm-no = Hủy
+owners-revoked = Đã bỏ quyền chủ quản của <b>{ $name }</b>. Hệ thống còn { $remaining } chủ quản.
+owners-revoked-notice = Bạn không còn là chủ quản hệ thống: một chủ quản khác đã bỏ quyền này. Vai trò ở trường (nếu có) vẫn giữ nguyên.

@@ -10,6 +10,10 @@ import * as m0004 from './0004_grades.ts'
 import * as m0005 from './0005_calendar.ts'
 import * as m0017 from './0017_refold_name_keys.ts'
 import * as m0040 from './0040_notification_settings.ts'
+import * as m0055 from './0055_join_requests.ts'
+import * as m0080 from './0080_catalogue_profiles.ts'
+import * as m0085 from './0085_staff_records.ts'
+import * as m0090 from './0090_courses.ts'
 
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
@@ -19,4 +23,8 @@ export const migrations: Record<string, Migration> = {
   '0005_calendar': m0005,
   '0040_notification_settings': m0040,
   '0017_refold_name_keys': m0017,
+  '0090_courses': m0090,
+  '0085_staff_records': m0085,
+  '0080_catalogue_profiles': m0080,
+  '0055_join_requests': m0055,
 }

@@ -42,6 +42,7 @@ export async function openApp(options: {
     schools: services.schools,
     people: services.people,
     invites: services.invites,
+    joinRequests: services.joinRequests,
     catalogue: services.catalogue,
     plans: services.plans,
     imports: services.imports,
@@ -51,6 +52,9 @@ export async function openApp(options: {
     broadcasts: services.broadcasts,
     reports: services.reports,
     notifications: services.notifications,
+    courses: services.courses,
+    staff: services.staff,
+    standards: services.standards,
   }
   return { db, deps, close: () => db.destroy() }
 }

@@ -14,7 +14,7 @@ import { webhookCallback } from 'grammy'
 import { openApp } from './app.ts'
 import { productionTransformers } from './bot/api.ts'
 import { registerDefaultCommands } from './bot/commands.ts'
-import { broadcastRenderer } from './bot/features/broadcast.ts'
+import { broadcastRenderer, broadcastStopKeyboard } from './bot/features/broadcast.ts'
 import { createBot } from './bot/index.ts'
 import { ConfigError, loadConfig } from './config.ts'
 import { FakeTelegram } from './emulator/fake-telegram.ts'
@@ -58,12 +58,22 @@ const logger = createLogger(mode.kind === 'sandbox' ? 'warn' : config.logLevel)
 const app = await openApp({ databasePath: config.databasePath, logger })
 const stops: Array<() => unknown> = []
 
-/** Owners from the environment; with none at all, a one-time link makes its first user the owner. */
+/**
+ * Owners from the environment; with none at all, a one-time link (24 hours) makes its first user
+ * the owner. The link is printed only when it is issued, never again at a later start while it
+ * works, and never once an owner exists. Returns the live code (the sandbox's own terminal shows it).
+ */
 async function announceSetup(botUsername: string): Promise<string | null> {
-  const { setupCode } = await app.deps.setup.bootstrap({ ownerTelegramIds: config.ownerTelegramIds })
+  const { setupCode, issued, expiresAt } = await app.deps.setup.bootstrap({
+    ownerTelegramIds: config.ownerTelegramIds,
+  })
   if (!setupCode) return null
-  const link = startLink(botUsername, setupCode)
-  logger.info('no owner yet: open this link to become the owner', { link })
+  if (issued) {
+    const link = startLink(botUsername, setupCode)
+    logger.info('no owner yet: open this link to become the owner', { link, expiresAt })
+    if (mode.kind !== 'sandbox')
+      process.stdout.write(`Open ${link} to become the owner (until ${expiresAt}).\n`)
+  } else logger.info('no owner yet: the setup link printed earlier still works', { expiresAt })
   return setupCode
 }
 
@@ -83,6 +93,7 @@ function startDelivery(token: string, apiRoot: string | undefined): void {
     rate: config.broadcastRate,
     budget,
     render: broadcastRenderer(app.deps.i18n),
+    progressKeyboard: broadcastStopKeyboard(app.deps.i18n),
     logger,
   })
   stops.push(() => outbox.stop())
@@ -184,9 +195,7 @@ if (mode.kind === 'sandbox') {
   })
   await bot.init()
   await registerDefaultCommands(bot.api, app.deps.i18n)
-  const setupCode = await announceSetup(bot.botInfo.username)
-  if (setupCode)
-    process.stdout.write(`Open ${startLink(bot.botInfo.username, setupCode)} to become the owner.\n`)
+  await announceSetup(bot.botInfo.username)
   startDelivery(mode.token, mode.apiRoot)
   const webApp = config.webAppUrl ? webAppHandler({ deps: app.deps, token: mode.token, api: bot.api }) : null
   app.deps.webAppUrl = config.webAppUrl

@@ -15,20 +15,26 @@ import { routeOf, routeTable } from './feature.ts'
 import { approveFeature, returnConversation } from './features/approve.ts'
 import { broadcastConversation, broadcastFeature } from './features/broadcast.ts'
 import { cefrConversation, cefrFeature } from './features/cefr.ts'
+import { commandGateFeature } from './features/command-gate.ts'
+import { coursesConversation, coursesFeature } from './features/courses.ts'
 import { deadlinesFeature } from './features/deadlines.ts'
 import { flowControl, flowsOnDemand } from './features/flow-control.ts'
 import { gradesConversation, gradesFeature } from './features/grades.ts'
 import { helpFeature } from './features/help.ts'
 import { importConversation, importFeature } from './features/imports.ts'
-import { joinConversation } from './features/join.ts'
+import { joinConversation, joinProfileConversation } from './features/join.ts'
+import { joinRequestsFeature } from './features/join-requests.ts'
 import { langFeature } from './features/lang.ts'
 import { modulesFeature } from './features/modules.ts'
 import { needConversation, needFeature } from './features/need.ts'
+import { ownersFeature } from './features/owners.ts'
 import { planFeature, reopenConversation } from './features/plan.ts'
 import { regulationFeature } from './features/regulation.ts'
 import { reportFeature } from './features/report.ts'
 import { schoolAdminConversations, schoolAdminFeature } from './features/school-admin.ts'
 import { reachability, settingsFeature } from './features/settings.ts'
+import { recordsImportConversation, staffRecordsFeature } from './features/staff-records.ts'
+import { standardsFeature } from './features/standards.ts'
 import { startFeature } from './features/start.ts'
 import { unhandledFeature } from './features/unhandled.ts'
 import { unreachableFeature } from './features/unreachable.ts'
@@ -130,17 +136,21 @@ export function createBot(options: BotOptions): Bot<BotContext> {
       cefrConversation,
       needConversation,
       joinConversation,
+      joinProfileConversation,
       returnConversation,
       reopenConversation,
       gradesConversation,
       broadcastConversation,
       importConversation,
+      coursesConversation,
+      recordsImportConversation,
       ...schoolAdminConversations,
     ]),
   )
   bot.route(
     routeOf,
     routeTable([
+      commandGateFeature,
       startFeature,
       helpFeature,
       langFeature,
@@ -157,7 +167,12 @@ export function createBot(options: BotOptions): Bot<BotContext> {
       deadlinesFeature,
       settingsFeature,
       unreachableFeature,
+      joinRequestsFeature,
+      ownersFeature,
       regulationFeature,
+      coursesFeature,
+      staffRecordsFeature,
+      standardsFeature,
     ]),
   )
   bot.use(unhandledFeature)

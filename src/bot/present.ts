@@ -30,15 +30,29 @@ import {
   type TeacherScores,
   TT26_2012,
 } from '../rules/index.ts'
+import { formatPercent } from '../rules/targets.ts'
 import { vietnameseDate } from '../services/calendar.ts'
 import { profileOfYear } from '../services/regulation.ts'
 import { echo, escapeHtml } from './i18n.ts'
 
 type T = TranslateFunction
 
+/**
+ * The one place numbers get their decimal separator: `9,5` for a Vietnamese reader, `9.5` in
+ * English. Scores, averages, exam bands and a number someone typed, when it is shown back.
+ */
 const sep = (t: T) => t('decimal-separator')
 export const score = (t: T, s: Score) => formatScore(s, sep(t))
-const tenths = (t: T, value: Parameters<typeof formatTenths>[0]) => formatTenths(value, sep(t))
+export const tenths = (t: T, value: Parameters<typeof formatTenths>[0]) => formatTenths(value, sep(t))
+/** An exam score or any plain number ("6,5"; "6.5" in English). */
+export const decimal = (t: T, n: number) => formatExamValue(n, sep(t))
+/** A share in basis points ("33,33 %"; "33.33 %" in English). */
+export const percent = (t: T, bp: Parameters<typeof formatPercent>[0]) => formatPercent(bp, sep(t))
+/** A typed number shown back in the reader's way ("9.5" → "9,5" in Vietnamese); other text echoed as is. */
+export function typedNumber(t: T, input: string): string {
+  const text = echo(input)
+  return /^\s*\d+([.,]\d+)?\s*$/.test(input) ? text.replace(/[.,]/, sep(t)) : text
+}
 
 export function componentName(t: T, ref: ComponentRef): string {
   if (ref.kind === 'nd1') return t('component-nd1')
@@ -74,7 +88,7 @@ export function reasonText(t: T, reason: Reason): string {
 }
 
 export function scoreErrorText(t: T, error: ScoreError): string {
-  return t(`score-error-${error.code}`, { input: echo(error.input) })
+  return t(`score-error-${error.code}`, { input: typedNumber(t, error.input) })
 }
 
 /** "ND1 8 · ND2 9 · Mô đun: 8 · 9 · ? · ?" */
@@ -134,7 +148,7 @@ export function examScoreErrorText(t: T, error: ExamScoreError): string {
   const range = {
     exam,
     part: error.exam === 'toeic' ? partName(t, error.part) : exam,
-    input: echo(error.input),
+    input: typedNumber(t, error.input),
     min: formatExamValue(error.min, sep(t)),
     max: formatExamValue(error.max, sep(t)),
     step: formatExamValue(error.step, sep(t)),

@@ -24,17 +24,31 @@ export function serviceErrorText(t: TranslateFunction, error: ServiceError): str
   }
   if (error.code === 'not-found') params.entity = t(`entity-${String(error.entity)}`)
   if (typeof error.status === 'string') params.status = t(`plan-status-${error.status}`)
-  for (const key of ['deadline', 'expiresAt'] as const) {
-    if (typeof error[key] === 'string') params[key] = formatDate(error[key] as string)
+  // dates the Vietnamese way (07/09/2025), whatever the param is called
+  for (const [key, value] of Object.entries(error)) {
+    if (key === 'expiresAt' || (typeof value === 'string' && ISO_DAY.test(value)))
+      params[key] = formatDate(value as string)
   }
-  if (error.code === 'invalid-input') return t('error-invalid-input', { fields: inputFields(error) })
+  if (error.code === 'invalid-input') return t('error-invalid-input', { fields: inputFields(t, error) })
   const text = t(`error-${error.code}`, params)
-  return text.startsWith('{') ? t('error-unknown', { code: error.code }) : text
+  return text.startsWith('{') || text.startsWith('error-') ? t('error-unknown') : text
 }
 
-function inputFields(error: ServiceError): string {
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/
+
+/**
+ * The fields named in people's words (`field-fullName` = "họ tên"); a field with no such name is
+ * left out rather than shown as a variable name ("(fullName)"), and with none left the sentence
+ * names no field.
+ */
+function inputFields(t: TranslateFunction, error: ServiceError): string {
   const issues = Array.isArray(error.issues) ? (error.issues as Array<{ path?: string }>) : []
-  return escapeHtml([...new Set(issues.map((i) => i.path || '—'))].join(', '))
+  const names = issues.flatMap((i) => {
+    const field = String(i.path ?? '').split('.')[0] ?? ''
+    const name = field ? t(`field-${field}`) : ''
+    return name && !name.startsWith('{') && !name.startsWith('field-') ? [name] : []
+  })
+  return names.length === 0 ? 'none' : escapeHtml([...new Set(names)].join(', '))
 }
 
 /** The value of a service call that cannot fail (its error type is `never`). */

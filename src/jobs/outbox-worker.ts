@@ -103,6 +103,11 @@ export interface OutboxWorkerOptions {
   /** resolves after `ms`, or at once when `signal` aborts. Default setTimeout. */
   sleep?: Sleep
   render?: ProgressRenderer
+  /**
+   * Buttons under the progress message while it sends (the bot's "stop"); the last edit, when
+   * sending ends, leaves them out, so a finished broadcast shows no button that does nothing.
+   */
+  progressKeyboard?: (view: ProgressView) => InlineKeyboardMarkup | undefined
   logger?: Logger
 }
 
@@ -209,6 +214,7 @@ export class OutboxWorker {
   private readonly now: () => number
   private readonly sleep: Sleep
   private readonly render: ProgressRenderer
+  private readonly progressKeyboard: OutboxWorkerOptions['progressKeyboard']
   private readonly logger: Logger
   private readonly id = `${process.pid}-${randomBytes(4).toString('hex')}`
 
@@ -244,6 +250,7 @@ export class OutboxWorker {
     this.now = options.now ?? Date.now
     this.sleep = options.sleep ?? realSleep
     this.render = options.render ?? renderProgress
+    this.progressKeyboard = options.progressKeyboard
     this.logger = options.logger ?? silentLogger
   }
 
@@ -560,13 +567,18 @@ export class OutboxWorker {
 
   private async progress(b: Broadcast, counts: StateCounts): Promise<void> {
     const sender = b.createdBy!
-    const text = this.render(await this.view(b, counts, 'progress'))
+    const view = await this.view(b, counts, 'progress')
+    const text = this.render(view)
+    const keyboard = b.status === 'sending' ? this.progressKeyboard?.(view) : undefined
+    const markup = keyboard ? { reply_markup: keyboard } : {}
     const shown = this.shown.get(b.id)!
     if (b.progressChatId === null) {
       if (!this.chatFree(sender)) return
       // sent once: a crash before its message_id is stored only costs the edits
       if (!(await this.store.claimProgress(b.id, sender, iso(this.now())))) return
-      const sent = await this.post(sender, () => this.api.sendMessage(sender, text, { parse_mode: 'HTML' }))
+      const sent = await this.post(sender, () =>
+        this.api.sendMessage(sender, text, { parse_mode: 'HTML', ...markup }),
+      )
       if (sent.ok) await this.store.setProgressMessage(b.id, sent.value.message_id, iso(this.now()))
       else if (sent.kind === 'flood') await this.store.releaseProgress(b.id) // surely not sent: next tick
       this.shown.set(b.id, { ...shown, at: this.now(), text })
@@ -575,7 +587,7 @@ export class OutboxWorker {
     if (b.progressMessageId === null || text === shown.text) return
     const last = shown.at || Date.parse(b.progressUpdatedAt ?? '') || 0
     if (this.now() - last < this.progressEveryMs || !this.chatFree(b.progressChatId)) return
-    const edited = await this.edit(b, b.progressChatId, b.progressMessageId, text)
+    const edited = await this.edit(b, b.progressChatId, b.progressMessageId, text, keyboard)
     if (!edited) return
     this.shown.set(b.id, { ...shown, at: this.now(), text })
     await this.store.touchProgress(b.id, iso(this.now()))
@@ -609,10 +621,22 @@ export class OutboxWorker {
     return true
   }
 
-  /** Edits a progress message; "message is not modified" is fine. False: try again later. */
-  private async edit(b: Broadcast, chatId: number, messageId: number, text: string): Promise<boolean> {
+  /**
+   * Edits a progress message; "message is not modified" is fine. False: try again later. Without
+   * `keyboard` the message's buttons go (Telegram drops what an edit does not repeat).
+   */
+  private async edit(
+    b: Broadcast,
+    chatId: number,
+    messageId: number,
+    text: string,
+    keyboard?: InlineKeyboardMarkup,
+  ): Promise<boolean> {
     const edited = await this.post(chatId, () =>
-      this.api.editMessageText(chatId, messageId, text, { parse_mode: 'HTML' }),
+      this.api.editMessageText(chatId, messageId, text, {
+        parse_mode: 'HTML',
+        ...(keyboard ? { reply_markup: keyboard } : {}),
+      }),
     )
     if (edited.ok) return true
     if (edited.error instanceof GrammyError && edited.error.description.includes('message is not modified'))

@@ -100,6 +100,7 @@ export {
   type TeacherScores,
   withScore,
 } from './components.ts'
+export { moduleNumber, moduleNumberAlias, resolveModuleCode } from './module-code.ts'
 export type { Parsed } from './parsed.ts'
 export {
   type CatalogueModule,
@@ -133,6 +134,7 @@ export {
   PROFILES,
   type ProfileId,
   profileById,
+  programmeId,
   type RegulationProfile,
   type SettingsError,
   settingsOf,

@@ -208,7 +208,7 @@ export function withSettings(
   base: RegulationProfile,
   settings: Partial<YearSettings>,
 ): { ok: true; value: RegulationProfile } | { ok: false; error: SettingsError } {
-  const root = PROFILES[base.id.split('?')[0] as ProfileId] ?? base
+  const root = PROFILES[programmeId(base.id) as ProfileId] ?? base
   const wanted = { ...settingsOf(base), ...settings }
   const defaults = settingsOf(root)
   if (root.unverified.length === 0) {
@@ -244,6 +244,11 @@ export function withSettings(
       },
     },
   }
+}
+
+/** The regulation a profile id names, without a year's settings: 'tt19-2019?classes=tt26' → 'tt19-2019'. */
+export function programmeId(profileId: string): string {
+  return profileId.split('?', 1)[0]!
 }
 
 /** The profile a stored id names (with the year's settings it carries), or undefined for an id this version does not know. */

@@ -812,7 +812,7 @@ export class CalendarService {
       planDeadline: linked === 'planDeadline' ? v.dueDate : year.planDeadline,
       approvalDeadline: linked === 'approvalDeadline' ? v.dueDate : year.approvalDeadline,
     }
-    if (linked && yearDeadlines.planDeadline > yearDeadlines.approvalDeadline)
+    if (linked && yearDeadlines.planDeadline >= yearDeadlines.approvalDeadline)
       return fail({ code: 'deadline-order' as const, ...yearDeadlines })
     const now = this.ctx.now()
     const at = now.toISOString()

@@ -15,7 +15,7 @@ import type { ModuleData } from '../store/modules.ts'
 import { type NewPerson, ROLES, type Role } from '../store/people.ts'
 import type { Stores } from '../store/stores.ts'
 import { fold, moduleCodeKey, tidy } from '../store/text.ts'
-import { type Actor, isAdminOf, whoIs } from './access.ts'
+import { type Actor, type ActorInfo, isAdminOf, whoIs } from './access.ts'
 import type { ServiceContext } from './options.ts'
 import {
   type Forbidden,
@@ -253,6 +253,12 @@ export interface CataloguePreview extends PreviewBase<CatalogueField> {
 /** The file could not be read as a table with the needed columns. */
 export type ImportFileError = SheetError | ColumnsMissing<StaffField> | ColumnsMissing<CatalogueField>
 /** Commit refused: the preview has errors (fix the file and send it again). */
+/**
+ * The module catalogue is one for every school (modules have no school), so only the deployment's
+ * owners add to it or correct it; a school's admin is told who can.
+ */
+export type CatalogueOwnersOnly = { readonly code: 'catalogue-owners-only' }
+
 export type PreviewHasErrors = { readonly code: 'preview-has-errors'; readonly count: number }
 /** Commit refused: the preview is of another school or kind. */
 export type PreviewMismatch = { readonly code: 'preview-mismatch' }
@@ -283,16 +289,14 @@ export class ImportService {
 
   /**
    * Whether the actor may import this kind of file now, asked before a file is even downloaded
-   * (the previews ask again): a school's admin their school's staff list; an owner or an admin
-   * the catalogue.
+   * (the previews ask again): a school's admin their school's staff list; an owner the catalogue.
    */
   async mayImport(
     actor: Actor,
     input: { kind: 'staff' | 'catalogue'; schoolId?: number },
-  ): Promise<Result<null, Forbidden | NotFound>> {
+  ): Promise<Result<null, Forbidden | NotFound | CatalogueOwnersOnly>> {
     const who = await whoIs(this.stores, actor)
-    if (input.kind === 'catalogue')
-      return who.isOwner || who.person?.role === 'admin' ? ok(null) : forbidden()
+    if (input.kind === 'catalogue') return catalogueRefusal(who) ?? ok(null)
     const school = input.schoolId ? await this.stores.schools.get(input.schoolId) : undefined
     if (!school) return notFound('school')
     return isAdminOf(who, school.id) ? ok(null) : forbidden()
@@ -494,17 +498,18 @@ export class ImportService {
   // catalogue
 
   /**
-   * The catalogue is shared by every school: owners may add and correct modules; a school's admin
-   * may add new ones only (a row that would change an existing module is an error for them).
+   * The catalogue is shared by every school: only owners add and correct modules. A school's
+   * admin is refused with `catalogue-owners-only` (what they did change every school's catalogue).
    */
   async previewCatalogue(
     actor: Actor,
     input: { fileName: string; data: Uint8Array },
-  ): Promise<Result<CataloguePreview, Forbidden | InvalidInput | ImportFileError>> {
+  ): Promise<Result<CataloguePreview, Forbidden | CatalogueOwnersOnly | InvalidInput | ImportFileError>> {
     const parsed = parseInput(fileInput, input)
     if (!parsed.ok) return parsed
     const who = await whoIs(this.stores, actor)
-    if (!who.isOwner && who.person?.role !== 'admin') return forbidden()
+    const refused = catalogueRefusal(who)
+    if (refused) return refused
     const table = await this.table(parsed.value.fileName, parsed.value.data, CATALOGUE_COLUMNS)
     if (!table.ok) return table
     const { format, sheet, header } = table.value
@@ -624,10 +629,6 @@ export class ImportService {
       if (known) {
         const { id: _id, ...stored } = known
         candidate.action = sameModule(stored, candidate.module) ? 'unchanged' : 'update'
-        if (candidate.action === 'update' && !who.isOwner) {
-          err(candidate.row, 'code', 'module-exists', candidate.module.code)
-          continue
-        }
       }
       rows.push(candidate)
     }
@@ -657,7 +658,7 @@ export class ImportService {
   ): Promise<
     Result<
       { created: number; updated: number; unchanged: number },
-      Forbidden | InvalidInput | PreviewHasErrors
+      Forbidden | CatalogueOwnersOnly | InvalidInput | PreviewHasErrors
     >
   > {
     const moduleSchema = z.object({
@@ -688,42 +689,36 @@ export class ImportService {
     if (preview.errors.length > 0)
       return fail({ code: 'preview-has-errors' as const, count: preview.errors.length })
     const who = await whoIs(this.stores, actor)
-    if (!who.isOwner && who.person?.role !== 'admin') return forbidden()
+    const refused = catalogueRefusal(who)
+    if (refused) return refused
     const now = this.ctx.now().toISOString()
-    const result = await this.stores
-      .transaction(async (tx) => {
-        const existing = await tx.modules.byLevelKeys([...new Set(preview.rows.map((r) => r.module.level))])
-        const creates: ModuleData[] = []
-        let updated = 0
-        let unchanged = 0
-        for (const { module } of preview.rows) {
-          const known = existing.get(`${module.level}|${moduleCodeKey(module.code)}`)
-          if (!known) creates.push(module)
+    const result = await this.stores.transaction(async (tx) => {
+      const existing = await tx.modules.byLevelKeys([...new Set(preview.rows.map((r) => r.module.level))])
+      const creates: ModuleData[] = []
+      let updated = 0
+      let unchanged = 0
+      for (const { module } of preview.rows) {
+        const known = existing.get(`${module.level}|${moduleCodeKey(module.code)}`)
+        if (!known) creates.push(module)
+        else {
+          const { id, ...stored } = known
+          if (sameModule(stored, module)) unchanged++
           else {
-            const { id, ...stored } = known
-            if (sameModule(stored, module)) unchanged++
-            // admins add; only owners change what is there (checked again: the preview may be old)
-            else if (!who.isOwner) throw new CatalogueChanged()
-            else {
-              await tx.modules.update(id, module, now)
-              updated++
-            }
+            await tx.modules.update(id, module, now)
+            updated++
           }
         }
-        await tx.modules.createMany(creates, now)
-        await tx.audit.record(
-          who.telegramId,
-          'import.catalogue',
-          { created: creates.length, updated, unchanged },
-          now,
-        )
-        return { created: creates.length, updated, unchanged }
-      })
-      .catch((error: unknown) => {
-        if (error instanceof CatalogueChanged) return undefined
-        throw error
-      })
-    return result ? ok(result) : forbidden()
+      }
+      await tx.modules.createMany(creates, now)
+      await tx.audit.record(
+        who.telegramId,
+        'import.catalogue',
+        { created: creates.length, updated, unchanged },
+        now,
+      )
+      return { created: creates.length, updated, unchanged }
+    })
+    return ok(result)
   }
 
   private async table<F extends string>(
@@ -745,7 +740,11 @@ export class ImportService {
   }
 }
 
-class CatalogueChanged extends Error {}
+/** Owners pass; a school's admin hears who can; anyone else is simply not allowed. */
+function catalogueRefusal(who: ActorInfo): Result<never, Forbidden | CatalogueOwnersOnly> | undefined {
+  if (who.isOwner) return undefined
+  return who.person?.role === 'admin' ? fail({ code: 'catalogue-owners-only' as const }) : forbidden()
+}
 
 /** "15", "15.0", "15,0" → 15; "" → null; anything else (or a fraction) → undefined. */
 function parseHours(text: string): number | null | undefined {

@@ -10,9 +10,11 @@ import { Stores } from '../store/stores.ts'
 import { BroadcastService } from './broadcasts.ts'
 import { CalendarService } from './calendar.ts'
 import { CatalogueService } from './catalogue.ts'
+import { CourseService } from './courses.ts'
 import { GradeService } from './grades.ts'
 import { ImportService } from './imports.ts'
 import { InviteService } from './invites.ts'
+import { JoinRequestService } from './join-requests.ts'
 import { NotificationService } from './notifications.ts'
 import type { ServiceOptions } from './options.ts'
 import { PeopleService } from './people.ts'
@@ -21,12 +23,16 @@ import { RegulationService } from './regulation.ts'
 import { ReportService } from './reports.ts'
 import { SchoolService } from './schools.ts'
 import { SetupService } from './setup.ts'
+import { StaffRecordService } from './staff-records.ts'
+import { StandardsService } from './standards.ts'
 
 export interface Services {
   setup: SetupService
   schools: SchoolService
   people: PeopleService
   invites: InviteService
+  /** claims of a listed name through a department-wide link, approved by the head or admin */
+  joinRequests: JoinRequestService
   catalogue: CatalogueService
   plans: PlanService
   imports: ImportService
@@ -40,6 +46,12 @@ export interface Services {
   reports: ReportService
   /** /settings, quiet hours, blocked and unblocked accounts */
   notifications: NotificationService
+  /** training courses: the budget table, sign-ups, seats and the waiting list */
+  courses: CourseService
+  /** staff records (issue 15): one's own, a department's, the school's; chat edits, spreadsheet import */
+  staff: StaffRecordService
+  /** /standards: gaps against the seeds' standards, qualification ratios against the targets */
+  standards: StandardsService
 }
 
 export function createServices(db: Db, options: Partial<ServiceOptions> = {}): Services {
@@ -49,6 +61,7 @@ export function createServices(db: Db, options: Partial<ServiceOptions> = {}): S
     schools: new SchoolService(ctx),
     people: new PeopleService(ctx),
     invites: new InviteService(ctx),
+    joinRequests: new JoinRequestService(ctx),
     catalogue: new CatalogueService(ctx),
     plans: new PlanService(ctx),
     imports: new ImportService(ctx),
@@ -58,6 +71,9 @@ export function createServices(db: Db, options: Partial<ServiceOptions> = {}): S
     broadcasts: new BroadcastService(ctx),
     reports: new ReportService(ctx),
     notifications: new NotificationService(ctx),
+    courses: new CourseService(ctx),
+    staff: new StaffRecordService(ctx),
+    standards: new StandardsService(ctx),
   }
 }
 

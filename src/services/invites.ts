@@ -9,12 +9,18 @@
  *   const seen = await deps.invites.inspect(newcomer, code)      // school, department, names to pick
  *   const joined = await deps.invites.redeem(newcomer, { code, fullName: 'Nguyễn Văn An' })
  *   joined.value.missing                                          // ['level', 'subject'] → ask, then people.setProfile
+ *
+ * A department-wide link reaches whoever it is forwarded to, so it does not link anyone to a
+ * name already on the staff list: that claim (a listed name picked, or typed) is refused with
+ * `approval-needed`, and becomes a join request the head or admin approves (join-requests.ts).
+ * Listed staff join at once by their own single-use link (/unreachable gives one).
  */
 import { z } from 'zod'
 import type { Invite, InviteKind } from '../store/invites.ts'
 import type { Recipient } from '../store/people.ts'
 import { type Person, ROLES, type Role } from '../store/people.ts'
 import type { Stores } from '../store/stores.ts'
+import { fold } from '../store/text.ts'
 import { type Actor, type ActorInfo, isAdminOf, isHeadOf, whoIs } from './access.ts'
 import { INVITE_CODE_LENGTH, normalizeCode, randomCode } from './codes.ts'
 import { commandsFor } from './commands.ts'
@@ -66,6 +72,8 @@ export type AlreadyLinked = {
 }
 /** The chosen person is not one this invite may link (other department/role, or linked meanwhile). */
 export type PersonUnavailable = { readonly code: 'person-unavailable'; readonly personId: number }
+/** A department-wide link claims a listed name: that needs the head's or admin's approval. */
+export type ApprovalNeeded = { readonly code: 'approval-needed'; readonly personId: number }
 /** teacher and head invites need a department; a department-wide invite too */
 export type DepartmentRequired = { readonly code: 'department-required'; readonly role: Role }
 
@@ -77,6 +85,8 @@ export interface InviteInfo {
   person: { id: number; fullName: string } | null
   /** the people of this department and role with no account yet, to pick one's own name from */
   candidates: Array<{ id: number; fullName: string }>
+  /** picking one of the candidates is a request the head or admin approves (department-wide links) */
+  claimNeedsApproval: boolean
 }
 
 export interface Joined {
@@ -282,7 +292,9 @@ export class InviteService {
   async redeem(
     actor: Actor,
     input: { code: string; personId?: number; fullName?: string },
-  ): Promise<Result<Joined, InviteError | AlreadyLinked | PersonUnavailable | InvalidInput>> {
+  ): Promise<
+    Result<Joined, InviteError | AlreadyLinked | PersonUnavailable | ApprovalNeeded | InvalidInput>
+  > {
     const parsed = parseInput(redeemSchema, input)
     if (!parsed.ok) {
       const codeIssue = parsed.error.issues.some((i) => i.path === 'code')
@@ -293,51 +305,59 @@ export class InviteService {
     const nowDate = this.ctx.now()
     const now = nowDate.toISOString()
     const result = await this.stores
-      .transaction(async (tx): Promise<Result<Person, InviteError | AlreadyLinked | PersonUnavailable>> => {
-        const checked = await usable(tx, parsed.value.code, nowDate)
-        if (!checked.ok) return checked
-        const invite = checked.value
-        let person: Person | undefined
-        const chosen = invite.personId ?? parsed.value.personId
-        // nothing is written before this point, so a refusal here leaves the store as it was
-        if (chosen !== undefined && chosen !== null) {
-          const candidate = await tx.people.get(chosen)
-          if (
-            !candidate ||
-            candidate.schoolId !== invite.schoolId ||
-            candidate.role !== invite.role ||
-            candidate.departmentId !== invite.departmentId ||
-            candidate.telegramId !== null
-          ) {
-            return fail({ code: 'person-unavailable' as const, personId: chosen })
+      .transaction(
+        async (
+          tx,
+        ): Promise<Result<Person, InviteError | AlreadyLinked | PersonUnavailable | ApprovalNeeded>> => {
+          const checked = await usable(tx, parsed.value.code, nowDate)
+          if (!checked.ok) return checked
+          const invite = checked.value
+          let person: Person | undefined
+          const chosen =
+            invite.personId ?? parsed.value.personId ?? (await listedNamed(tx, invite, parsed.value.fullName))
+          // nothing is written before this point, so a refusal here leaves the store as it was
+          if (chosen !== undefined && chosen !== null) {
+            const candidate = await tx.people.get(chosen)
+            if (
+              !candidate ||
+              candidate.schoolId !== invite.schoolId ||
+              candidate.role !== invite.role ||
+              candidate.departmentId !== invite.departmentId ||
+              candidate.telegramId !== null
+            ) {
+              return fail({ code: 'person-unavailable' as const, personId: chosen })
+            }
+            // anyone holding a department-wide link could say they are this colleague: ask first
+            if (invite.personId === null && invite.kind === 'department')
+              return fail({ code: 'approval-needed' as const, personId: chosen })
+            person = candidate
+            if (!(await tx.invites.use(invite.id))) return fail({ code: 'invite-used' as const })
+          } else {
+            if (!(await tx.invites.use(invite.id))) return fail({ code: 'invite-used' as const })
+            person = await tx.people.create(
+              {
+                schoolId: invite.schoolId,
+                fullName: parsed.value.fullName!,
+                role: invite.role,
+                departmentId: invite.departmentId,
+                level: null,
+                subject: null,
+              },
+              now,
+            )
           }
-          person = candidate
-          if (!(await tx.invites.use(invite.id))) return fail({ code: 'invite-used' as const })
-        } else {
-          if (!(await tx.invites.use(invite.id))) return fail({ code: 'invite-used' as const })
-          person = await tx.people.create(
-            {
-              schoolId: invite.schoolId,
-              fullName: parsed.value.fullName!,
-              role: invite.role,
-              departmentId: invite.departmentId,
-              level: null,
-              subject: null,
-            },
+          if (!(await tx.people.link(person.id, who.telegramId, now))) {
+            throw new RaceLost({ code: 'person-unavailable', personId: person.id })
+          }
+          await tx.audit.record(
+            who.telegramId,
+            'invite.redeem',
+            { inviteId: invite.id, personId: person.id, created: chosen === undefined || chosen === null },
             now,
           )
-        }
-        if (!(await tx.people.link(person.id, who.telegramId, now))) {
-          throw new RaceLost({ code: 'person-unavailable', personId: person.id })
-        }
-        await tx.audit.record(
-          who.telegramId,
-          'invite.redeem',
-          { inviteId: invite.id, personId: person.id, created: chosen === undefined || chosen === null },
-          now,
-        )
-        return ok({ ...person, telegramId: who.telegramId })
-      })
+          return ok({ ...person, telegramId: who.telegramId })
+        },
+      )
       .catch((error: unknown) => {
         if (error instanceof RaceLost) return fail(error.error)
         throw error
@@ -367,17 +387,38 @@ class RaceLost extends Error {
   }
 }
 
-function alreadyLinked(person: Person): AlreadyLinked {
+/**
+ * The unlinked person of this department-wide invite whose name is the one typed, if any: typing
+ * a listed name is claiming it, as picking it is.
+ */
+async function listedNamed(stores: Stores, invite: Invite, fullName: string | undefined) {
+  if (invite.kind !== 'department' || invite.personId !== null || fullName === undefined) return undefined
+  const key = fold(fullName)
+  const listed = await stores.people.list({
+    schoolId: invite.schoolId,
+    departmentId: invite.departmentId,
+    role: invite.role,
+    unlinkedOnly: true,
+  })
+  return listed.find((p) => fold(p.fullName) === key)?.id
+}
+
+export function alreadyLinked(person: Person): AlreadyLinked {
   return { code: 'already-linked', personId: person.id, schoolId: person.schoolId }
 }
 
 /** Admins and owners: any role of the school; a head: teachers of their own department. */
-function mayInvite(who: ActorInfo, schoolId: number, role: Role, departmentId: number | null): boolean {
+export function mayInvite(
+  who: ActorInfo,
+  schoolId: number,
+  role: Role,
+  departmentId: number | null,
+): boolean {
   if (isAdminOf(who, schoolId)) return true
   return role === 'teacher' && isHeadOf(who, departmentId) && who.person?.schoolId === schoolId
 }
 
-async function usable(stores: Stores, code: string, now: Date): Promise<Result<Invite, InviteError>> {
+export async function usable(stores: Stores, code: string, now: Date): Promise<Result<Invite, InviteError>> {
   const invite = await stores.invites.byCode(code)
   if (!invite) return fail({ code: 'invite-unknown' })
   if (invite.revokedAt !== null) return fail({ code: 'invite-revoked' })
@@ -410,6 +451,7 @@ async function describe(stores: Stores, invite: Invite, now: Date): Promise<Invi
     department: department ? { id: department.id, name: department.name } : null,
     person: person ? { id: person.id, fullName: person.fullName } : null,
     candidates: candidates.map((p) => ({ id: p.id, fullName: p.fullName })),
+    claimNeedsApproval: invite.kind === 'department' && invite.personId === null,
   }
 }
 

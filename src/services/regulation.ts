@@ -10,6 +10,7 @@ import { z } from 'zod'
 import {
   PROFILES,
   profileById,
+  programmeId,
   type RegulationProfile,
   settingsOf,
   TT26_2012,
@@ -84,7 +85,7 @@ export class RegulationService {
     if (!year) return notFound('school-year')
     if (!isAdminOf(who, year.schoolId)) return forbidden()
     // a switch to the same regulation keeps the year's settings
-    if (profileOfYear(year).id.split('?')[0] === profile.id) {
+    if (programmeId(profileOfYear(year).id) === profile.id) {
       return ok({ year, profile: profileOfYear(year), changed: false })
     }
     return this.store(who.telegramId, year, profile, true)
@@ -119,7 +120,7 @@ export class RegulationService {
     if (!year) return notFound('school-year')
     if (!isAdminOf(who, year.schoolId)) return forbidden()
     const current = profileOfYear(year)
-    const root = profileById(current.id.split('?')[0]!) ?? current
+    const root = profileById(programmeId(current.id)) ?? current
     const total = root.hours.nd1.hours + root.hours.nd2.hours
     const applied = withSettings(current, settings)
     if (!applied.ok) return fail({ code: `settings-${applied.error}` as const, total })

@@ -18,7 +18,15 @@ export const fail = <E>(error: E): { readonly ok: false; readonly error: E } => 
 export type Forbidden = { readonly code: 'forbidden' }
 /** The actor's Telegram account is not linked to a person of any school yet. */
 export type NotLinked = { readonly code: 'not-linked' }
-export type Entity = 'school' | 'school-year' | 'department' | 'person' | 'invite' | 'module' | 'plan'
+export type Entity =
+  | 'school'
+  | 'school-year'
+  | 'department'
+  | 'person'
+  | 'invite'
+  | 'join-request'
+  | 'module'
+  | 'plan'
 export type NotFound = { readonly code: 'not-found'; readonly entity: Entity }
 
 /** One problem with an input field, from zod: `path` like "name", `code` like "too_small". */

@@ -36,6 +36,9 @@ export type DeadlineOrder = {
   readonly approvalDeadline: string
 }
 
+/** A department cannot be joined into itself. */
+export type MergeSelf = { readonly code: 'merge-self'; readonly name: string }
+
 const name = z.string().trim().min(2).max(120)
 const id = z.number().int().positive()
 const day = z.string().trim().refine(isDay, { message: 'YYYY-MM-DD' })
@@ -193,7 +196,8 @@ export class SchoolService {
     if (!isAdminOf(who, year.schoolId)) return forbidden()
     const planDeadline = parsed.value.planDeadline ?? year.planDeadline
     const approvalDeadline = parsed.value.approvalDeadline ?? year.approvalDeadline
-    if (planDeadline > approvalDeadline)
+    // approval closes after submission, never on the same day or before
+    if (planDeadline >= approvalDeadline)
       return fail({ code: 'deadline-order' as const, planDeadline, approvalDeadline })
     const now = this.ctx.now().toISOString()
     const updated = await this.stores.transaction(async (tx) => {
@@ -265,6 +269,42 @@ export class SchoolService {
         now,
       )
       return ok(renamed)
+    })
+  }
+
+  /**
+   * Admins: joins one department into another of the school (two names for one tổ, or two tổ made
+   * one); its people and everything they have go with them. A department cannot join itself.
+   */
+  async mergeDepartments(
+    actor: Actor,
+    input: { fromId: number; intoId: number },
+  ): Promise<
+    Result<
+      { into: Department; from: Department; moved: number },
+      Forbidden | NotFound | InvalidInput | MergeSelf
+    >
+  > {
+    const parsed = parseInput(z.object({ fromId: id, intoId: id }), input)
+    if (!parsed.ok) return parsed
+    const { fromId, intoId } = parsed.value
+    const who = await whoIs(this.stores, actor)
+    const from = await this.stores.schools.getDepartment(fromId)
+    const into = await this.stores.schools.getDepartment(intoId)
+    if (!from || !into) return notFound('department')
+    if (!isAdminOf(who, from.schoolId) || into.schoolId !== from.schoolId) return forbidden()
+    if (from.id === into.id) return fail({ code: 'merge-self' as const, name: from.name })
+    const now = this.ctx.now().toISOString()
+    return this.stores.transaction(async (tx) => {
+      if (!(await tx.schools.getDepartment(from.id))) return notFound('department')
+      const moved = await tx.schools.mergeDepartment(from.id, into.id, from.schoolId, now)
+      await tx.audit.record(
+        who.telegramId,
+        'department.merge',
+        { from: { id: from.id, name: from.name }, into: { id: into.id, name: into.name }, moved },
+        now,
+      )
+      return ok({ into, from, moved })
     })
   }
 

@@ -1,13 +1,19 @@
 /**
  * Owners of the deployment. At start-up the Telegram ids of OWNER_TELEGRAM_IDS become owners; with
  * no owner at all (none configured, none stored) a one-time setup code is made, and main prints
- * its link: the first person to open it becomes the owner.
+ * its link: the first person to open it becomes the owner. A setup code works for 24 hours; a
+ * start with no owner after that issues a fresh one. Main prints the link only when it is issued,
+ * so that logs do not repeat a live owner link at every start (and never once an owner exists).
  *
- *   const { setupCode } = await deps.setup.bootstrap({ ownerTelegramIds: config.ownerTelegramIds })
- *   if (setupCode) console.log(startLink(bot.botInfo.username, setupCode))
+ *   const { setupCode, issued } = await deps.setup.bootstrap({ ownerTelegramIds: config.ownerTelegramIds })
+ *   if (setupCode && issued) console.log(startLink(bot.botInfo.username, setupCode))
  *   // /start setup-…  →  deps.setup.claim({ telegramId: ctx.from.id }, payload)
+ *
+ * Owners revoke owners (`revokeOwner`): never themselves, never the last one, and not one the
+ * environment names (OWNER_TELEGRAM_IDS would make them an owner again at the next start).
  */
 import { z } from 'zod'
+import type { OwnerInfo } from '../store/owners.ts'
 import { type Actor, whoIs } from './access.ts'
 import { normalizeCode, randomCode, SETUP_CODE_LENGTH, SETUP_PREFIX } from './codes.ts'
 import type { ServiceContext } from './options.ts'
@@ -20,6 +26,25 @@ export type SetupError =
   | { readonly code: 'setup-used' }
   /** the deployment already has an owner; setup links no longer work */
   | { readonly code: 'setup-closed' }
+  /** the code is over 24 hours old; a restart of the bot issues a fresh one */
+  | { readonly code: 'setup-expired' }
+
+export type OwnerRevokeError =
+  /** an owner does not revoke themselves (so the last owner stays) */
+  | { readonly code: 'owner-self' }
+  /** the deployment must keep at least one owner */
+  | { readonly code: 'last-owner' }
+  | { readonly code: 'not-an-owner'; readonly telegramId: number }
+  /** named in OWNER_TELEGRAM_IDS: remove them there, or the next start makes them owner again */
+  | { readonly code: 'owner-from-config'; readonly telegramId: number }
+
+/** How long a setup code works after it is issued. */
+export const SETUP_CODE_HOURS = 24
+const SETUP_CODE_MS = SETUP_CODE_HOURS * 60 * 60 * 1000
+
+function setupExpiresAt(createdAt: string): string {
+  return new Date(new Date(createdAt).getTime() + SETUP_CODE_MS).toISOString()
+}
 
 /** Tells a setup code from an invite code in a `/start` payload. */
 export function isSetupCode(payload: string): boolean {
@@ -34,12 +59,17 @@ export class SetupService {
   }
 
   /**
-   * Makes the configured ids owners (idempotent). Returns the setup code to print when the
-   * deployment has no owner; the same unused code is returned on every start until claimed.
+   * Makes the configured ids owners (idempotent). When the deployment has no owner, returns the
+   * live setup code: the unused one while it works (`issued: false`: it was announced already),
+   * else a fresh one (`issued: true`: announce it). With an owner: no code at all.
    */
-  async bootstrap(input: {
-    ownerTelegramIds: readonly number[]
-  }): Promise<{ owners: number[]; setupCode: string | null }> {
+  async bootstrap(input: { ownerTelegramIds: readonly number[] }): Promise<{
+    owners: number[]
+    setupCode: string | null
+    /** the code was made by this call: the one time to print it */
+    issued: boolean
+    expiresAt: string | null
+  }> {
     const ids = z.array(z.number().int().positive()).parse(input.ownerTelegramIds)
     const now = this.ctx.now().toISOString()
     return this.stores.transaction(async (tx) => {
@@ -49,12 +79,19 @@ export class SetupService {
         }
       }
       const owners = await tx.owners.list()
-      if (owners.length > 0) return { owners, setupCode: null }
+      if (owners.length > 0) return { owners, setupCode: null, issued: false, expiresAt: null }
       const existing = await tx.owners.unusedSetupCode()
-      if (existing) return { owners, setupCode: existing.code }
+      if (existing && setupExpiresAt(existing.createdAt) > now)
+        return {
+          owners,
+          setupCode: existing.code,
+          issued: false,
+          expiresAt: setupExpiresAt(existing.createdAt),
+        }
       const code = SETUP_PREFIX + randomCode(SETUP_CODE_LENGTH)
       await tx.owners.createSetupCode(code, now)
-      return { owners, setupCode: code }
+      await tx.audit.record(null, 'setup.issue', { expiresAt: setupExpiresAt(now) }, now)
+      return { owners, setupCode: code, issued: true, expiresAt: setupExpiresAt(now) }
     })
   }
 
@@ -68,6 +105,7 @@ export class SetupService {
       if (!setup) return fail({ code: 'setup-unknown' as const })
       if (setup.usedAt !== null) return fail({ code: 'setup-used' as const })
       if ((await tx.owners.list()).length > 0) return fail({ code: 'setup-closed' as const })
+      if (setupExpiresAt(setup.createdAt) <= now) return fail({ code: 'setup-expired' as const })
       if (!(await tx.owners.useSetupCode(typed, who.telegramId, now)))
         return fail({ code: 'setup-used' as const })
       await tx.owners.add(who.telegramId, 'setup', null, now)
@@ -78,6 +116,49 @@ export class SetupService {
 
   async isOwner(telegramId: number): Promise<boolean> {
     return this.stores.owners.isOwner(telegramId)
+  }
+
+  /** The deployment's owners, for an owner. */
+  async listOwners(actor: Actor): Promise<Result<OwnerInfo[], Forbidden>> {
+    const who = await whoIs(this.stores, actor)
+    if (!who.isOwner) return forbidden()
+    return ok(await this.stores.owners.listDetailed())
+  }
+
+  /**
+   * An owner takes another owner's rights away. Never their own (so never the last owner), and
+   * not an owner the environment names: OWNER_TELEGRAM_IDS would make them an owner again at the
+   * next start, so that is changed where it is set.
+   */
+  async revokeOwner(
+    actor: Actor,
+    input: { telegramId: number },
+  ): Promise<Result<{ revoked: number; remaining: number }, Forbidden | InvalidInput | OwnerRevokeError>> {
+    const parsed = parseInput(z.object({ telegramId: z.number().int().positive() }), input)
+    if (!parsed.ok) return parsed
+    const who = await whoIs(this.stores, actor)
+    if (!who.isOwner) return forbidden()
+    const target = parsed.value.telegramId
+    if (target === who.telegramId) return fail({ code: 'owner-self' as const })
+    const now = this.ctx.now().toISOString()
+    return this.stores.transaction(async (tx) => {
+      // both rows in one order, whoever revokes whom: a mutual revocation waits, then finds its
+      // revoker gone, and the deployment keeps an owner
+      const [first, second] = [who.telegramId, target].sort((x, y) => x - y) as [number, number]
+      const locked = new Map([
+        [first, await tx.owners.lock(first)],
+        [second, await tx.owners.lock(second)],
+      ])
+      if (!locked.get(who.telegramId)) return forbidden()
+      if (!locked.get(target)) return fail({ code: 'not-an-owner' as const, telegramId: target })
+      if ((await tx.owners.source(target)) === 'config')
+        return fail({ code: 'owner-from-config' as const, telegramId: target })
+      const remaining = (await tx.owners.list()).filter((id) => id !== target).length
+      if (remaining === 0) return fail({ code: 'last-owner' as const })
+      await tx.owners.remove(target)
+      await tx.audit.record(who.telegramId, 'owner.revoke', { telegramId: target }, now)
+      return ok({ revoked: target, remaining })
+    })
   }
 
   /** An owner makes another Telegram account an owner. */

@@ -38,6 +38,8 @@ export type ReadRefusal =
   | { readonly code: 'too-many-cells'; readonly maxCells: number }
   | { readonly code: 'cell-too-long'; readonly maxChars: number; readonly row: number }
   | { readonly code: 'file-unpacks-too-large'; readonly maxMb: number }
+  /** a CSV saved as UTF-16 ("Unicode Text") or in a legacy code page (Windows-1258): not UTF-8 */
+  | { readonly code: 'file-encoding'; readonly encoding: 'utf-16' | 'legacy' }
 
 export type ReadOutcome = { ok: true; tables: SheetTable[] } | { ok: false; error: ReadRefusal }
 
@@ -164,6 +166,8 @@ function cellText(value: ExcelJS.CellValue): string {
 }
 
 async function readCsv(data: Uint8Array, limits: ReadLimits): Promise<SheetTable> {
+  const encoding = notUtf8(data)
+  if (encoding) throw new Refused({ code: 'file-encoding', encoding })
   const { parse } = await import('csv-parse/sync')
   const text = new TextDecoder('utf-8').decode(data).replace(/^\uFEFF/, '')
   const budget = new Budget(limits)
@@ -199,6 +203,18 @@ async function readCsv(data: Uint8Array, limits: ReadLimits): Promise<SheetTable
     if (record.some((c) => c !== '')) rows.push({ row: info.records, cells: record })
   }
   return { name: null, rows }
+}
+
+function notUtf8(data: Uint8Array): 'utf-16' | 'legacy' | null {
+  if ((data[0] === 0xff && data[1] === 0xfe) || (data[0] === 0xfe && data[1] === 0xff)) return 'utf-16'
+  const head = data.subarray(0, 4096)
+  if (head.length >= 2 && head.filter((b) => b === 0).length * 4 >= head.length) return 'utf-16'
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(data)
+    return null
+  } catch {
+    return 'legacy'
+  }
 }
 
 /** Excel in Vietnamese locales writes ';' between fields; others ','; some tools a tab. */

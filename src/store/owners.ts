@@ -14,6 +14,15 @@ export interface SetupCode {
   usedBy: number | null
 }
 
+export interface OwnerInfo {
+  telegramId: number
+  source: OwnerSource
+  since: string
+  /** as Telegram last showed the account; null if it never wrote to the bot */
+  firstName: string | null
+  username: string | null
+}
+
 export class OwnerStore {
   constructor(private readonly db: Kysely<Database>) {}
 
@@ -39,6 +48,58 @@ export class OwnerStore {
       .onConflict((oc) => oc.column('telegram_id').doNothing())
       .executeTakeFirst()
     return Number(result.numInsertedOrUpdatedRows ?? 0) > 0
+  }
+
+  /** Every owner with how Telegram last showed them (a name, an @username), oldest first. */
+  async listDetailed(): Promise<OwnerInfo[]> {
+    const rows = await this.db
+      .selectFrom('owners')
+      .leftJoin('telegram_users', 'telegram_users.telegram_id', 'owners.telegram_id')
+      .select([
+        'owners.telegram_id',
+        'owners.source',
+        'owners.created_at',
+        'telegram_users.first_name',
+        'telegram_users.username',
+      ])
+      .orderBy('owners.created_at')
+      .orderBy('owners.telegram_id')
+      .execute()
+    return rows.map((r) => ({
+      telegramId: Number(r.telegram_id),
+      source: r.source as OwnerSource,
+      since: r.created_at,
+      firstName: r.first_name ?? null,
+      username: r.username ?? null,
+    }))
+  }
+
+  async source(telegramId: number): Promise<OwnerSource | undefined> {
+    const row = await this.db
+      .selectFrom('owners')
+      .select('source')
+      .where('telegram_id', '=', telegramId)
+      .executeTakeFirst()
+    return row?.source as OwnerSource | undefined
+  }
+
+  /**
+   * Takes the owner's row for the rest of the transaction (a no-op write: a row lock on
+   * PostgreSQL, the write lock on SQLite), so that two owners revoking each other at once cannot
+   * both succeed. False when they are no owner (any more).
+   */
+  async lock(telegramId: number): Promise<boolean> {
+    const result = await this.db
+      .updateTable('owners')
+      .set((eb) => ({ source: eb.ref('source') }))
+      .where('telegram_id', '=', telegramId)
+      .executeTakeFirst()
+    return Number(result.numUpdatedRows) > 0
+  }
+
+  async remove(telegramId: number): Promise<boolean> {
+    const result = await this.db.deleteFrom('owners').where('telegram_id', '=', telegramId).executeTakeFirst()
+    return Number(result.numDeletedRows) > 0
   }
 
   async unusedSetupCode(): Promise<SetupCode | undefined> {

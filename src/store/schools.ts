@@ -229,6 +229,48 @@ export class SchoolStore {
     return row && { id: row.id, schoolId: row.school_id, name: row.name }
   }
 
+  /**
+   * Joins department `fromId` into `intoId` (same school): its people, invites, grade batches and
+   * the deadlines that name it move to `intoId`; then `fromId` goes. Nothing else is lost: scores,
+   * plans and links belong to people. Call inside a transaction. Returns how many people moved.
+   */
+  async mergeDepartment(fromId: number, intoId: number, schoolId: number, now: string): Promise<number> {
+    const moved = await this.db
+      .updateTable('people')
+      .set({ department_id: intoId, updated_at: now })
+      .where('department_id', '=', fromId)
+      .executeTakeFirst()
+    await this.db
+      .updateTable('invites')
+      .set({ department_id: intoId })
+      .where('department_id', '=', fromId)
+      .execute()
+    await this.db
+      .updateTable('grade_batches')
+      .set({ department_id: intoId })
+      .where('department_id', '=', fromId)
+      .execute()
+    const deadlines = await this.db
+      .selectFrom('deadlines')
+      .innerJoin('school_years', 'school_years.id', 'deadlines.school_year_id')
+      .select(['deadlines.id', 'deadlines.department_ids'])
+      .where('school_years.school_id', '=', schoolId)
+      .where('deadlines.department_ids', 'is not', null)
+      .execute()
+    for (const d of deadlines) {
+      const ids = JSON.parse(d.department_ids!) as number[]
+      if (!ids.includes(fromId)) continue
+      const next = [...new Set(ids.map((x) => (x === fromId ? intoId : x)))]
+      await this.db
+        .updateTable('deadlines')
+        .set({ department_ids: JSON.stringify(next) })
+        .where('id', '=', d.id)
+        .execute()
+    }
+    await this.db.deleteFrom('departments').where('id', '=', fromId).execute()
+    return Number(moved.numUpdatedRows)
+  }
+
   async departmentByName(schoolId: number, name: string): Promise<Department | undefined> {
     const row = await this.db
       .selectFrom('departments')

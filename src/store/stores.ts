@@ -10,29 +10,35 @@ import type { Kysely } from 'kysely'
 import type { Database } from '../db/schema.ts'
 import { AuditStore } from './audit.ts'
 import { InviteStore } from './invites.ts'
+import { JoinRequestStore } from './join-requests.ts'
 import { ModuleStore } from './modules.ts'
 import { OwnerStore } from './owners.ts'
 import { PeopleStore } from './people.ts'
 import { PlanStore } from './plans.ts'
 import { SchoolStore } from './schools.ts'
+import { StaffRecordStore } from './staff-records.ts'
 
 export class Stores {
   readonly owners: OwnerStore
   readonly schools: SchoolStore
   readonly people: PeopleStore
   readonly invites: InviteStore
+  readonly joinRequests: JoinRequestStore
   readonly modules: ModuleStore
   readonly plans: PlanStore
   readonly audit: AuditStore
+  readonly staffRecords: StaffRecordStore
 
   constructor(readonly db: Kysely<Database>) {
     this.owners = new OwnerStore(db)
     this.schools = new SchoolStore(db)
     this.people = new PeopleStore(db)
     this.invites = new InviteStore(db)
+    this.joinRequests = new JoinRequestStore(db)
     this.modules = new ModuleStore(db)
     this.plans = new PlanStore(db)
     this.audit = new AuditStore(db)
+    this.staffRecords = new StaffRecordStore(db)
   }
 
   /** Runs `work` in one transaction (joining the current one when already inside a transaction). */

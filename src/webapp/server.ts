@@ -22,8 +22,8 @@ import { z } from 'zod'
 import type { Deps } from '../bot/context.ts'
 import { lineErrorReason, savedMessage, tellTeachers } from '../bot/features/grades.ts'
 import { DEFAULT_LANGUAGE, isLanguage, type Language } from '../bot/i18n.ts'
+import { score, tenths } from '../bot/present.ts'
 import { serviceErrorText } from '../bot/service-errors.ts'
-import { formatScore, formatTenths } from '../rules/index.ts'
 import type { GradePreview, GridPlace, TeamRow } from '../services/grades.ts'
 import { checkInitData } from './init-data.ts'
 
@@ -141,7 +141,6 @@ export function webAppHandler(options: WebAppOptions): Handler {
       throw new HttpError(403, { error: table.error.code, message: plain(serviceErrorText(t, table.error)) })
     const me = await deps.people.whoAmI(actor)
     const myPersonId = me.ok ? (me.value.person?.id ?? null) : null
-    const sep = t('decimal-separator')
     const locked = table.value.schoolYear.resultsLocked
     return {
       language,
@@ -167,7 +166,7 @@ export function webAppHandler(options: WebAppOptions): Handler {
                 key: c.key,
                 label: c.kind === 'module' ? (c.code ?? '?') : plain(t(`component-${c.kind}`)),
                 title: c.title,
-                value: c.value === null ? '' : formatScore(c.value, sep),
+                value: c.value === null ? '' : score(t, c.value),
               }))
             : [],
         ...verdictOf(t, row),
@@ -176,10 +175,9 @@ export function webAppHandler(options: WebAppOptions): Handler {
   }
 
   function verdictOf(t: TranslateFunction, row: Pick<TeamRow, 'average' | 'summary'>) {
-    const sep = t('decimal-separator')
     const summary = row.summary
     return {
-      average: row.average === null ? null : formatTenths(row.average, sep),
+      average: row.average === null ? null : tenths(t, row.average),
       verdict:
         summary === 'pending'
           ? plain(t('webapp-pending'))
@@ -210,7 +208,6 @@ export function webAppHandler(options: WebAppOptions): Handler {
 
   /** The preview as the page needs it: per person the result after the change, per cell the errors. */
   function previewView(t: TranslateFunction, preview: GradePreview, places: Map<number, GridPlace>) {
-    const sep = t('decimal-separator')
     return {
       rows: preview.lines.map((line) => {
         const after = line.after
@@ -218,7 +215,7 @@ export function webAppHandler(options: WebAppOptions): Handler {
         return {
           personId: line.person.id,
           changes: line.changes.length,
-          average: final && after.average !== null ? formatTenths(after.average, sep) : null,
+          average: final && after.average !== null ? tenths(t, after.average) : null,
           verdict: final
             ? plain('grade' in after ? t(`grade-${after.grade}`) : t(`verdict-${after.verdict}`))
             : plain(t('webapp-pending')),

@@ -17,7 +17,7 @@ let A: Awaited<ReturnType<typeof school>>
 let B: Awaited<ReturnType<typeof school>>
 
 const all = (messages: Array<{ text?: string }>) => messages.map((m) => m.text ?? '').join('\n---\n')
-const REFUSED = /không có quyền|Không tìm thấy/
+const REFUSED = /không có quyền|Không tìm thấy|dành cho/
 
 /** The school's data; the attacker's own chat state (session, account) may of course change. */
 async function schoolData(): Promise<string> {
@@ -85,6 +85,7 @@ describe.each([0, 1, 2, 3])('attacker %i', (index) => {
       `apra:${planId}`,
       `plana:${planId}:${otherModuleId}`,
       `planr:${planId}:${moduleId}`,
+      `planx:${planId}:${moduleId}`,
       `planu:${planId}`,
       `plans:${planId}`,
       `planp:${planId}:1`,

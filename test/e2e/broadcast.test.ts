@@ -5,7 +5,7 @@
  */
 import { Api } from 'grammy'
 import { afterAll, beforeAll, expect, it } from 'vitest'
-import { broadcastRenderer } from '../../src/bot/features/broadcast.ts'
+import { broadcastRenderer, broadcastStopKeyboard } from '../../src/bot/features/broadcast.ts'
 import { OutboxWorker } from '../../src/jobs/outbox-worker.ts'
 import { type Harness, inProcessWorld, TEST_TOKEN } from '../helpers/bot-harness.ts'
 import { fullPlan, must, school, type World } from '../services/support.ts'
@@ -115,4 +115,48 @@ it('shows the message as recipients will see it before asking to send', async ()
   const shown = admin.messages().find((m) => m.text === 'Họp tổ chuyên môn sáng thứ Sáu')
   expect(shown?.entities?.map((e) => e.type).sort()).toEqual(['bold', 'italic', 'italic'])
   await admin.tap('Hủy')
+})
+
+it('offers no Send to a department where nobody can receive it yet, and says where to look', async () => {
+  const admin = h.fake.user({ id: A.admin.telegramId, first_name: 'Admin' })
+  const anh = must(
+    await w.services.schools.createDepartment(A.admin, { schoolId: A.school.id, name: 'Tổ Anh' }),
+  )
+  must(
+    await w.services.people.add(A.admin, {
+      schoolId: A.school.id,
+      fullName: 'Lê Thị Chưa Vào',
+      role: 'teacher',
+      departmentId: anh.id,
+    }),
+  )
+  await admin.say('/broadcast')
+  await admin.say('Họp tổ Anh chiều nay')
+  await admin.tap('Một tổ chuyên môn')
+  const reply = all(await admin.tap('Tổ Anh'))
+  expect(reply).toContain('Chưa ai trong nhóm này nhận được tin qua bot: 1 người chưa mở link mời')
+  expect(reply).toContain('/unreachable')
+  expect(admin.buttons(admin.messages().at(-1)!).map((b) => b.text)).not.toContain('✅ Gửi')
+})
+
+it('takes the stop button away once sending ends', async () => {
+  const admin = h.fake.user({ id: A.admin.telegramId, first_name: 'Admin' })
+  await admin.say('/broadcast')
+  await admin.say('Nghỉ họp chiều nay')
+  await admin.tap('Mọi người trong trường')
+  await admin.tap('✅ Gửi')
+  const started = admin.messages().find((m) => m.text?.includes('Đang gửi thông báo'))!
+  expect(admin.buttons(started).map((b) => b.text)).toEqual(['⏹ Dừng gửi'])
+  const worker = new OutboxWorker({
+    db: h.app.db,
+    api: new Api(TEST_TOKEN, { fetch: h.fake.fetch }),
+    rate: 200,
+    startupDelayMs: 0,
+    render: broadcastRenderer(h.app.deps.i18n),
+    progressKeyboard: broadcastStopKeyboard(h.app.deps.i18n),
+  })
+  await worker.run({ untilIdle: true })
+  const progress = admin.messages().find((m) => m.message_id === started.message_id)!
+  expect(progress.text).toContain('đã xong')
+  expect(admin.buttons(progress)).toEqual([])
 })

@@ -132,9 +132,12 @@ describe('a 30-line batch through the chat', () => {
     const wrong = all(await headOfTeam.say(batch(big.team, false).join('\n')))
     expect(wrong).toContain('29 dòng, 26 dòng đọc được')
     expect(wrong).toContain('Lỗi (3):')
-    expect(wrong).toContain('Dòng 8, ô 3: 11 nằm ngoài thang điểm')
+    // the cell is named by its column (ND2), the name cell as the name column
+    expect(wrong).toContain('Dòng 8, cột ND2: 11 nằm ngoài thang điểm')
     expect(wrong).toContain('Dòng 13: thiếu điểm: cần 6 điểm')
-    expect(wrong).toContain('Dòng 21, ô 1: không tìm thấy «Nguyễn Văn Không Có»')
+    expect(wrong).toContain('Dòng 21, cột họ tên: không tìm thấy «Nguyễn Văn Không Có»')
+    // no near match: no empty '(gần giống: —)'
+    expect(wrong).not.toContain('gần giống: —')
     expect(wrong).toContain('Chưa lưu gì cả')
     const right = all(await headOfTeam.say(batch(big.team, true).join('\n')))
     expect(right).toContain('0 lỗi')

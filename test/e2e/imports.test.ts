@@ -75,11 +75,9 @@ describe('/import: the staff list', () => {
   })
 
   it('previews exactly the two bad rows and stores nothing, then saves the fixed file whole', async () => {
-    const [choose] = await admin.say('/import')
-    expect(choose?.text).toContain('Bạn muốn nhập dữ liệu nào?')
-    expect(admin.buttons().map((b) => b.text)).toEqual(['Danh sách cán bộ, giáo viên', 'Danh mục mô đun'])
-    const asked = texts(await admin.tap('Danh sách cán bộ, giáo viên'))
-    expect(asked).toContain('Nhập: Danh sách cán bộ, giáo viên')
+    // the staff list is all an admin imports: no question to answer
+    const asked = texts(await admin.say('/import'))
+    expect(admin.buttons()).toEqual([])
     expect(asked).toContain('danh sách cán bộ, giáo viên của THPT A')
     expect(asked).toContain('Họ và tên (bắt buộc)')
     expect(asked).toContain('Vai trò (bắt buộc): giáo viên, tổ trưởng')
@@ -130,7 +128,6 @@ describe('/import: the staff list', () => {
 
   it('cancels at the last step without storing anything', async () => {
     await admin.say('/import')
-    await admin.tap('Danh sách cán bộ, giáo viên')
     const before = await snapshot(w)
     await admin.sendDocument({ bytes: await staffFile(false), fileName: 'ds.xlsx' })
     await admin.waitForMessages(1)
@@ -140,7 +137,6 @@ describe('/import: the staff list', () => {
 
   it('answers a file that is not a spreadsheet, missing columns and text, and keeps waiting', async () => {
     await admin.say('/import')
-    await admin.tap('Danh sách cán bộ, giáo viên')
     expect(texts(await admin.say('đây là danh sách'))).toContain('Bạn hãy gửi tệp .xlsx hoặc .csv')
 
     await admin.sendDocument({ bytes: new TextEncoder().encode('%PDF-1.4'), fileName: 'ds.pdf' })
@@ -162,9 +158,36 @@ describe('/import: the staff list', () => {
     expect(texts(await admin.say('/cancel'))).toContain('Đã hủy')
   })
 
-  it('keeps a preview of hundreds of bad rows to one message, with how many more', async () => {
+  it('asks for "CSV UTF-8" when a CSV is UTF-16 or in an old code page, instead of garbled names', async () => {
     await admin.say('/import')
     await admin.tap('Danh sách cán bộ, giáo viên')
+    const before = await snapshot(w)
+    const text = `${HEADER.join(';')}\r\n${GOOD_ROWS[0]!.join(';')}\r\n`
+    // Excel's "Unicode Text": UTF-16 with its byte-order mark, and without it
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')])
+    // Excel's plain "CSV" on a Vietnamese Windows: single bytes, not UTF-8 (here Latin-1's)
+    const legacy = Buffer.from(
+      text
+        .normalize('NFD')
+        .replace(/[\u0300-\u036f]/g, '')
+        .replace(/a/g, '\u00e2'),
+      'latin1',
+    )
+    for (const bytes of [utf16, Buffer.from(text, 'utf16le'), legacy]) {
+      await admin.sendDocument({ bytes: new Uint8Array(bytes), fileName: 'ds.csv' })
+      const [reply] = await admin.waitForMessages(1)
+      expect(reply?.text).toContain('không lưu ở dạng UTF-8')
+      expect(reply?.text).toContain('CSV UTF-8 (Comma delimited)')
+      expect(reply?.text).not.toContain('Xem trước')
+    }
+    expect(await snapshot(w)).toBe(before)
+    // still waiting for the file: the right one is read
+    await admin.sendDocument({ bytes: csv([HEADER.join(';'), GOOD_ROWS[0]!.join(';')]), fileName: 'ds.csv' })
+    expect((await admin.waitForMessages(1))[0]?.text).toContain('Đọc được 1 dòng')
+  })
+
+  it('keeps a preview of hundreds of bad rows to one message, with how many more', async () => {
+    await admin.say('/import')
     const rows = Array.from({ length: 300 }, (_, i) => [
       `Người số ${i + 1}`,
       'vai trò lạ',
@@ -184,7 +207,6 @@ describe('/import: the staff list', () => {
 
   it('a newer file replaces a preview that waits for confirmation', async () => {
     await admin.say('/import')
-    await admin.tap('Danh sách cán bộ, giáo viên')
     await admin.sendDocument({ bytes: await staffFile(false), fileName: 'ds.xlsx' })
     const [first] = await admin.waitForMessages(1)
     await admin.sendDocument({ bytes: await xlsx([HEADER, GOOD_ROWS[0]!]), fileName: 'ds2.xlsx' })
@@ -222,24 +244,20 @@ describe('/import: the catalogue', () => {
     expect(texts(await owner.say('/modules danh gia'))).toContain('THPT 16 — Kiểm tra, đánh giá')
   })
 
-  it('an admin may add modules but not change one: the row is named', async () => {
+  it("a school's admin cannot add to the catalogue every school shares, and is told who can", async () => {
     const admin = h.fake.user({ id: a.admin.telegramId, first_name: 'BCĐ', language_code: 'vi' })
-    await admin.say('/import')
-    await admin.tap('Danh mục mô đun')
-    const changed = csv([
-      'Mã mô đun;Tên mô đun;Tổng số tiết;Lý thuyết;Thực hành;Tự học',
-      'THPT 17;Một tên khác;15;2;3;10',
-      'THPT 99;Mô đun mới;15;2;3;9',
-    ])
-    await admin.sendDocument({ bytes: changed, fileName: 'dm.csv' })
-    const [preview] = await admin.waitForMessages(1)
-    expect(preview?.text).toContain(
-      '• Dòng 2, cột «Mã mô đun»: mô đun THPT 17 đã có trong danh mục với nội dung khác',
-    )
-    expect(preview?.text).toContain(
-      '• Dòng 3, cột «Tổng số tiết»: tổng số tiết là 15 nhưng lý thuyết + thực hành + tự học cộng lại được 14.',
+    const before = await snapshot(w)
+    const asked = texts(await admin.say('/import'))
+    expect(admin.buttons().map((b) => b.text)).not.toContain('Danh mục mô đun')
+    expect(asked).toContain(
+      'Danh mục mô đun dùng chung cho mọi trường nên chỉ chủ quản hệ thống mới thêm hoặc sửa được',
     )
     expect(texts(await admin.say('/cancel'))).toContain('Đã hủy')
+    // the server refuses it too, whatever the menu shows
+    const added = csv(['Mã mô đun;Tên mô đun;Tổng số tiết', 'THPT 99;Mô đun mới;15'])
+    const refusal = await h.app.deps.imports.previewCatalogue(a.admin, { fileName: 'dm.csv', data: added })
+    expect(refusal).toMatchObject({ ok: false, error: { code: 'catalogue-owners-only' } })
+    expect(await snapshot(w)).toBe(before)
   })
 })
 
@@ -263,7 +281,6 @@ describe('/import: who may', () => {
     await h.app.deps.telegramUsers.setLanguage(a.admin.telegramId, 'en')
     const admin = h.fake.user({ id: a.admin.telegramId, first_name: 'BCĐ', language_code: 'en' })
     await admin.say('/import')
-    await admin.tap('Staff and teacher list')
     await admin.sendDocument({ bytes: await staffFile(true), fileName: 'list.xlsx' })
     const [preview] = await admin.waitForMessages(1)
     expect(preview?.text).toContain('❌ 2 errors in 2 rows; nothing was saved:')
@@ -280,7 +297,6 @@ describe('/import across a restart', () => {
     const r = await school(worldOf(first), 'THPT R', 300)
     const admin = fake.user({ id: r.admin.telegramId, first_name: 'BCĐ', language_code: 'vi' })
     await admin.say('/import')
-    await admin.tap('Danh sách cán bộ, giáo viên')
     await admin.sendDocument({ bytes: await staffFile(false), fileName: 'ds.xlsx' })
     expect((await admin.waitForMessages(1))[0]?.text).toContain('✅ Không có lỗi.')
     await first.close()

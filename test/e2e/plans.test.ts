@@ -20,7 +20,12 @@ const startsWith = (prefix: string) => (b: { text: string }) => b.text.startsWit
 
 beforeAll(async () => {
   // late August: registration is open (the seed-004 calendar closes it on 7 September)
-  h = await inProcess({ now: () => new Date('2026-08-28T09:00:00+07:00') })
+  // the story plays weeks of one teacher's taps in a second: more than the flood limit lets a
+  // person send in 10 s, which test/e2e/flow-bounds.test.ts covers
+  h = await inProcess({
+    now: () => new Date('2026-08-28T09:00:00+07:00'),
+    flood: { limit: 100, windowMs: 10_000 },
+  })
   await h.app.deps.setup.bootstrap({ ownerTelegramIds: [1] })
   owner = h.fake.user({ id: 1, first_name: 'Sở' })
   admin = h.fake.user({ id: 2, first_name: 'Quản' })
@@ -133,7 +138,15 @@ describe('from a new school to an approved plan', () => {
     await head.say('Thay THPT 34 bằng THPT 31')
     expect(teacher.lastMessage()?.text).toContain('bị Lê Thị Hoa trả lại. Lý do: Thay THPT 34 bằng THPT 31')
     await teacher.say('/plan')
+    // ❌ only asks; "keep" leaves the plan as it was, the confirming button removes
+    const asked = all(await teacher.tap('❌ THPT 34'))
+    expect(asked).toContain('Bỏ THPT 34 — ')
+    expect(asked).toContain('khỏi kế hoạch?')
+    expect(all(await teacher.tap('↩️ Giữ lại'))).toContain('THPT 34')
+    expect(teacher.buttons().map((b) => b.text)).toContain('❌ THPT 34')
     await teacher.tap('❌ THPT 34')
+    expect(all(await teacher.tap('🗑 Bỏ THPT 34'))).not.toContain('. <b>THPT 34</b>')
+    expect(teacher.buttons().map((b) => b.text)).not.toContain('❌ THPT 34')
     await teacher.tap('➕ Thêm mô đun')
     await teacher.tap(startsWith('THPT 31 —'))
     await teacher.tap('📤 Gửi duyệt')
@@ -146,7 +159,7 @@ describe('from a new school to an approved plan', () => {
     expect(head.answers().at(-1)?.text).toBe(
       "Nguyễn Văn An's plan approved; it goes on to the school for approval.",
     )
-    expect(teacher.lastMessage()?.text).toContain('Kế hoạch BDTX của bạn đã được Lê Thị Hoa duyệt')
+    expect(teacher.lastMessage()?.text).toContain('Kế hoạch BDTX của Thầy/Cô đã được Lê Thị Hoa duyệt')
     expect(admin.lastMessage()?.text).toContain('chờ nhà trường duyệt')
     expect(all(await head.say('/approve'))).toContain('No plan is waiting')
 
@@ -170,7 +183,9 @@ describe('from a new school to an approved plan', () => {
     expect(all(await admin.say('/setdeadline 20/09/2026 30/09/2026'))).toContain(
       'hạn đăng ký 20/09/2026, hạn duyệt 30/09/2026',
     )
-    expect(all(await teacher.say('/setdeadline 20/10/2026'))).toContain('không có quyền')
+    expect(all(await teacher.say('/setdeadline 20/10/2026'))).toContain(
+      'Lệnh /setdeadline dành cho Ban chỉ đạo BDTX',
+    )
     expect(all(await teacher.say('/help'))).toContain('/plan — đăng ký mô đun tự chọn')
     expect(all(await head.say('/help'))).toContain('/approve — approve the department')
   })

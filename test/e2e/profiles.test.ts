@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { defaultProfileFor } from '../../src/rules/index.ts'
 import { type Harness, inProcess } from '../helpers/bot-harness.ts'
 import { approvedPlan } from '../services/grades-fixtures.ts'
-import { OWNER, school, type World, world } from '../services/support.ts'
+import { must, OWNER, refused, school, type World, world } from '../services/support.ts'
 
 let h: Harness
 let w: World
@@ -17,7 +17,9 @@ let b: Awaited<ReturnType<typeof school>>
 let c: Awaited<ReturnType<typeof school>>
 const user = (id: number) => h.fake.user({ id, first_name: `U${id}` })
 const text = (messages: Array<{ text?: string }>) => messages.map((m) => m.text ?? '').join('\n---\n')
+/** TT 30/2011's modules for the TT 26 year; TT 17/2019's (migration 0080, 20 tiết each) for the TT 19 year */
 const MODULES = ['THPT 17', 'THPT 19', 'THPT 31', 'THPT 34']
+const TT19_MODULES = ['GVPT 01', 'gvpt 11']
 
 beforeAll(async () => {
   w = await world(undefined, defaultProfileFor)
@@ -55,10 +57,15 @@ describe('a school year names its regulation', () => {
 
   it('grades the same scores by each year own rules', async () => {
     await approvedPlan(w, a, a.teacherToan.personId, MODULES, a.headToan)
-    await approvedPlan(w, b, b.teacherToan.personId, MODULES, b.headToan)
+    // a TT 30/2011 module is not in the TT 19 year's catalogue
+    const b19 = must(await w.services.plans.getOrCreate(b.admin, { personId: b.teacherToan.personId }))
+    expect(
+      refused(await w.services.plans.addModule(b.admin, { planId: b19.plan.id, code: 'THPT 17' })),
+    ).toMatchObject({ code: 'unknown-module', catalogue: 'THPT' })
+    await approvedPlan(w, b, b.teacherToan.personId, TT19_MODULES, b.headToan)
     for (const [s, line] of [
       [a, 'Teacher Toán: 9 9 9 9 9 9'],
-      [b, 'Teacher Toán: 9 9 9 9 9 9'],
+      [b, 'Teacher Toán: 9 9 9 9'],
     ] as const) {
       const head = user(s.headToan.telegramId)
       await head.say('/grades')
@@ -117,10 +124,11 @@ describe("a TT 19 year settles the circular's open points by the school's guidan
   })
 
   it("judges the year's results by those settings, and keeps the classes once scores exist", async () => {
-    await approvedPlan(w, c, c.teacherToan.personId, MODULES, c.headToan)
+    // the year's settings leave its programme TT 17/2019's: GVPT modules (migration 0080)
+    await approvedPlan(w, c, c.teacherToan.personId, TT19_MODULES, c.headToan)
     const head = user(c.headToan.telegramId)
     await head.say('/grades')
-    await head.say('Teacher Toán: 9 9 9 9 9 9')
+    await head.say('Teacher Toán: 9 9 9 9')
     await head.tap('✅ Lưu')
     const scores = text(await user(c.teacherToan.telegramId).say('/scores'))
     expect(scores).toContain('ĐTB: 9,0 — xếp loại Giỏi')

@@ -60,7 +60,7 @@ describe('/cefr with arguments', () => {
 
   it.each([
     ['/cefr bậc 7', '7 nằm ngoài thang điểm Chứng chỉ bậc: từ 1 đến 6'],
-    ['/cefr ielts 6.3', 'IELTS không có điểm 6.3: điểm từ 0 đến 9, mỗi bậc 0,5'],
+    ['/cefr ielts 6.3', 'IELTS không có điểm 6,3: điểm từ 0 đến 9, mỗi bậc 0,5'],
     ['/cefr ielts 10', '10 nằm ngoài thang điểm IELTS: từ 0 đến 9'],
     ['/cefr toefl 121', '121 nằm ngoài thang điểm TOEFL iBT: từ 0 đến 120'],
     ['/cefr toeic 1000 150 150', '1000 nằm ngoài thang điểm Nghe & Đọc: từ 10 đến 990'],
@@ -111,6 +111,13 @@ describe('/need', () => {
     expect(text).toContain('ND1: 11 nằm ngoài thang điểm')
     expect(text).toContain('ND2: «abc» không phải là điểm')
     expect(text).toContain('Cách dùng')
+  })
+
+  it('shows a typed number back with the decimal comma, as every other score', async () => {
+    const text = texts(await user.say('/need 10.5 9.125 8'))
+    expect(text).toContain('ND1: 10,5 nằm ngoài thang điểm')
+    expect(text).toContain('ND2: 9,125 có quá nhiều chữ số thập phân')
+    expect(text).not.toMatch(/\d\.\d/)
   })
 
   it('asks step by step without arguments', async () => {

@@ -68,16 +68,45 @@ it("lets the school's admin move a deadline, and refuses a teacher", async () =>
   const admin = h.fake.user({ id: A.admin.telegramId, first_name: 'Admin' })
   expect(texts(await admin.say('/deadlines'))).toContain('1. 27/08/2025 – 07/09/2025')
   expect(texts(await admin.say('/deadline move 1 10/09/2025'))).toContain('Đã cập nhật lịch')
-  // the period keeps its length: it opens three days later too
+  // only the deadline moves: the period still opens on 27/08
   expect(texts(admin.messages().slice(-1))).toMatch(
-    /30\/08\/2025 – 10\/09\/2025 — Giáo viên viết và nộp kế hoạch/,
+    /27\/08\/2025 – 10\/09\/2025 — Giáo viên viết và nộp kế hoạch/,
   )
   // the plan deadline of the year moved with it
   const year = must(await h.app.deps.schools.currentYear(A.admin, { schoolId: A.school.id }))
   expect(year.planDeadline).toBe('2025-09-10')
   const teacher = h.fake.user({ id: A.teacherToan.telegramId, first_name: 'Toán' })
-  expect(texts(await teacher.say('/deadline move 1 30/09/2025'))).toContain('không có quyền')
+  expect(texts(await teacher.say('/deadline move 1 30/09/2025'))).toContain(
+    'Lệnh /deadline dành cho Ban chỉ đạo BDTX',
+  )
   expect(must(await h.app.deps.schools.currentYear(A.admin, { schoolId: A.school.id })).planDeadline).toBe(
     '2025-09-10',
   )
+})
+
+it('refuses a school deadline pair where approval closes before (or with) submission, saying both dates', async () => {
+  const admin = h.fake.user({ id: A.admin.telegramId, first_name: 'Admin' })
+  const before = must(await h.app.deps.schools.currentYear(A.admin, { schoolId: A.school.id }))
+  for (const command of ['/setdeadline 20/09/2025 14/09/2025', '/setdeadline 14/09/2025 14/09/2025']) {
+    const reply = texts(await admin.say(command))
+    expect(reply).toContain('Hạn nhà trường duyệt (14/09/2025) phải sau hạn giáo viên đăng ký kế hoạch')
+    expect(reply).toContain('Chưa thay đổi gì')
+  }
+  expect(must(await h.app.deps.schools.currentYear(A.admin, { schoolId: A.school.id }))).toEqual(before)
+})
+
+it('asks before removing a deadline, and removes it only on the confirming button', async () => {
+  const admin = h.fake.user({ id: A.admin.telegramId, first_name: 'Admin' })
+  expect(texts(await admin.say('/deadline add 20/10/2025 Họp tổ giữa kỳ'))).toContain('Đã cập nhật lịch')
+  const place = () => /(\d+)\. [^\n]*Họp tổ giữa kỳ/.exec(texts(admin.messages().slice(-2)))?.[1]
+  await admin.say('/deadlines')
+  const n = place()
+  expect(n).toBeDefined()
+  const asked = texts(await admin.say(`/deadline remove ${n}`))
+  expect(asked).toContain('Xóa mốc Họp tổ giữa kỳ (20/10/2025) khỏi lịch?')
+  expect(texts(await admin.tap('↩️ Giữ lại'))).toContain('không thay đổi gì')
+  expect(texts(await admin.say('/deadlines'))).toContain('Họp tổ giữa kỳ')
+  await admin.say(`/deadline remove ${n}`)
+  expect(texts(await admin.tap('🗑 Xóa mốc'))).toContain('Đã xóa mốc khỏi lịch')
+  expect(texts(await admin.say('/deadlines'))).not.toContain('Họp tổ giữa kỳ')
 })

@@ -239,7 +239,7 @@ describe('/report', () => {
     expect(headVan.answers().at(-1)).toMatchObject({ show_alert: true })
     expect(headVan.answers().at(-1)?.text).toContain('Bạn không có quyền')
     const teacher = all(await user(g.s.teacherToan.telegramId).say('/report'))
-    expect(teacher).toContain('Bạn không có quyền')
+    expect(teacher).toContain('Lệnh /report dành cho tổ trưởng chuyên môn')
     expect(teacher).not.toContain('Tổ Toán')
   })
 

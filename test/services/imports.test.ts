@@ -187,7 +187,7 @@ describe('catalogue import', () => {
     'Tổng số tiết',
   ]
 
-  it('previews rows with their problems, and an admin may add modules but not change existing ones', async () => {
+  it('previews rows with their problems, for owners only', async () => {
     const { w, a } = await schoolWorld()
     const data = await xlsx([
       header,
@@ -212,7 +212,11 @@ describe('catalogue import', () => {
       ['THPT', 'THCS 5', 'Cấp không khớp mã', '', '', '', '', 15],
     ])
     const before = await snapshot(w)
-    const preview = must(await w.services.imports.previewCatalogue(a.admin, { fileName: 'dm.xlsx', data }))
+    // the catalogue is every school's: a school's admin is told only owners add to it
+    expect(
+      refused(await w.services.imports.previewCatalogue(a.admin, { fileName: 'dm.xlsx', data })),
+    ).toEqual({ code: 'catalogue-owners-only' })
+    const preview = must(await w.services.imports.previewCatalogue(OWNER, { fileName: 'dm.xlsx', data }))
     expect(preview.errors.map((e) => [e.row, e.field, e.code])).toEqual([
       [4, 'hoursTotal', 'hours-mismatch'],
       [5, 'code', 'invalid-code'],
@@ -220,7 +224,6 @@ describe('catalogue import', () => {
       [7, 'code', 'required'],
       [8, 'hoursSelfStudy', 'not-a-number'],
       [9, 'code', 'duplicate-row'],
-      [10, 'code', 'module-exists'],
       [11, 'level', 'level-code-mismatch'],
     ])
     expect(preview.errors[0]).toMatchObject({ total: 20, sum: 15, column: 'Tổng số tiết' })
@@ -229,15 +232,20 @@ describe('catalogue import', () => {
     ).toEqual([
       [2, 'create', 'THCS', 'THCS 1', 15],
       [3, 'create', 'THCS', 'THCS 2', 15],
+      [10, 'update', 'THPT', 'THPT 17', 15],
     ])
     expect(preview.rows[0]!.module).toMatchObject({
       title: 'Đặc điểm tâm sinh lí của học sinh THCS',
       contents: '1. Đặc điểm tâm lí\n2. Đặc điểm sinh lí',
       source: 'TT 31/2011/TT-BGDĐT',
     })
-    expect(refused(await w.services.imports.commitCatalogue(a.admin, { preview }))).toMatchObject({
+    expect(refused(await w.services.imports.commitCatalogue(OWNER, { preview }))).toMatchObject({
       code: 'preview-has-errors',
     })
+    // nor may an admin save a clean preview an owner made
+    expect(
+      refused(await w.services.imports.commitCatalogue(a.admin, { preview: { ...preview, errors: [] } })),
+    ).toEqual({ code: 'catalogue-owners-only' })
     expect(await snapshot(w)).toBe(before)
     // teachers and heads may not import
     expect(
@@ -260,9 +268,6 @@ describe('catalogue import', () => {
       'THCS 2,Môi trường học tập thân thiện,,,7,8,15,',
       'QLTrH 14,Xây dựng môi trường giáo dục tích cực trong giai đoạn đổi mới giáo dục,,,7,8,15,TT 27/2015/TT-BGDĐT',
     ])
-    const byAdmin = must(await w.services.imports.previewCatalogue(a.admin, { fileName: 'dm.csv', data }))
-    // the admin's file would overwrite QLTrH 14 (contents and goals differ): refused for an admin
-    expect(byAdmin.errors.map((e) => [e.row, e.code])).toEqual([[4, 'module-exists']])
     const byOwner = must(await w.services.imports.previewCatalogue(OWNER, { fileName: 'dm.csv', data }))
     expect(byOwner.errors).toEqual([])
     expect(byOwner.counts).toEqual({ rows: 3, create: 2, update: 1, unchanged: 0, errors: 0 })

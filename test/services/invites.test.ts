@@ -127,11 +127,26 @@ describe('invites', () => {
     const info = must(await invites.inspect(mai, invite.code))
     // only the unlinked teachers of Tổ Toán are offered
     expect(info.candidates).toEqual([{ id: listed.id, fullName: 'Đặng Thị Mai' }])
-    const joined = must(await invites.redeem(mai, { code: invite.code, personId: listed.id }))
+    // a listed name through a link anyone may hold: not linked at once, but asked of the head and admin
+    expect(refused(await invites.redeem(mai, { code: invite.code, personId: listed.id }))).toEqual({
+      code: 'approval-needed',
+      personId: listed.id,
+    })
+    const asked = must(
+      await w.services.joinRequests.request(mai, {
+        code: invite.code,
+        personId: listed.id,
+        telegramName: 'Mai',
+      }),
+    )
+    expect(asked.approvers.map((r) => r.telegramId).sort()).toEqual(
+      [a.admin.telegramId, a.headToan.telegramId].sort(),
+    )
+    const joined = must(
+      await w.services.joinRequests.decide(a.headToan, { requestId: asked.requestId, approve: true }),
+    )
     expect(joined.person).toMatchObject({ id: listed.id, telegramId: 600 })
     expect(joined.missing).toEqual([])
-    // the head who made the invite is told
-    expect(joined.notify.map((r) => r.telegramId)).toEqual([a.headToan.telegramId])
 
     // the same code again, for someone else, who enters a name
     const other = await account(w, 601)
@@ -235,15 +250,22 @@ describe('owners and the setup link', () => {
     expect(first.setupCode!.length).toBeLessThanOrEqual(64)
     expect(isSetupCode(first.setupCode!)).toBe(true)
     expect(isSetupCode('abcdefghij')).toBe(false)
-    // a restart before anyone claimed it prints the same link
-    expect((await setup.bootstrap({ ownerTelegramIds: [] })).setupCode).toBe(first.setupCode)
+    // a restart before anyone claimed it keeps the same link, without printing it again
+    expect(await setup.bootstrap({ ownerTelegramIds: [] })).toMatchObject({
+      setupCode: first.setupCode,
+      issued: false,
+    })
 
     const someone = await account(w, 42)
     expect(refused(await setup.claim(someone, 'setup-nope'))).toEqual({ code: 'setup-unknown' })
     must(await setup.claim(someone, first.setupCode!))
     expect(await setup.isOwner(42)).toBe(true)
     expect(refused(await setup.claim(await account(w, 43), first.setupCode!))).toEqual({ code: 'setup-used' })
-    expect(await setup.bootstrap({ ownerTelegramIds: [] })).toEqual({ owners: [42], setupCode: null })
+    expect(await setup.bootstrap({ ownerTelegramIds: [] })).toMatchObject({
+      owners: [42],
+      setupCode: null,
+      issued: false,
+    })
     expect(must(await w.services.people.whoAmI(someone))).toMatchObject({ isOwner: true, person: null })
     expect(must(await w.services.people.whoAmI(someone)).commands).toContain('schools')
   })
@@ -252,7 +274,10 @@ describe('owners and the setup link', () => {
     const w = await world()
     const { setup } = w.services
     const { setupCode } = await setup.bootstrap({ ownerTelegramIds: [] })
-    expect(await setup.bootstrap({ ownerTelegramIds: [7, 8] })).toEqual({ owners: [7, 8], setupCode: null })
+    expect(await setup.bootstrap({ ownerTelegramIds: [7, 8] })).toMatchObject({
+      owners: [7, 8],
+      setupCode: null,
+    })
     expect(refused(await setup.claim({ telegramId: 9 }, setupCode!))).toEqual({ code: 'setup-closed' })
     expect(refused(await setup.addOwner({ telegramId: 9 }, { telegramId: 10 }))).toEqual({
       code: 'forbidden',

@@ -8,7 +8,7 @@
 import { type Conversation, createConversation } from '@grammyjs/conversations'
 import type { I18n } from '@grammyjs/i18n'
 import { InlineKeyboard } from 'grammy'
-import type { ProgressRenderer } from '../../jobs/outbox-worker.ts'
+import type { ProgressRenderer, ProgressView } from '../../jobs/outbox-worker.ts'
 import { type Audience, overLimit } from '../../services/broadcasts.ts'
 import { BLOCKED_ERROR } from '../../store/outbox.ts'
 import { ROLES } from '../../store/people.ts'
@@ -105,6 +105,14 @@ async function broadcastFlow(conversation: Flow, ctx: FlowContext): Promise<void
   const broadcastId = draft.value.id
   const preview = await conversation.external((c) => c.deps.broadcasts.preview(actorOf(c), { broadcastId }))
   if (!preview.ok) return void (await ctx.reply(serviceErrorText(ctx.t, preview.error)))
+  // nobody there can receive it yet (none linked, or all blocked the bot): no Send to press
+  if (preview.value.recipients === 0)
+    return void (await ctx.reply(
+      ctx.t('broadcast-nobody-reachable', {
+        without: preview.value.withoutTelegram,
+        blocked: preview.value.blocked,
+      }),
+    ))
   // the message itself, as Telegram renders it for the recipients
   await ctx.reply(ctx.t('broadcast-preview-heading'))
   if (content.type === 'text') await ctx.reply(content.html, { parse_mode: 'HTML' })
@@ -141,16 +149,35 @@ async function broadcastFlow(conversation: Flow, ctx: FlowContext): Promise<void
     if (choice !== 'send') return void (await ctx.reply(ctx.t('broadcast-cancelled')))
     break
   }
-  const started = await conversation.external((c) =>
-    c.deps.broadcasts.confirm(actorOf(c), { broadcastId, urgent }),
+  // this message becomes the progress message: the worker edits it while sending, with the stop
+  // button, and its last edit takes the button away
+  const progress = await ctx.reply(
+    ctx.t('broadcast-started', { id: broadcastId, count: preview.value.recipients }),
+    { reply_markup: stopKeyboard(ctx.t, broadcastId) },
   )
-  if (!started.ok) return void (await ctx.reply(serviceErrorText(ctx.t, started.error)))
-  await ctx.reply(ctx.t('broadcast-started', { id: broadcastId, count: started.value.enqueued }), {
-    reply_markup: new InlineKeyboard().text(
-      ctx.t('broadcast-button-stop'),
-      stopButton.pack({ id: broadcastId }),
-    ),
-  })
+  const started = await conversation.external((c) =>
+    c.deps.broadcasts.confirm(actorOf(c), {
+      broadcastId,
+      urgent,
+      progressMessage: { chatId: progress.chat.id, messageId: progress.message_id },
+    }),
+  )
+  if (!started.ok)
+    await ctx.api.editMessageText(
+      progress.chat.id,
+      progress.message_id,
+      serviceErrorText(ctx.t, started.error),
+    )
+}
+
+function stopKeyboard(t: (key: string) => string, broadcastId: number): InlineKeyboard {
+  return new InlineKeyboard().text(t('broadcast-button-stop'), stopButton.pack({ id: broadcastId }))
+}
+
+/** The stop button under the progress message while a broadcast sends, in the sender's language. */
+export function broadcastStopKeyboard(i18n: I18n<FlowContext>): (v: ProgressView) => InlineKeyboard {
+  return (v) =>
+    stopKeyboard((key) => i18n.t(isLanguage(v.language) ? v.language : DEFAULT_LANGUAGE, key), v.broadcastId)
 }
 
 export const broadcastConversation = createConversation(broadcastFlow, BROADCAST_FLOW)

@@ -8,10 +8,12 @@
  *   /deadline remove 3
  *
  * (the number is the deadline's place in the admin's /deadlines list). Moving a deadline moves its
- * reminders; the calendar service checks who may change what.
+ * reminders, not the day a period opens; the calendar service checks who may change what.
  */
+import { InlineKeyboard } from 'grammy'
 import type { AdminDeadlineView, MyDeadline } from '../../services/calendar.ts'
 import { ROLES } from '../../store/people.ts'
+import { callbackData } from '../callback-data.ts'
 import type { BotContext } from '../context.ts'
 import { Feature } from '../feature.ts'
 import { escapeHtml } from '../i18n.ts'
@@ -19,6 +21,8 @@ import { chunkLines, formatDate, parseVietnameseDate } from '../present.ts'
 import { always, serviceErrorText } from '../service-errors.ts'
 
 const actorOf = (ctx: BotContext) => ({ telegramId: ctx.from!.id })
+const removeButton = callbackData('dlrm', ['id'])
+const keepButton = callbackData('dlkp', [])
 
 function when(d: { dueDate: string; dueTime: string | null; opensOn: string | null }): string {
   const due = `${formatDate(d.dueDate)}${d.dueTime ? ` ${d.dueTime}` : ''}`
@@ -91,7 +95,8 @@ async function editDeadline(ctx: BotContext & { match: string }): Promise<void> 
     const d = at(rest[0])
     const dueDate = parseVietnameseDate(rest[1] ?? '')
     if (!d || !dueDate) return void (await usage())
-    done = await ctx.deps.calendar.move(actorOf(ctx), { deadlineId: d.id, dueDate })
+    // only the deadline moves: a period keeps its first day (a due date before it is refused)
+    done = await ctx.deps.calendar.move(actorOf(ctx), { deadlineId: d.id, dueDate, opensOn: d.opensOn })
   } else if (verb === 'rename') {
     const d = at(rest[0])
     const title = rest.slice(1).join(' ')
@@ -102,9 +107,20 @@ async function editDeadline(ctx: BotContext & { match: string }): Promise<void> 
       ...(language === 'en' ? { titleEn: title } : { titleVi: title }),
     })
   } else if (verb === 'remove') {
+    // asks first: the deadline goes (with its reminders) only on the confirming button
     const d = at(rest[0])
     if (!d) return void (await usage())
-    done = await ctx.deps.calendar.remove(actorOf(ctx), { deadlineId: d.id })
+    const language = await ctx.i18n.getLocale()
+    const keyboard = new InlineKeyboard()
+      .text(ctx.t('deadlines-button-remove'), removeButton.pack({ id: d.id }))
+      .text(ctx.t('deadlines-button-keep'), keepButton.pack({}))
+    return void (await ctx.reply(
+      ctx.t('deadlines-remove-confirm', {
+        title: escapeHtml(language === 'en' ? d.titleEn : d.titleVi),
+        when: when(d),
+      }),
+      { reply_markup: keyboard },
+    ))
   } else return void (await usage())
   if (!done.ok) return void (await ctx.reply(serviceErrorText(ctx.t, done.error)))
   await ctx.reply(ctx.t('deadlines-changed'))
@@ -114,5 +130,22 @@ async function editDeadline(ctx: BotContext & { match: string }): Promise<void> 
 const feature = new Feature()
 feature.command('deadlines', showDeadlines)
 feature.command('deadline', editDeadline)
+
+feature.callbackQuery(removeButton, async (ctx) => {
+  const deadlineId = Number(removeButton.unpack(ctx.callbackQuery.data)?.id)
+  const removed = await ctx.deps.calendar.remove(actorOf(ctx), { deadlineId })
+  if (!removed.ok) {
+    const text = serviceErrorText(ctx.t, removed.error).replace(/<[^>]+>/g, '')
+    return void (await ctx.answerCallbackQuery({ text, show_alert: true }))
+  }
+  await ctx.answerCallbackQuery()
+  await ctx.editMessageText(ctx.t('deadlines-removed'))
+  await showDeadlines(ctx)
+})
+
+feature.callbackQuery(keepButton, async (ctx) => {
+  await ctx.answerCallbackQuery()
+  await ctx.editMessageText(ctx.t('nothing-changed'))
+})
 
 export { feature as deadlinesFeature }

@@ -14,7 +14,6 @@
  */
 import { type Conversation, createConversation } from '@grammyjs/conversations'
 import { InlineKeyboard, InputFile } from 'grammy'
-import { formatTenths } from '../../rules/index.ts'
 import type {
   CommitResult,
   ComponentLabel,
@@ -31,7 +30,7 @@ import type { BotContext, FlowContext } from '../context.ts'
 import { Feature } from '../feature.ts'
 import { echo, escapeHtml } from '../i18n.ts'
 import { type Messenger, notify } from '../notify.ts'
-import { chunkLines, resultText, scoreErrorText, scoreOrUnknown, yearProfile } from '../present.ts'
+import { chunkLines, resultText, scoreErrorText, scoreOrUnknown, tenths, yearProfile } from '../present.ts'
 import { serviceErrorText } from '../service-errors.ts'
 import { receiveUpload } from '../uploads.ts'
 
@@ -61,11 +60,37 @@ export function componentsLine(t: T, components: ReadonlyArray<ScoreView>): stri
 }
 
 export function lineErrorText(t: T, error: GradeLineError): string {
-  const at = error.column
-    ? t('grades-error-where-cell', { line: error.line, column: error.column })
-    : t('grades-error-where', { line: error.line })
+  const at = errorPlace(t, error)
   const where = error.sheet ? `${escapeHtml(error.sheet)} · ${at}` : at
   return `${where}: ${lineErrorReason(t, error)}`
+}
+
+/** Cells whose errors are about the person: the name column (or the `Mã` column for an id). */
+const NAME_CELL_ERRORS = new Set([
+  'missing-name',
+  'unknown-name',
+  'ambiguous-name',
+  'duplicate-teacher',
+  'not-in-your-department',
+  'not-gradable',
+  'own-scores',
+  'name-id-mismatch',
+])
+
+/** "Dòng 8, cột ND2" / "Dòng 3, cột THPT 17" / "Dòng 21, cột họ tên"; "cột thứ 4" only for a column with no name. */
+function errorPlace(t: T, error: GradeLineError): string {
+  const { line } = error
+  if (error.column === null) return t('grades-error-where', { line })
+  const column = error.component
+    ? componentLabel(t, error.component)
+    : error.code === 'unknown-id'
+      ? t('grades-column-id')
+      : NAME_CELL_ERRORS.has(error.code)
+        ? t('grades-column-name')
+        : null
+  return column === null
+    ? t('grades-error-where-cell', { line, column: error.column })
+    : t('grades-error-where-column', { line, column })
 }
 
 /** What is wrong with a line or cell, without where it is (the Mini App marks the cell itself). */
@@ -79,7 +104,7 @@ export function lineErrorReason(t: T, error: GradeLineError): string {
       text = scoreErrorText(t, error.error)
       break
     case 'unknown-name':
-      text = t('grades-error-unknown-name', { input, suggestions: names(error.suggestions) || '—' })
+      text = t('grades-error-unknown-name', { input, suggestions: names(error.suggestions) || 'none' })
       break
     case 'ambiguous-name':
       text = t('grades-error-ambiguous-name', { input, candidates: names(error.candidates) })
@@ -145,10 +170,7 @@ function previewLineText(t: T, line: PreviewLine): string {
   if (after.kind === 'pending') verdict = t('grades-preview-pending', { count: after.missing.length })
   else {
     const label = 'grade' in after ? t(`grade-${after.grade}`) : t(`verdict-${after.verdict}`)
-    verdict =
-      after.average === null
-        ? label
-        : `${t('grades-average')} ${formatTenths(after.average, t('decimal-separator'))} — ${label}`
+    verdict = after.average === null ? label : `${t('grades-average')} ${tenths(t, after.average)} — ${label}`
   }
   return `${line.line}. <b>${escapeHtml(line.person.fullName)}</b>: ${parts.join(' · ')} ⇒ ${verdict}`
 }
@@ -384,10 +406,7 @@ function teamMessages(t: T, table: TeamTable): string[] {
     }),
   ]
   for (const [i, row] of table.rows.entries()) {
-    const average =
-      row.average === null
-        ? ''
-        : ` · ${t('grades-average')} ${formatTenths(row.average, t('decimal-separator'))}`
+    const average = row.average === null ? '' : ` · ${t('grades-average')} ${tenths(t, row.average)}`
     const plan = row.plan ? t(`plan-status-${row.plan.status}`) : t('grades-no-plan')
     lines.push(
       `${i + 1}. <b>${escapeHtml(row.person.fullName)}</b> — ${summary(row.summary)}${average}`,

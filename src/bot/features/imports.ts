@@ -7,9 +7,9 @@
  *             every row's problem → with problems: nothing is stored, send the fixed file again;
  *             without: [✅ Lưu] [Hủy] → saved, with a summary
  *
- * A school's admin (BCĐ) imports their school's staff list and new catalogue modules; an owner,
- * the catalogue. The services check it again on the server; the menu only spares people a
- * question they cannot answer.
+ * A school's admin (BCĐ) imports their school's staff list; an owner, the module catalogue that
+ * every school shares (an admin is told so when asked for the staff file). The services check it
+ * again on the server; the menu only spares people a question they cannot answer.
  */
 import { type Conversation, createConversation } from '@grammyjs/conversations'
 import { InlineKeyboard } from 'grammy'
@@ -147,7 +147,8 @@ async function preview(
 }
 
 /** a refusal that a new file cannot fix ends the flow */
-const isFinal = (error: ServiceError) => ['forbidden', 'not-found', 'not-linked'].includes(error.code)
+const isFinal = (error: ServiceError) =>
+  ['forbidden', 'not-found', 'not-linked', 'catalogue-owners-only'].includes(error.code)
 
 function errorText(t: T, error: ServiceError): string {
   return serviceErrorText(t, error)
@@ -196,7 +197,9 @@ async function importFlow(
     await chosen.editMessageText(ctx.t('import-chosen', { kind: ctx.t(`import-kind-${kind}`) }))
   }
   const school = escapeHtml(rights.school?.name ?? '')
-  await ctx.reply(`${ctx.t(`import-ask-file-${kind}`, { school })}\n${ctx.t('flow-cancel-hint')}`)
+  // an admin who came for the catalogue learns here who can add to it
+  const note = rights.catalogue ? '' : `\n\n${ctx.t('import-catalogue-owners-note')}`
+  await ctx.reply(`${ctx.t(`import-ask-file-${kind}`, { school })}${note}\n${ctx.t('flow-cancel-hint')}`)
 
   const waitDocument = () =>
     conversation.waitFor('message:document', {
@@ -263,7 +266,8 @@ feature.command('import', async (ctx) => {
   const admin = who?.person?.role === 'admin' && who.school ? who.school : null
   const rights: ImportRights = {
     school: admin ? { id: admin.id, name: admin.name } : null,
-    catalogue: Boolean(who?.isOwner || admin),
+    // the catalogue is every school's: its owners' to change, not one school's admin's
+    catalogue: Boolean(who?.isOwner),
   }
   if (!rights.school && !rights.catalogue) return ctx.reply(ctx.t('import-not-allowed'))
   await ctx.startFlow(IMPORT_FLOW, rights)

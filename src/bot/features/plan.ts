@@ -7,6 +7,7 @@
 import { type Conversation, createConversation } from '@grammyjs/conversations'
 import { InlineKeyboard } from 'grammy'
 import type { PlanError } from '../../rules/index.ts'
+import { programmeId } from '../../rules/index.ts'
 import type { PlanTransition, PlanView } from '../../services/plans.ts'
 import { fold } from '../../store/text.ts'
 import { ignoreNotModified } from '../api.ts'
@@ -22,7 +23,9 @@ const PAGE_SIZE = 8
 const TITLE_CHARS = 40
 
 const addModule = callbackData('plana', ['plan', 'module'])
-const removeModule = callbackData('planr', ['plan', 'module'])
+/** ❌ asks first; the module goes only on the confirming button */
+const askRemoveModule = callbackData('planr', ['plan', 'module'])
+const removeModule = callbackData('planx', ['plan', 'module'])
 const pickPage = callbackData('planp', ['plan', 'page'])
 const showPlan = callbackData('plans', ['plan'])
 const submitPlan = callbackData('planu', ['plan'])
@@ -30,7 +33,8 @@ const reopenPlan = callbackData('plano', ['plan'])
 
 export const REOPEN_FLOW = 'reopen-plan'
 
-const short = (text: string) => (text.length > TITLE_CHARS ? `${text.slice(0, TITLE_CHARS - 1)}…` : text)
+const short = (text: string) =>
+  text.length > TITLE_CHARS ? `${text.slice(0, TITLE_CHARS - 1).trimEnd()}…` : text
 
 export function planErrorText(ctx: FlowContext, error: PlanError): string {
   return serviceErrorText(ctx.t, error as unknown as { code: string })
@@ -83,7 +87,8 @@ function planKeyboard(ctx: FlowContext, view: PlanView, viewer: number | null): 
     return keyboard.text(ctx.t('plan-button-reopen'), reopenPlan.pack({ plan }))
   }
   if (!view.editable) return keyboard
-  for (const m of view.modules) keyboard.text(`❌ ${m.code}`, removeModule.pack({ plan, module: m.id })).row()
+  for (const m of view.modules)
+    keyboard.text(`❌ ${m.code}`, askRemoveModule.pack({ plan, module: m.id })).row()
   if (view.catalogue !== null) keyboard.text(ctx.t('plan-button-add'), pickPage.pack({ plan, page: 1 })).row()
   keyboard.text(ctx.t('plan-button-submit'), submitPlan.pack({ plan }))
   return keyboard
@@ -172,6 +177,8 @@ feature.callbackQuery(pickPage, async (ctx) => {
   const chosen = new Set(view.value.modules.map((m) => m.id))
   const page = await ctx.deps.catalogue.browse(actorOf(ctx), {
     level: view.value.catalogue,
+    // the programme of the year's regulation, and the school's own modules
+    profile: view.value.year.profileId,
     page: Number(data?.page) || 1,
     pageSize: PAGE_SIZE,
   })
@@ -186,13 +193,17 @@ feature.callbackQuery(pickPage, async (ctx) => {
   if (at > 1) keyboard.text('◀', pickPage.pack({ plan, page: at - 1 }))
   if (at < pageCount) keyboard.text('▶', pickPage.pack({ plan, page: at + 1 }))
   keyboard.row().text(ctx.t('plan-button-back'), showPlan.pack({ plan }))
-  const text = ctx.t('plan-pick-module', {
-    catalogue: ctx.t(`level-${view.value.catalogue}`),
-    page: at,
-    pages: pageCount,
-    nd3: view.value.hours.nd3,
-    required: view.value.hours.requiredNd3,
-  })
+  const catalogue = ctx.t(`level-${view.value.catalogue}`)
+  const text =
+    page.value.total === 0
+      ? ctx.t('plan-catalogue-empty', { catalogue, profile: programmeId(view.value.year.profileId) })
+      : ctx.t('plan-pick-module', {
+          catalogue,
+          page: at,
+          pages: pageCount,
+          nd3: view.value.hours.nd3,
+          required: view.value.hours.requiredNd3,
+        })
   await ctx.editMessageText(text, { reply_markup: keyboard }).catch(ignoreNotModified)
 })
 
@@ -206,6 +217,37 @@ feature.callbackQuery(addModule, async (ctx) => {
     return ctx.answerCallbackQuery({ text: serviceErrorText(ctx.t, added.error), show_alert: true })
   await ctx.answerCallbackQuery({ text: ctx.t('plan-added') })
   await render(ctx, added.value, true)
+})
+
+feature.callbackQuery(askRemoveModule, async (ctx) => {
+  const data = askRemoveModule.unpack(ctx.callbackQuery.data)
+  const planId = Number(data?.plan)
+  const view = await ctx.deps.plans.get(actorOf(ctx), { planId })
+  if (!view.ok)
+    return ctx.answerCallbackQuery({ text: serviceErrorText(ctx.t, view.error), show_alert: true })
+  const module = view.value.modules.find((m) => m.id === Number(data?.module))
+  if (!view.value.editable || !module)
+    return ctx.answerCallbackQuery({
+      text: ctx.t(module ? 'plan-remove-not-now' : 'error-module-not-in-plan'),
+      show_alert: true,
+    })
+  await ctx.answerCallbackQuery()
+  const code = escapeHtml(module.code)
+  const keyboard = new InlineKeyboard()
+    .text(
+      ctx.t('plan-button-remove-confirm', { code: module.code }),
+      removeModule.pack({ plan: planId, module: module.id }),
+    )
+    .row()
+    .text(ctx.t('plan-button-keep'), showPlan.pack({ plan: planId }))
+  const question = ctx.t('plan-remove-confirm', {
+    code,
+    title: escapeHtml(short(module.title)),
+    hours: module.hoursTotal,
+  })
+  await ctx
+    .editMessageText(`${planText(ctx, view.value)}\n\n${question}`, { reply_markup: keyboard })
+    .catch(ignoreNotModified)
 })
 
 feature.callbackQuery(removeModule, async (ctx) => {

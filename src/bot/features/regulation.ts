@@ -6,7 +6,7 @@
  * (`/regulation tiết 30 50`).
  */
 import { InlineKeyboard } from 'grammy'
-import { type RegulationProfile, settingsOf, TT19_2019, TT26_2012 } from '../../rules/index.ts'
+import { programmeId, type RegulationProfile, settingsOf, TT19_2019, TT26_2012 } from '../../rules/index.ts'
 import { callbackData } from '../callback-data.ts'
 import type { BotContext } from '../context.ts'
 import { Feature } from '../feature.ts'
@@ -33,7 +33,6 @@ const ALIASES: Record<string, RegulationProfile> = {
 /** "/regulation tiết 30 50", "hours 30 50": the split of programmes 01 and 02. */
 const HOURS = /^(?:ti[eế]t|hours?)\s+(\d{1,3})\s*[\s,;/+]\s*(\d{1,3})$/iu
 
-const baseId = (profile: RegulationProfile) => profile.id.split('?')[0]!
 const isOpen = (profile: RegulationProfile) => profile.unverified.length > 0
 
 export function profileText(ctx: BotContext, yearName: string, profile: RegulationProfile): string {
@@ -44,7 +43,7 @@ export function profileText(ctx: BotContext, yearName: string, profile: Regulati
     ctx.t('regulation-hours', { nd1: nd1.hours, nd2: nd2.hours, nd3: nd3.hours, total: total.hours }),
     isOpen(profile) && settings.classes === 'tt26'
       ? ctx.t('regulation-grading-school-classes')
-      : ctx.t(`regulation-grading-${baseId(profile)}`),
+      : ctx.t(`regulation-grading-${programmeId(profile.id)}`),
     ctx.t('source-line', { source: escapeHtml(total.source) }),
   ]
   if (isOpen(profile)) lines.push('', ctx.t('regulation-unverified'))

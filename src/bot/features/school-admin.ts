@@ -17,15 +17,20 @@ import { askText, waitPick } from '../flow.ts'
 import { echo, escapeHtml } from '../i18n.ts'
 import { chunkLines, formatDate, parseVietnameseDate } from '../present.ts'
 import { always, serviceErrorText } from '../service-errors.ts'
+import { recordText } from '../staff-text.ts'
 
 export const NEW_SCHOOL_FLOW = 'new-school'
 export const NEW_DEPARTMENT_FLOW = 'new-department'
+export const RENAME_DEPARTMENT_FLOW = 'rename-department'
+export const MERGE_DEPARTMENTS_FLOW = 'merge-departments'
 export const INVITE_FLOW = 'invite'
 /** past this the list stops with a count: eight messages is as much as anyone scrolls */
 const MAX_PEOPLE_LINES = 400
 
 const newSchoolButton = callbackData('schn', [])
 const newDepartmentButton = callbackData('depn', [])
+const renameDepartmentButton = callbackData('depr', [])
+const mergeDepartmentsButton = callbackData('depm', [])
 const pick = callbackData('invp', ['value'])
 
 type Flow = Conversation<BotContext, FlowContext>
@@ -75,6 +80,89 @@ async function newDepartmentFlow(conversation: Flow, ctx: FlowContext): Promise<
   )
   if (!created.ok) return void (await ctx.reply(serviceErrorText(ctx.t, created.error)))
   await ctx.reply(ctx.t('departments-created', { name: escapeHtml(created.value.name) }))
+}
+
+/** A department picked by button among the school's (leaving out `except`); null when none to pick. */
+async function pickDepartment(
+  conversation: Flow,
+  ctx: FlowContext,
+  schoolId: number,
+  question: string,
+  except?: number,
+): Promise<{ id: number; name: string } | null> {
+  const listed = await conversation.external((c) => c.deps.schools.listDepartments(actorOf(c), { schoolId }))
+  if (!listed.ok) {
+    await ctx.reply(serviceErrorText(ctx.t, listed.error))
+    return null
+  }
+  const choices = listed.value.filter((d) => d.id !== except)
+  if (choices.length === 0) {
+    await ctx.reply(ctx.t('departments-need-two'))
+    return null
+  }
+  const keyboard = new InlineKeyboard()
+  for (const d of choices) keyboard.text(d.name, pick.pack({ value: d.id })).row()
+  await ctx.reply(`${question}\n${ctx.t('flow-cancel-hint')}`, { reply_markup: keyboard })
+  const id = Number(await waitPick(conversation, ctx, pick))
+  return choices.find((d) => d.id === id) ?? null
+}
+
+async function renameDepartmentFlow(conversation: Flow, ctx: FlowContext): Promise<void> {
+  const me = await conversation.external((c) => whoAmI(c))
+  if (!me.school) return void (await ctx.reply(ctx.t('error-not-linked')))
+  if (me.person?.role !== 'admin') return void (await ctx.reply(ctx.t('departments-admin-only')))
+  const department = await pickDepartment(conversation, ctx, me.school.id, ctx.t('departments-ask-rename'))
+  if (!department) return
+  const name = await askText(
+    conversation,
+    ctx,
+    ctx.t('departments-ask-new-name', { name: escapeHtml(department.name) }),
+  )
+  const renamed = await conversation.external((c) =>
+    c.deps.schools.renameDepartment(actorOf(c), { departmentId: department.id, name }),
+  )
+  if (!renamed.ok) return void (await ctx.reply(serviceErrorText(ctx.t, renamed.error)))
+  await ctx.reply(
+    ctx.t('departments-renamed', { from: escapeHtml(department.name), to: escapeHtml(renamed.value.name) }),
+  )
+}
+
+/** Two departments made one: which goes, into which, and a confirmation saying what moves. */
+async function mergeDepartmentsFlow(conversation: Flow, ctx: FlowContext): Promise<void> {
+  const me = await conversation.external((c) => whoAmI(c))
+  if (!me.school) return void (await ctx.reply(ctx.t('error-not-linked')))
+  if (me.person?.role !== 'admin') return void (await ctx.reply(ctx.t('departments-admin-only')))
+  const schoolId = me.school.id
+  const from = await pickDepartment(conversation, ctx, schoolId, ctx.t('departments-ask-merge-from'))
+  if (!from) return
+  const names = { from: escapeHtml(from.name) }
+  const into = await pickDepartment(
+    conversation,
+    ctx,
+    schoolId,
+    ctx.t('departments-ask-merge-into', names),
+    from.id,
+  )
+  if (!into) return
+  const confirm = new InlineKeyboard()
+    .text(ctx.t('departments-button-merge-confirm'), pick.pack({ value: 'yes' }))
+    .text(ctx.t('grades-button-cancel'), pick.pack({ value: 'no' }))
+  await ctx.reply(ctx.t('departments-merge-confirm', { ...names, into: escapeHtml(into.name) }), {
+    reply_markup: confirm,
+  })
+  if ((await waitPick(conversation, ctx, pick)) !== 'yes')
+    return void (await ctx.reply(ctx.t('nothing-changed')))
+  const merged = await conversation.external((c) =>
+    c.deps.schools.mergeDepartments(actorOf(c), { fromId: from.id, intoId: into.id }),
+  )
+  if (!merged.ok) return void (await ctx.reply(serviceErrorText(ctx.t, merged.error)))
+  await ctx.reply(
+    ctx.t('departments-merged', {
+      from: escapeHtml(merged.value.from.name),
+      into: escapeHtml(merged.value.into.name),
+      moved: merged.value.moved,
+    }),
+  )
 }
 
 // ── invites (admins; heads for their department) ─────────────────────────────────────────────
@@ -135,6 +223,8 @@ async function inviteFlow(conversation: Flow, ctx: FlowContext): Promise<void> {
 export const schoolAdminConversations = [
   createConversation(newSchoolFlow, NEW_SCHOOL_FLOW),
   createConversation(newDepartmentFlow, NEW_DEPARTMENT_FLOW),
+  createConversation(renameDepartmentFlow, RENAME_DEPARTMENT_FLOW),
+  createConversation(mergeDepartmentsFlow, MERGE_DEPARTMENTS_FLOW),
   createConversation(inviteFlow, INVITE_FLOW),
 ]
 
@@ -169,7 +259,11 @@ feature.command('departments', async (ctx) => {
   for (const d of departments.value) lines.push(`• ${escapeHtml(d.name)}`)
   const keyboard =
     me.person?.role === 'admin'
-      ? new InlineKeyboard().text(ctx.t('departments-button-new'), newDepartmentButton.pack({}))
+      ? new InlineKeyboard()
+          .text(ctx.t('departments-button-new'), newDepartmentButton.pack({}))
+          .row()
+          .text(ctx.t('departments-button-rename'), renameDepartmentButton.pack({}))
+          .text(ctx.t('departments-button-merge'), mergeDepartmentsButton.pack({}))
       : undefined
   await ctx.reply(lines.join('\n'), keyboard ? { reply_markup: keyboard } : {})
 })
@@ -177,6 +271,16 @@ feature.command('departments', async (ctx) => {
 feature.callbackQuery(newDepartmentButton, async (ctx) => {
   await ctx.answerCallbackQuery()
   await ctx.startFlow(NEW_DEPARTMENT_FLOW)
+})
+
+feature.callbackQuery(renameDepartmentButton, async (ctx) => {
+  await ctx.answerCallbackQuery()
+  await ctx.startFlow(RENAME_DEPARTMENT_FLOW)
+})
+
+feature.callbackQuery(mergeDepartmentsButton, async (ctx) => {
+  await ctx.answerCallbackQuery()
+  await ctx.startFlow(MERGE_DEPARTMENTS_FLOW)
 })
 
 feature.command('invite', (ctx) => ctx.startFlow(INVITE_FLOW))
@@ -215,15 +319,22 @@ feature.command('me', async (ctx) => {
   const me = await whoAmI(ctx)
   if (!me.person) return void (await ctx.reply(ctx.t(me.isOwner ? 'me-owner' : 'error-not-linked')))
   const p = me.person
+  const profile = ctx.t('me-profile', {
+    name: escapeHtml(p.fullName),
+    role: ctx.t(`role-${p.role}`),
+    school: escapeHtml(me.school?.name ?? '—'),
+    department: escapeHtml(p.departmentName ?? '—'),
+    level: p.level ? ctx.t(`level-${p.level}`) : '—',
+    subject: escapeHtml(p.subject ?? '—'),
+  })
+  // the qualification record (issue 15) under the profile, in the same message
+  const record = await ctx.deps.staff.mine(actorOf(ctx))
   await ctx.reply(
-    ctx.t('me-profile', {
-      name: escapeHtml(p.fullName),
-      role: ctx.t(`role-${p.role}`),
-      school: escapeHtml(me.school?.name ?? '—'),
-      department: escapeHtml(p.departmentName ?? '—'),
-      level: p.level ? ctx.t(`level-${p.level}`) : '—',
-      subject: escapeHtml(p.subject ?? '—'),
-    }),
+    record.ok
+      ? `${profile}
+
+${recordText(ctx.t, record.value)}`
+      : profile,
   )
 })
 

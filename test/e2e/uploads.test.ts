@@ -109,7 +109,6 @@ describe('a file over a cap is refused, saying the cap', () => {
 describe('/import keeps the same bounds', () => {
   it('refuses an oversize list unread and a zip bomb with the cap, then imports a normal list', async () => {
     await admin.say('/import')
-    await admin.tap('Danh sách cán bộ, giáo viên')
     const before = fetched().downloads
     expect(await send(admin, new Uint8Array(UPLOAD_LIMITS.fileBytes + 1), 'ds.xlsx')).toContain(
       'tối đa 10 MB',
@@ -118,5 +117,20 @@ describe('/import keeps the same bounds', () => {
     expect(await send(admin, xlsxBomb(100), 'ds.xlsx')).toContain('khi giải nén lớn hơn 40 MB')
     const list = csv(['Họ và tên;Vai trò;Tổ;Cấp học;Môn', 'Đỗ Thị Hằng;giáo viên;Tổ Toán;THPT;Toán'])
     expect(await send(admin, list, 'ds.csv')).toContain('1 dòng')
+  })
+})
+
+describe('/records (the staff records import) keeps the same bounds', () => {
+  it('refuses an oversize file unread and a 5-million-cell CSV with the cap', async () => {
+    await admin.say('/records')
+    await admin.tap('📥 Nhập từ tệp')
+    const before = fetched().downloads
+    expect(await send(admin, new Uint8Array(UPLOAD_LIMITS.fileBytes + 1), 'ho-so.xlsx')).toContain(
+      'tối đa 10 MB',
+    )
+    expect(fetched().downloads).toBe(before)
+    const hostile = new TextEncoder().encode('a,'.repeat(5_000_000))
+    expect(await send(admin, hostile, 'ho-so.csv')).toContain('Dòng 1 có hơn 256 ô')
+    await admin.say('/cancel')
   })
 })

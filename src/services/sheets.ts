@@ -155,7 +155,9 @@ class SheetReader {
       worker.on('message', onMessage)
       worker.once('error', onError)
       worker.once('exit', onExit)
-      worker.postMessage({ id, format, data, limits })
+      // a view is sent with its whole buffer: a view into a larger one is copied to its own first
+      const bytes = data.byteOffset === 0 && data.byteLength === data.buffer.byteLength ? data : data.slice()
+      worker.postMessage({ id, format, data: bytes, limits })
     })
   }
 }

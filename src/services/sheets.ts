@@ -129,6 +129,11 @@ class SheetReader {
       })
       // a reader waiting for files does not keep the process alive
       this.worker.unref()
+      // one that stopped (crashed, or was stopped) is replaced at the next file
+      const started = this.worker
+      started.once('exit', () => {
+        if (this.worker === started) this.worker = undefined
+      })
     }
     const worker = this.worker
     const id = ++this.sent

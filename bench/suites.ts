@@ -7,6 +7,7 @@ import { outgoingSuite } from './outgoing.ts'
 import { reportSuite } from './report.ts'
 import { rulesSuite } from './rules.ts'
 import { staffSuite } from './staff.ts'
+import { uploadSuite } from './upload.ts'
 
 export interface BenchSuite {
   /** prefix of every figure, e.g. `rules` gives `rules.classify_per_s` */
@@ -24,4 +25,5 @@ export const suites: BenchSuite[] = [
   staffSuite,
   reportSuite,
   outgoingSuite,
+  uploadSuite,
 ]

@@ -547,13 +547,18 @@ import-row-level-code-mismatch = level “{ $value }” does not match the modul
 import-row-module-exists = module { $value } is already in the catalogue with other contents; only the deployment's owners can change an existing module.
 error-file-unsupported = The bot cannot read “{ $fileName }”. Please send an Excel (.xlsx) or .csv file; an old .xls file can be opened in Excel and saved as .xlsx.
 error-file-unreadable = The { $format } file could not be opened: it may be damaged or password-protected. Please open it in Excel, save it again and resend it.
-error-file-too-large = The file is too large: at most { $maxMb } MB.
+error-file-too-large = The file is too large: the bot accepts files of at most { $maxMb } MB. A whole school's staff list or a year's grade sheet is usually a few hundred KB; please remove pictures, extra sheets or split the file and send it again.
 error-file-encoding = This CSV file is not saved as UTF-8 ({ $encoding ->
         [utf-16] it is Unicode/UTF-16
        *[other] it is in an old code page such as Windows-1258
     }), so accented letters would be read wrongly. Nothing was saved. Open it in Excel, choose <b>Save As</b>, file type <b>CSV UTF-8 (Comma delimited)</b>, and send it again — or send the Excel .xlsx file itself.
 error-file-empty = The file has no data.
-error-too-many-rows = The file has { $rows } rows, more than the { $maxRows } an import may have. Please split it into smaller files.
+error-too-many-rows = The file has more than { $maxRows } rows, more than an import may have. Please split it into smaller files.
+error-too-many-columns = Row { $row } has more than { $maxColumns } cells, more than a list or a grade sheet needs. Please delete the extra columns and send it again.
+error-too-many-cells = The file has more than { $maxCells } cells of data, more than an import may have. Please remove extra sheets or columns, or split the file, and send it again.
+error-cell-too-long = Row { $row } has a cell longer than { $maxChars } characters. Please check the file and send it again.
+error-file-unpacks-too-large = Unpacked, the .xlsx file is larger than { $maxMb } MB, too large for a list or a grade sheet (it may be damaged or deliberately inflated). Please open it in Excel, remove extra data, save it and send it again.
+error-file-too-heavy = The file is too heavy: the bot could not read it within { $seconds } seconds and { $heapMb } MB of memory. Please remove extra data or split the file and send it again.
 error-columns-missing = The header row has no column { $expected } (the bot looks at the first 20 rows). Please add these columns and send the file again.
 error-preview-has-errors = The file still has { $count } errors, so nothing was saved. Please fix them and send the file again.
 error-catalogue-owners-only = The module catalogue is shared by every school, so only the deployment's owners can add to it or change it. To add modules, please send the file to an owner.

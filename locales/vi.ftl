@@ -534,13 +534,18 @@ import-row-level-code-mismatch = cấp học «{ $value }» không khớp với 
 import-row-module-exists = mô đun { $value } đã có trong danh mục với nội dung khác; chỉ người quản trị hệ thống mới sửa được mô đun đã có.
 error-file-unsupported = Bot chưa đọc được tệp «{ $fileName }». Bạn gửi tệp Excel (.xlsx) hoặc .csv nhé; tệp .xls cũ thì mở bằng Excel rồi lưu lại dạng .xlsx.
 error-file-unreadable = Không mở được tệp { $format }: tệp có thể bị hỏng hoặc có đặt mật khẩu. Bạn mở bằng Excel, lưu lại rồi gửi lại nhé.
-error-file-too-large = Tệp quá lớn: tối đa { $maxMb } MB.
+error-file-too-large = Tệp quá lớn: bot nhận tệp tối đa { $maxMb } MB. Danh sách của cả trường hay bảng điểm cả năm thường chỉ vài trăm KB; bạn xóa hình ảnh, trang tính thừa hoặc chia nhỏ tệp rồi gửi lại nhé.
 error-file-encoding = Tệp CSV này không lưu ở dạng UTF-8 ({ $encoding ->
         [utf-16] dạng Unicode/UTF-16
        *[other] bảng mã cũ, như Windows-1258
     }) nên bot sẽ đọc sai các chữ có dấu. Chưa lưu gì. Bạn mở tệp bằng Excel, chọn <b>Lưu thành</b> (Save As), kiểu tệp <b>CSV UTF-8 (Comma delimited)</b> rồi gửi lại — hoặc gửi thẳng tệp Excel .xlsx.
 error-file-empty = Tệp không có dữ liệu.
-error-too-many-rows = Tệp có { $rows } dòng, quá giới hạn { $maxRows } dòng mỗi lần nhập. Bạn chia thành nhiều tệp nhỏ hơn nhé.
+error-too-many-rows = Tệp có hơn { $maxRows } dòng, quá giới hạn mỗi lần nhập. Bạn chia thành nhiều tệp nhỏ hơn nhé.
+error-too-many-columns = Dòng { $row } có hơn { $maxColumns } ô, nhiều hơn một danh sách hay bảng điểm cần. Bạn xóa các cột thừa rồi gửi lại nhé.
+error-too-many-cells = Tệp có hơn { $maxCells } ô dữ liệu, quá giới hạn mỗi lần nhập. Bạn xóa trang tính, cột thừa hoặc chia nhỏ tệp rồi gửi lại nhé.
+error-cell-too-long = Dòng { $row } có ô dài hơn { $maxChars } ký tự. Bạn kiểm tra lại tệp rồi gửi lại nhé.
+error-file-unpacks-too-large = Tệp .xlsx khi giải nén lớn hơn { $maxMb } MB, quá lớn với một danh sách hay bảng điểm (tệp có thể bị hỏng hoặc cố ý làm phình). Bạn mở bằng Excel, xóa dữ liệu thừa, lưu lại rồi gửi nhé.
+error-file-too-heavy = Tệp quá nặng: bot không đọc xong trong giới hạn { $seconds } giây và { $heapMb } MB bộ nhớ. Bạn xóa dữ liệu thừa hoặc chia nhỏ tệp rồi gửi lại nhé.
 error-columns-missing = Không tìm thấy cột { $expected } trong dòng tiêu đề (bot xem 20 dòng đầu của tệp). Bạn thêm các cột này rồi gửi lại nhé.
 error-preview-has-errors = Tệp còn { $count } lỗi nên chưa lưu gì. Bạn sửa rồi gửi lại tệp nhé.
 error-catalogue-owners-only = Danh mục mô đun dùng chung cho mọi trường nên chỉ chủ quản hệ thống mới thêm hoặc sửa được. Cần thêm mô đun, nhà trường gửi tệp cho chủ quản hệ thống nhé.

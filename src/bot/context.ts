@@ -76,8 +76,8 @@ export interface SessionData {
 
 interface Extras {
   deps: Deps
-  /** downloads a file a person sent (a document's file_id) */
-  download(fileId: string): Promise<Buffer>
+  /** downloads a file a person sent (a document's file_id); past `maxBytes` throws FileTooLarge */
+  download(fileId: string, maxBytes?: number): Promise<Buffer>
   /** the Telegram account of `ctx.from`, when the update has one */
   account: TelegramUser | undefined
 }

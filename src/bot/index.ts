@@ -39,6 +39,7 @@ import { standardsFeature } from './features/standards.ts'
 import { startFeature } from './features/start.ts'
 import { unhandledFeature } from './features/unhandled.ts'
 import { unreachableFeature } from './features/unreachable.ts'
+import { FileTooLarge } from './uploads.ts'
 
 export interface BotOptions {
   token: string
@@ -192,15 +193,37 @@ function dropRepeatedUpdates(remember = 10_000): MiddlewareFn<BotContext> {
   }
 }
 
-/** Files people send are fetched from the Bot API server the bot talks to (or its fake). */
+/**
+ * Files people send are fetched from the Bot API server the bot talks to (or its fake), never more
+ * than `maxBytes`: past it, whatever Telegram said the size was, the download stops (FileTooLarge).
+ */
 function fileDownloader(bot: Bot<BotContext>, options: BotOptions) {
   const apiRoot = options.client?.apiRoot ?? 'https://api.telegram.org'
   const fetchFile = options.client?.fetch ?? fetch
-  return async (fileId: string): Promise<Buffer> => {
+  return async (fileId: string, maxBytes = Number.POSITIVE_INFINITY): Promise<Buffer> => {
     const file = await bot.api.getFile(fileId)
+    if ((file.file_size ?? 0) > maxBytes) throw new FileTooLarge()
     if (!file.file_path) throw new Error(`no file_path for ${fileId}`)
     const response = await fetchFile(`${apiRoot}/file/bot${options.token}/${file.file_path}`)
-    if (!response.ok) throw new Error(`file download failed: ${response.status}`)
-    return Buffer.from(await response.arrayBuffer())
+    if (!response.ok || !response.body) throw new Error(`file download failed: ${response.status}`)
+    // one buffer of the stated size (grown if Telegram understated it), not a list of chunks to join
+    let data = Buffer.allocUnsafe(Math.min(file.file_size ?? 64 * 1024, maxBytes))
+    let size = 0
+    for await (const chunk of response.body as AsyncIterable<Uint8Array>) {
+      if (size + chunk.byteLength > maxBytes) {
+        await response.body.cancel().catch(() => {})
+        throw new FileTooLarge()
+      }
+      if (size + chunk.byteLength > data.length) {
+        const grown = Buffer.allocUnsafe(
+          Math.min(maxBytes, Math.max(2 * data.length, size + chunk.byteLength)),
+        )
+        data.copy(grown, 0, 0, size)
+        data = grown
+      }
+      data.set(chunk, size)
+      size += chunk.byteLength
+    }
+    return data.subarray(0, size)
   }
 }

@@ -189,6 +189,8 @@ export class FakeTelegram {
   /** What the bot did to chats, in order. */
   readonly events: BotEvent[] = []
   readonly files = new Map<string, StoredFile>()
+  /** the file_path of every file the bot downloaded, in order */
+  readonly downloads: string[] = []
   readonly callbackAnswers = new Map<string, CallbackAnswer>()
   webhook?: { url: string; secret_token?: string; max_connections?: number; allowed_updates?: string[] }
   token?: string
@@ -431,6 +433,13 @@ export class FakeTelegram {
   fileByPath(path: string): StoredFile | undefined {
     for (const f of this.files.values()) if (f.file_path === path) return f
     return undefined
+  }
+
+  /** A file the bot downloads (GET /file/bot<token>/<path>), counted in `downloads`. */
+  download(token: string, path: string): StoredFile | undefined {
+    const file = this.acceptsToken(token) ? this.fileByPath(path) : undefined
+    if (file) this.downloads.push(path)
+    return file
   }
 
   // ── error injection ─────────────────────────────────────────────────────────────────────────

@@ -45,7 +45,7 @@ async function handle(fake: FakeTelegram, req: IncomingMessage, res: ServerRespo
   const url = new URL(req.url ?? '/', 'http://fake')
   const file = /^\/file\/bot([^/]+)\/(.+)$/.exec(url.pathname)
   if (file) {
-    const stored = fake.acceptsToken(file[1]!) ? fake.fileByPath(decodeURIComponent(file[2]!)) : undefined
+    const stored = fake.download(file[1]!, decodeURIComponent(file[2]!))
     if (!stored) return reply(res, 404, { ok: false, error_code: 404, description: 'Not Found' })
     res.writeHead(200, {
       'content-type': stored.mimeType ?? 'application/octet-stream',
@@ -82,9 +82,9 @@ export function fetchAdapter(fake: FakeTelegram): typeof fetch {
       new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } })
     const file = /^\/file\/bot([^/]+)\/(.+)$/.exec(url.pathname)
     if (file) {
-      const stored = fake.acceptsToken(file[1]!) ? fake.fileByPath(decodeURIComponent(file[2]!)) : undefined
+      const stored = fake.download(file[1]!, decodeURIComponent(file[2]!))
       if (!stored) return json(404, { ok: false, error_code: 404, description: 'Not Found' })
-      return new Response(new Uint8Array(stored.bytes), {
+      return new Response(chunked(stored.bytes), {
         headers: { 'content-type': stored.mimeType ?? 'application/octet-stream' },
       })
     }
@@ -99,6 +99,23 @@ export function fetchAdapter(fake: FakeTelegram): typeof fetch {
     const answer = await fake.call(method, payload, init?.signal ?? undefined)
     return json(answer.ok ? 200 : answer.error_code, answer)
   }) as typeof fetch
+}
+
+/**
+ * A stored file as a network delivers it: in 64 KB chunks, each in its own turn of the event loop,
+ * so that a bot reading a large download in process still lets its timers and other updates run.
+ */
+function chunked(bytes: Uint8Array): ReadableStream<Uint8Array> {
+  const size = 64 * 1024
+  let at = 0
+  return new ReadableStream({
+    async pull(controller) {
+      await new Promise((resolve) => setImmediate(resolve))
+      if (at >= bytes.length) return controller.close()
+      controller.enqueue(bytes.slice(at, at + size))
+      at += size
+    },
+  })
 }
 
 async function bodyBytes(body: unknown): Promise<Buffer> {

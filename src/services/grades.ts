@@ -1029,6 +1029,12 @@ export class GradeService {
     })
   }
 
+  /** Whether the actor may enter grades now (asked before a grade file is downloaded). */
+  async mayEnterGrades(actor: Actor): Promise<Result<null, ScopeError | ResultsLocked>> {
+    const scope = await this.writableScope(actor, {})
+    return scope.ok ? ok(null) : scope
+  }
+
   /** The scope for entering grades: also refused while the year's results are locked. */
   private async writableScope(
     actor: Actor,

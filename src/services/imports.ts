@@ -287,6 +287,21 @@ export class ImportService {
     return this.ctx.stores
   }
 
+  /**
+   * Whether the actor may import this kind of file now, asked before a file is even downloaded
+   * (the previews ask again): a school's admin their school's staff list; an owner the catalogue.
+   */
+  async mayImport(
+    actor: Actor,
+    input: { kind: 'staff' | 'catalogue'; schoolId?: number },
+  ): Promise<Result<null, Forbidden | NotFound | CatalogueOwnersOnly>> {
+    const who = await whoIs(this.stores, actor)
+    if (input.kind === 'catalogue') return catalogueRefusal(who) ?? ok(null)
+    const school = input.schoolId ? await this.stores.schools.get(input.schoolId) : undefined
+    if (!school) return notFound('school')
+    return isAdminOf(who, school.id) ? ok(null) : forbidden()
+  }
+
   // staff
 
   async previewStaff(

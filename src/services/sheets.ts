@@ -6,27 +6,16 @@
  *   const sheet = await readSheet('danh-sach.xlsx', bytes)
  *   const header = findHeader(sheet.value.tables[0].rows, STAFF_COLUMNS)
  */
-import { parse } from 'csv-parse/sync'
-import ExcelJS from 'exceljs'
+import { Worker } from 'node:worker_threads'
 import { fold } from '../store/text.ts'
 import { fail, ok, type Result } from './result.ts'
+import type { ReadOutcome, ReadRefusal, SheetFormat, SheetRow, SheetTable } from './sheet-parse.ts'
+import { bytesPerMb, UPLOAD_LIMITS } from './upload-limits.ts'
 
-export type SheetFormat = 'xlsx' | 'csv'
+export type { SheetFormat, SheetRow, SheetTable } from './sheet-parse.ts'
 
-export interface SheetRow {
-  /** 1-based row number as the spreadsheet shows it */
-  row: number
-  cells: string[]
-}
-
-export interface SheetTable {
-  /** the worksheet's name (xlsx) or null (csv) */
-  name: string | null
-  rows: SheetRow[]
-}
-
-export const MAX_FILE_BYTES = 10 * 1024 * 1024
-export const MAX_ROWS = 10_000
+export const MAX_FILE_BYTES = UPLOAD_LIMITS.fileBytes
+export const MAX_ROWS = UPLOAD_LIMITS.rows
 
 export type SheetError =
   | {
@@ -34,12 +23,10 @@ export type SheetError =
       readonly fileName: string
       readonly expected: readonly SheetFormat[]
     }
-  | { readonly code: 'file-unreadable'; readonly format: SheetFormat }
-  | { readonly code: 'file-too-large'; readonly maxBytes: number }
+  | { readonly code: 'file-too-large'; readonly maxBytes: number; readonly maxMb: number }
   | { readonly code: 'file-empty' }
-  | { readonly code: 'too-many-rows'; readonly maxRows: number; readonly rows: number }
-  /** a CSV saved as UTF-16 ("Unicode Text") or in a legacy code page (Windows-1258): not UTF-8 */
-  | { readonly code: 'file-encoding'; readonly encoding: 'utf-16' | 'legacy' }
+  | { readonly code: 'file-too-heavy'; readonly seconds: number; readonly heapMb: number }
+  | ReadRefusal
 
 export interface ColumnSpec<F extends string> {
   field: F
@@ -64,29 +51,123 @@ export type ColumnsMissing<F extends string = string> = {
   readonly expected: readonly string[]
 }
 
+export const fileTooLarge = (): SheetError => ({
+  code: 'file-too-large',
+  maxBytes: UPLOAD_LIMITS.fileBytes,
+  maxMb: Math.round(UPLOAD_LIMITS.fileBytes / bytesPerMb),
+})
+
+/**
+ * Whether a file Telegram describes may be downloaded at all: its stated size within the cap and
+ * a name a spreadsheet can have (a name without an extension is judged by its bytes later).
+ */
+export function uploadRefusal(file: {
+  fileName: string
+  fileSize: number | undefined
+}): SheetError | undefined {
+  if ((file.fileSize ?? 0) > UPLOAD_LIMITS.fileBytes) return fileTooLarge()
+  const name = file.fileName.toLowerCase()
+  if (/\.\w+$/.test(name) && !/\.(xlsx|csv|txt)$/.test(name))
+    return { code: 'file-unsupported', fileName: file.fileName, expected: ['xlsx', 'csv'] }
+  return undefined
+}
+
 export async function readSheet(
   fileName: string,
   data: Uint8Array,
 ): Promise<Result<{ format: SheetFormat; tables: SheetTable[] }, SheetError>> {
-  if (data.byteLength > MAX_FILE_BYTES) return fail({ code: 'file-too-large', maxBytes: MAX_FILE_BYTES })
+  if (data.byteLength > UPLOAD_LIMITS.fileBytes) return fail(fileTooLarge())
   const format = formatOf(fileName, data)
   if (!format) return fail({ code: 'file-unsupported', fileName, expected: ['xlsx', 'csv'] })
-  if (format === 'csv') {
-    const encoding = notUtf8(data)
-    if (encoding) return fail({ code: 'file-encoding', encoding })
-  }
-  let tables: SheetTable[]
-  try {
-    tables = format === 'xlsx' ? await readXlsx(data) : [readCsv(data)]
-  } catch {
-    return fail({ code: 'file-unreadable', format })
-  }
-  tables = tables.filter((t) => t.rows.length > 0)
+  const read = await reader.read(format, data)
+  if (!read.ok) return fail(read.error)
+  const tables = read.tables.filter((t) => t.rows.length > 0)
   if (tables.length === 0) return fail({ code: 'file-empty' })
-  const rows = Math.max(...tables.map((t) => t.rows.length))
-  if (rows > MAX_ROWS + 20) return fail({ code: 'too-many-rows', maxRows: MAX_ROWS, rows })
   return ok({ format, tables })
 }
+
+const WORKER = new URL('./sheet-worker.mjs', import.meta.url)
+/** a reader left idle this long is stopped (its memory returned); the next file starts another */
+const IDLE_MS = 5 * 60_000
+
+type Outcome = ReadOutcome | { ok: false; error: SheetError }
+
+/**
+ * Reads files in one worker thread with its own capped heap, one file at a time, each under a
+ * deadline, so that no file, however large or hostile, stalls the answers everybody else is
+ * waiting for. The worker is started on the first file (starting it and loading exceljs takes about
+ * a second) and kept for the next; running out of memory or time is a refusal like any other cap,
+ * and the next file gets a fresh worker.
+ */
+class SheetReader {
+  private worker: Worker | undefined
+  private queue: Promise<unknown> = Promise.resolve()
+  private idle: NodeJS.Timeout | undefined
+  private sent = 0
+
+  read(format: SheetFormat, data: Uint8Array): Promise<Outcome> {
+    const turn = this.queue.then(() => this.run(format, data))
+    this.queue = turn.catch(() => {})
+    return turn
+  }
+
+  private stop(): void {
+    void this.worker?.terminate()
+    this.worker = undefined
+  }
+
+  private run(format: SheetFormat, data: Uint8Array): Promise<Outcome> {
+    clearTimeout(this.idle)
+    const { fileBytes: _, workerHeapMb, readMs, ...limits } = UPLOAD_LIMITS
+    const tooHeavy = {
+      ok: false as const,
+      error: { code: 'file-too-heavy' as const, seconds: readMs / 1000, heapMb: workerHeapMb },
+    }
+    if (!this.worker) {
+      this.worker = new Worker(WORKER, {
+        resourceLimits: { maxOldGenerationSizeMb: workerHeapMb, maxYoungGenerationSizeMb: 32 },
+      })
+      // a reader waiting for files does not keep the process alive
+      this.worker.unref()
+      // one that stopped (crashed, or was stopped) is replaced at the next file
+      const started = this.worker
+      started.once('exit', () => {
+        if (this.worker === started) this.worker = undefined
+      })
+    }
+    const worker = this.worker
+    const id = ++this.sent
+    return new Promise<Outcome>((resolve, reject) => {
+      const finish = (outcome: Outcome | Error, healthy: boolean) => {
+        clearTimeout(timer)
+        worker.off('message', onMessage)
+        worker.off('error', onError)
+        worker.off('exit', onExit)
+        if (!healthy) this.stop()
+        else this.idle = setTimeout(() => this.stop(), IDLE_MS).unref()
+        if (outcome instanceof Error) reject(outcome)
+        else resolve(outcome)
+      }
+      const onMessage = (message: { id: number; outcome: ReadOutcome }) => {
+        if (message.id === id) finish(message.outcome, true)
+      }
+      // out of memory (ERR_WORKER_OUT_OF_MEMORY) is the file's fault; anything else is the bot's
+      const onError = (error: Error & { code?: string }) =>
+        finish(error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? tooHeavy : error, false)
+      const onExit = (code: number) =>
+        finish(new Error(`the sheet worker stopped (exit code ${code})`), false)
+      const timer = setTimeout(() => finish(tooHeavy, false), readMs)
+      worker.on('message', onMessage)
+      worker.once('error', onError)
+      worker.once('exit', onExit)
+      // a view is sent with its whole buffer: a view into a larger one is copied to its own first
+      const bytes = data.byteOffset === 0 && data.byteLength === data.buffer.byteLength ? data : data.slice()
+      worker.postMessage({ id, format, data: bytes, limits })
+    })
+  }
+}
+
+const reader = new SheetReader()
 
 function formatOf(fileName: string, data: Uint8Array): SheetFormat | undefined {
   const name = fileName.toLowerCase()
@@ -96,87 +177,6 @@ function formatOf(fileName: string, data: Uint8Array): SheetFormat | undefined {
   if (data[0] === 0x50 && data[1] === 0x4b && data[2] === 0x03 && data[3] === 0x04 && !/\.\w+$/.test(name))
     return 'xlsx'
   return undefined
-}
-
-async function readXlsx(data: Uint8Array): Promise<SheetTable[]> {
-  const workbook = new ExcelJS.Workbook()
-  await workbook.xlsx.load(Buffer.from(data.buffer, data.byteOffset, data.byteLength) as never)
-  const tables: SheetTable[] = []
-  for (const sheet of workbook.worksheets) {
-    const rows: SheetRow[] = []
-    sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-      const values = row.values as ExcelJS.CellValue[]
-      const cells: string[] = []
-      // row.values is 1-based
-      for (let i = 1; i < values.length; i++) cells.push(cellText(values[i]))
-      if (cells.some((c) => c !== '')) rows.push({ row: rowNumber, cells })
-    })
-    tables.push({ name: sheet.name, rows })
-  }
-  return tables
-}
-
-function cellText(value: ExcelJS.CellValue): string {
-  if (value === null || value === undefined) return ''
-  if (typeof value === 'string') return value.trim()
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value)
-  if (value instanceof Date) return value.toISOString().slice(0, 10)
-  if ('richText' in value)
-    return value.richText
-      .map((r) => r.text)
-      .join('')
-      .trim()
-  if ('hyperlink' in value) return String(value.text ?? '').trim()
-  if ('formula' in value || 'sharedFormula' in value) {
-    const result = (value as { result?: unknown }).result
-    return result === undefined || result === null || typeof result === 'object' ? '' : String(result).trim()
-  }
-  return ''
-}
-
-/**
- * Why a CSV is not UTF-8, if it is not: a UTF-16 byte-order mark or many zero bytes (Excel's
- * "Unicode Text"), or bytes that are not valid UTF-8 (Excel's plain "CSV" on a Vietnamese Windows
- * writes Windows-1258). Read as UTF-8 either would turn every name into garbage.
- */
-function notUtf8(data: Uint8Array): 'utf-16' | 'legacy' | null {
-  if ((data[0] === 0xff && data[1] === 0xfe) || (data[0] === 0xfe && data[1] === 0xff)) return 'utf-16'
-  const head = data.subarray(0, 4096)
-  if (head.length >= 2 && head.filter((b) => b === 0).length * 4 >= head.length) return 'utf-16'
-  try {
-    new TextDecoder('utf-8', { fatal: true }).decode(data)
-    return null
-  } catch {
-    return 'legacy'
-  }
-}
-
-function readCsv(data: Uint8Array): SheetTable {
-  const text = new TextDecoder('utf-8').decode(data).replace(/^\uFEFF/, '')
-  const records = parse(text, {
-    delimiter: delimiterOf(text),
-    relax_column_count: true,
-    relax_quotes: true,
-    skip_empty_lines: false,
-    trim: true,
-    info: true,
-  }) as unknown as Array<{ record: string[]; info: { records: number } }>
-  const rows: SheetRow[] = []
-  for (const { record, info } of records) {
-    // the record's number, as a spreadsheet opening the file numbers its rows (a quoted field
-    // with line breaks stays one row)
-    if (record.some((c) => c !== '')) rows.push({ row: info.records, cells: record })
-  }
-  return { name: null, rows }
-}
-
-/** Excel in Vietnamese locales writes ';' between fields; others ','; some tools a tab. */
-function delimiterOf(text: string): string {
-  const firstLine = text.split(/\r?\n/, 1)[0] ?? ''
-  const outsideQuotes = firstLine.replace(/"[^"]*"/g, '')
-  const counts = [',', ';', '\t'].map((d) => [d, outsideQuotes.split(d).length - 1] as const)
-  counts.sort((a, b) => b[1] - a[1])
-  return counts[0]![1] > 0 ? counts[0]![0] : ','
 }
 
 /** A header cell as compared with the aliases: folded, punctuation as spaces. */

@@ -229,6 +229,14 @@ export class StaffRecordService {
     return ok({ fileName: 'ho-so-can-bo.xlsx', data: new Uint8Array(await book.xlsx.writeBuffer()) })
   }
 
+  /** Whether the actor may import the school's records now, asked before a file is downloaded. */
+  async mayImport(actor: Actor, input: { schoolId: number }): Promise<Result<null, Forbidden | NotFound>> {
+    const who = await whoIs(this.stores, actor)
+    const school = await this.stores.schools.get(input.schoolId)
+    if (!school) return notFound('school')
+    return isAdminOf(who, school.id) ? ok(null) : forbidden()
+  }
+
   async previewImport(
     actor: Actor,
     input: { schoolId: number; fileName: string; data: Uint8Array },

@@ -159,6 +159,7 @@ describe('/import: the staff list', () => {
   })
 
   it('asks for "CSV UTF-8" when a CSV is UTF-16 or in an old code page, instead of garbled names', async () => {
+    // an admin imports only the staff list (the catalogue is the owners'): no choice to make
     await admin.say('/import')
     const before = await snapshot(w)
     const text = `${HEADER.join(';')}\r\n${GOOD_ROWS[0]!.join(';')}\r\n`

@@ -32,6 +32,7 @@ import { echo, escapeHtml } from '../i18n.ts'
 import { type Messenger, notify } from '../notify.ts'
 import { chunkLines, resultText, scoreErrorText, scoreOrUnknown, tenths, yearProfile } from '../present.ts'
 import { serviceErrorText } from '../service-errors.ts'
+import { receiveUpload } from '../uploads.ts'
 
 type T = FlowContext['t']
 export const GRADES_FLOW = 'grades'
@@ -312,11 +313,11 @@ async function gradesFlow(
     }
     const parsed = await conversation.external(async (c) => {
       if (text !== undefined) return c.deps.grades.parseBatch(actorOf(c), { text })
-      const data = await c.download(document!.file_id)
-      return c.deps.grades.parseGradeFile(actorOf(c), {
-        fileName: document!.file_name ?? 'grades.xlsx',
-        data: new Uint8Array(data),
-      })
+      const upload = await receiveUpload(c, document!, 'grades.xlsx', () =>
+        c.deps.grades.mayEnterGrades(actorOf(c)),
+      )
+      if (!upload.ok) return upload
+      return c.deps.grades.parseGradeFile(actorOf(c), { fileName: upload.fileName, data: upload.data })
     })
     if (!parsed.ok) {
       await ctx.reply(serviceErrorText(ctx.t, parsed.error))
@@ -442,12 +443,15 @@ function teamMessages(t: T, table: TeamTable): string[] {
 
 const feature = new Feature()
 
-feature.command('grades', async (ctx) => {
+/** /grades, and its button on /start (whose callback data anyone can forge). */
+export async function openGrades(ctx: BotContext): Promise<void> {
   // refused before the instructions: a teacher should not read how to enter a whole team's scores
   if (!(await ctx.deps.people.commands(actorOf(ctx))).includes('grades'))
     return void (await ctx.reply(ctx.t('grades-not-for-you')))
   await ctx.startFlow(GRADES_FLOW)
-})
+}
+
+feature.command('grades', openGrades)
 
 feature.callbackQuery(undoButton, async (ctx) => {
   const batchId = Number(undoButton.unpack(ctx.callbackQuery.data)?.batch)

@@ -21,12 +21,12 @@ import {
   STAFF_COLUMNS,
   type StaffPreview,
 } from '../../services/imports.ts'
-import { MAX_FILE_BYTES } from '../../services/sheets.ts'
 import { callbackData } from '../callback-data.ts'
 import type { BotContext, FlowContext } from '../context.ts'
 import { Feature } from '../feature.ts'
 import { escapeHtml } from '../i18n.ts'
 import { type ServiceError, serviceErrorText } from '../service-errors.ts'
+import { receiveUpload } from '../uploads.ts'
 import { clip } from './modules.ts'
 
 export const IMPORT_FLOW = 'import'
@@ -52,8 +52,6 @@ type Previewed = { ok: true; preview: Preview } | { ok: false; error: ServiceErr
 const MAX_ERRORS_SHOWN = 40
 const ERRORS_BUDGET = 2800
 const VALUE_SHOWN = 60
-
-const bytesPerMb = 1024 * 1024
 
 /** Level codes as people write them: CĐ, not CD. */
 const shownCode = (code: string) => (code === 'CD' ? 'CĐ' : code)
@@ -133,25 +131,26 @@ async function preview(
   rights: ImportRights,
   document: Document,
 ): Promise<Previewed> {
-  const fileName = document.file_name ?? 'file'
-  if ((document.file_size ?? 0) > MAX_FILE_BYTES) {
-    return { ok: false, error: { code: 'file-too-large', maxBytes: MAX_FILE_BYTES }, final: false }
-  }
-  const data = new Uint8Array(await ctx.download(document.file_id))
   const actor = { telegramId: ctx.from!.id }
+  const schoolId = rights.school?.id ?? 0
+  const upload = await receiveUpload(ctx, document, 'file', () =>
+    ctx.deps.imports.mayImport(actor, { kind, schoolId }),
+  )
+  if (!upload.ok) return { ok: false, error: upload.error, final: isFinal(upload.error) }
+  const { fileName, data } = upload
   const result =
     kind === 'staff'
-      ? await ctx.deps.imports.previewStaff(actor, { schoolId: rights.school?.id ?? 0, fileName, data })
+      ? await ctx.deps.imports.previewStaff(actor, { schoolId, fileName, data })
       : await ctx.deps.imports.previewCatalogue(actor, { fileName, data })
   if (result.ok) return { ok: true, preview: result.value }
-  const final = ['forbidden', 'not-found', 'not-linked', 'catalogue-owners-only'].includes(result.error.code)
-  return { ok: false, error: result.error, final }
+  return { ok: false, error: result.error, final: isFinal(result.error) }
 }
 
+/** a refusal that a new file cannot fix ends the flow */
+const isFinal = (error: ServiceError) =>
+  ['forbidden', 'not-found', 'not-linked', 'catalogue-owners-only'].includes(error.code)
+
 function errorText(t: T, error: ServiceError): string {
-  // a size in MB reads better than 10485760 bytes
-  if (error.code === 'file-too-large' && typeof error.maxBytes === 'number')
-    return t('error-file-too-large', { maxMb: Math.round(error.maxBytes / bytesPerMb) })
   return serviceErrorText(t, error)
 }
 

@@ -16,7 +16,7 @@
 import { type Conversation, createConversation } from '@grammyjs/conversations'
 import { InlineKeyboard, InputFile } from 'grammy'
 import type { Document } from 'grammy/types'
-import { headerKey, MAX_FILE_BYTES } from '../../services/sheets.ts'
+import { headerKey } from '../../services/sheets.ts'
 import { RECORD_COLUMNS, type RecordField } from '../../services/staff-fields.ts'
 import type { RecordPreview } from '../../services/staff-import.ts'
 import { callbackData } from '../callback-data.ts'
@@ -26,6 +26,7 @@ import { escapeHtml } from '../i18n.ts'
 import { chunkLines } from '../present.ts'
 import { type ServiceError, serviceErrorText } from '../service-errors.ts'
 import { columnName, fieldProblem, recordInvalidText, recordLine, recordText } from '../staff-text.ts'
+import { receiveUpload } from '../uploads.ts'
 import { clip } from './modules.ts'
 import { RECORD_FLOW } from './record-flow.ts'
 
@@ -83,21 +84,21 @@ async function previewFile(
   schoolId: number,
   document: Document,
 ): Promise<{ ok: true; preview: RecordPreview } | { ok: false; error: ServiceError; final: boolean }> {
-  if ((document.file_size ?? 0) > MAX_FILE_BYTES)
-    return { ok: false, error: { code: 'file-too-large', maxBytes: MAX_FILE_BYTES }, final: false }
-  const data = new Uint8Array(await ctx.download(document.file_id))
+  const final = (error: ServiceError) => ['forbidden', 'not-found'].includes(error.code)
+  const upload = await receiveUpload(ctx, document, 'file', () =>
+    ctx.deps.staff.mayImport(actorOf(ctx), { schoolId }),
+  )
+  if (!upload.ok) return { ok: false, error: upload.error, final: final(upload.error) }
   const result = await ctx.deps.staff.previewImport(actorOf(ctx), {
     schoolId,
-    fileName: document.file_name ?? 'file',
-    data,
+    fileName: upload.fileName,
+    data: upload.data,
   })
   if (result.ok) return { ok: true, preview: result.value }
-  return { ok: false, error: result.error, final: ['forbidden', 'not-found'].includes(result.error.code) }
+  return { ok: false, error: result.error, final: final(result.error) }
 }
 
 function errorText(t: T, error: ServiceError): string {
-  if (error.code === 'file-too-large' && typeof error.maxBytes === 'number')
-    return t('error-file-too-large', { maxMb: Math.round(error.maxBytes / (1024 * 1024)) })
   return serviceErrorText(t, error)
 }
 

@@ -10,7 +10,7 @@ import { always } from '../service-errors.ts'
 import { openApprovals } from './approve.ts'
 import { CEFR_FLOW } from './cefr.ts'
 import { showDeadlines } from './deadlines.ts'
-import { GRADES_FLOW, showScores } from './grades.ts'
+import { openGrades, showScores } from './grades.ts'
 import { startWithPayload } from './join.ts'
 import { showLanguagePicker } from './lang.ts'
 import { NEED_FLOW } from './need.ts'
@@ -59,7 +59,7 @@ feature.callbackQuery(goButton, async (ctx) => {
   else if (tool === 'need') await ctx.startFlow(NEED_FLOW)
   else if (tool === 'plan') await openPlan(ctx)
   else if (tool === 'approve') await openApprovals(ctx)
-  else if (tool === 'grades') await ctx.startFlow(GRADES_FLOW)
+  else if (tool === 'grades') await openGrades(ctx)
   else if (tool === 'scores') await showScores(ctx)
   else if (tool === 'deadlines') await showDeadlines(ctx)
   else if (tool === 'settings') await showSettings(ctx)

@@ -1,10 +1,12 @@
 /**
  * The production build as an operator runs it: `npm run build` (scripts/build.mjs) compiles the
  * bot to JavaScript, and the compiled main.js — plain node, no tsx, no TypeScript — starts against
- * the fake Bot API and answers /start with the welcome from the copied locales.
+ * the fake Bot API in webhook mode, answers /start with the welcome from the copied locales and
+ * answers its balancer's /healthz.
  */
 import { spawnSync } from 'node:child_process'
 import { existsSync, readFileSync, rmSync } from 'node:fs'
+import { createServer } from 'node:net'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, expect, it } from 'vitest'
@@ -46,7 +48,16 @@ it('npm run start:prod runs the compiled main.js with plain node', () => {
   expect(pkg.scripts.start).toBe('tsx src/main.ts')
 })
 
-it('the built bot starts against the fake Telegram and answers /start in Vietnamese', async () => {
+/** A port nobody listens on, for the bot's webhook server. */
+async function freePort(): Promise<number> {
+  const probe = createServer()
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve))
+  const { port } = probe.address() as { port: number }
+  await new Promise((resolve) => probe.close(resolve))
+  return port
+}
+
+it('the built bot serves a webhook, answers /start in Vietnamese and reports itself healthy', async () => {
   const fake = new FakeTelegram({ timeoutMs: 15_000 })
   const server: FakeServer = await fake.listen()
   cleanups.push(() => server.close())
@@ -56,9 +67,17 @@ it('the built bot starts against the fake Telegram and answers /start in Vietnam
   cleanups.push(() => file.remove())
   const store: Record<string, string> =
     database.location === ':memory:' ? { DATABASE_PATH: file.path } : { DATABASE_URL: database.location }
+  const port = await freePort()
   const bot: MainProcess = await startMain(
-    { BOT_TOKEN: '123456:ABCdefGHIjklMNOpqrSTUvwxYZ012345', BOT_API_ROOT: server.url, ...store },
-    () => fake.storedCommands(undefined, 'en') !== undefined,
+    {
+      BOT_TOKEN: '123456:ABCdefGHIjklMNOpqrSTUvwxYZ012345',
+      BOT_API_ROOT: server.url,
+      WEBHOOK_URL: `http://127.0.0.1:${port}/telegram`,
+      WEBHOOK_SECRET: 'webhook_secret-0123456789',
+      PORT: String(port),
+      ...store,
+    },
+    () => fake.webhook !== undefined,
     60_000,
     join(out, 'src/main.js'),
   )
@@ -68,6 +87,9 @@ it('the built bot starts against the fake Telegram and answers /start in Vietnam
   const answer = texts(await user.waitForMessages(1, 15_000))
   expect(answer).toContain('Xin chào')
   expect(answer).toContain('bồi dưỡng thường xuyên (BDTX)')
+  const health = await fetch(`http://127.0.0.1:${port}/healthz`)
+  expect(health.status).toBe(200)
+  expect(await health.json()).toMatchObject({ status: 'ok', database: 'ok', migrations: { pending: [] } })
   expect(await bot.stop()).toBe(0)
   expect(bot.stderr()).not.toContain('"level":"error"')
 }, 90_000)

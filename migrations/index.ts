@@ -10,6 +10,7 @@ import * as m0004 from './0004_grades.ts'
 import * as m0005 from './0005_calendar.ts'
 import * as m0017 from './0017_refold_name_keys.ts'
 import * as m0040 from './0040_notification_settings.ts'
+import * as m0065 from './0065_instances.ts'
 
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
@@ -19,4 +20,5 @@ export const migrations: Record<string, Migration> = {
   '0005_calendar': m0005,
   '0040_notification_settings': m0040,
   '0017_refold_name_keys': m0017,
+  '0065_instances': m0065,
 }

@@ -15,20 +15,24 @@
  *
  * Crash safety: a row is claimed (one UPDATE … WHERE state = 'pending') just before its API call,
  * and `sent` is written as soon as the answer arrives. A worker killed between the two leaves the
- * row `claimed`; at the next start such rows become `unknown` — maybe delivered, maybe not — and are
- * NOT resent (nobody gets a message twice); the final report lists them for review. With the
- * default `concurrency: 1` that window holds at most one message. A starting worker also waits one
- * window (1 s) before its first message, so that what a dead worker sent just before dying cannot
- * add up with it beyond the limits.
+ * row `claimed`; once the dead worker's lease has run out such rows become `unknown` — maybe
+ * delivered, maybe not — and are NOT resent (nobody gets a message twice); the final report lists
+ * them for review. With the default `concurrency: 1` that window holds at most one message. A
+ * starting worker also waits one window (1 s) before its first message, so that what a dead worker
+ * sent just before dying cannot add up with it beyond the limits.
  *
- * One worker per database: a second one would double the rate and take the first one's claims
- * for a dead worker's.
+ * Several workers on one database (several instances): each holds a lease `outbox-worker:<id>`
+ * (src/store/leases.ts), renewed every `leaseMs / 3` by a timer of its own, and marks its claims
+ * with its id; a starting worker, and every worker now and then, turns into `unknown` only the
+ * claims of workers whose lease has run out. A row is claimed by one worker only. Each worker keeps
+ * `rate` by itself: with N workers, give each BROADCAST_RATE / N (see the README).
  */
 import { randomBytes } from 'node:crypto'
 import { Api, GrammyError, HttpError } from 'grammy'
 import type { InlineKeyboardMarkup, Message } from 'grammy/types'
 import type { Db } from '../db/connection.ts'
 import { type Logger, silentLogger } from '../logger.ts'
+import { LeaseStore } from '../store/leases.ts'
 import {
   type Broadcast,
   type BroadcastContent,
@@ -37,6 +41,7 @@ import {
   type OutboxEntry,
   OutboxStore,
   type StateCounts,
+  WORKER_LEASE,
 } from '../store/outbox.ts'
 import { RateLimiter } from './rate-limiter.ts'
 import type { SendBudget } from './send-budget.ts'
@@ -98,6 +103,11 @@ export interface OutboxWorkerOptions {
   idleMs?: number
   /** wait before the first message after start-up, ms. Default `windowMs`. */
   startupDelayMs?: number
+  /**
+   * how long this worker's lease lasts without being renewed, ms: a killed worker's claims are
+   * marked unknown by another worker this long after its last renewal. Default 30 s.
+   */
+  leaseMs?: number
   /** the clock, ms. Default Date.now. */
   now?: () => number
   /** resolves after `ms`, or at once when `signal` aborts. Default setTimeout. */
@@ -211,6 +221,10 @@ export class OutboxWorker {
   private readonly render: ProgressRenderer
   private readonly logger: Logger
   private readonly id = `${process.pid}-${randomBytes(4).toString('hex')}`
+  private readonly leases: LeaseStore
+  private readonly leaseMs: number
+  private heartbeat: NodeJS.Timeout | undefined
+  private recoveredAt = Number.NEGATIVE_INFINITY
 
   private loop: Promise<void> | undefined
   private stopping = false
@@ -229,6 +243,8 @@ export class OutboxWorker {
 
   constructor(options: OutboxWorkerOptions) {
     this.store = new OutboxStore(options.db)
+    this.leases = new LeaseStore(options.db)
+    this.leaseMs = options.leaseMs ?? 30_000
     this.api = options.api
     const windowMs = options.windowMs ?? 1000
     this.limiter = new RateLimiter(options.rate, { windowMs, perChatMs: options.perChatMs ?? 1000 })
@@ -284,11 +300,45 @@ export class OutboxWorker {
   // ── the loop ──────────────────────────────────────────────────────────────────────────────
 
   private async main(untilIdle: boolean): Promise<void> {
-    const recovered = await this.store.recoverClaims()
+    await this.renewLease()
+    this.heartbeat = setInterval(
+      () =>
+        void this.renewLease().catch((error: unknown) =>
+          this.logger.warn('outbox: lease not renewed', { error }),
+        ),
+      Math.max(1, Math.floor(this.leaseMs / 3)),
+    )
+    this.heartbeat.unref?.()
+    try {
+      await this.deliverAll(untilIdle)
+    } finally {
+      clearInterval(this.heartbeat)
+      // another worker may take this one's place at once; its claims were all recorded
+      await this.leases.release(this.lease, this.id).catch(() => undefined)
+    }
+  }
+
+  private get lease(): string {
+    return `${WORKER_LEASE}${this.id}`
+  }
+
+  private async renewLease(): Promise<void> {
+    const now = this.now()
+    await this.leases.hold(this.lease, this.id, iso(now), iso(now + this.leaseMs))
+  }
+
+  /** Claims of workers whose lease ran out: unknown, never resent. */
+  private async recoverClaims(): Promise<void> {
+    this.recoveredAt = this.now()
+    const recovered = await this.store.recoverClaims(this.id, iso(this.recoveredAt))
     if (recovered.length)
       this.logger.warn('outbox: rows left claimed by a stopped worker are marked unknown', {
         rows: recovered.map((r) => r.id),
       })
+  }
+
+  private async deliverAll(untilIdle: boolean): Promise<void> {
+    await this.recoverClaims()
     // a 429 a previous worker was waiting out still holds (flood limits are per bot, not per process)
     const flood = await this.store.floodPauseEnd(iso(this.now()))
     if (flood) this.pausedUntil = Date.parse(flood)
@@ -357,7 +407,7 @@ export class OutboxWorker {
     // the shared budget first (replies go before the outbox), then the claim: a row is never held
     // claimed while it waits its turn
     const release = (await this.budget?.take(free.chatId, 'outbox')) ?? (() => {})
-    const row = await this.store.claim(free.id, `${this.id}:${++this.claims}`, iso(this.now()))
+    const row = await this.store.claim(free.id, `${this.id}:${++this.claims}`, iso(this.now()), this.id)
     if (!row) {
       release()
       return false
@@ -494,6 +544,7 @@ export class OutboxWorker {
    */
   private async tick(): Promise<boolean> {
     this.nextTickAt = this.now() + this.tickMs
+    if (this.now() - this.recoveredAt >= this.leaseMs / 3) await this.recoverClaims()
     let settled = true
     const rotation: number[] = []
     for (const b of await this.store.activeBroadcasts()) {

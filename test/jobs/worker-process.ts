@@ -4,7 +4,7 @@
  * then exits 0 — unless the test kills it first (SIGKILL).
  *
  *   node --import tsx test/jobs/worker-process.ts
- *   env: OUTBOX_DB, OUTBOX_API_ROOT, OUTBOX_TOKEN, OUTBOX_RATE, OUTBOX_BACKOFF_MS
+ *   env: OUTBOX_DB, OUTBOX_API_ROOT, OUTBOX_TOKEN, OUTBOX_RATE, OUTBOX_BACKOFF_MS, OUTBOX_LEASE_MS
  */
 import { Api } from 'grammy'
 import { openSqlite } from '../../src/db/connection.ts'
@@ -19,6 +19,8 @@ const worker = new OutboxWorker({
   rate: Number(env.OUTBOX_RATE ?? 25),
   backoffMs: Number(env.OUTBOX_BACKOFF_MS ?? 2000),
   progressEveryMs: 1000,
+  // a killed worker's claims are taken for a dead worker's this soon after its last renewal
+  leaseMs: Number(env.OUTBOX_LEASE_MS ?? 1500),
   logger: createLogger('error'),
 })
 process.once('SIGTERM', () => void worker.stop())

@@ -321,6 +321,24 @@ export class OutboxStore {
       .execute()
   }
 
+  /**
+   * Takes the sender's chat for one message about this broadcast (an edit of the progress message,
+   * the report), when nothing about it went there since `notBefore`: false when another worker
+   * did. The chat is marked busy until `busyUntil`; touchProgress with the answer's time frees it.
+   * Several workers share one sender's chat this way: one message at a time, spaced.
+   */
+  async claimSenderChat(id: number, notBefore: string, busyUntil: string): Promise<boolean> {
+    const result = await this.db
+      .updateTable('broadcasts')
+      .set({ progress_updated_at: busyUntil })
+      .where('id', '=', id)
+      .where((eb) =>
+        eb.or([eb('progress_updated_at', 'is', null), eb('progress_updated_at', '<=', notBefore)]),
+      )
+      .executeTakeFirst()
+    return Number(result.numUpdatedRows) > 0
+  }
+
   async touchProgress(id: number, now: string): Promise<void> {
     await this.db.updateTable('broadcasts').set({ progress_updated_at: now }).where('id', '=', id).execute()
   }

@@ -3,7 +3,9 @@
  * SQLite file): two outbox workers in processes of their own deliver one 2,000-recipient broadcast
  * together, one of them killed with SIGKILL midway — every recipient gets the message once (the
  * killed worker's message in flight, at most, is `unknown`), both workers did part of it, the
- * sender gets one report; and two reminder schedulers ticking together run the pass in one of them.
+ * sender gets one report, and the two together never send more than the token's rate in a second;
+ * two reminder schedulers ticking together run the pass in one of them; and on PostgreSQL, one
+ * instance reads what the other wrote (no stale in-process cache).
  */
 import { type ChildProcess, fork } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
@@ -14,11 +16,12 @@ import { type ReminderText, startReminderScheduler } from '../../src/jobs/remind
 import { createLogger } from '../../src/logger.ts'
 import { createBroadcastService } from '../../src/services/broadcasts.ts'
 import { tempDatabase } from '../helpers/bot-harness.ts'
-import { freshDatabase } from '../helpers/database.ts'
+import { freshDatabase, onPostgres } from '../helpers/database.ts'
 import { must, OWNER, school, world } from '../services/support.ts'
-import { rowsByChat, seedSchool, sendsPerChat, TOKEN } from './support.ts'
+import { maxInWindow, minGapPerChat, rowsByChat, seedSchool, sendsPerChat, TOKEN } from './support.ts'
 
-const RATE = 200
+// the token's rate, shared by the workers: each keeps to its part
+const RATE = 100
 const RECIPIENTS = 2_000
 const script = fileURLToPath(new URL('./worker-process.ts', import.meta.url))
 const cleanups: Array<() => unknown> = []
@@ -121,6 +124,9 @@ it('two workers deliver one broadcast once to everyone, one of them killed midwa
   })
   const toAdmin = fake.events.filter((e) => e.chatId === admin.telegramId && e.kind === 'send')
   expect(toAdmin).toHaveLength(2) // the progress message, the report
+  // the two together, the killed one's last second included, never above the token's rate
+  expect(maxInWindow(fake.sent.map((s) => s.at))).toBeLessThanOrEqual(RATE)
+  expect(minGapPerChat(fake.sent)).toBeGreaterThanOrEqual(1000)
   expect(fake.violations).toEqual([])
 })
 
@@ -176,3 +182,28 @@ it('two reminder schedulers on one database: the pass runs in one; the other tak
   expect((await third.tick()).held).toBe(true)
   expect(await w.app.db.selectFrom('outbox').select('chat_id').execute()).toHaveLength(rows.length)
 })
+
+it.skipIf(!onPostgres)(
+  'two instances on one PostgreSQL database see each other’s flow state and language at once',
+  async () => {
+    const store = await sharedStore()
+    const one = await openApp({ databasePath: store, logger: createLogger('error') })
+    cleanups.push(() => one.close())
+    const two = await openApp({ databasePath: store, logger: createLogger('error') })
+    cleanups.push(() => two.close())
+    // a chat's updates may reach either instance: what one saved, the other reads next
+    const sessionsOne = one.deps.sessions.adapter<{ step: number }>('session:')
+    const sessionsTwo = two.deps.sessions.adapter<{ step: number }>('session:')
+    await sessionsOne.write('chat:77', { step: 1 })
+    expect(await sessionsTwo.read('chat:77')).toEqual({ step: 1 })
+    await sessionsTwo.write('chat:77', { step: 2 })
+    expect(await sessionsOne.read('chat:77')).toEqual({ step: 2 })
+    await sessionsTwo.delete('chat:77')
+    expect(await sessionsOne.read('chat:77')).toBeUndefined()
+
+    await one.deps.telegramUsers.seen({ id: 77, first_name: 'Lan' })
+    expect((await one.deps.telegramUsers.get(77))?.language).toBeNull()
+    await two.deps.telegramUsers.setLanguage(77, 'en')
+    expect((await one.deps.telegramUsers.get(77))?.language).toBe('en')
+  },
+)

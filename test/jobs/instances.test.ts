@@ -61,7 +61,7 @@ function startWorker(store: string, url: string) {
 }
 
 it('two workers deliver one broadcast once to everyone, one of them killed midway', {
-  timeout: 120_000,
+  timeout: 240_000,
 }, async () => {
   const store = await sharedStore()
   const app = await openApp({ databasePath: store, logger: createLogger('error') })

@@ -118,6 +118,8 @@ exam-ielts = IELTS
 exam-toefl = TOEFL iBT
 exam-fce = FCE
 exam-toeic = TOEIC
+exam-vstep = VSTEP
+exam-framework = Chứng chỉ bậc
 exam-part-overall = điểm chung
 exam-part-listeningReading = Nghe &amp; Đọc
 exam-part-speaking = Nói
@@ -133,9 +135,9 @@ post-other-teacher = GV môn khác
 post-staff = Nhân viên
 post-leadership-pipeline = Diện quy hoạch lãnh đạo
 cefr-usage =
-    Cách dùng: <code>/cefr ielts 6.5</code>, <code>/cefr toefl 61</code>, <code>/cefr fce 60</code>, <code>/cefr toeic 650 150 120</code> (Nghe &amp; Đọc, Nói, Viết).
+    Cách dùng: <code>/cefr ielts 6.5</code>, <code>/cefr toefl 61</code>, <code>/cefr fce 60</code>, <code>/cefr toeic 650 150 120</code> (Nghe &amp; Đọc, Nói, Viết), <code>/cefr vstep 6,5</code>, chứng chỉ theo Khung 6 bậc: <code>/cefr bậc 4</code>.
     Thêm cấp dạy để so với chuẩn GV tiếng Anh: <code>/cefr ielts 6.0 thpt</code>. Gõ <code>/cefr</code> để bot hỏi từng bước.
-cefr-error-unknown-exam = Mình không biết kỳ thi «{ $input }». Bot quy đổi được IELTS, TOEFL iBT, FCE và TOEIC 4 kỹ năng.
+cefr-error-unknown-exam = Mình không biết kỳ thi «{ $input }». Bot quy đổi được IELTS, TOEFL iBT, FCE, TOEIC 4 kỹ năng, VSTEP và chứng chỉ theo Khung năng lực ngoại ngữ 6 bậc.
 cefr-error-unsupported-exam = «{ $input }» không có trong bảng quy đổi; bảng chỉ có TOEFL iBT (cùng IELTS, FCE, TOEIC 4 kỹ năng).
 cefr-error-not-a-number = «{ $input }» không phải là điểm { $part }. Điểm { $part } từ { $min } đến { $max }, mỗi bậc { $step }.
 cefr-error-out-of-range = { $input } nằm ngoài thang điểm { $part }: từ { $min } đến { $max }.
@@ -149,6 +151,7 @@ cefr-compare = So với chuẩn của vị trí nào? Bấm bên dưới.
 cefr-post-meets = ✅ { $post } cần <b>{ $level }</b> (bậc { $framework }/6): <b>đạt chuẩn</b>.
 cefr-post-fails = ❌ { $post } cần <b>{ $level }</b> (bậc { $framework }/6): <b>chưa đạt chuẩn</b>.
 cefr-alternatives = Để đạt { $level } cần một trong các chứng chỉ:
+cefr-alternative-off-step = { $score } (bảng quy đổi ghi { $written }, nhưng điểm { $parts } chỉ tăng theo từng { $step } điểm)
 cefr-post-none-encouraged = { $post }: không bắt buộc chứng chỉ tiếng Anh; khuyến khích đạt chứng chỉ theo CEFR.
 cefr-post-none = { $post }: không có chuẩn tiếng Anh.
 cefr-post-standard = { $post }: theo tiêu chuẩn ngoại ngữ của chức danh được quy hoạch.
@@ -158,6 +161,8 @@ cefr-chosen-exam = Kỳ thi: { $exam }
 cefr-ask-score-ielts = Điểm IELTS (overall) của bạn? Từ 0 đến 9, mỗi bậc 0,5 — ví dụ 6,5.
 cefr-ask-score-toefl = Điểm TOEFL iBT của bạn? Từ 0 đến 120 — ví dụ 61.
 cefr-ask-score-fce = Điểm FCE của bạn? Từ 0 đến 100 — ví dụ 60.
+cefr-ask-score-vstep = Điểm VSTEP (bậc 3–5) của bạn? Từ 0 đến 10, mỗi bậc 0,5 — ví dụ 6,5.
+cefr-ask-score-framework = Chứng chỉ của bạn ghi bậc mấy theo Khung năng lực ngoại ngữ 6 bậc? Từ 1 đến 6 — ví dụ 4.
 cefr-ask-score-toeic = Ba điểm TOEIC của bạn: Nghe &amp; Đọc (10–990), Nói (0–200), Viết (0–200), cách nhau bằng dấu cách — ví dụ <code>650 150 120</code>.
 cefr-ask-post = Bạn muốn so với chuẩn của vị trí nào?
 cefr-ask-post-buttons = Bạn hãy chọn vị trí bằng các nút ở tin nhắn trên, hoặc gõ /cancel.
@@ -210,8 +215,8 @@ cmd-me = Thông tin của tôi
 setup-owner-welcome = Bạn đã là <b>chủ quản</b> của hệ thống. Gõ /schools để thêm trường và mời quản trị của trường.
 join-invite-for-person = Lời mời vào <b>{ $school }</b>{ $inDepartment }, vai trò { $role }, dành cho <b>{ $name }</b>. Bạn có đúng là người này?
 join-confirm-me = Đúng, tôi là { $name }
-join-pick-name = Lời mời vào <b>{ $school }</b>, tổ <b>{ $department }</b>, vai trò { $role }. Bạn hãy chọn tên của mình:
-join-no-names = Lời mời vào <b>{ $school }</b>, tổ <b>{ $department }</b>, vai trò { $role }. Danh sách không còn ai chờ đăng ký; bấm nút bên dưới để nhập họ tên của bạn.
+join-pick-name = Lời mời vào <b>{ $school }</b> (<b>{ $department }</b>), vai trò { $role }. Bạn hãy chọn tên của mình:
+join-no-names = Lời mời vào <b>{ $school }</b> (<b>{ $department }</b>), vai trò { $role }. Danh sách không còn ai chờ đăng ký; bấm nút bên dưới để nhập họ tên của bạn.
 join-not-listed = Tên tôi không có trong danh sách
 join-use-buttons = Bạn hãy chọn bằng các nút ở tin nhắn trên.
 join-ask-name = Bạn hãy gõ họ và tên đầy đủ, ví dụ: Nguyễn Văn An.
@@ -249,6 +254,7 @@ plan-button-add = ➕ Thêm mô đun
 plan-button-submit = 📤 Gửi duyệt
 plan-button-back = ↩️ Quay lại kế hoạch
 plan-pick-module = Chọn mô đun ({ $catalogue }), trang { $page }/{ $pages }. Đã có { $nd3 }/{ $required } tiết.
+plan-catalogue-empty = Chưa có mô đun nào của danh mục { $catalogue } theo quy chế của năm học này ({ $profile }): danh mục chính thức chưa được đưa vào bot. Người quản lý hệ thống nhập được danh mục mô đun bằng /import.
 plan-added = Đã thêm mô đun.
 plan-removed = Đã bỏ mô đun.
 plan-submitted = Đã gửi kế hoạch. Bạn sẽ nhận được tin nhắn khi kế hoạch được duyệt hoặc bị trả lại.
@@ -271,7 +277,10 @@ approve-more = … và { $count } kế hoạch nữa; duyệt bớt rồi gõ /a
 approve-button-return = ↩️ Trả lại
 approve-ask-reason = Bạn hãy gõ lý do trả lại kế hoạch (giáo viên sẽ đọc được):
 approve-returned = Đã trả lại kế hoạch của { $name }.
-approve-done = Đã duyệt kế hoạch của { $name }: { $status }.
+approve-done = { $to ->
+    [head_approved] Đã duyệt kế hoạch của { $name }; kế hoạch chuyển lên nhà trường duyệt.
+   *[other] Đã duyệt kế hoạch của { $name }.
+}
 
 ## Trường, tổ, lời mời, hồ sơ
 
@@ -481,7 +490,7 @@ help-role-head =
     <b>Tổ trưởng chuyên môn:</b>
     /approve — duyệt kế hoạch của tổ · /grades — nhập điểm cả tổ (một tin nhắn hoặc tệp Excel)
     /team — bảng điểm của tổ · /invite — mời giáo viên vào tổ · /people — giáo viên trong tổ
-    /plan, /scores, /deadlines — của riêng bạn · /modules — danh mục mô đun
+    /plan, /scores, /deadlines — của riêng bạn · /modules — danh mục mô đun · /records — hồ sơ trình độ của tổ (chỉ xem)
 help-role-manager =
     <b>Cán bộ quản lý:</b>
     /plan — đăng ký mô đun dành cho cán bộ quản lý · /scores — kết quả đạt/không đạt
@@ -492,6 +501,7 @@ help-role-admin =
     /approve — duyệt kế hoạch · /grades — nhập điểm (cả cán bộ quản lý) · /team — bảng điểm
     /deadlines và /deadline — lịch năm học · /setdeadline — hạn đăng ký, hạn duyệt
     /broadcast — gửi thông báo · /lockresults — khóa kết quả năm học
+    /records — hồ sơ trình độ (tệp mẫu, nhập từ tệp) · /record — sửa hồ sơ một người · /standards — ai chưa đạt chuẩn, tỉ lệ thạc sĩ/tiến sĩ
 help-role-staff =
     <b>Nhân viên:</b>
     /modules — danh mục mô đun · /me — thông tin của tôi
@@ -806,6 +816,13 @@ regulation-admin-usage = Đổi quy chế (khi năm học chưa có điểm nào
 regulation-unknown = Không rõ quy chế «{ $input }». Hãy gõ <code>/regulation tt26</code> (TT 26/2012) hoặc <code>/regulation tt19</code> (TT 19/2019).
 regulation-changed = ✅ Đã đổi quy chế của năm học.
 regulation-unchanged = Năm học đã thực hiện theo quy chế này.
+regulation-grading-school-classes = Mỗi nội dung chấm thang điểm 10, đạt từ 5 điểm; giáo viên hoàn thành kế hoạch được xếp loại Giỏi / Khá / Trung bình theo ngưỡng của TT 26/2012 (theo hướng dẫn của trường).
+regulation-admin-settings = Các điểm thông tư để ngỏ: chọn cách xếp loại bằng nút bên dưới (khi năm học chưa có điểm); chia 80 tiết của ND1 và ND2 theo hướng dẫn của Sở: <code>/regulation tiết 30 50</code>.
+regulation-classes-tt26 = Xếp loại Giỏi / Khá / TB (như TT 26)
+regulation-classes-completion = Chỉ Hoàn thành / Không hoàn thành
+regulation-settings-changed = ✅ Đã lưu cách áp dụng quy chế của năm học.
+error-settings-not-open = Quy chế của năm học này không để ngỏ điểm nào cho trường tự quy định.
+error-settings-hours = Số tiết ND1 và ND2 phải là số nguyên, cộng lại đúng { $total } tiết, ví dụ <code>/regulation tiết 30 50</code>.
 error-results-exist = Năm học { $schoolYearName } đã có điểm; không đổi quy chế được nữa (điểm đã lưu sẽ bị xếp loại theo quy chế khác).
 error-unknown-profile = Không có quy chế này. Các quy chế: { $known }.
 need-rounding-note = <i>(điểm cần đạt làm tròn lên đến 0,1; ĐTB làm tròn đến 0,1 nên điểm lẻ hai chữ số thấp hơn một chút có thể đã đủ)</i>
@@ -814,3 +831,214 @@ cefr-error-toeic-bridge = «{ $input }» là TOEIC Bridge, một bài thi khác 
 
 sandbox-pasting = Gõ hoặc dán các dòng; một dòng :end sẽ gửi tất cả thành một tin nhắn.
 sandbox-saved = đã lưu vào { $path }
+
+## /courses: training courses and their budget (seed 000 §III.5)
+cmd-courses = Khóa bồi dưỡng, kinh phí và đăng ký
+entity-course = khóa bồi dưỡng
+courses-owner-scope = các trường (Sở/Phòng)
+courses-heading = 📚 Khóa bồi dưỡng của <b>{ $scope }</b> ({ $count }):
+courses-none = Chưa có khóa nào. Bấm ➕ để dán bảng dự trù kinh phí.
+courses-line = { $n }. { $name } — { $classes } lớp · { $seats } người · { $fee }/người = <b>{ $amount }</b>
+courses-line-signups = 📣 đang nhận đăng ký: { $seated }/{ $seats } chỗ{ $waiting ->
+    [0] {""}
+   *[other] , { $waiting } người chờ
+}
+courses-totals = <b>Tổng cộng:</b> { $classes } lớp · { $seats } người · <b>{ $amount }</b>
+courses-add = ➕ Thêm khóa (dán bảng)
+courses-export = 📊 Xuất Excel
+courses-open = 📣 Mở ĐK { $n }
+courses-ask-table =
+    Dán bảng dự trù kinh phí, mỗi khóa một dòng, các ô cách nhau bằng Tab (chép từ Excel) hoặc dấu |:
+    <code>Tên lớp | Số lớp | Số người | Kinh phí/người | Thành tiền</code>
+    Cột STT, dòng tiêu đề và cột Thành tiền có thể có hoặc không; dòng «Tổng cộng» (nếu có) sẽ được đối chiếu với tổng bot tự cộng.
+courses-preview-heading = Xem trước { $count } khóa bồi dưỡng (bot tự tính thành tiền = số người × kinh phí/người):
+courses-more = … và { $count } khóa nữa.
+courses-field-classes = Số lớp
+courses-field-seats = Số người
+courses-field-amount = Thành tiền
+courses-mismatch-total = ⚠️ Dòng tổng cộng ghi { $field } { $printed }, nhưng cộng các dòng được { $computed }.
+courses-mismatch-line = ⚠️ Khóa { $n }: bảng ghi thành tiền { $printed }, nhưng số người × kinh phí/người = { $computed }.
+courses-errors = ❌ { $count } lỗi — chưa lưu được:
+courses-error-missing = Dòng { $line }, cột «{ $column }»: còn trống.
+courses-error-not-a-number = Dòng { $line }, cột «{ $column }»: «{ $input }» không phải số nguyên (ví dụ 100 hoặc 1.500.000).
+courses-error-zero = Dòng { $line }, cột «{ $column }»: phải lớn hơn 0.
+courses-error-too-many-cells = Dòng { $line }: thừa ô «{ $input }»; mỗi dòng có tối đa 5 cột (tên, số lớp, số người, kinh phí/người, thành tiền).
+courses-fix-and-resend = Sửa các dòng trên rồi bấm ➕ để dán lại. Chưa có gì được lưu.
+courses-save = ✅ Lưu
+courses-discard = Hủy
+courses-discarded = Đã hủy, chưa lưu gì.
+courses-saved = ✅ Đã lưu { $count } khóa bồi dưỡng. Gõ /courses để xem và mở đăng ký.
+courses-ask-audience = Mở đăng ký cho ai? Bot sẽ gửi lời mời kèm nút đăng ký.
+courses-audience-teacher = Giáo viên và tổ trưởng
+courses-audience-manager = Cán bộ quản lý
+courses-audience-staff = Nhân viên
+courses-audience-all = Tất cả
+courses-invitation = 📚 Khóa bồi dưỡng <b>{ $name }</b> đang nhận đăng ký: { $seats } chỗ, kinh phí { $fee }/người. Bấm nút bên dưới để đăng ký; hết chỗ thì bạn vào danh sách chờ.
+courses-sign-up-button = ✍️ Đăng ký
+courses-opened = 📣 Đã mở đăng ký khóa «{ $name }» và gửi lời mời tới { $count } người.
+courses-opened-nobody = 📣 Đã mở đăng ký khóa «{ $name }». Chưa ai trong nhóm này mở bot nên chưa gửi lời mời được; họ sẽ thấy khóa học khi gõ /courses.
+courses-none-open = Hiện chưa có khóa bồi dưỡng nào mở đăng ký cho bạn.
+courses-open-heading = 📚 Khóa bồi dưỡng đang nhận đăng ký ({ $count }):
+courses-mine-seat = ✅ Bạn đã có chỗ.
+courses-mine-waiting = ⏳ Bạn đang trong danh sách chờ.
+courses-sign-up = ✍️ Đăng ký { $n }
+courses-withdraw = ❌ Rút tên { $n }
+courses-signed-seat = ✅ Đã đăng ký khóa «{ $name }»: bạn có một chỗ.
+courses-signed-waiting = Khóa «{ $name }» đã đủ { $seats } chỗ. Bạn ở vị trí số { $position } trong danh sách chờ; có người rút tên thì bot báo ngay.
+courses-withdrawn = Đã rút tên khỏi khóa «{ $name }».
+courses-promoted = ✅ Đã có chỗ cho bạn trong khóa bồi dưỡng <b>{ $name }</b> (có người rút tên).
+error-course-table-errors = Bảng còn { $count } lỗi; chưa lưu gì.
+error-course-table-empty = Bảng không có khóa nào để lưu.
+error-course-table-too-long = Bảng quá dài: tối đa { $max } khóa một lần.
+error-course-not-open = Khóa này chưa mở đăng ký.
+error-course-not-for-you = Khóa này không mở đăng ký cho vị trí của bạn.
+error-course-not-signed-up = Bạn chưa đăng ký khóa này.
+courses-sheet-name = Khóa bồi dưỡng
+courses-sheet-signups = Đăng ký
+courses-sheet-title = DỰ TRÙ KINH PHÍ CÁC LỚP BỒI DƯỠNG — { $scope }
+courses-file-name = khoa-boi-duong.xlsx
+courses-col-number = STT
+courses-col-name = Tên lớp
+courses-col-classes = Số lớp
+courses-col-seats = Số người
+courses-col-fee = Kinh phí/người
+courses-col-amount = Thành tiền
+courses-col-seated = Đã có chỗ
+courses-col-waiting = Danh sách chờ
+courses-col-total = TỔNG CỘNG
+courses-col-person = Họ và tên
+courses-col-school = Trường
+courses-col-state = Trạng thái
+courses-state-seat = có chỗ
+courses-state-waiting = chờ
+## Hồ sơ cán bộ, chuẩn trình độ (/records, /record, /standards)
+
+cmd-records = Hồ sơ trình độ cán bộ, giáo viên
+cmd-record = Cập nhật hồ sơ một người
+cmd-standards = Ai chưa đạt chuẩn, tỉ lệ thạc sĩ/tiến sĩ
+staff-yes = có
+staff-no = chưa
+staff-qualification-trung-cap = Trung cấp
+staff-qualification-cao-dang = Cao đẳng
+staff-qualification-dai-hoc = Đại học
+staff-qualification-thac-si = Thạc sĩ
+staff-qualification-tien-si = Tiến sĩ
+staff-political-so-cap = sơ cấp
+staff-political-trung-cap = trung cấp
+staff-political-cao-cap = cao cấp
+staff-political-cu-nhan = cử nhân
+staff-it-none = chưa có
+staff-it-basic = ứng dụng CNTT cơ bản
+staff-it-management = ứng dụng phần mềm quản lý
+staff-post-principal = Hiệu trưởng
+staff-post-vice-principal = Phó hiệu trưởng
+staff-post-van-thu = Văn thư
+staff-post-ke-toan = Kế toán
+staff-post-y-te = Y tế
+staff-post-thu-vien = Thư viện
+staff-post-thiet-bi = Thiết bị
+staff-post-bao-ve = Bảo vệ
+staff-cefr-below = dưới { $level }
+staff-record-empty = <b>Hồ sơ trình độ:</b> chưa có. BCĐ của trường cập nhật bằng /records.
+staff-record =
+    <b>Hồ sơ trình độ</b>
+    Chuyên môn: { $qualification }
+    Lý luận chính trị: { $political }
+    Chứng chỉ QLNN: { $stateManagement } · QLGD: { $educationManagement } · Bồi dưỡng TTCM: { $ttcm }
+    Tin học: { $it }
+    Ngoại ngữ: { $languages }
+    Quy hoạch cán bộ quản lý: { $pipeline }
+    Vị trí: { $post }
+staff-line-empty = chưa có hồ sơ
+staff-line-political = LLCT { $level }
+staff-line-it = tin học { $level }
+staff-line-pipeline = trong quy hoạch
+records-heading-school = <b>Hồ sơ trình độ của trường</b> — { $filled }/{ $count } người đã có hồ sơ:
+records-heading-department = <b>Hồ sơ trình độ của tổ</b> (chỉ xem) — { $filled }/{ $count } người đã có hồ sơ:
+records-admin-hint = Cập nhật cả trường: tải <b>tệp mẫu</b> (đã điền sẵn tên và dữ liệu hiện có), sửa rồi <b>nhập từ tệp</b>. Một người: /record, ví dụ <code>/record Trần Thị Lan</code> rồi mỗi dòng một mục, như <code>Trình độ: thạc sĩ</code>. Gõ /standards để xem ai chưa đạt chuẩn.
+records-head-hint = Tổ trưởng chỉ xem được hồ sơ; muốn sửa, bạn báo BCĐ của trường.
+records-button-template = 📄 Tệp mẫu
+records-button-import = 📥 Nhập từ tệp
+records-template-help =
+    Hướng dẫn
+    Mỗi dòng của trang «Hồ sơ» là một người của trường; bot tìm người theo Họ và tên (và Tổ, nếu hai người trùng tên).
+    Trình độ chuyên môn: trung cấp, cao đẳng, đại học, thạc sĩ, tiến sĩ — kèm Chuyên ngành (ví dụ Toán, Kế toán).
+    Lý luận chính trị: sơ cấp, trung cấp, cao cấp, cử nhân; để trống nếu chưa có.
+    Chứng chỉ QLNN, Chứng chỉ QLGD, Bồi dưỡng TTCM, Quy hoạch: có / không.
+    Tin học: không, cơ bản, ứng dụng quản lý.
+    Vị trí: hiệu trưởng, phó hiệu trưởng; với nhân viên: văn thư, kế toán, y tế, thư viện, thiết bị, bảo vệ.
+    Chứng chỉ ngoại ngữ: IELTS, TOEFL iBT, FCE, TOEIC; Điểm (TOEIC ghi ba điểm Nghe-Đọc, Nói, Viết, ví dụ 850 170 160); Ngày cấp: ngày/tháng/năm.
+    Xóa hẳn một cột thì bot giữ nguyên dữ liệu của cột đó; để trống một ô thì bot xóa giá trị đó.
+records-template-caption = Tệp mẫu hồ sơ trình độ: mỗi dòng một người. Trang «Hướng dẫn» ghi các giá trị được chấp nhận. Sửa xong, bạn bấm «📥 Nhập từ tệp» ở /records rồi gửi lại tệp.
+records-admin-only = Chỉ BCĐ của trường mới xem và cập nhật được hồ sơ trình độ của cả trường. Hồ sơ của riêng bạn: /me.
+records-head-read-only = Tổ trưởng chỉ xem được hồ sơ của tổ (/records), không sửa được. Muốn sửa, bạn báo BCĐ của trường nhé.
+records-ask-file =
+    Bạn gửi tệp <b>.xlsx</b> hoặc <b>.csv</b> hồ sơ trình độ của <b>{ $school }</b> (đính kèm dạng tệp), theo tệp mẫu.
+    Mỗi dòng là một người đã có trong danh sách của trường (tìm theo <b>Họ và tên</b>, thêm <b>Tổ</b> nếu trùng tên). Cột nào không có trong tệp thì giữ nguyên; ô để trống thì xóa giá trị đó.
+records-preview-counts = Đọc được { $rows } dòng: { $create } người có hồ sơ lần đầu, { $update } người được cập nhật, { $certificates } chứng chỉ ngoại ngữ.
+records-saved = ✅ Đã lưu hồ sơ: { $created } người có hồ sơ lần đầu, cập nhật { $updated } người, { $certificates } chứng chỉ ngoại ngữ. Gõ /standards để xem ai chưa đạt chuẩn.
+record-usage =
+    Cập nhật hồ sơ một người: dòng đầu là họ và tên, sau đó mỗi dòng một mục, ví dụ:
+    <code>/record Trần Thị Lan
+    Trình độ: thạc sĩ
+    Chuyên ngành: Toán
+    Lý luận chính trị: trung cấp
+    Tin học: cơ bản
+    Quy hoạch: có
+    Chứng chỉ ngoại ngữ: IELTS
+    Điểm: 6,5
+    Ngày cấp: 12/05/2023</code>
+    Mục không ghi thì giữ nguyên. Các mục: Trình độ, Chuyên ngành, Lý luận chính trị, QLNN, QLGD, Bồi dưỡng TTCM, Tin học, Quy hoạch, Vị trí, Chứng chỉ ngoại ngữ, Điểm, Ngày cấp (và Tổ, nếu hai người trùng tên).
+record-unknown-line = Bot chưa hiểu dòng «{ $line }». Mỗi dòng là <code>Mục: giá trị</code>, ví dụ <code>Trình độ: thạc sĩ</code>. Gõ /record để xem các mục. Chưa lưu gì.
+record-saved = ✅ Đã lưu hồ sơ của <b>{ $name }</b>.
+record-invalid = ❌ Hồ sơ có lỗi nên <b>chưa lưu gì</b>:
+record-error-line = • «{ $column }»: { $problem }
+staff-error-required = còn trống, cần điền.
+staff-error-too-long = dài quá, tối đa { $max } ký tự.
+staff-error-unknown-value = «{ $value }» không phải giá trị bot biết. Ghi một trong: { $expected }.
+staff-error-unknown-exam = «{ $value }» không phải kỳ thi có trong bảng quy đổi CEFR. Ghi một trong: { $expected }.
+staff-error-bad-score = «{ $value }» không phải điểm { $expected } hợp lệ (từ { $min } đến { $max }, bước { $step }; TOEIC ghi ba điểm Nghe-Đọc, Nói, Viết).
+staff-error-score-required = có tên kỳ thi nhưng chưa có điểm.
+staff-error-exam-required = có điểm nhưng chưa ghi kỳ thi. Ghi một trong: { $expected }.
+staff-error-bad-date = «{ $value }» không phải ngày. Ghi ngày/tháng/năm, ví dụ 12/05/2023.
+staff-error-person-unknown = không có ai tên «{ $value }» trong danh sách của trường. Thêm người này bằng /import trước.
+staff-error-person-ambiguous = có nhiều người tên «{ $value }» ({ $expected }). Ghi thêm cột Tổ để bot biết là ai.
+staff-error-person-other-department = người này không ở «{ $value }» mà ở { $expected }. Bạn sửa cột Tổ cho đúng nhé.
+staff-error-duplicate-row = «{ $value }» trùng với dòng { $firstRow }.
+error-person-unknown = Không có ai tên «{ $name }» trong danh sách của trường. Chưa lưu gì.
+error-person-ambiguous = Có nhiều người tên «{ $name }» (ở { $departments }). Bạn thêm dòng <code>Tổ: …</code> để bot biết là ai. Chưa lưu gì.
+standards-owner-heading = <b>Tỉ lệ thạc sĩ, tiến sĩ so với chỉ tiêu — { $count } trường</b>
+standards-owner-school = <b>{ $school }</b> (cấp { $kind })
+standards-admin-only = Chỉ BCĐ của trường mới xem được ai chưa đạt chuẩn. Hồ sơ của riêng bạn: /me.
+standards-heading = <b>Chuẩn trình độ — { $school }</b> (cấp { $kind })
+standards-summary = Đã xét { $judged } người có hồ sơ: { $meeting } người đạt mọi chuẩn. { $without } người chưa có hồ sơ (/records).
+standards-ratios-heading = <b>Tỉ lệ thạc sĩ, tiến sĩ so với chỉ tiêu</b>
+standards-ratios-no-kind = Chưa biết trường thuộc cấp học nào (chưa ai có cấp học) nên chưa so được với chỉ tiêu.
+standards-ratios-no-target = Kế hoạch không đặt chỉ tiêu thạc sĩ, tiến sĩ cho cấp { $kind }.
+standards-ratio-line = • { $group } — { $measure }: { $count }/{ $total } ({ $share }), chỉ tiêu { $target }: { $verdict }
+standards-ratio-met = ✅ đạt
+standards-ratio-short = còn thiếu { $people } người
+standards-ratios-without-record = Trong đó { $managers } cán bộ quản lý và { $teachers } giáo viên chưa có hồ sơ (chưa được tính là có bằng thạc sĩ, tiến sĩ).
+standards-group-managers = Cán bộ quản lý
+standards-group-teachers = Giáo viên
+standards-measure-thac-si = thạc sĩ
+standards-measure-tien-si = tiến sĩ
+standards-measure-above-standard = trên chuẩn
+standards-gaps-heading = <b>Ai chưa đạt chuẩn nào</b>
+standards-group = <b>{ $standard }</b> — { $count } người
+standards-source = <i>Nguồn: { $source }</i>
+standards-gap-line = • { $who }: cần { $required }, hiện: { $has }
+staff-gap-none = chưa có
+standards-more = … và { $count } người nữa (xem đủ trong tệp mẫu ở /records).
+standards-no-records = Chưa ai có hồ sơ trình độ. Nhập hồ sơ ở /records.
+standards-no-gaps = ✅ Mọi người có hồ sơ đều đạt các chuẩn.
+standard-management-certificate = Chứng chỉ bồi dưỡng quản lý giáo dục (CBQL và diện quy hoạch)
+standard-state-management-certificate = Chứng chỉ quản lý nhà nước (CBQL)
+standard-political-theory = Lý luận chính trị từ trung cấp (CBQL và diện quy hoạch)
+standard-ttcm-training = Bồi dưỡng nghiệp vụ tổ trưởng chuyên môn
+standard-trained-standard = Trình độ đào tạo đạt chuẩn
+standard-manager-above-standard = CBQL có trình độ trên chuẩn
+standard-english = Tiếng Anh của giáo viên tiếng Anh
+standard-language-certificate = Chứng chỉ ngoại ngữ (CBQL)
+standard-it = Tin học
+standard-staff-training = Nhân viên được đào tạo đúng chuyên môn vị trí việc làm

@@ -53,6 +53,9 @@ export async function openApp(options: {
     broadcasts: services.broadcasts,
     reports: services.reports,
     notifications: services.notifications,
+    courses: services.courses,
+    staff: services.staff,
+    standards: services.standards,
   }
   return { db, deps, close: () => db.destroy() }
 }

@@ -9,6 +9,7 @@ import type { Logger } from '../logger.ts'
 import type { BroadcastService } from '../services/broadcasts.ts'
 import type { CalendarService } from '../services/calendar.ts'
 import type { CatalogueService } from '../services/catalogue.ts'
+import type { CourseService } from '../services/courses.ts'
 import type { GradeService } from '../services/grades.ts'
 import type { ImportService } from '../services/imports.ts'
 import type { InviteService } from '../services/invites.ts'
@@ -19,6 +20,8 @@ import type { RegulationService } from '../services/regulation.ts'
 import type { ReportService } from '../services/reports.ts'
 import type { SchoolService } from '../services/schools.ts'
 import type { SetupService } from '../services/setup.ts'
+import type { StaffRecordService } from '../services/staff-records.ts'
+import type { StandardsService } from '../services/standards.ts'
 import type { SessionStore } from '../store/sessions.ts'
 import type { TelegramUser, TelegramUserStore } from '../store/telegram-users.ts'
 
@@ -55,6 +58,12 @@ export interface Deps {
   notifications: NotificationService
   /** the regulation profile a school year is judged by (TT 26/2012, TT 19/2019) */
   regulation: RegulationService
+  /** training courses: the budget table, sign-ups, seats and the waiting list */
+  courses: CourseService
+  /** staff records (issue 15): /me, /records, /record, the records import */
+  staff: StaffRecordService
+  /** /standards: gaps by standard with sources, qualification ratios against targets */
+  standards: StandardsService
 }
 
 /** What a chat keeps between updates; features add their fields here. */

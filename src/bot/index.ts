@@ -15,6 +15,7 @@ import { routeOf, routeTable } from './feature.ts'
 import { approveFeature, returnConversation } from './features/approve.ts'
 import { broadcastConversation, broadcastFeature } from './features/broadcast.ts'
 import { cefrConversation, cefrFeature } from './features/cefr.ts'
+import { coursesConversation, coursesFeature } from './features/courses.ts'
 import { deadlinesFeature } from './features/deadlines.ts'
 import { flowControl, flowsOnDemand } from './features/flow-control.ts'
 import { gradesConversation, gradesFeature } from './features/grades.ts'
@@ -29,6 +30,8 @@ import { regulationFeature } from './features/regulation.ts'
 import { reportFeature } from './features/report.ts'
 import { schoolAdminConversations, schoolAdminFeature } from './features/school-admin.ts'
 import { reachability, settingsFeature } from './features/settings.ts'
+import { recordsImportConversation, staffRecordsFeature } from './features/staff-records.ts'
+import { standardsFeature } from './features/standards.ts'
 import { startFeature } from './features/start.ts'
 import { unhandledFeature } from './features/unhandled.ts'
 import { unreachableFeature } from './features/unreachable.ts'
@@ -134,6 +137,8 @@ export function createBot(options: BotOptions): Bot<BotContext> {
       gradesConversation,
       broadcastConversation,
       importConversation,
+      coursesConversation,
+      recordsImportConversation,
       ...schoolAdminConversations,
     ]),
   )
@@ -157,6 +162,9 @@ export function createBot(options: BotOptions): Bot<BotContext> {
       settingsFeature,
       unreachableFeature,
       regulationFeature,
+      coursesFeature,
+      staffRecordsFeature,
+      standardsFeature,
     ]),
   )
   bot.use(unhandledFeature)

@@ -8,6 +8,8 @@ import {
   type CefrResult,
   type CertificateCheck,
   type ComponentRef,
+  EXAM_SCALES,
+  type ExamMinimum,
   type ExamPart,
   type ExamScore,
   type ExamScoreError,
@@ -112,7 +114,9 @@ const partName = (t: T, part: ExamPart) => t(`exam-part-${part}`)
 export function examScoreText(t: T, value: ExamScore): string {
   // IELTS bands are written with one decimal ("6.0"), as on the certificate
   const show = (n: number) =>
-    value.exam === 'ielts' ? n.toFixed(1).replace('.', sep(t)) : formatExamValue(n, sep(t))
+    value.exam === 'ielts' || value.exam === 'vstep'
+      ? n.toFixed(1).replace('.', sep(t))
+      : formatExamValue(n, sep(t))
   const parts = examParts(value.exam).map((part) => show(partValue(value, part)!))
   return `${t(`exam-${value.exam}`)} ${parts.join(' + ')}`
 }
@@ -174,11 +178,23 @@ export function certificateText(t: T, score: ExamScore, check: CertificateCheck,
     lines.push(t(check.meets ? 'cefr-post-meets' : 'cefr-post-fails', params))
     if (!check.meets) {
       lines.push(t('cefr-alternatives', { level: requirement.level }))
-      for (const alt of check.alternatives) lines.push(`• ${examScoreText(t, alt.minimum)}`)
+      for (const alt of check.alternatives) lines.push(`• ${alternativeText(t, alt)}`)
     }
   }
   lines.push(t('source-line', { source: requirement.source }))
   return lines.join('\n')
+}
+
+/** A score that reaches a level, saying where it differs from the table's figure (TOEIC's steps of 10). */
+function alternativeText(t: T, alt: ExamMinimum): string {
+  const score = examScoreText(t, alt.minimum)
+  if (alt.offStep.length === 0) return score
+  return t('cefr-alternative-off-step', {
+    score,
+    written: examScoreText(t, alt.asWritten),
+    parts: alt.offStep.map((p) => partName(t, p)).join(', '),
+    step: EXAM_SCALES[alt.exam].find((s) => s.part === alt.offStep[0])!.step,
+  })
 }
 
 /** A date (or an instant's date) as Vietnamese readers write it: 2026-09-07 → 07/09/2026. */

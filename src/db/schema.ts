@@ -150,6 +150,8 @@ export interface ModulesTable {
   source: string
   /** folded code + title + contents + goals, for searching without diacritics */
   search_text: string
+  /** the regulation profile its programme belongs to ('tt26-2012', 'tt19-2019'); null: any year */
+  profile: string | null
   created_at: string
   updated_at: string
 }
@@ -301,6 +303,31 @@ export interface JobLeasesTable {
 }
 
 /** A person's /settings; no row: the defaults (see migration 0040). */
+export interface CoursesTable {
+  id: Generated<number>
+  /** null: the owner's course, for every school */
+  school_id: number | null
+  name: string
+  classes: number
+  seats: number
+  /** whole đồng */
+  fee_per_person: number
+  /** comma-separated roles invited; null until opened */
+  audience: string | null
+  opened_at: string | null
+  created_by: number
+  created_at: string
+}
+
+export interface CourseSignupsTable {
+  id: Generated<number>
+  course_id: number
+  person_id: number
+  /** 'seat' | 'waiting' */
+  state: string
+  created_at: string
+}
+
 export interface NotificationSettingsTable {
   telegram_id: number
   /** 0 | 1 */
@@ -389,4 +416,38 @@ export interface Database {
   reminders: RemindersTable
   notification_settings: NotificationSettingsTable
   job_leases: JobLeasesTable
+  courses: CoursesTable
+  course_signups: CourseSignupsTable
+  staff_records: StaffRecordsTable
+  staff_certificates: StaffCertificatesTable
+}
+
+/** One person's qualifications (0085); codes are the rule engine's, flags 0 | 1. */
+export interface StaffRecordsTable {
+  person_id: number
+  qualification: string | null
+  qualification_subject: string | null
+  political_theory: string | null
+  state_management: number
+  education_management: number
+  ttcm_training: number
+  /** 'none' | 'basic' | 'management' */
+  it_level: string
+  /** thuộc diện quy hoạch cán bộ quản lý */
+  pipeline: number
+  /** 'principal' | 'vice-principal' | a staff post ('van-thu', …) | null */
+  post: string | null
+  updated_by: number | null
+  updated_at: string
+}
+
+/** A foreign-language certificate; `score` as parseExamScore reads it ('6.5', '850 170 160'). */
+export interface StaffCertificatesTable {
+  id: Generated<number>
+  person_id: number
+  exam: string
+  score: string
+  /** YYYY-MM-DD */
+  taken_on: string | null
+  created_at: string
 }

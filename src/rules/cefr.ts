@@ -15,14 +15,19 @@
  *   a hint saying so: the table gives no conversion, and inventing one would not be the law's.
  * - TOEIC (four skills, all three parts needed): Listening & Reading 10–990 in steps of 5;
  *   Speaking and Writing 0–200 in steps of 10, as ETS reports them. The table's minima 105
- *   (Speaking B1) and 165 (Writing C1) fall between steps, so in practice they mean 110 and 170;
- *   the table's figures are kept as written, since they are what the documents say.
+ *   (Speaking B1) and 165 (Writing C1) fall between steps, so in practice they mean 110 and 170:
+ *   the table keeps the figures as the documents write them, and examMinimums answers with the
+ *   scores a person can have, saying which parts differ.
  */
 import { fail, ok, type Parsed } from './parsed.ts'
 import { type Citation, SOURCES } from './sources.ts'
 
-export type Exam = 'ielts' | 'toefl' | 'fce' | 'toeic'
-export const EXAMS: ReadonlyArray<Exam> = ['ielts', 'toefl', 'fce', 'toeic']
+/**
+ * vstep: VSTEP.3-5, the Vietnamese test of bậc 3–5 (0–10 in steps of 0.5);
+ * framework: a certificate that states its level on the 6-level framework itself (bậc 1–6).
+ */
+export type Exam = 'ielts' | 'toefl' | 'fce' | 'toeic' | 'vstep' | 'framework'
+export const EXAMS: ReadonlyArray<Exam> = ['ielts', 'toefl', 'fce', 'toeic', 'vstep', 'framework']
 
 /** 'overall' for single-score exams; TOEIC's three parts otherwise. */
 export type ExamPart = 'overall' | 'listeningReading' | 'speaking' | 'writing'
@@ -32,7 +37,7 @@ export type CefrLevel = 'A1' | 'A2' | 'B1' | 'B2' | 'C1' | 'C2'
 export type FrameworkLevel = 1 | 2 | 3 | 4 | 5 | 6
 
 export type ExamScore =
-  | { readonly exam: 'ielts' | 'toefl' | 'fce'; readonly overall: number }
+  | { readonly exam: Exclude<Exam, 'toeic'>; readonly overall: number }
   | {
       readonly exam: 'toeic'
       readonly listeningReading: number
@@ -56,6 +61,8 @@ export const EXAM_SCALES: Readonly<Record<Exam, ReadonlyArray<PartScale>>> = {
     { part: 'speaking', min: 0, max: 200, step: 10 },
     { part: 'writing', min: 0, max: 200, step: 10 },
   ],
+  vstep: [{ part: 'overall', min: 0, max: 10, step: 0.5 }],
+  framework: [{ part: 'overall', min: 1, max: 6, step: 1 }],
 }
 
 export interface CefrCell {
@@ -74,6 +81,8 @@ const tt05 = (minimum: number): CefrCell => ({ minimum, source: SOURCES.tt05 })
 const cv1311 = (minimum: number): CefrCell => ({ minimum, source: SOURCES.cv1311 })
 const fce = (minimum: number): CefrCell => ({ minimum, source: SOURCES.cv901 })
 const plan = (minimum: number): CefrCell => ({ minimum, source: SOURCES.soPlan })
+const vstep = (minimum: number) => single({ minimum, source: SOURCES.vstep })
+const framework = (minimum: number) => single({ minimum, source: SOURCES.framework })
 const single = (cell: CefrCell) => ({ overall: cell })
 const toeic = (listeningReading: CefrCell, speaking: CefrCell, writing: CefrCell) => ({
   listeningReading,
@@ -95,6 +104,8 @@ export const CEFR_TABLE: ReadonlyArray<CefrRow> = [
       toefl: null,
       fce: single(fce(0)),
       toeic: toeic(plan(120), plan(50), plan(30)),
+      vstep: null,
+      framework: framework(1),
     },
   },
   {
@@ -105,6 +116,8 @@ export const CEFR_TABLE: ReadonlyArray<CefrRow> = [
       toefl: single(plan(40)),
       fce: single(fce(35)),
       toeic: toeic(plan(225), plan(70), plan(50)),
+      vstep: null,
+      framework: framework(2),
     },
   },
   {
@@ -115,6 +128,8 @@ export const CEFR_TABLE: ReadonlyArray<CefrRow> = [
       toefl: single(tt05(45)),
       fce: single(fce(45)),
       toeic: toeic(tt05(450), plan(105), plan(90)),
+      vstep: vstep(4),
+      framework: framework(3),
     },
   },
   {
@@ -125,6 +140,8 @@ export const CEFR_TABLE: ReadonlyArray<CefrRow> = [
       toefl: single(tt05(61)),
       fce: single(fce(60)),
       toeic: toeic(tt05(600), plan(140), plan(130)),
+      vstep: vstep(6),
+      framework: framework(4),
     },
   },
   {
@@ -135,7 +152,15 @@ export const CEFR_TABLE: ReadonlyArray<CefrRow> = [
       toefl: single(cv1311(90)),
       fce: single(fce(80)),
       toeic: toeic(cv1311(850), plan(170), plan(165)),
+      vstep: vstep(8.5),
+      framework: framework(5),
     },
+  },
+  {
+    // seed 000's table stops at C1; only the framework's own bậc 6 certifies C2
+    level: 'C2',
+    framework: 6,
+    cells: { ielts: null, toefl: null, fce: null, toeic: null, vstep: null, framework: framework(6) },
   },
 ]
 
@@ -172,6 +197,10 @@ export function parseExam(text: string): Parsed<Exam, ExamNameError> {
     return /itp|pbt|cbt|paper|computer/.test(key) ? error('unsupported-exam') : ok('toefl')
   }
   if (key.includes('toeic')) return key.includes('bridge') ? error('toeic-bridge') : ok('toeic')
+  if (key.includes('vstep')) return ok('vstep')
+  if (['framework', 'bac', 'khung', 'knlnn', 'nlnn', 'khungnlnn', 'khung6bac', 'level'].includes(key)) {
+    return ok('framework')
+  }
   if (
     key === 'fce' ||
     key.includes('firstcertificate') ||
@@ -406,32 +435,60 @@ export interface ExamMinimum {
   readonly exam: Exam
   readonly level: CefrLevel
   readonly framework: FrameworkLevel
-  /** display values of the row (TOEIC Writing C1 is 165 as the table says, though scores step by 10) */
+  /**
+   * the lowest score a person can have that reaches the row: the table's figure, or where that
+   * falls between an exam's steps the next step up (TOEIC Speaking B1 105 → 110, Writing C1 165 → 170)
+   */
   readonly minimum: ExamScore
+  /** the row's figures as the documents write them */
+  readonly asWritten: ExamScore
+  /** the parts whose figure is off the exam's steps, so that `minimum` differs from `asWritten` */
+  readonly offStep: ReadonlyArray<ExamPart>
   /** the citation of the row's cell (TOEIC: of Listening & Reading) */
   readonly source: Citation
   readonly sources: ReadonlyArray<{ readonly part: ExamPart; readonly source: Citation }>
 }
 
-/** What each exam needs for a level: for C1, IELTS 6.5, TOEFL iBT 90, FCE 80, TOEIC 850 + 170 + 165. */
+/**
+ * What each exam needs for a level, as scores a person can have: for C1, IELTS 6.5, TOEFL iBT 90,
+ * FCE 80, TOEIC 850 + 170 + 170 (the table writes Writing 165; TOEIC reports it in steps of 10).
+ */
 export function examMinimums(level: CefrLevel): ExamMinimum[] {
   const row = CEFR_TABLE.find((r) => r.level === level)
   if (!row) return []
   const minimums: ExamMinimum[] = []
   for (const exam of EXAMS) {
-    const minimum = rowMinimum(row, exam)
-    if (!minimum) continue
+    const asWritten = rowMinimum(row, exam)
+    if (!asWritten) continue
     const sources = examParts(exam).map((part) => ({ part, source: row.cells[exam]![part]!.source }))
+    const reachable: Partial<Record<ExamPart, number>> = {}
+    const offStep: ExamPart[] = []
+    for (const scale of EXAM_SCALES[exam]) {
+      const written = partValue(asWritten, scale.part)!
+      const up = nextStep(written, scale)
+      reachable[scale.part] = up
+      if (up !== written) offStep.push(scale.part)
+    }
     minimums.push({
       exam,
       level: row.level,
       framework: row.framework,
-      minimum,
+      minimum: { ...asWritten, ...reachable } as ExamScore,
+      asWritten,
+      offStep,
       source: sources[0]!.source,
       sources,
     })
   }
   return minimums
+}
+
+/** The lowest score on the scale's steps that is at least `value` (steps are multiples of 0.5: exact in tenths). */
+function nextStep(value: number, scale: PartScale): number {
+  const tenths = Math.round(value * 10)
+  const step = Math.round(scale.step * 10)
+  const start = Math.round(scale.min * 10)
+  return (start + Math.ceil((tenths - start) / step) * step) / 10
 }
 
 /** A part's value for people: 6.5 → "6.5" or, with ',', "6,5". */

@@ -40,7 +40,7 @@
  *   cefrLevel({ exam: 'ielts', overall: 6 })  → { kind: 'level', level: 'B2', framework: 4, source: 'TT 05/2012/TT-BGDĐT Điều 3 khoản 1 điểm a', … }
  *   postRequirement('english-THPT')         → { kind: 'required', level: 'C1', framework: 5, source: … }
  *   checkCertificate({ exam: 'ielts', overall: 6 }, 'english-THPT')
- *                                           → { meets: false, alternatives: [IELTS 6.5, TOEFL 90, FCE 80, TOEIC 850 + 170 + 165], … }
+ *                                           → { meets: false, alternatives: [IELTS 6.5, TOEFL 90, FCE 80, TOEIC 850 + 170 + 170], … }
  *
  * Regulations as data
  *   PROFILES['tt26-2012'] === TT26_2012; every judging function takes the profile last, defaulting to it.
@@ -100,6 +100,7 @@ export {
   type TeacherScores,
   withScore,
 } from './components.ts'
+export { moduleNumber, moduleNumberAlias, resolveModuleCode } from './module-code.ts'
 export type { Parsed } from './parsed.ts'
 export {
   type CatalogueModule,
@@ -133,12 +134,17 @@ export {
   PROFILES,
   type ProfileId,
   profileById,
+  programmeId,
   type RegulationProfile,
+  type SettingsError,
+  settingsOf,
   TEACHER_CLASSES,
   type TeacherClass,
   type TeacherGrade,
   TT19_2019,
   TT26_2012,
+  withSettings,
+  type YearSettings,
 } from './profile.ts'
 export type {
   AverageBelow,

@@ -6,7 +6,7 @@
  *   checkCertificate({ exam: 'ielts', overall: 6 }, 'english-THPT')
  *   // { result: { kind: 'level', level: 'B2', framework: 4, … },
  *   //   requirement: { kind: 'required', level: 'C1', framework: 5, … }, meets: false,
- *   //   alternatives: [IELTS 6.5, TOEFL iBT 90, FCE 80, TOEIC 850 + 170 + 165] }
+ *   //   alternatives: [IELTS 6.5, TOEFL iBT 90, FCE 80, TOEIC 850 + 170 + 170] }
  */
 import {
   type CefrLevel,

@@ -175,9 +175,98 @@ export const PROFILES = { 'tt26-2012': TT26_2012, 'tt19-2019': TT19_2019 } as co
 
 export type ProfileId = keyof typeof PROFILES
 
-/** The profile a stored id names, or undefined for an id this version does not know. */
+/**
+ * What a school year settles of its profile's open points, by its Sở's or school's guidance
+ * (TT 19/2019 only; TT 26/2012 leaves nothing open):
+ * - classes: 'completion' (hoàn thành / không hoàn thành, the default) or 'tt26' (a completed plan
+ *   graded Giỏi / Khá / Trung bình with TT 26/2012's thresholds, as some Sở guidance still asks);
+ * - nd1 / nd2: the split of programmes 01 and 02's 80 tiết, which the province may shift (40 + 40).
+ */
+export interface YearSettings {
+  readonly classes: 'completion' | 'tt26'
+  readonly nd1: number
+  readonly nd2: number
+}
+
+/** The settings a profile carries (its defaults, for a profile read without any). */
+export function settingsOf(profile: RegulationProfile): YearSettings {
+  return {
+    classes: profile.teacher.classes.length > 1 ? 'tt26' : 'completion',
+    nd1: profile.hours.nd1.hours,
+    nd2: profile.hours.nd2.hours,
+  }
+}
+
+/** Why settings are refused: a profile with nothing open, or hours that do not add up. */
+export type SettingsError = 'not-open' | 'hours'
+
+/**
+ * The profile with a year's settings applied; its id carries them ("tt19-2019?classes=tt26&nd1=30&nd2=50"),
+ * so that a school year, a notice or a button that stores the id judges by the same rules.
+ */
+export function withSettings(
+  base: RegulationProfile,
+  settings: Partial<YearSettings>,
+): { ok: true; value: RegulationProfile } | { ok: false; error: SettingsError } {
+  const root = PROFILES[programmeId(base.id) as ProfileId] ?? base
+  const wanted = { ...settingsOf(base), ...settings }
+  const defaults = settingsOf(root)
+  if (root.unverified.length === 0) {
+    const same =
+      wanted.classes === defaults.classes && wanted.nd1 === defaults.nd1 && wanted.nd2 === defaults.nd2
+    return same ? { ok: true, value: root } : { ok: false, error: 'not-open' }
+  }
+  const { nd1, nd2 } = wanted
+  const ok = (n: number) => Number.isInteger(n) && n >= 0 && n <= defaults.nd1 + defaults.nd2
+  if (!ok(nd1) || !ok(nd2) || nd1 + nd2 !== defaults.nd1 + defaults.nd2) return { ok: false, error: 'hours' }
+  const query = new URLSearchParams()
+  if (wanted.classes !== defaults.classes) query.set('classes', wanted.classes)
+  if (nd1 !== defaults.nd1 || nd2 !== defaults.nd2) {
+    query.set('nd1', String(nd1))
+    query.set('nd2', String(nd2))
+  }
+  if (query.size === 0) return { ok: true, value: root }
+  const bySchool = (source: Citation): Citation => `${source} (${SOURCES.bySchoolGuidance})`
+  const classes =
+    wanted.classes === 'tt26'
+      ? TT26_2012.teacher.classes.map((rule) => ({ ...rule, source: bySchool(rule.source) }))
+      : root.teacher.classes
+  return {
+    ok: true,
+    value: {
+      ...root,
+      id: `${root.id}?${query}`,
+      teacher: { ...root.teacher, classes },
+      hours: {
+        ...root.hours,
+        nd1: { hours: nd1, source: bySchool(root.hours.nd1.source) },
+        nd2: { hours: nd2, source: bySchool(root.hours.nd2.source) },
+      },
+    },
+  }
+}
+
+/** The regulation a profile id names, without a year's settings: 'tt19-2019?classes=tt26' → 'tt19-2019'. */
+export function programmeId(profileId: string): string {
+  return profileId.split('?', 1)[0]!
+}
+
+/** The profile a stored id names (with the year's settings it carries), or undefined for an id this version does not know. */
 export function profileById(id: string): RegulationProfile | undefined {
-  return Object.hasOwn(PROFILES, id) ? PROFILES[id as ProfileId] : undefined
+  const [baseId = '', query] = id.split('?', 2)
+  const base = Object.hasOwn(PROFILES, baseId) ? PROFILES[baseId as ProfileId] : undefined
+  if (!base || query === undefined) return base
+  const params = new URLSearchParams(query)
+  const classes = params.get('classes')
+  const settings: Partial<{ -readonly [K in keyof YearSettings]: YearSettings[K] }> = {}
+  if (classes === 'tt26' || classes === 'completion') settings.classes = classes
+  else if (classes !== null) return undefined
+  for (const key of ['nd1', 'nd2'] as const) {
+    const value = params.get(key)
+    if (value !== null) settings[key] = /^\d{1,3}$/.test(value) ? Number(value) : Number.NaN
+  }
+  const applied = withSettings(base, settings)
+  return applied.ok ? applied.value : undefined
 }
 
 /**

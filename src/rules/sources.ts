@@ -29,6 +29,8 @@ export const SOURCES = {
   tt19Scoring: 'TT 19/2019/TT-BGDĐT (đánh giá kết quả BDTX: thang điểm 10, đạt từ 5 điểm)',
   /** 120 tiết: programme 01 about 40, 02 about 40 (the province may shift them), 03 = 40. */
   tt19Hours: 'TT 19/2019/TT-BGDĐT; TT 17/2019/TT-BGDĐT (chương trình BDTX: 40 + 40 + 40 tiết)',
+  /** A year's setting of a point the regulation leaves open (docs/regulations.md). */
+  bySchoolGuidance: 'áp dụng theo hướng dẫn của trường',
   /** Whatever no source found settles: the school's (Sở's) guidance, a setting of the year. */
   tt19SchoolGuidance: 'TT 19/2019/TT-BGDĐT; theo hướng dẫn của trường',
   tt19CataloguePT: 'TT 17/2019/TT-BGDĐT (GVPT 01–15, theo chuẩn TT 20/2018/TT-BGDĐT)',
@@ -38,6 +40,10 @@ export const SOURCES = {
   tt05: 'TT 05/2012/TT-BGDĐT Điều 3 khoản 1 điểm a',
   /** CEFR cells marked (**) in seed 000. */
   cv1311: 'Công văn 1311/BGDĐT-ĐANN (2013) Điều 4 điểm a',
+  /** The 6-level framework, bậc 1–6 matching CEFR A1–C2. */
+  framework: 'TT 01/2014/TT-BGDĐT (Khung năng lực ngoại ngữ 6 bậc dùng cho Việt Nam)',
+  /** VSTEP.3-5 on 0–10: from 4.0 bậc 3 (B1), from 6.0 bậc 4 (B2), from 8.5 bậc 5 (C1). */
+  vstep: 'QĐ 729/QĐ-BGDĐT (11/3/2015), định dạng đề thi VSTEP.3-5',
   /** The FCE column, marked (***) in seed 000. */
   cv901: 'Công văn 901/CV-CESOL',
   /** Unmarked CEFR cells, and the English standard per post: the Sở's 2013–2015 plan (seed 000). */

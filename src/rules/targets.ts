@@ -83,10 +83,16 @@ export function ratioAgainstTarget(
   target: BasisPoints,
 ): RatioCheck {
   const { count, total } = share
-  const needed = Math.ceil((target * total) / 10_000)
-  // ceil on an exact integer quotient is exact; the product stays far below 2^53 for any staff size
+  // people are whole: the target's share of `total`, rounded up, in integers only
+  const needed = ceilDiv(target * total, 10_000)
   const meets = count * 10_000 >= target * total
   return { count, total, target, meets, shortBy: meets ? 0 : needed - count }
+}
+
+/** ⌈a / b⌉ for non-negative integers a and b > 0, without a fractional intermediate. */
+export function ceilDiv(a: number, b: number): number {
+  const remainder = a % b
+  return (a - remainder) / b + (remainder === 0 ? 0 : 1)
 }
 
 /** A share in basis points, rounded half up: for display only, never for a decision. */

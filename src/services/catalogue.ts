@@ -8,7 +8,7 @@
  *   await deps.catalogue.search(actor, { query: 'phần mềm', level: 'THPT' }) // matchedBy: 'words'
  */
 import { z } from 'zod'
-import type { CatalogueId, CatalogueModule } from '../rules/index.ts'
+import { type CatalogueId, type CatalogueModule, programmeId, resolveModuleCode } from '../rules/index.ts'
 import type { Module } from '../store/modules.ts'
 import type { Stores } from '../store/stores.ts'
 import { moduleCodeKey, searchWords } from '../store/text.ts'
@@ -51,11 +51,12 @@ export class CatalogueService {
 
   async browse(
     _actor: Actor | undefined,
-    input: { level: CatalogueId; page?: number; pageSize?: number },
+    input: { level: CatalogueId; profile?: string; page?: number; pageSize?: number },
   ): Promise<Result<Page<Module>, InvalidInput>> {
-    const parsed = parseInput(z.object({ level, ...paging }), input)
+    const parsed = parseInput(z.object({ level, profile: z.string().max(40).optional(), ...paging }), input)
     if (!parsed.ok) return parsed
-    return ok(await this.page({ level: parsed.value.level }, parsed.value.page, parsed.value.pageSize))
+    const { page, pageSize, ...filter } = parsed.value
+    return ok(await this.page(filter, page, pageSize))
   }
 
   /**
@@ -88,6 +89,22 @@ export class CatalogueService {
     return ok({ ...byWords, matchedBy: 'words' as const })
   }
 
+  /**
+   * The module of one catalogue (under a profile: its programme's and the untagged ones) that a
+   * typed code or a bare number ("gvpt 1", "Mô đun 19") names, when exactly one fits.
+   */
+  async resolve(
+    _actor: Actor | undefined,
+    input: { typed: string; level: CatalogueId; profile?: string },
+  ): Promise<Module | undefined> {
+    const own = await this.stores.modules.ofLevel(input.level, input.profile)
+    const code = resolveModuleCode(
+      input.typed,
+      own.map((m) => m.code),
+    )
+    return code === undefined ? undefined : own.find((m) => m.code === code)
+  }
+
   async get(
     _actor: Actor | undefined,
     input: { moduleId: number },
@@ -99,7 +116,7 @@ export class CatalogueService {
   }
 
   private async page(
-    filter: { level?: CatalogueId; codeKey?: string; words?: string[] },
+    filter: { level?: CatalogueId; codeKey?: string; words?: string[]; profile?: string },
     page: number,
     pageSize: number,
   ): Promise<Page<Module>> {
@@ -126,4 +143,32 @@ export function toCatalogueModule(m: Module): CatalogueModule {
     ...(m.hoursSelfStudy === null ? {} : { selfStudyHours: m.hoursSelfStudy }),
     source: m.source,
   }
+}
+
+/** Whether a module may be chosen in a year of this profile: its own programme's, or untagged. */
+export function fitsProfile(module: Pick<Module, 'profile'>, profileId: string): boolean {
+  return module.profile === null || module.profile === programmeId(profileId)
+}
+
+/**
+ * The stored modules a typed code may name for someone who picks from `catalogue` in a year of
+ * `profileId`: every catalogue's module with that code that fits the year (so the rule engine can
+ * say "of another catalogue"), or else the one module of their own catalogue a variant numbering
+ * names ("gvpt 1", "Mô đun 19").
+ */
+export async function modulesForTyped(
+  stores: Stores,
+  typed: string,
+  catalogue: CatalogueId | null,
+  profileId: string,
+): Promise<Module[]> {
+  const byCode = (await stores.modules.byCode(typed)).filter((m) => fitsProfile(m, profileId))
+  if (catalogue === null || byCode.some((m) => m.level === catalogue)) return byCode
+  const own = await stores.modules.ofLevel(catalogue, profileId)
+  const code = resolveModuleCode(
+    typed,
+    own.map((m) => m.code),
+  )
+  const module = code === undefined ? undefined : own.find((m) => m.code === code)
+  return module ? [module] : byCode
 }

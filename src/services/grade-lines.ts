@@ -27,7 +27,13 @@
  * `normalizeModuleCode`; `STT`, `Tổ`, `ĐTB`, `Xếp loại`, `Ghi chú` … are read and ignored; `Mã`
  * is the person's id (the template writes it) and settles same-name cases.
  */
-import { normalizeModuleCode, parseScore, type ScoreError } from '../rules/index.ts'
+import {
+  moduleNumber,
+  moduleNumberAlias,
+  normalizeModuleCode,
+  parseScore,
+  type ScoreError,
+} from '../rules/index.ts'
 import { fold } from '../store/text.ts'
 
 export type Separator = 'tab' | 'pipe' | 'semicolon' | 'comma' | 'space' | 'cells'
@@ -234,8 +240,31 @@ export function columnRole(cell: string): ColumnRole {
   if (ID_WORDS.includes(word)) return { kind: 'id' }
   if (IGNORED_WORDS.includes(word)) return { kind: 'ignored' }
   const key = normalizeModuleCode(cell.replace(/\(.*\)\s*$/, '').replace(/^(?:mô ?đun|module)\s+/iu, ''))
+  // "Mô đun 19", "modun 19", "MĐ 19": a number, not a code "MODUN 19"
+  const number = moduleNumberAlias(cell.replace(/\(.*\)\s*$/, ''))
+  if (number !== null) return { kind: 'module', codeKey: `${NUMBER_KEY}${number}` }
   if (MODULE_KEY.test(key)) return { kind: 'module', codeKey: key }
   return { kind: 'unknown' }
+}
+
+/** The code key of a module column named by its number only ("Mô đun 19", "MĐ 19"): "# 19". */
+const NUMBER_KEY = '# '
+
+/** Whether a column's code key is a bare module number, found in each teacher's own plan. */
+export const isNumberKey = (codeKey: string) => codeKey.startsWith(NUMBER_KEY)
+
+/**
+ * The position in a plan's modules of the one a column names: by code ("THPT 19"), or by number
+ * ("Mô đun 19") when exactly one of the plan's modules has it; -1 when none does.
+ */
+export function planModuleIndex(
+  codeKey: string,
+  modules: ReadonlyArray<{ code: string; codeKey: string }>,
+): number {
+  if (!isNumberKey(codeKey)) return modules.findIndex((m) => m.codeKey === codeKey)
+  const wanted = Number(codeKey.slice(NUMBER_KEY.length))
+  const hits = modules.flatMap((m, i) => (moduleNumber(m.code) === wanted ? [i] : []))
+  return hits.length === 1 ? hits[0]! : -1
 }
 
 /**
@@ -255,8 +284,10 @@ function groupHeaderWords(tokens: readonly string[]): string[] {
     for (let n = Math.min(5, tokens.length - i); n >= 1; n--) {
       const candidate = tokens.slice(i, i + n).join(' ')
       const role = columnRole(candidate)
-      // a module code is a word and a number at most ("THPT 17"), never longer phrases
-      if (role.kind !== 'unknown' && (role.kind !== 'module' || n <= 2)) {
+      // a module code is a word and a number at most ("THPT 17"), never longer phrases; a bare
+      // number may follow two words ("Mô đun 19")
+      const longest = role.kind === 'module' && isNumberKey(role.codeKey) ? 3 : 2
+      if (role.kind !== 'unknown' && (role.kind !== 'module' || n <= longest)) {
         matched = n
         break
       }

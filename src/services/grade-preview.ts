@@ -27,7 +27,15 @@ import {
   sameData,
   teacherScores,
 } from './grade-components.ts'
-import { columnRole, isHeader, isPlaceholder, type RawLine, readValue } from './grade-lines.ts'
+import {
+  columnRole,
+  isHeader,
+  isNumberKey,
+  isPlaceholder,
+  planModuleIndex,
+  type RawLine,
+  readValue,
+} from './grade-lines.ts'
 
 export interface PreviewComponent extends GradeComponent {
   /** stored before this batch (hundredths); null: no score yet */
@@ -493,7 +501,10 @@ function headerSlots(
   errors: GradeLineError[],
 ): Slot[] {
   const base = { line: named.raw.line, sheet: named.raw.sheet }
-  const byCodeKey = new Map((plan?.modules ?? []).map((m, i) => [m.codeKey, components![i + 2]!] as const))
+  const moduleComponent = (codeKey: string) => {
+    const i = planModuleIndex(codeKey, plan?.modules ?? [])
+    return i < 0 ? undefined : components?.[i + 2]
+  }
   const byIndex = new Map(header.values.map((v) => [v.index, v]))
   const slots: Slot[] = []
   let extra = 0
@@ -511,7 +522,7 @@ function headerSlots(
         : { kind: column.kind }
     const component =
       column.kind === 'module'
-        ? byCodeKey.get(column.codeKey!)
+        ? moduleComponent(column.codeKey!)
         : components?.find((c) => c.kind === column.kind)
     if (components && !component && !isPlaceholder(v.cell) && column.kind === 'module') {
       errors.push({
@@ -673,7 +684,8 @@ function readHeader(
       const key = role.kind === 'module' ? role.codeKey : role.kind
       const component: ComponentLabel =
         role.kind === 'module' ? { kind: 'module', code: input, moduleId: null } : { kind: role.kind }
-      if (role.kind === 'module' && !known.has(role.codeKey)) {
+      // a bare number ("Mô đun 19") is looked for in each teacher's plan, not the catalogue
+      if (role.kind === 'module' && !isNumberKey(role.codeKey) && !known.has(role.codeKey)) {
         column.role = 'unknown'
         errors.push({
           ...base,

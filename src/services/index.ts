@@ -10,6 +10,7 @@ import { Stores } from '../store/stores.ts'
 import { BroadcastService } from './broadcasts.ts'
 import { CalendarService } from './calendar.ts'
 import { CatalogueService } from './catalogue.ts'
+import { CourseService } from './courses.ts'
 import { GradeService } from './grades.ts'
 import { ImportService } from './imports.ts'
 import { InviteService } from './invites.ts'
@@ -21,6 +22,8 @@ import { RegulationService } from './regulation.ts'
 import { ReportService } from './reports.ts'
 import { SchoolService } from './schools.ts'
 import { SetupService } from './setup.ts'
+import { StaffRecordService } from './staff-records.ts'
+import { StandardsService } from './standards.ts'
 
 export interface Services {
   setup: SetupService
@@ -40,6 +43,12 @@ export interface Services {
   reports: ReportService
   /** /settings, quiet hours, blocked and unblocked accounts */
   notifications: NotificationService
+  /** training courses: the budget table, sign-ups, seats and the waiting list */
+  courses: CourseService
+  /** staff records (issue 15): one's own, a department's, the school's; chat edits, spreadsheet import */
+  staff: StaffRecordService
+  /** /standards: gaps against the seeds' standards, qualification ratios against the targets */
+  standards: StandardsService
 }
 
 export function createServices(db: Db, options: Partial<ServiceOptions> = {}): Services {
@@ -58,6 +67,9 @@ export function createServices(db: Db, options: Partial<ServiceOptions> = {}): S
     broadcasts: new BroadcastService(ctx),
     reports: new ReportService(ctx),
     notifications: new NotificationService(ctx),
+    courses: new CourseService(ctx),
+    staff: new StaffRecordService(ctx),
+    standards: new StandardsService(ctx),
   }
 }
 

@@ -18,7 +18,13 @@
  *   for (const r of sent.value.transition.notify) send(r.telegramId, r.language, …)
  */
 import { z } from 'zod'
-import { type CatalogueId, type PlanCheck, type PlanError, validatePlan } from '../rules/index.ts'
+import {
+  type CatalogueId,
+  normalizeModuleCode,
+  type PlanCheck,
+  type PlanError,
+  validatePlan,
+} from '../rules/index.ts'
 import type { Module } from '../store/modules.ts'
 import type { Person, Recipient } from '../store/people.ts'
 import type { Plan, PlanAction, PlanEvent, PlanStatus } from '../store/plans.ts'
@@ -26,7 +32,7 @@ import type { SchoolYear } from '../store/schools.ts'
 import type { Stores } from '../store/stores.ts'
 import { type Actor, type ActorInfo, canView, isAdminOf, isHeadOf, isSelf, whoIs } from './access.ts'
 import { deadlinePassed } from './calendar.ts'
-import { toCatalogueModule } from './catalogue.ts'
+import { fitsProfile, modulesForTyped, toCatalogueModule } from './catalogue.ts'
 import type { ServiceContext } from './options.ts'
 import { profileOfYear } from './regulation.ts'
 import {
@@ -236,14 +242,20 @@ export class PlanService {
     const { who, loaded, catalogue } = gate.value
     let candidates: Module[]
     let typed: string
+    const profileId = profileOfYear(loaded.year).id
     if (parsed.value.moduleId !== undefined) {
       const module = await this.stores.modules.get(parsed.value.moduleId)
       if (!module) return notFound('module')
-      candidates = [module]
+      // a module of another regulation's programme is not in this year's catalogue
+      candidates = fitsProfile(module, profileId) ? [module] : []
       typed = module.code
     } else {
       typed = parsed.value.code!
-      candidates = await this.stores.modules.byCode(typed)
+      candidates = await modulesForTyped(this.stores, typed, catalogue, profileId)
+      // a variant numbering ("Mô đun 19") named one module: check it by the catalogue's code
+      const [only] = candidates
+      if (only && candidates.length === 1 && normalizeModuleCode(only.code) !== normalizeModuleCode(typed))
+        typed = only.code
     }
     const current = await this.modulesOf(loaded.plan.id)
     const check = this.check(loaded, current, [typed], [...current, ...candidates])
@@ -596,6 +608,7 @@ export class PlanService {
   /** The rule engine on the plan's modules plus `extraCodes`, against `known` modules. */
   private check(loaded: Loaded, modules: Module[], extraCodes: string[], known: Module[]): PlanCheck {
     const { owner, year } = loaded
+    const profile = profileOfYear(year)
     return validatePlan(
       {
         // managers choose from the managers' catalogue whatever their level
@@ -603,8 +616,9 @@ export class PlanService {
         isManager: owner.role === 'manager',
         moduleCodes: [...modules.map((m) => m.code), ...extraCodes],
       },
-      known.map(toCatalogueModule),
-      profileOfYear(year),
+      // a module of the other regulation's programme (the year switched since) no longer counts
+      known.filter((m) => fitsProfile(m, profile.id)).map(toCatalogueModule),
+      profile,
       { requiredHours: year.requiredNd3Hours },
     )
   }

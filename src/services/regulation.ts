@@ -7,7 +7,16 @@
  *   await deps.regulation.setProfile(admin, { schoolYearId, profileId: 'tt26-2012' })
  */
 import { z } from 'zod'
-import { PROFILES, profileById, type RegulationProfile, TT26_2012 } from '../rules/index.ts'
+import {
+  PROFILES,
+  profileById,
+  programmeId,
+  type RegulationProfile,
+  settingsOf,
+  TT26_2012,
+  withSettings,
+  type YearSettings,
+} from '../rules/index.ts'
 import type { SchoolYear } from '../store/schools.ts'
 import type { Stores } from '../store/stores.ts'
 import { type Actor, isAdminOf, whoIs } from './access.ts'
@@ -28,6 +37,11 @@ import {
 export type ResultsExist = { readonly code: 'results-exist'; readonly schoolYearName: string }
 /** An id this version has no profile for. */
 export type UnknownProfile = { readonly code: 'unknown-profile'; readonly known: string[] }
+/** The year's regulation leaves nothing open (TT 26/2012), or the hours do not add up to its 01 + 02. */
+export type InvalidSettings = {
+  readonly code: 'settings-not-open' | 'settings-hours'
+  readonly total: number
+}
 
 /** A stored profile id read back; an id this version does not know reads as TT 26/2012. */
 export function profileOfYear(year: Pick<SchoolYear, 'profileId'>): RegulationProfile {
@@ -70,11 +84,63 @@ export class RegulationService {
     const year = await this.stores.schools.getYear(parsed.value.schoolYearId)
     if (!year) return notFound('school-year')
     if (!isAdminOf(who, year.schoolId)) return forbidden()
-    if (year.profileId === profile.id) return ok({ year, profile, changed: false })
+    // a switch to the same regulation keeps the year's settings
+    if (programmeId(profileOfYear(year).id) === profile.id) {
+      return ok({ year, profile: profileOfYear(year), changed: false })
+    }
+    return this.store(who.telegramId, year, profile, true)
+  }
+
+  /**
+   * An admin settles the points the year's regulation leaves open (`YearSettings`): the classes
+   * only while no result is saved (they would re-judge it); the split of 01 and 02's tiết at any time.
+   */
+  async setSettings(
+    actor: Actor,
+    input: { schoolYearId: number } & Partial<YearSettings>,
+  ): Promise<
+    Result<
+      { year: SchoolYear; profile: RegulationProfile; changed: boolean },
+      Forbidden | NotFound | InvalidInput | ResultsExist | InvalidSettings
+    >
+  > {
+    const parsed = parseInput(
+      z.object({
+        schoolYearId: z.number().int().positive(),
+        classes: z.enum(['completion', 'tt26']).optional(),
+        nd1: z.number().int().optional(),
+        nd2: z.number().int().optional(),
+      }),
+      input,
+    )
+    if (!parsed.ok) return parsed
+    const { schoolYearId, ...settings } = parsed.value
+    const who = await whoIs(this.stores, actor)
+    const year = await this.stores.schools.getYear(schoolYearId)
+    if (!year) return notFound('school-year')
+    if (!isAdminOf(who, year.schoolId)) return forbidden()
+    const current = profileOfYear(year)
+    const root = profileById(programmeId(current.id)) ?? current
+    const total = root.hours.nd1.hours + root.hours.nd2.hours
+    const applied = withSettings(current, settings)
+    if (!applied.ok) return fail({ code: `settings-${applied.error}` as const, total })
+    if (applied.value.id === current.id) return ok({ year, profile: current, changed: false })
+    const rejudges = settingsOf(applied.value).classes !== settingsOf(current).classes
+    return this.store(who.telegramId, year, applied.value, rejudges)
+  }
+
+  private async store(
+    telegramId: number,
+    year: SchoolYear,
+    profile: RegulationProfile,
+    rejudges: boolean,
+  ): Promise<
+    Result<{ year: SchoolYear; profile: RegulationProfile; changed: boolean }, NotFound | ResultsExist>
+  > {
     const now = this.ctx.now().toISOString()
     return this.stores.transaction(async (tx) => {
       // checked inside the transaction, so a grade batch saved meanwhile is not re-judged
-      if (await tx.schools.yearHasScores(year.id)) {
+      if (rejudges && (await tx.schools.yearHasScores(year.id))) {
         return fail({ code: 'results-exist' as const, schoolYearName: year.name })
       }
       const updated = await tx.schools.setProfile(
@@ -84,7 +150,7 @@ export class RegulationService {
       )
       if (!updated) return notFound('school-year')
       await tx.audit.record(
-        who.telegramId,
+        telegramId,
         'school-year.profile',
         { schoolYearId: year.id, from: year.profileId, to: profile.id },
         now,

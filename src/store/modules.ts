@@ -5,7 +5,7 @@
  */
 import type { Kysely, Selectable } from 'kysely'
 import type { Database, ModulesTable } from '../db/schema.ts'
-import type { CatalogueId } from '../rules/index.ts'
+import { type CatalogueId, programmeId } from '../rules/index.ts'
 import { fold, moduleCodeKey, moduleSortKey } from './text.ts'
 
 export interface Module {
@@ -21,9 +21,12 @@ export interface Module {
   hoursTheory: number | null
   hoursPractice: number | null
   source: string
+  /** the regulation profile its programme belongs to; null for a school's own (fits any year) */
+  profile: string | null
 }
 
-export type ModuleData = Omit<Module, 'id'>
+/** A module to store; `profile` left out keeps a stored module's tag (an import never changes it). */
+export type ModuleData = Omit<Module, 'id' | 'profile'> & { profile?: string | null }
 
 export interface ModuleFilter {
   level?: CatalogueId
@@ -31,6 +34,8 @@ export interface ModuleFilter {
   codeKey?: string
   /** folded words that must all appear */
   words?: string[]
+  /** only modules of this regulation profile and the untagged ones */
+  profile?: string
 }
 
 const INSERT_CHUNK = 100
@@ -68,6 +73,9 @@ export class ModuleStore {
     let query = this.db.selectFrom('modules')
     if (filter.level) query = query.where('level', '=', filter.level)
     if (filter.codeKey) query = query.where('code_key', '=', filter.codeKey)
+    // a year's settings ('tt19-2019?classes=tt26') do not change its programme's modules
+    const profile = filter.profile && programmeId(filter.profile)
+    if (profile) query = query.where((eb) => eb.or([eb('profile', '=', profile), eb('profile', 'is', null)]))
     for (const word of filter.words ?? []) query = query.where('search_text', 'like', `%${word}%`)
     const counted = await query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
     const rows = await query
@@ -81,14 +89,13 @@ export class ModuleStore {
     return { items: rows.map(toModule), total: Number(counted.n) }
   }
 
-  /** Every module of a catalogue, in code order (for a plan check or a full listing). */
-  async ofLevel(level: CatalogueId): Promise<Module[]> {
-    const rows = await this.db
-      .selectFrom('modules')
-      .selectAll()
-      .where('level', '=', level)
-      .orderBy('sort_key')
-      .execute()
+  /** Every module of a catalogue (under a profile: its modules and the untagged ones), in code order. */
+  async ofLevel(level: CatalogueId, profile?: string): Promise<Module[]> {
+    let query = this.db.selectFrom('modules').selectAll().where('level', '=', level)
+    const programme = profile && programmeId(profile)
+    if (programme)
+      query = query.where((eb) => eb.or([eb('profile', '=', programme), eb('profile', 'is', null)]))
+    const rows = await query.orderBy('sort_key').execute()
     return rows.map(toModule)
   }
 
@@ -145,6 +152,7 @@ function toRow(m: ModuleData) {
     hours_practice: m.hoursPractice,
     source: m.source,
     search_text: fold([m.code, m.title, m.contents, m.goals].join(' ')),
+    ...(m.profile === undefined ? {} : { profile: m.profile }),
   }
 }
 
@@ -162,5 +170,6 @@ function toModule(row: Selectable<ModulesTable>): Module {
     hoursTheory: row.hours_theory,
     hoursPractice: row.hours_practice,
     source: row.source,
+    profile: row.profile,
   }
 }

@@ -15,6 +15,7 @@ import { OwnerStore } from './owners.ts'
 import { PeopleStore } from './people.ts'
 import { PlanStore } from './plans.ts'
 import { SchoolStore } from './schools.ts'
+import { StaffRecordStore } from './staff-records.ts'
 
 export class Stores {
   readonly owners: OwnerStore
@@ -24,6 +25,7 @@ export class Stores {
   readonly modules: ModuleStore
   readonly plans: PlanStore
   readonly audit: AuditStore
+  readonly staffRecords: StaffRecordStore
 
   constructor(readonly db: Kysely<Database>) {
     this.owners = new OwnerStore(db)
@@ -33,6 +35,7 @@ export class Stores {
     this.modules = new ModuleStore(db)
     this.plans = new PlanStore(db)
     this.audit = new AuditStore(db)
+    this.staffRecords = new StaffRecordStore(db)
   }
 
   /** Runs `work` in one transaction (joining the current one when already inside a transaction). */

@@ -51,23 +51,25 @@ describe('/modules: browsing', () => {
     expect(levels?.text).toContain('Danh mục mô đun bồi dưỡng thường xuyên')
     expect(labels()).toEqual([
       'Mầm non (MN)',
-      'Tiểu học (TH)',
-      'THCS',
-      'THPT · 6',
+      'Tiểu học (TH) · 4',
+      'THCS · 4',
+      'THPT · 10',
       'GDTX',
       'Cao đẳng (CĐ)',
       'TCCN',
       'Cán bộ quản lý (QL) · 4',
     ])
 
-    const [list] = await user.tap('THPT · 6')
+    const [list] = await user.tap('THPT · 10')
     expect(list?.message_id).toBe(levels?.message_id)
-    expect(list?.text).toContain('Danh mục mô đun: THPT — 6 mô đun')
+    // every THPT module: TT 30/2011's (seed 004) and TT 17/2019's (migration 0080)
+    expect(list?.text).toContain('Danh mục mô đun: THPT — 10 mô đun')
+    expect(list?.text).toContain('• GVPT 01 — Tiêu chuẩn 1. Phẩm chất nhà giáo')
     expect(list?.text).toContain(
       '• THPT 17 — Tìm kiếm, khai thác, xử lí thông tin phục vụ bài giảng (15 tiết)',
     )
-    expect(list?.text).toContain('Trang 1/1')
-    expect(labels()).toContain('THPT 34 — Tổ chức hoạt động giáo dục ngoài…')
+    expect(list?.text).toContain('Trang 1/2')
+    expect(labels()).toContain('THPT 22 — Sử dụng một số phần mềm dạy học')
 
     const [card] = await user.tap((b) => b.text.startsWith('THPT 17 —'))
     expect(card?.message_id).toBe(levels?.message_id)
@@ -79,7 +81,7 @@ describe('/modules: browsing', () => {
     expect(card?.text).toContain('Thời lượng: 15 tiết (lý thuyết 2, thực hành 3, tự học 10)')
 
     const [back] = await user.tap('◀ Về danh sách')
-    expect(back?.text).toContain('Danh mục mô đun: THPT — 6 mô đun')
+    expect(back?.text).toContain('Danh mục mô đun: THPT — 10 mô đun')
     const [again] = await user.tap('📚 Chọn cấp học khác')
     expect(again?.text).toContain('Chọn cấp học')
     const [empty] = await user.tap('Mầm non (MN)')
@@ -153,7 +155,7 @@ describe('/modules: search', () => {
       expect(card?.text).toContain('Thời lượng: 15 tiết (lý thuyết 2, thực hành 3, tự học 10)')
     }
     const [back] = await user.tap('◀ Về danh sách')
-    expect(back?.text).toContain('Danh mục mô đun: THPT — 6 mô đun')
+    expect(back?.text).toContain('Danh mục mô đun: THPT — 10 mô đun')
   })
 
   it('finds words without diacritics in every catalogue, and goes back to the results', async () => {
@@ -196,7 +198,7 @@ describe('/modules: search', () => {
 
   it('opens a level named in words', async () => {
     const [list] = await user.say('/modules trung học phổ thông')
-    expect(list?.text).toContain('Danh mục mô đun: THPT — 6 mô đun')
+    expect(list?.text).toContain('Danh mục mô đun: THPT — 10 mô đun')
   })
 
   it('speaks English to who chose it', async () => {

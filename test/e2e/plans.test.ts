@@ -84,7 +84,9 @@ describe('from a new school to an approved plan', () => {
     await admin.tap('Giáo viên')
     await admin.tap('Tổ Toán – Tin')
     const teacherCode = codeIn(all(await admin.tap('Cả tổ (nhiều người dùng)')))
-    await teacher.say(`/start ${teacherCode}`)
+    expect(all(await teacher.say(`/start ${teacherCode}`))).toContain(
+      'Lời mời vào Trường THPT Nguyễn Trãi (Tổ Toán – Tin), vai trò Giáo viên.',
+    )
     await teacher.tap('Tên tôi không có trong danh sách')
     expect(all(await teacher.say('Nguyễn Văn An'))).toContain('Chào mừng Nguyễn Văn An')
     await teacher.tap('THPT')
@@ -141,12 +143,16 @@ describe('from a new school to an approved plan', () => {
   it('the head and then the admin approve; everyone concerned is told', async () => {
     await head.say('/approve')
     await head.tap(startsWith('✅ 1. Nguyễn Văn An'))
+    expect(head.answers().at(-1)?.text).toBe(
+      "Nguyễn Văn An's plan approved; it goes on to the school for approval.",
+    )
     expect(teacher.lastMessage()?.text).toContain('Kế hoạch BDTX của bạn đã được Lê Thị Hoa duyệt')
     expect(admin.lastMessage()?.text).toContain('chờ nhà trường duyệt')
     expect(all(await head.say('/approve'))).toContain('No plan is waiting')
 
     await admin.say('/approve')
     await admin.tap(startsWith('✅ 1. Nguyễn Văn An'))
+    expect(admin.answers().at(-1)?.text).toBe('Đã duyệt kế hoạch của Nguyễn Văn An.')
     expect(teacher.lastMessage()?.text).toContain('Đã được nhà trường duyệt')
     const [plan] = await teacher.say('/plan')
     expect(plan?.text).toContain('Trạng thái: Đã được nhà trường duyệt')

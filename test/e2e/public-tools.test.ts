@@ -26,7 +26,9 @@ describe('/cefr with arguments', () => {
     expect(edited?.text).toContain('IELTS 6,5')
     expect(edited?.text).toContain('TOEFL iBT 90')
     expect(edited?.text).toContain('FCE 80')
-    expect(edited?.text).toContain('TOEIC 850 + 170 + 165')
+    expect(edited?.text).toContain(
+      'TOEIC 850 + 170 + 170 (bảng quy đổi ghi TOEIC 850 + 170 + 165, nhưng điểm Viết chỉ tăng theo từng 10 điểm)',
+    )
   })
 
   it('compares with a post given as a level word', async () => {
@@ -41,7 +43,23 @@ describe('/cefr with arguments', () => {
     expect(reply?.text).toContain('Phần giữ mức này: Viết')
   })
 
+  it('reads VSTEP.3-5 scores and certificates on the 6-level framework, with their sources', async () => {
+    const [vstep] = await user.say('/cefr vstep 6,5 thpt')
+    expect(vstep?.text).toContain('VSTEP 6,5 đạt B2 — bậc 4/6')
+    expect(vstep?.text).toContain('GV tiếng Anh THPT cần C1 (bậc 5/6): chưa đạt chuẩn')
+    expect(vstep?.text).toContain('• VSTEP 8,5')
+    expect(vstep?.text).toContain('• Chứng chỉ bậc 5')
+    expect(vstep?.text).toContain('QĐ 729/QĐ-BGDĐT')
+    const [level] = await user.say('/cefr vstep bậc 5 thpt')
+    expect(level?.text).toContain('Chứng chỉ bậc 5 đạt C1 — bậc 5/6')
+    expect(level?.text).toContain('đạt chuẩn')
+    expect(level?.text).toContain('TT 01/2014/TT-BGDĐT')
+    const [below] = await user.say('/cefr vstep 3,5')
+    expect(below?.text).toContain('B1 (bậc 3/6) cần VSTEP 4,0')
+  })
+
   it.each([
+    ['/cefr bậc 7', '7 nằm ngoài thang điểm Chứng chỉ bậc: từ 1 đến 6'],
     ['/cefr ielts 6.3', 'IELTS không có điểm 6.3: điểm từ 0 đến 9, mỗi bậc 0,5'],
     ['/cefr ielts 10', '10 nằm ngoài thang điểm IELTS: từ 0 đến 9'],
     ['/cefr toefl 121', '121 nằm ngoài thang điểm TOEFL iBT: từ 0 đến 120'],

@@ -6,9 +6,11 @@ import {
   type Exam,
   type ExamScore,
   examMinimums,
+  examParts,
   formatExamValue,
   parseExam,
   parseExamScore,
+  partValue,
   SOURCES,
 } from '../../src/rules/index.ts'
 
@@ -16,36 +18,43 @@ const P = SOURCES.soPlan
 const T05 = SOURCES.tt05
 const C1311 = SOURCES.cv1311
 const F901 = SOURCES.cv901
+const V729 = SOURCES.vstep
+const K01 = SOURCES.framework
 
 // The table of BDTX.md / seed 000 §II.5, written out independently of the data:
-// level, framework, IELTS, TOEFL iBT, FCE, TOEIC L&R, S, W — each [minimum, source].
+// level, framework, IELTS, TOEFL iBT, FCE, TOEIC L&R, S, W — each [minimum, source] — then
+// VSTEP.3-5 (QĐ 729/QĐ-BGDĐT: 4.0 B1, 6.0 B2, 8.5 C1) and the framework's own bậc (TT 01/2014).
 type Cell = readonly [number, string] | null
-const TABLE: ReadonlyArray<readonly [string, number, Cell, Cell, Cell, Cell, Cell, Cell]> = [
-  ['A1', 1, [2, P], null, [0, F901], [120, P], [50, P], [30, P]],
-  ['A2', 2, [3, P], [40, P], [35, F901], [225, P], [70, P], [50, P]],
-  ['B1', 3, [4.5, T05], [45, T05], [45, F901], [450, T05], [105, P], [90, P]],
-  ['B2', 4, [5.5, T05], [61, T05], [60, F901], [600, T05], [140, P], [130, P]],
-  ['C1', 5, [6.5, P], [90, C1311], [80, F901], [850, C1311], [170, P], [165, P]],
+const TABLE: ReadonlyArray<readonly [string, number, Cell, Cell, Cell, Cell, Cell, Cell, Cell, Cell]> = [
+  ['A1', 1, [2, P], null, [0, F901], [120, P], [50, P], [30, P], null, [1, K01]],
+  ['A2', 2, [3, P], [40, P], [35, F901], [225, P], [70, P], [50, P], null, [2, K01]],
+  ['B1', 3, [4.5, T05], [45, T05], [45, F901], [450, T05], [105, P], [90, P], [4, V729], [3, K01]],
+  ['B2', 4, [5.5, T05], [61, T05], [60, F901], [600, T05], [140, P], [130, P], [6, V729], [4, K01]],
+  ['C1', 5, [6.5, P], [90, C1311], [80, F901], [850, C1311], [170, P], [165, P], [8.5, V729], [5, K01]],
+  ['C2', 6, null, null, null, null, null, null, null, [6, K01]],
 ]
 
 const cell = (c: Cell) => (c === null ? null : { minimum: c[0], source: c[1] })
 
 describe("CEFR_TABLE is seed 000's table, each cell with its source", () => {
-  it.each(TABLE)('row %s (framework %d)', (level, framework, ielts, toefl, fce, lr, sp, wr) => {
+  const overall = (c: Cell) => (c === null ? null : { overall: cell(c) })
+  it.each(TABLE)('row %s (framework %d)', (level, framework, ielts, toefl, fce, lr, sp, wr, vstep, bac) => {
     const row = CEFR_TABLE.find((r) => r.level === level)
     expect(row).toEqual({
       level,
       framework,
       cells: {
-        ielts: { overall: cell(ielts) },
-        toefl: toefl === null ? null : { overall: cell(toefl) },
-        fce: { overall: cell(fce) },
-        toeic: { listeningReading: cell(lr), speaking: cell(sp), writing: cell(wr) },
+        ielts: overall(ielts),
+        toefl: overall(toefl),
+        fce: overall(fce),
+        toeic: lr === null ? null : { listeningReading: cell(lr), speaking: cell(sp), writing: cell(wr) },
+        vstep: overall(vstep),
+        framework: overall(bac),
       },
     })
   })
-  it('has the five rows, lowest first, and every column rises', () => {
-    expect(CEFR_TABLE.map((r) => r.level)).toEqual(['A1', 'A2', 'B1', 'B2', 'C1'])
+  it('has the six rows, lowest first, and every column rises', () => {
+    expect(CEFR_TABLE.map((r) => r.level)).toEqual(['A1', 'A2', 'B1', 'B2', 'C1', 'C2'])
     for (let i = 1; i < CEFR_TABLE.length; i++) {
       const [lo, hi] = [CEFR_TABLE[i - 1]!, CEFR_TABLE[i]!]
       for (const exam of EXAMS) {
@@ -58,7 +67,7 @@ describe("CEFR_TABLE is seed 000's table, each cell with its source", () => {
   })
 })
 
-const single = (exam: 'ielts' | 'toefl' | 'fce', overall: number): ExamScore => ({ exam, overall })
+const single = (exam: Exclude<Exam, 'toeic'>, overall: number): ExamScore => ({ exam, overall })
 const toeic = (listeningReading: number, speaking: number, writing: number): ExamScore => ({
   exam: 'toeic',
   listeningReading,
@@ -87,6 +96,13 @@ describe('cefrLevel: each exam at each row, and one step under it', () => {
     ['fce', 45, 'B1', 44, 'A2'],
     ['fce', 60, 'B2', 59, 'B1'],
     ['fce', 80, 'C1', 79, 'B2'],
+    ['vstep', 4, 'B1', 3.5, 'below'],
+    ['vstep', 6, 'B2', 5.5, 'B1'],
+    ['vstep', 8.5, 'C1', 8, 'B2'],
+    ['framework', 1, 'A1', null, null],
+    ['framework', 2, 'A2', 1, 'A1'],
+    ['framework', 4, 'B2', 3, 'B1'],
+    ['framework', 6, 'C2', 5, 'C1'],
   ] as const)('%s %d is %s; %d is %s', (exam, at, level, under, levelUnder) => {
     expect(levelOf(single(exam, at))).toBe(level)
     if (under !== null) expect(levelOf(single(exam, under))).toBe(levelUnder)
@@ -182,22 +198,38 @@ describe('cefrLevel: each exam at each row, and one step under it', () => {
 })
 
 describe('examMinimums', () => {
-  it('C1: IELTS 6.5, TOEFL iBT 90, FCE 80, TOEIC 850 + 170 + 165', () => {
+  it('C1: IELTS 6.5, TOEFL iBT 90, FCE 80, TOEIC 850 + 170 + 170 (the table writes Writing 165)', () => {
     expect(examMinimums('C1').map((m) => m.minimum)).toEqual([
       { exam: 'ielts', overall: 6.5 },
       { exam: 'toefl', overall: 90 },
       { exam: 'fce', overall: 80 },
-      { exam: 'toeic', listeningReading: 850, speaking: 170, writing: 165 },
+      { exam: 'toeic', listeningReading: 850, speaking: 170, writing: 170 },
+      { exam: 'vstep', overall: 8.5 },
+      { exam: 'framework', overall: 5 },
     ])
+    const toeicC1 = examMinimums('C1').find((m) => m.exam === 'toeic')
+    expect(toeicC1?.asWritten).toEqual({ exam: 'toeic', listeningReading: 850, speaking: 170, writing: 165 })
+    expect(toeicC1?.offStep).toEqual(['writing'])
     expect(examMinimums('C1').find((m) => m.exam === 'toeic')?.sources).toEqual([
       { part: 'listeningReading', source: C1311 },
       { part: 'speaking', source: P },
       { part: 'writing', source: P },
     ])
   })
-  it('A1 has no TOEFL figure, and C2 is not in the table', () => {
-    expect(examMinimums('A1').map((m) => m.exam)).toEqual(['ielts', 'fce', 'toeic'])
-    expect(examMinimums('C2')).toEqual([])
+  it('every minimum is a score a person can have, and reaches its level', () => {
+    for (const level of ['A1', 'A2', 'B1', 'B2', 'C1', 'C2'] as const) {
+      for (const m of examMinimums(level)) {
+        const parts = examParts(m.exam).map((p) => String(partValue(m.minimum, p)))
+        const read = parseExamScore(m.exam, parts)
+        expect(read.ok, `${level} ${m.exam} ${parts}`).toBe(true)
+        if (read.ok) expect(cefrLevel(read.value)).toMatchObject({ kind: 'level', level })
+      }
+    }
+    expect(examMinimums('B1').find((m) => m.exam === 'toeic')?.minimum).toMatchObject({ speaking: 110 })
+  })
+  it('A1 has no TOEFL or VSTEP figure, and only the framework certifies C2', () => {
+    expect(examMinimums('A1').map((m) => m.exam)).toEqual(['ielts', 'fce', 'toeic', 'framework'])
+    expect(examMinimums('C2').map((m) => m.minimum)).toEqual([{ exam: 'framework', overall: 6 }])
   })
 })
 
@@ -215,6 +247,10 @@ describe('parseExam', () => {
     ['toeic', 'toeic'],
     ['TOEIC 4 kỹ năng', 'toeic'],
     ['TOEIC 4 skills', 'toeic'],
+    ['VSTEP', 'vstep'],
+    ['vstep.3-5', 'vstep'],
+    ['bậc', 'framework'],
+    ['Khung NLNN', 'framework'],
   ] as const)('%j → %s', (text, exam) => {
     expect(parseExam(text)).toEqual({ ok: true, value: exam })
   })
@@ -223,7 +259,7 @@ describe('parseExam', () => {
     ['toefl pbt', 'unsupported-exam'],
     ['TOEIC Bridge', 'toeic-bridge'],
     ['toeic-bridge', 'toeic-bridge'],
-    ['VSTEP', 'unknown-exam'],
+    ['TOEFL ITP', 'unsupported-exam'],
     ['', 'unknown-exam'],
   ] as const)('%j → %s', (text, code) => {
     expect(parseExam(text)).toEqual({ ok: false, error: { code, input: text, known: EXAMS } })

@@ -50,7 +50,7 @@ describe('postRequirement: the post table of BDTX.md (seed 000 §II.5)', () => {
 })
 
 describe('checkCertificate', () => {
-  it('IELTS 6.0 is B2; a THPT English teacher needs C1: IELTS 6.5, TOEFL iBT 90, FCE 80 or TOEIC 850 + 170 + 165', () => {
+  it('IELTS 6.0 is B2; a THPT English teacher needs C1: IELTS 6.5, TOEFL iBT 90, FCE 80 or TOEIC 850 + 170 + 170', () => {
     const check = checkCertificate({ exam: 'ielts', overall: 6 }, 'english-THPT')
     expect(check.result).toMatchObject({ kind: 'level', level: 'B2', framework: 4 })
     expect(check.requirement).toMatchObject({ kind: 'required', level: 'C1', framework: 5 })
@@ -59,7 +59,9 @@ describe('checkCertificate', () => {
       ['ielts', { exam: 'ielts', overall: 6.5 }, SOURCES.soPlan],
       ['toefl', { exam: 'toefl', overall: 90 }, SOURCES.cv1311],
       ['fce', { exam: 'fce', overall: 80 }, SOURCES.cv901],
-      ['toeic', { exam: 'toeic', listeningReading: 850, speaking: 170, writing: 165 }, SOURCES.cv1311],
+      ['toeic', { exam: 'toeic', listeningReading: 850, speaking: 170, writing: 170 }, SOURCES.cv1311],
+      ['vstep', { exam: 'vstep', overall: 8.5 }, SOURCES.vstep],
+      ['framework', { exam: 'framework', overall: 5 }, SOURCES.framework],
     ])
   })
 
@@ -71,6 +73,8 @@ describe('checkCertificate', () => {
       { exam: 'toefl', overall: 61 },
       { exam: 'fce', overall: 60 },
       { exam: 'toeic', listeningReading: 600, speaking: 140, writing: 130 },
+      { exam: 'vstep', overall: 6 },
+      { exam: 'framework', overall: 4 },
     ])
   })
 

@@ -12,6 +12,7 @@ import {
   defaultProfileFor,
   gradeRank,
   PROFILES,
+  profileById,
   type RegulationProfile,
   requiredManagerScores,
   requiredScores,
@@ -21,6 +22,7 @@ import {
   TT19_2019,
   TT26_2012,
   withScore,
+  withSettings,
 } from '../../src/rules/index.ts'
 import { arbCompleteScores, arbPartialScores, h, set } from './support.ts'
 
@@ -32,7 +34,10 @@ const fill = (scores: TeacherScores, value: number): TeacherScores => ({
   modules: scores.modules.map((m) => m ?? h(value)),
 })
 
-describe.each(Object.values(PROFILES))('profile $id', (profile: RegulationProfile) => {
+/** TT 19 as a school that grades completed plans like TT 26 and splits 01/02 as 30 + 50. */
+const SCHOOL_SETTINGS = profileById('tt19-2019?classes=tt26&nd1=30&nd2=50')!
+
+describe.each([...Object.values(PROFILES), SCHOOL_SETTINGS])('profile $id', (profile: RegulationProfile) => {
   const grade = (scores: TeacherScores) => {
     const r = classifyTeacher(scores, profile)
     if (r.kind !== 'final') throw new Error('expected a final result')
@@ -154,5 +159,32 @@ describe('TT 19/2019 (docs/regulations.md)', () => {
     expect(defaultProfileFor(2018)).toBe(TT26_2012)
     expect(defaultProfileFor(2019)).toBe(TT19_2019)
     expect(defaultProfileFor(2026)).toBe(TT19_2019)
+  })
+})
+
+describe("a year's settings of TT 19's open points", () => {
+  it('round-trip through the id a school year stores', () => {
+    expect(SCHOOL_SETTINGS.teacher.classes.map((c) => c.grade)).toEqual(['Gioi', 'Kha', 'TrungBinh'])
+    expect(SCHOOL_SETTINGS.teacher.classes[0]?.source).toBe(
+      'TT 26/2012/TT-BGDĐT Điều 13 (áp dụng theo hướng dẫn của trường)',
+    )
+    expect([
+      SCHOOL_SETTINGS.hours.nd1.hours,
+      SCHOOL_SETTINGS.hours.nd2.hours,
+      SCHOOL_SETTINGS.hours.nd3.hours,
+    ]).toEqual([30, 50, 40])
+    const again = withSettings(TT19_2019, { classes: 'tt26', nd1: 30, nd2: 50 })
+    expect(again.ok && again.value.id).toBe(SCHOOL_SETTINGS.id)
+    const back = withSettings(SCHOOL_SETTINGS, { classes: 'completion', nd1: 40, nd2: 40 })
+    expect(back.ok && back.value).toBe(TT19_2019)
+  })
+
+  it('refuses hours that do not add up, settings of a closed regulation, and ids it cannot read', () => {
+    expect(withSettings(TT19_2019, { nd1: 30, nd2: 60 })).toEqual({ ok: false, error: 'hours' })
+    expect(withSettings(TT19_2019, { nd1: -10, nd2: 90 })).toEqual({ ok: false, error: 'hours' })
+    expect(withSettings(TT26_2012, { classes: 'completion' })).toEqual({ ok: false, error: 'not-open' })
+    expect(profileById('tt19-2019?classes=giỏi')).toBeUndefined()
+    expect(profileById('tt19-2019?nd1=1e3&nd2=0')).toBeUndefined()
+    expect(profileById('tt26-2012?classes=completion')).toBeUndefined()
   })
 })

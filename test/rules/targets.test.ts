@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { STAFF_SOURCES } from '../../src/rules/staff-sources.ts'
 import {
+  ceilDiv,
   countsFor,
   formatPercent,
   QUALIFICATION_TARGETS,
@@ -89,5 +90,22 @@ describe('countsFor', () => {
     expect(countsFor('above-standard', 'dai-hoc', 'TH')).toBe(false)
     expect(countsFor('above-standard', 'dai-hoc', 'MN')).toBe(true)
     expect(countsFor('thac-si', null, 'THPT')).toBe(false)
+  })
+})
+
+describe('people are rounded up in integers', () => {
+  it('ceilDiv gives ⌈a / b⌉ exactly, where a float quotient would sit just off a whole number', () => {
+    expect(ceilDiv(0, 10_000)).toBe(0)
+    expect(ceilDiv(10_000, 10_000)).toBe(1)
+    expect(ceilDiv(10_001, 10_000)).toBe(2)
+    // 12 % of 25 teachers is exactly 3; 0.3 % of 25 is 0.075, still one person
+    expect(ceilDiv(1200 * 25, 10_000)).toBe(3)
+    expect(ceilDiv(30 * 25, 10_000)).toBe(1)
+    for (let total = 1; total <= 3000; total++) {
+      for (const t of [30, 50, 400, 1200, 3300, 5000]) {
+        const needed = ceilDiv(t * total, 10_000)
+        expect(needed * 10_000 >= t * total && (needed - 1) * 10_000 < t * total).toBe(true)
+      }
+    }
   })
 })

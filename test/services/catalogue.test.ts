@@ -6,9 +6,12 @@ import { must, refused, world } from './support.ts'
 describe('the catalogue', () => {
   it('ships the ten modules of seed 004 with their titles, contents, goals and hours', async () => {
     const { services } = await world()
+    // with migration 0080's TT 17/2019 modules for each phổ thông level
     expect(await services.catalogue.levels()).toEqual([
       { level: 'QL', count: 4 },
-      { level: 'THPT', count: 6 },
+      { level: 'TH', count: 4 },
+      { level: 'THCS', count: 4 },
+      { level: 'THPT', count: 10 },
     ])
     const all = [
       ...must(await services.catalogue.browse(undefined, { level: 'QL', pageSize: 50 })).items,
@@ -41,10 +44,11 @@ describe('the catalogue', () => {
 
   it('pages a level in natural code order, clamping a page past the end', async () => {
     const { services } = await world()
-    const page1 = must(await services.catalogue.browse(undefined, { level: 'THPT', pageSize: 4 }))
+    const tt26 = { level: 'THPT', profile: 'tt26-2012' } as const
+    const page1 = must(await services.catalogue.browse(undefined, { ...tt26, pageSize: 4 }))
     expect(page1).toMatchObject({ page: 1, pageCount: 2, total: 6 })
     expect(page1.items.map((m) => m.code)).toEqual(['THPT 17', 'THPT 19', 'THPT 20', 'THPT 22'])
-    const page9 = must(await services.catalogue.browse(undefined, { level: 'THPT', page: 9, pageSize: 4 }))
+    const page9 = must(await services.catalogue.browse(undefined, { ...tt26, page: 9, pageSize: 4 }))
     expect(page9.page).toBe(2)
     expect(page9.items.map((m) => m.code)).toEqual(['THPT 31', 'THPT 34'])
     expect(

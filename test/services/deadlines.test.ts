@@ -148,6 +148,7 @@ describe('command lists', () => {
       'modules',
       'me',
       'settings',
+      'courses',
       'cefr',
       'need',
       'lang',

@@ -5,7 +5,13 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { formatScore, parseScore, type Score } from '../../src/rules/index.ts'
-import { columnRole, isHeader, splitLine, splitMessage } from '../../src/services/grade-lines.ts'
+import {
+  columnRole,
+  isHeader,
+  planModuleIndex,
+  splitLine,
+  splitMessage,
+} from '../../src/services/grade-lines.ts'
 
 const cells = (text: string) => splitLine(text).cells
 
@@ -112,5 +118,20 @@ describe('headers', () => {
     for (const ignored of ['STT', 'Tổ', 'ĐTB', 'Xếp loại', 'Ghi chú'])
       expect(columnRole(ignored)).toEqual({ kind: 'ignored' })
     expect(columnRole('Điểm thưởng')).toEqual({ kind: 'unknown' })
+  })
+
+  it('reads a bare module number ("Mô đun 19", "MĐ 19") as the plan module with that number', () => {
+    for (const cell of ['Mô đun 19', 'modun 19', 'MĐ 19', 'Module 019', 'Mô đun 19 (15 tiết)'])
+      expect(columnRole(cell), cell).toEqual({ kind: 'module', codeKey: '# 19' })
+    const plan = [
+      { code: 'THPT 17', codeKey: 'THPT 17' },
+      { code: 'THPT 19', codeKey: 'THPT 19' },
+      { code: 'QLTrH 19', codeKey: 'QLTRH 19' },
+    ]
+    expect(planModuleIndex('# 17', plan)).toBe(0)
+    expect(planModuleIndex('THPT 19', plan)).toBe(1)
+    // two of the plan's modules are numbered 19: neither is guessed
+    expect(planModuleIndex('# 19', plan)).toBe(-1)
+    expect(planModuleIndex('# 2', plan)).toBe(-1)
   })
 })

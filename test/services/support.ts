@@ -9,7 +9,7 @@ import { createLogger } from '../../src/logger.ts'
 import { type RegulationProfile, TT26_2012 } from '../../src/rules/index.ts'
 import { createServices, type Services } from '../../src/services/index.ts'
 import type { Result } from '../../src/services/result.ts'
-import { openTestApp } from '../helpers/database.ts'
+import { onPostgres, openTestApp } from '../helpers/database.ts'
 
 export interface World {
   app: App
@@ -67,8 +67,16 @@ export async function account(w: World, telegramId: number, language?: 'vi' | 'e
 
 /** Every row of every table: compared before and after to prove a refusal changed nothing. */
 export async function snapshot(w: World): Promise<string> {
-  // kysely's introspection lists the tables on either database (its own migration tables left out)
-  const tables = (await w.app.db.introspection.getTables()).map((t) => t.name).sort()
+  // kysely's introspection lists the tables on either database (its own migration tables left
+  // out); on a PostgreSQL server shared by concurrent runs it sees their schemas too, so only
+  // this test's schema counts (another run's newer tables are not in ours)
+  const current = onPostgres
+    ? (await sql<{ name: string }>`select current_schema() as name`.execute(w.app.db)).rows[0]?.name
+    : undefined
+  const tables = (await w.app.db.introspection.getTables())
+    .filter((t) => current === undefined || t.schema === current)
+    .map((t) => t.name)
+    .sort()
   const out: Record<string, unknown[]> = {}
   for (const name of tables) {
     out[name] = (await sql`select * from ${sql.table(name)} order by 1`.execute(w.app.db)).rows

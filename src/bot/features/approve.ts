@@ -94,7 +94,7 @@ feature.callbackQuery(approveButton, async (ctx) => {
   await ctx.answerCallbackQuery({
     text: ctx.t('approve-done', {
       name: transition.owner.fullName,
-      status: ctx.t(`plan-status-${transition.to}`),
+      to: transition.to,
     }),
   })
   await announce(ctx, transition)

@@ -5,6 +5,7 @@
  *   /cefr ielts 6.5            answers at once, then offers the posts to compare with
  *   /cefr toeic 650 150 120    TOEIC needs Listening & Reading, Speaking and Writing
  *   /cefr ielts 6.0 thpt       compares with an English teacher's post at that level
+ *   /cefr vstep 6.5, /cefr bậc 4  VSTEP.3-5's score, or a certificate's level on the 6-level framework
  *   /cefr                      asks step by step: exam (buttons), score, post (buttons, optional)
  */
 import { type Conversation, createConversation } from '@grammyjs/conversations'
@@ -29,7 +30,7 @@ import { ignoreNotModified } from '../api.ts'
 import { callbackData } from '../callback-data.ts'
 import type { BotContext, FlowContext } from '../context.ts'
 import { Feature } from '../feature.ts'
-import { echo, escapeHtml } from '../i18n.ts'
+import { echo } from '../i18n.ts'
 import { cefrResultText, certificateText, examScoreErrorText } from '../present.ts'
 
 export const CEFR_FLOW = 'cefr'
@@ -69,12 +70,16 @@ function postFromWord(word: string): Post | null {
 
 async function answerCommand(ctx: BotContext, args: string[]): Promise<void> {
   // "toeic bridge 90 90" names a different test: read the two words together so it is refused by name
-  const exam = parseExam(/^bridge$/i.test(args[1] ?? '') ? `${args[0]} ${args[1]}` : args[0]!)
+  // "vstep bậc 4" gives the certificate's level rather than its score: read it as the framework's
+  const levelWord = /^(b[aậ]c|level)$/i.test(args[1] ?? '')
+  const exam = levelWord
+    ? parseExam('bậc')
+    : parseExam(/^bridge$/i.test(args[1] ?? '') ? `${args[0]} ${args[1]}` : args[0]!)
   if (!exam.ok) {
     await ctx.reply(ctx.t(`cefr-error-${exam.error.code}`, { input: echo(exam.error.input) }))
     return
   }
-  let parts = args.slice(1)
+  let parts = args.slice(levelWord ? 2 : 1)
   const post = parts.length > 1 ? postFromWord(parts.at(-1)!) : null
   if (post) parts = parts.slice(0, -1)
   const parsed = parseExamScore(exam.value, parts)
@@ -99,7 +104,10 @@ async function cefrFlow(
   ctx: FlowContext,
 ): Promise<void> {
   const exams = new InlineKeyboard()
-  for (const exam of EXAMS) exams.text(ctx.t(`exam-${exam}`), examChoice.pack({ exam }))
+  EXAMS.forEach((exam, i) => {
+    exams.text(ctx.t(`exam-${exam}`), examChoice.pack({ exam }))
+    if (i % 3 === 2) exams.row()
+  })
   await ctx.reply(`${ctx.t('cefr-ask-exam')}\n${ctx.t('flow-cancel-hint')}`, { reply_markup: exams })
   const examCtx = await conversation.waitForCallbackQuery(examChoice.filter, {
     otherwise: (other) => other.reply(ctx.t('cefr-ask-exam-buttons')),

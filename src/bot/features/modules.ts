@@ -11,7 +11,7 @@
  * older search says so instead of paging through the newer one.
  */
 import { InlineKeyboard } from 'grammy'
-import type { CatalogueId } from '../../rules/index.ts'
+import { type CatalogueId, moduleNumberAlias } from '../../rules/index.ts'
 import { DEFAULT_PAGE_SIZE, type Page } from '../../services/catalogue.ts'
 import { CATALOGUE_IDS, parseCatalogue } from '../../services/vocabulary.ts'
 import type { Module } from '../../store/modules.ts'
@@ -49,6 +49,23 @@ interface Back {
 
 const isCatalogue = (value: string | undefined): value is CatalogueId =>
   CATALOGUE_IDS.includes(value as CatalogueId)
+
+/** A list button's catalogue: "THPT", or "THPT~tt19-2019" for a person's own under their year's regulation. */
+interface Listed {
+  level: CatalogueId
+  profile?: string
+}
+
+const PROFILE_MARK = '~'
+
+function listOf(value: string | undefined): Listed | undefined {
+  const [level, profile] = (value ?? '').split(PROFILE_MARK)
+  if (!isCatalogue(level)) return undefined
+  return profile ? { level, profile } : { level }
+}
+
+const listKey = (listed: Listed) =>
+  listed.profile ? `${listed.level}${PROFILE_MARK}${listed.profile}` : listed.level
 
 /** Cuts at a word boundary near `max` characters and marks the cut with an ellipsis. */
 export function clip(text: string, max: number): string {
@@ -126,9 +143,11 @@ function listText(ctx: BotContext, heading: string, page: Page<Module>): string 
   ].join('\n')
 }
 
-async function levelView(ctx: BotContext, level: CatalogueId, pageNumber: number): Promise<View> {
+async function levelView(ctx: BotContext, listed: Listed, pageNumber: number): Promise<View> {
+  const { level } = listed
   const result = await ctx.deps.catalogue.browse(undefined, {
     level,
+    ...(listed.profile ? { profile: listed.profile } : {}),
     page: pageNumber,
     pageSize: DEFAULT_PAGE_SIZE,
   })
@@ -138,7 +157,7 @@ async function levelView(ctx: BotContext, level: CatalogueId, pageNumber: number
   const name = levelName(ctx, level)
   if (page.total === 0) return { text: ctx.t('modules-level-empty', { level: name }), keyboard: levels }
   const heading = ctx.t('modules-list-level', { level: name, total: page.total })
-  return { text: listText(ctx, heading, page), keyboard: listKeyboard(ctx, page, level) }
+  return { text: listText(ctx, heading, page), keyboard: listKeyboard(ctx, page, listKey(listed)) }
 }
 
 type Found = { kind: 'view'; view: View } | { kind: 'one'; module: Module }
@@ -214,14 +233,19 @@ function cardView(ctx: BotContext, module: Module, back: Back): View {
   return { text, keyboard }
 }
 
-/** The person's own catalogue: managers the managers' one, everyone else their level's. */
-async function ownCatalogue(ctx: BotContext): Promise<CatalogueId | undefined> {
+/**
+ * The person's own catalogue: managers the managers' one, everyone else their level's, under
+ * their current year's regulation (its programme's modules and the untagged ones).
+ */
+async function ownCatalogue(ctx: BotContext): Promise<Listed | undefined> {
   if (!ctx.from) return undefined
   const me = await ctx.deps.people.whoAmI({ telegramId: ctx.from.id })
   const person = me.ok ? me.value.person : null
   if (!person) return undefined
-  if (person.role === 'manager') return 'QL'
-  return person.level ?? undefined
+  const level = person.role === 'manager' ? 'QL' : person.level
+  if (!level) return undefined
+  const year = await ctx.deps.regulation.ofActor({ telegramId: ctx.from.id })
+  return year ? { level, profile: year.profile.id } : { level }
 }
 
 const reply = (ctx: BotContext, view: View) => ctx.reply(view.text, { reply_markup: view.keyboard })
@@ -238,7 +262,13 @@ feature.command('modules', async (ctx) => {
     return reply(ctx, own ? await levelView(ctx, own, 1) : await levelsView(ctx))
   }
   const level = parseCatalogue(query)
-  if (level) return reply(ctx, await levelView(ctx, level, 1))
+  if (level) return reply(ctx, await levelView(ctx, { level }, 1))
+  // "mô đun 19": the module with that number in the person's own catalogue
+  if (moduleNumberAlias(query) !== null) {
+    const own = await ownCatalogue(ctx)
+    const module = own && (await ctx.deps.catalogue.resolve(undefined, { typed: query, ...own }))
+    if (module) return reply(ctx, cardView(ctx, module, { list: listKey(own), page: 1 }))
+  }
   ctx.session.moduleSearch = query
   const found = await searchView(ctx, query, 1)
   if (found.kind === 'view') return reply(ctx, found.view)
@@ -255,9 +285,10 @@ feature.callbackQuery(pageButton, async (ctx) => {
   const page = Number(data?.page)
   if (!data || !Number.isInteger(page) || page < 1)
     return ctx.answerCallbackQuery({ text: ctx.t('unhandled-button') })
-  if (isCatalogue(data.list)) {
+  const listed = listOf(data.list)
+  if (listed) {
     await ctx.answerCallbackQuery()
-    return edit(ctx, await levelView(ctx, data.list, page))
+    return edit(ctx, await levelView(ctx, listed, page))
   }
   const query = ctx.session.moduleSearch
   if (!query || searchTag(query) !== data.list)

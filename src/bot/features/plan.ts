@@ -30,7 +30,8 @@ const reopenPlan = callbackData('plano', ['plan'])
 
 export const REOPEN_FLOW = 'reopen-plan'
 
-const short = (text: string) => (text.length > TITLE_CHARS ? `${text.slice(0, TITLE_CHARS - 1)}…` : text)
+const short = (text: string) =>
+  text.length > TITLE_CHARS ? `${text.slice(0, TITLE_CHARS - 1).trimEnd()}…` : text
 
 export function planErrorText(ctx: FlowContext, error: PlanError): string {
   return serviceErrorText(ctx.t, error as unknown as { code: string })
@@ -172,6 +173,8 @@ feature.callbackQuery(pickPage, async (ctx) => {
   const chosen = new Set(view.value.modules.map((m) => m.id))
   const page = await ctx.deps.catalogue.browse(actorOf(ctx), {
     level: view.value.catalogue,
+    // the programme of the year's regulation, and the school's own modules
+    profile: view.value.year.profileId,
     page: Number(data?.page) || 1,
     pageSize: PAGE_SIZE,
   })
@@ -186,13 +189,17 @@ feature.callbackQuery(pickPage, async (ctx) => {
   if (at > 1) keyboard.text('◀', pickPage.pack({ plan, page: at - 1 }))
   if (at < pageCount) keyboard.text('▶', pickPage.pack({ plan, page: at + 1 }))
   keyboard.row().text(ctx.t('plan-button-back'), showPlan.pack({ plan }))
-  const text = ctx.t('plan-pick-module', {
-    catalogue: ctx.t(`level-${view.value.catalogue}`),
-    page: at,
-    pages: pageCount,
-    nd3: view.value.hours.nd3,
-    required: view.value.hours.requiredNd3,
-  })
+  const catalogue = ctx.t(`level-${view.value.catalogue}`)
+  const text =
+    page.value.total === 0
+      ? ctx.t('plan-catalogue-empty', { catalogue, profile: view.value.year.profileId })
+      : ctx.t('plan-pick-module', {
+          catalogue,
+          page: at,
+          pages: pageCount,
+          nd3: view.value.hours.nd3,
+          required: view.value.hours.requiredNd3,
+        })
   await ctx.editMessageText(text, { reply_markup: keyboard }).catch(ignoreNotModified)
 })
 

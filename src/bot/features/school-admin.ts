@@ -17,6 +17,7 @@ import { askText, waitPick } from '../flow.ts'
 import { echo, escapeHtml } from '../i18n.ts'
 import { chunkLines, formatDate, parseVietnameseDate } from '../present.ts'
 import { always, serviceErrorText } from '../service-errors.ts'
+import { recordText } from '../staff-text.ts'
 
 export const NEW_SCHOOL_FLOW = 'new-school'
 export const NEW_DEPARTMENT_FLOW = 'new-department'
@@ -215,15 +216,22 @@ feature.command('me', async (ctx) => {
   const me = await whoAmI(ctx)
   if (!me.person) return void (await ctx.reply(ctx.t(me.isOwner ? 'me-owner' : 'error-not-linked')))
   const p = me.person
+  const profile = ctx.t('me-profile', {
+    name: escapeHtml(p.fullName),
+    role: ctx.t(`role-${p.role}`),
+    school: escapeHtml(me.school?.name ?? '—'),
+    department: escapeHtml(p.departmentName ?? '—'),
+    level: p.level ? ctx.t(`level-${p.level}`) : '—',
+    subject: escapeHtml(p.subject ?? '—'),
+  })
+  // the qualification record (issue 15) under the profile, in the same message
+  const record = await ctx.deps.staff.mine(actorOf(ctx))
   await ctx.reply(
-    ctx.t('me-profile', {
-      name: escapeHtml(p.fullName),
-      role: ctx.t(`role-${p.role}`),
-      school: escapeHtml(me.school?.name ?? '—'),
-      department: escapeHtml(p.departmentName ?? '—'),
-      level: p.level ? ctx.t(`level-${p.level}`) : '—',
-      subject: escapeHtml(p.subject ?? '—'),
-    }),
+    record.ok
+      ? `${profile}
+
+${recordText(ctx.t, record.value)}`
+      : profile,
   )
 })
 

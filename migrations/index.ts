@@ -11,6 +11,7 @@ import * as m0005 from './0005_calendar.ts'
 import * as m0017 from './0017_refold_name_keys.ts'
 import * as m0040 from './0040_notification_settings.ts'
 import * as m0055 from './0055_join_requests.ts'
+import * as m0065 from './0065_instances.ts'
 import * as m0075 from './0075_personal_reminders.ts'
 import * as m0080 from './0080_catalogue_profiles.ts'
 import * as m0085 from './0085_staff_records.ts'
@@ -25,6 +26,7 @@ export const migrations: Record<string, Migration> = {
   '0040_notification_settings': m0040,
   '0017_refold_name_keys': m0017,
   '0075_personal_reminders': m0075,
+  '0065_instances': m0065,
   '0090_courses': m0090,
   '0085_staff_records': m0085,
   '0080_catalogue_profiles': m0080,

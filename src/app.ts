@@ -4,7 +4,7 @@
  */
 import type { Deps, FlowContext } from './bot/context.ts'
 import { createI18n } from './bot/i18n.ts'
-import { type Db, openDatabase } from './db/connection.ts'
+import { type Db, isPostgresUrl, openDatabase } from './db/connection.ts'
 import { migrateToLatest } from './db/migrate.ts'
 import { createLogger, type Logger } from './logger.ts'
 import { createServices } from './services/index.ts'
@@ -28,6 +28,7 @@ export async function openApp(options: {
   profileFor?: ServiceOptions['profileFor']
 }): Promise<App> {
   const db = openDatabase(options.databasePath)
+  const shared = isPostgresUrl(options.databasePath)
   await migrateToLatest(db)
   const services = createServices(db, {
     ...(options.now ? { now: options.now } : {}),
@@ -35,8 +36,9 @@ export async function openApp(options: {
   })
   const deps: Deps = {
     logger: options.logger ?? createLogger(),
-    sessions: new SessionStore(db),
-    telegramUsers: new TelegramUserStore(db),
+    // several instances may share a PostgreSQL database: nothing read is kept in memory there
+    sessions: new SessionStore(db, shared ? 0 : undefined),
+    telegramUsers: new TelegramUserStore(db, { cache: !shared }),
     i18n: createI18n<FlowContext>(),
     setup: services.setup,
     schools: services.schools,

@@ -3,7 +3,8 @@
  * - sandbox (no BOT_TOKEN): the same bot against the project's Bot API emulator on 127.0.0.1,
  *   with a chat in this terminal; no Telegram account and no network needed;
  * - polling (BOT_TOKEN): long polling with grammY's runner, one chat's updates in order;
- * - webhook (BOT_TOKEN + WEBHOOK_URL): an HTTP server that checks Telegram's secret token.
+ * - webhook (BOT_TOKEN + WEBHOOK_URL): an HTTP server that checks Telegram's secret token, with
+ *   `GET /healthz` for a load balancer.
  * SIGINT/SIGTERM stop the bot and close the store.
  */
 import { createServer } from 'node:http'
@@ -19,6 +20,7 @@ import { createBot } from './bot/index.ts'
 import { ConfigError, loadConfig } from './config.ts'
 import { FakeTelegram } from './emulator/fake-telegram.ts'
 import { runTerminal } from './emulator/terminal.ts'
+import { healthHandler } from './health.ts'
 import { startOutboxWorker } from './jobs/outbox-worker.ts'
 import { reminderTextFromLocales, startReminderScheduler } from './jobs/reminders.ts'
 import { MemorySendBudget, TELEGRAM_RATE } from './jobs/send-budget.ts'
@@ -232,7 +234,10 @@ if (mode.kind === 'sandbox') {
       onTimeout: 'return',
       timeoutMilliseconds: WEBHOOK_ANSWER_MS,
     })
+    // the balancer's probe: the store answers and its migrations are this build's (src/health.ts)
+    const health = healthHandler({ db: app.db, logger, stopping: () => stopping })
     const server = createServer((req, res) => {
+      if (health(req, res)) return
       if (webApp?.(req, res)) return
       if (req.method === 'POST')
         return void handle(req, res).catch((error: unknown) => {

@@ -306,6 +306,15 @@ export interface OutboxTable {
   last_error: string | null
   /** held for the recipient's quiet hours until this instant (next_attempt_at starts there too) */
   not_before: string | null
+  /** the worker (its lease holder id) that claimed the row; see job_leases */
+  claimed_by: string | null
+}
+
+/** A named lease one instance holds until `expires_at` (ISO-8601 UTC), renewed while it lives. */
+export interface JobLeasesTable {
+  name: string
+  holder: string
+  expires_at: string
 }
 
 /** A person's /settings; no row: the defaults (see migration 0040). */
@@ -438,6 +447,7 @@ export interface Database {
   reminders: RemindersTable
   notification_settings: NotificationSettingsTable
   reminder_deliveries: ReminderDeliveriesTable
+  job_leases: JobLeasesTable
   courses: CoursesTable
   course_signups: CourseSignupsTable
   staff_records: StaffRecordsTable

@@ -15,20 +15,28 @@
  *
  * Crash safety: a row is claimed (one UPDATE … WHERE state = 'pending') just before its API call,
  * and `sent` is written as soon as the answer arrives. A worker killed between the two leaves the
- * row `claimed`; at the next start such rows become `unknown` — maybe delivered, maybe not — and are
- * NOT resent (nobody gets a message twice); the final report lists them for review. With the
- * default `concurrency: 1` that window holds at most one message. A starting worker also waits one
- * window (1 s) before its first message, so that what a dead worker sent just before dying cannot
- * add up with it beyond the limits.
+ * row `claimed`; once the dead worker's lease has run out such rows become `unknown` — maybe
+ * delivered, maybe not — and are NOT resent (nobody gets a message twice); the final report lists
+ * them for review. With the default `concurrency: 1` that window holds at most one message. A
+ * starting worker also waits one window (1 s) before its first message, so that what a dead worker
+ * sent just before dying cannot add up with it beyond the limits.
  *
- * One worker per database: a second one would double the rate and take the first one's claims
- * for a dead worker's.
+ * Several workers on one database (several instances): each holds a lease `outbox-worker:<id>`
+ * (src/store/leases.ts), renewed every `leaseMs / 3` by a timer of its own, and marks its claims
+ * with its id; a starting worker, and every worker now and then, turns into `unknown` only the
+ * claims of workers whose lease has run out. A row is claimed by one worker only. The rate is the
+ * token's, not a process's: at start-up and at every tick a worker counts the live leases and
+ * keeps to its part, `rate / workers` (RateLimiter.share). A worker that joins others waits one
+ * tick more before its first message, so that they have seen it; one that stops waits a window
+ * before it gives its lease up, so that its last messages and the others' larger parts never meet
+ * in one window; one that dies keeps its part until its lease runs out.
  */
 import { randomBytes } from 'node:crypto'
 import { Api, GrammyError, HttpError } from 'grammy'
 import type { InlineKeyboardMarkup, Message } from 'grammy/types'
 import type { Db } from '../db/connection.ts'
 import { type Logger, silentLogger } from '../logger.ts'
+import { LeaseStore } from '../store/leases.ts'
 import {
   type Broadcast,
   type BroadcastContent,
@@ -37,6 +45,7 @@ import {
   type OutboxEntry,
   OutboxStore,
   type StateCounts,
+  WORKER_LEASE,
 } from '../store/outbox.ts'
 import { RateLimiter } from './rate-limiter.ts'
 import type { SendBudget } from './send-budget.ts'
@@ -98,6 +107,11 @@ export interface OutboxWorkerOptions {
   idleMs?: number
   /** wait before the first message after start-up, ms. Default `windowMs`. */
   startupDelayMs?: number
+  /**
+   * how long this worker's lease lasts without being renewed, ms: a killed worker's claims are
+   * marked unknown by another worker this long after its last renewal. Default 30 s.
+   */
+  leaseMs?: number
   /** the clock, ms. Default Date.now. */
   now?: () => number
   /** resolves after `ms`, or at once when `signal` aborts. Default setTimeout. */
@@ -193,6 +207,8 @@ const DUE_BATCH = 32
 const REVIEW_MAX = 30
 /** Tries for a final report before it is given up. */
 const REPORT_TRIES = 5
+/** A message to the sender's chat keeps it busy for other workers until answered, or this long. */
+const SENDER_BUSY_MS = 60_000
 /** Re-check the world at least this often while waiting, ms. */
 const MAX_PAUSE_MS = 5_000
 
@@ -217,6 +233,13 @@ export class OutboxWorker {
   private readonly progressKeyboard: OutboxWorkerOptions['progressKeyboard']
   private readonly logger: Logger
   private readonly id = `${process.pid}-${randomBytes(4).toString('hex')}`
+  private readonly leases: LeaseStore
+  private readonly leaseMs: number
+  private heartbeat: NodeJS.Timeout | undefined
+  private recoveredAt = Number.NEGATIVE_INFINITY
+  /** live workers on the database at the last count, this one included */
+  private workers = 1
+  private readonly windowMs: number
 
   private loop: Promise<void> | undefined
   private stopping = false
@@ -235,8 +258,11 @@ export class OutboxWorker {
 
   constructor(options: OutboxWorkerOptions) {
     this.store = new OutboxStore(options.db)
+    this.leases = new LeaseStore(options.db)
+    this.leaseMs = options.leaseMs ?? 30_000
     this.api = options.api
     const windowMs = options.windowMs ?? 1000
+    this.windowMs = windowMs
     this.limiter = new RateLimiter(options.rate, { windowMs, perChatMs: options.perChatMs ?? 1000 })
     this.budget = options.budget
     this.concurrency = Math.max(1, options.concurrency ?? 1)
@@ -291,15 +317,67 @@ export class OutboxWorker {
   // ── the loop ──────────────────────────────────────────────────────────────────────────────
 
   private async main(untilIdle: boolean): Promise<void> {
-    const recovered = await this.store.recoverClaims()
+    await this.renewLease()
+    this.heartbeat = setInterval(
+      () =>
+        void this.renewLease().catch((error: unknown) =>
+          this.logger.warn('outbox: lease not renewed', { error }),
+        ),
+      Math.max(1, Math.floor(this.leaseMs / 3)),
+    )
+    this.heartbeat.unref?.()
+    try {
+      await this.deliverAll(untilIdle)
+    } finally {
+      clearInterval(this.heartbeat)
+      // the others take this one's part at their next tick: its last window first goes by
+      if (this.workers > 1) await this.sleep(this.windowMs, new AbortController().signal)
+      // another worker may take this one's place at once; its claims were all recorded
+      await this.leases.release(this.lease, this.id).catch(() => undefined)
+    }
+  }
+
+  /** Counts the live workers and keeps to this one's part of the rate; the count. */
+  private async countWorkers(): Promise<number> {
+    const live = await this.leases.live(WORKER_LEASE, iso(this.now()))
+    const workers = Math.max(1, new Set([...live, this.id]).size)
+    if (workers !== this.workers)
+      this.logger.info('outbox: workers on this database', {
+        workers,
+        perSecond: Math.floor(this.limiter.rate / workers),
+      })
+    this.workers = workers
+    this.limiter.share(this.limiter.rate / workers)
+    return workers
+  }
+
+  private get lease(): string {
+    return `${WORKER_LEASE}${this.id}`
+  }
+
+  private async renewLease(): Promise<void> {
+    const now = this.now()
+    await this.leases.hold(this.lease, this.id, iso(now), iso(now + this.leaseMs))
+  }
+
+  /** Claims of workers whose lease ran out: unknown, never resent. */
+  private async recoverClaims(): Promise<void> {
+    this.recoveredAt = this.now()
+    const recovered = await this.store.recoverClaims(this.id, iso(this.recoveredAt))
     if (recovered.length)
       this.logger.warn('outbox: rows left claimed by a stopped worker are marked unknown', {
         rows: recovered.map((r) => r.id),
       })
+  }
+
+  private async deliverAll(untilIdle: boolean): Promise<void> {
+    await this.recoverClaims()
+    // joining others: one tick more, so that each of them has counted this one before it sends
+    const joining = (await this.countWorkers()) > 1
     // a 429 a previous worker was waiting out still holds (flood limits are per bot, not per process)
     const flood = await this.store.floodPauseEnd(iso(this.now()))
     if (flood) this.pausedUntil = Date.parse(flood)
-    await this.pause(this.startupDelayMs)
+    await this.pause(this.startupDelayMs + (joining ? this.tickMs : 0))
     while (!this.stopping) {
       // let timers run between steps even when the API answers without real I/O
       await new Promise<void>((resolve) => setImmediate(resolve))
@@ -364,7 +442,7 @@ export class OutboxWorker {
     // the shared budget first (replies go before the outbox), then the claim: a row is never held
     // claimed while it waits its turn
     const release = (await this.budget?.take(free.chatId, 'outbox')) ?? (() => {})
-    const row = await this.store.claim(free.id, `${this.id}:${++this.claims}`, iso(this.now()))
+    const row = await this.store.claim(free.id, `${this.id}:${++this.claims}`, iso(this.now()), this.id)
     if (!row) {
       release()
       return false
@@ -501,6 +579,8 @@ export class OutboxWorker {
    */
   private async tick(): Promise<boolean> {
     this.nextTickAt = this.now() + this.tickMs
+    if (this.now() - this.recoveredAt >= this.leaseMs / 3) await this.recoverClaims()
+    await this.countWorkers()
     let settled = true
     const rotation: number[] = []
     for (const b of await this.store.activeBroadcasts()) {
@@ -585,12 +665,20 @@ export class OutboxWorker {
       return
     }
     if (b.progressMessageId === null || text === shown.text) return
-    const last = shown.at || Date.parse(b.progressUpdatedAt ?? '') || 0
+    const last = Math.max(shown.at, Date.parse(b.progressUpdatedAt ?? '') || 0)
     if (this.now() - last < this.progressEveryMs || !this.chatFree(b.progressChatId)) return
+    // another worker may be editing it too: one of them per period
+    if (!(await this.takeSenderChat(b.id, this.progressEveryMs))) return
     const edited = await this.edit(b, b.progressChatId, b.progressMessageId, text, keyboard)
+    await this.store.touchProgress(b.id, iso(this.now()))
     if (!edited) return
     this.shown.set(b.id, { ...shown, at: this.now(), text })
-    await this.store.touchProgress(b.id, iso(this.now()))
+  }
+
+  /** The sender's chat for one message, when nothing went there for `gapMs` (any worker). */
+  private takeSenderChat(broadcastId: number, gapMs: number): Promise<boolean> {
+    const now = this.now()
+    return this.store.claimSenderChat(broadcastId, iso(now - gapMs), iso(now + SENDER_BUSY_MS))
   }
 
   /** The last edit of the progress message, then the report; false: not yet, try at a later tick. */
@@ -600,16 +688,24 @@ export class OutboxWorker {
       const text = this.render(await this.view(b, counts, 'final'))
       if (text !== this.shown.get(b.id)?.text) {
         if (!this.chatFree(b.progressChatId)) return false
-        if (!(await this.edit(b, b.progressChatId, b.progressMessageId, text))) return false
+        if (!(await this.takeSenderChat(b.id, this.limiter.perChatMs))) return false
+        const edited = await this.edit(b, b.progressChatId, b.progressMessageId, text)
+        await this.store.touchProgress(b.id, iso(this.now()))
+        if (!edited) return false
         this.shown.set(b.id, { ...this.shown.get(b.id)!, at: this.now(), text })
       }
     }
     if (!this.chatFree(sender)) return false
+    if (!(await this.takeSenderChat(b.id, this.limiter.perChatMs))) return false
     // claimed before sending, so that it is sent at most once (released again if surely not sent)
-    if (!(await this.store.claimReport(b.id, iso(this.now())))) return true
+    if (!(await this.store.claimReport(b.id, iso(this.now())))) {
+      await this.store.touchProgress(b.id, iso(this.now()))
+      return true
+    }
     const review = await this.store.entries(b.id, ['unreachable', 'failed', 'unknown'], REVIEW_MAX)
     const text = this.render(await this.view(b, counts, 'report', review))
     const sent = await this.post(sender, () => this.api.sendMessage(sender, text, { parse_mode: 'HTML' }))
+    await this.store.touchProgress(b.id, iso(this.now()))
     const tries = (this.reportTries.get(b.id) ?? 0) + 1
     this.reportTries.set(b.id, tries)
     if (!sent.ok && sent.again && tries < REPORT_TRIES) {

@@ -11,6 +11,10 @@
  *
  * A send holds its place from `begin()` to `end()`; while it is in flight, what depends on its
  * answer waits (`Infinity`).
+ *
+ * `share(n)` lowers the limit to `n` of the `rate` (several workers splitting one token's rate):
+ * from then on a message may start only when the one `n` messages before it was answered a window
+ * ago, so a lower share holds at once, counting the messages already sent.
  */
 export interface RateLimiterOptions {
   /** default 1000 */
@@ -23,7 +27,9 @@ export class RateLimiter {
   readonly windowMs: number
   readonly perChatMs: number
   /** the average spacing of messages */
-  readonly interval: number
+  interval: number
+  /** messages a window this limiter may send now: `rate`, or less when shared */
+  private allowed: number
   /** answer times of the last `rate` messages, oldest at `head` (Infinity while in flight) */
   private readonly ring: number[] = []
   private head = 0
@@ -41,12 +47,26 @@ export class RateLimiter {
     this.windowMs = options.windowMs ?? 1000
     this.perChatMs = options.perChatMs ?? 1000
     this.interval = this.windowMs / rate
+    this.allowed = rate
+  }
+
+  /** Messages a window this limiter may send now. */
+  get current(): number {
+    return this.allowed
+  }
+
+  /** From now on at most `n` messages a window (1 ≤ n ≤ rate): this worker's part of the rate. */
+  share(n: number): void {
+    this.allowed = Math.max(1, Math.min(this.rate, Math.floor(n)))
+    this.interval = this.windowMs / this.allowed
   }
 
   /** The earliest time any message may start (Infinity: wait for a message in flight). */
   nextGlobal(now: number): number {
     let at = Math.max(now, this.tat - this.interval)
-    if (this.ring.length === this.rate) at = Math.max(at, this.ring[this.head]! + this.windowMs)
+    // message k sits in slot k % rate: the one `allowed` messages back is still in the ring
+    if (this.seq >= this.allowed)
+      at = Math.max(at, this.ring[(this.seq - this.allowed) % this.rate]! + this.windowMs)
     return at
   }
 

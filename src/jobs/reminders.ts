@@ -14,7 +14,13 @@
  * tick (the tick runs at start-up) — only the latest of a deadline's due reminders (an earlier one
  * is `superseded`), and none for a deadline already over (`deadline-passed`) or of a year that is no
  * longer the school's current one (`not-current-year`).
+ *
+ * Several instances on one database: the scheduler's pass runs in one of them at a time, the one
+ * holding the `reminder-scheduler` lease (src/store/leases.ts), renewed at each of its ticks; the
+ * others' ticks do nothing (`held: false`) until it stops (it gives the lease up) or dies (the
+ * lease runs out after `leaseMs`, and the next instance to tick takes it over).
  */
+import { randomBytes } from 'node:crypto'
 import type { Db } from '../db/connection.ts'
 import { type Logger, silentLogger } from '../logger.ts'
 import { BroadcastService } from '../services/broadcasts.ts'
@@ -29,6 +35,7 @@ import {
   vietnameseDate,
 } from '../services/calendar.ts'
 import { CalendarStore, type DueReminder, type SkipReason } from '../store/calendar.ts'
+import { LeaseStore } from '../store/leases.ts'
 import { DEFAULT_SETTINGS, NotificationSettingsStore, wantsReminder } from '../store/notification-settings.ts'
 import type { BroadcastContent } from '../store/outbox.ts'
 import { ReminderDeliveryStore } from '../store/reminder-deliveries.ts'
@@ -80,6 +87,8 @@ export interface EnqueuedReminder {
 }
 
 export interface ReminderTick {
+  /** a scheduler's tick only: false when another instance holds the pass (nothing was done here) */
+  held?: boolean
   enqueued: EnqueuedReminder[]
   skipped: Array<{ reminderId: number; deadlineId: number; reason: SkipReason }>
   /** the text callback or the outbox refused: the reminder stays pending for the next tick */
@@ -308,16 +317,26 @@ export interface ReminderScheduler {
  * Ticks at start-up and then every `intervalMs` (default one minute) on the given clock; ticks never
  * overlap. A failed tick is logged and the next one tries again.
  */
+export const SCHEDULER_LEASE = 'reminder-scheduler'
+
 export function startReminderScheduler(
   options: ReminderJobOptions & {
     intervalMs?: number
     /** the clock (default: the system's) */
     now?: () => Date
+    /** this instance's name in the lease (default: pid and a random suffix) */
+    instance?: string
+    /** how long the pass stays this instance's without a tick (default: three intervals) */
+    leaseMs?: number
   },
 ): ReminderScheduler {
   const logger = options.logger ?? silentLogger
   const intervalMs = options.intervalMs ?? 60_000
+  const leaseMs = options.leaseMs ?? 3 * intervalMs
   const now = options.now ?? (() => new Date())
+  const me = options.instance ?? `${process.pid}-${randomBytes(4).toString('hex')}`
+  const leases = new LeaseStore(options.db)
+  let held = false
   let stopped = false
   let timer: ReturnType<typeof setTimeout> | undefined
   const empty = (): ReminderTick => ({ enqueued: [], skipped: [], failed: [] })
@@ -328,7 +347,14 @@ export function startReminderScheduler(
       .then(async () => {
         if (stopped) return empty()
         try {
-          return await runDueReminders(options, now())
+          const at = now()
+          const until = new Date(at.getTime() + leaseMs).toISOString()
+          const holding = await leases.hold(SCHEDULER_LEASE, me, at.toISOString(), until)
+          if (holding !== held)
+            logger.info(holding ? 'reminder pass: this instance' : 'reminder pass: another instance')
+          held = holding
+          if (!holding) return { ...empty(), held: false }
+          return { ...(await runDueReminders(options, at)), held: true }
         } catch (error) {
           logger.error('reminder tick failed', { error })
           return empty()
@@ -352,6 +378,8 @@ export function startReminderScheduler(
       stopped = true
       if (timer) clearTimeout(timer)
       await running.catch(() => undefined)
+      // another instance takes the pass over at its next tick, not after the lease runs out
+      if (held) await leases.release(SCHEDULER_LEASE, me).catch(() => undefined)
     },
   }
 }

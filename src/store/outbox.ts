@@ -5,7 +5,7 @@
  *
  * A row's life:  pending --claim--> claimed --answer--> sent | unreachable | failed
  *                                           \--429 / network error--> pending (later)
- *                pending --cancel--> cancelled;  claimed --worker died--> unknown (at start-up)
+ *                pending --cancel--> cancelled;  claimed --worker died--> unknown (its lease ran out)
  */
 import type { Kysely, Selectable } from 'kysely'
 import { z } from 'zod'
@@ -321,6 +321,24 @@ export class OutboxStore {
       .execute()
   }
 
+  /**
+   * Takes the sender's chat for one message about this broadcast (an edit of the progress message,
+   * the report), when nothing about it went there since `notBefore`: false when another worker
+   * did. The chat is marked busy until `busyUntil`; touchProgress with the answer's time frees it.
+   * Several workers share one sender's chat this way: one message at a time, spaced.
+   */
+  async claimSenderChat(id: number, notBefore: string, busyUntil: string): Promise<boolean> {
+    const result = await this.db
+      .updateTable('broadcasts')
+      .set({ progress_updated_at: busyUntil })
+      .where('id', '=', id)
+      .where((eb) =>
+        eb.or([eb('progress_updated_at', 'is', null), eb('progress_updated_at', '<=', notBefore)]),
+      )
+      .executeTakeFirst()
+    return Number(result.numUpdatedRows) > 0
+  }
+
   async touchProgress(id: number, now: string): Promise<void> {
     await this.db.updateTable('broadcasts').set({ progress_updated_at: now }).where('id', '=', id).execute()
   }
@@ -577,10 +595,15 @@ export class OutboxStore {
   // ── the worker ─────────────────────────────────────────────────────────────────────────────
 
   /**
-   * At start-up: rows a dead worker left claimed may or may not have been delivered (it died
-   * between claiming and recording the answer). They become `unknown` and are never resent.
+   * Rows a dead worker left claimed may or may not have been delivered (it died between claiming
+   * and recording the answer). They become `unknown` and are never resent. A worker is dead when
+   * its lease (`outbox-worker:<id>` in job_leases) has run out at `now`; the claims of `self` and
+   * of every live worker are left alone, so several workers can share one database.
    */
-  async recoverClaims(): Promise<Array<{ id: number; broadcastId: number; chatId: number }>> {
+  async recoverClaims(
+    self: string,
+    now: string,
+  ): Promise<Array<{ id: number; broadcastId: number; chatId: number }>> {
     const rows = await this.db
       .updateTable('outbox')
       .set({
@@ -589,6 +612,23 @@ export class OutboxStore {
         last_error: 'the worker stopped between sending and recording the answer',
       })
       .where('state', '=', 'claimed')
+      .where((eb) =>
+        eb.or([
+          eb('claimed_by', 'is', null),
+          eb.and([
+            eb('claimed_by', '!=', self),
+            eb(
+              'claimed_by',
+              'not in',
+              eb
+                .selectFrom('job_leases')
+                .select('holder')
+                .where('name', 'like', `${WORKER_LEASE}%`)
+                .where('expires_at', '>', now),
+            ),
+          ]),
+        ]),
+      )
       .returning(['id', 'broadcast_id', 'chat_id'])
       .execute()
     return rows.map((r) => ({ id: r.id, broadcastId: r.broadcast_id, chatId: Number(r.chat_id) }))
@@ -646,11 +686,15 @@ export class OutboxStore {
       .execute()
   }
 
-  /** pending -> claimed, in one statement; undefined when the row was taken or cancelled meanwhile. */
-  async claim(id: number, token: string, now: string): Promise<ClaimedRow | undefined> {
+  /**
+   * pending -> claimed, in one statement (UPDATE … WHERE state = 'pending' RETURNING); undefined
+   * when the row was taken or cancelled meanwhile. Of several workers that pick the same row, one
+   * gets it: on PostgreSQL the others wait for its row lock and then find the row claimed.
+   */
+  async claim(id: number, token: string, now: string, worker: string): Promise<ClaimedRow | undefined> {
     const row = await this.db
       .updateTable('outbox')
-      .set({ state: 'claimed', claimed_at: now, claim_token: token })
+      .set({ state: 'claimed', claimed_at: now, claim_token: token, claimed_by: worker })
       .where('id', '=', id)
       .where('state', '=', 'pending')
       .returning(['id', 'broadcast_id', 'chat_id', 'person_id', 'content', 'attempts'])
@@ -734,6 +778,9 @@ export class OutboxStore {
     return Number(row.n)
   }
 }
+
+/** A worker's lease is named `outbox-worker:<its id>`, held by its id. */
+export const WORKER_LEASE = 'outbox-worker:'
 
 function chunk<T>(items: readonly T[], size: number): T[][] {
   const out: T[][] = []

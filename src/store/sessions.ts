@@ -3,7 +3,9 @@
  * replay state, so that a restart in the middle of a flow loses nothing.
  *
  * Reads are served from a write-through cache: this process is the only writer of its SQLite
- * file, so the cache is never stale, and an update whose state did not change costs no query.
+ * file, so the cache is never stale, and an update whose state did not change costs no query. On
+ * PostgreSQL several instances may share the table, so the app opens it with `maxCached: 0` (no
+ * cache: every read goes to the database).
  */
 import type { Db } from '../db/connection.ts'
 
@@ -52,6 +54,7 @@ export class SessionStore {
   }
 
   private remember(key: string, entry: Cached): void {
+    if (this.maxCached <= 0) return
     if (this.cache.size >= this.maxCached && !this.cache.has(key)) {
       // drop the oldest entry (Map keeps insertion order)
       const oldest = this.cache.keys().next().value

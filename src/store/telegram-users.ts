@@ -1,6 +1,8 @@
 /**
  * Telegram accounts the bot has seen, with the language each chose. Cached like the sessions:
- * the language is needed on every update and for every notification sent to someone else.
+ * the language is needed on every update and for every notification sent to someone else. Without
+ * the cache (`{ cache: false }`: PostgreSQL, where several instances may share the table) every
+ * read goes to the database.
  */
 import type { Db } from '../db/connection.ts'
 
@@ -15,8 +17,14 @@ export interface TelegramUser {
 
 export class TelegramUserStore {
   private readonly cache = new Map<number, TelegramUser>()
+  private readonly caching: boolean
 
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    options: { cache?: boolean } = {},
+  ) {
+    this.caching = options.cache ?? true
+  }
 
   async get(telegramId: number): Promise<TelegramUser | undefined> {
     const cached = this.cache.get(telegramId)
@@ -34,7 +42,7 @@ export class TelegramUserStore {
       language: row.language,
       blockedAt: row.blocked_at,
     }
-    this.cache.set(telegramId, user)
+    if (this.caching) this.cache.set(telegramId, user)
     return user
   }
 
@@ -65,7 +73,7 @@ export class TelegramUserStore {
       language: known?.language ?? null,
       blockedAt: known?.blockedAt ?? null,
     }
-    this.cache.set(from.id, user)
+    if (this.caching) this.cache.set(from.id, user)
     return user
   }
 
@@ -89,7 +97,7 @@ export class TelegramUserStore {
       .set({ blocked_at: at, updated_at: new Date().toISOString() })
       .where('telegram_id', '=', telegramId)
       .execute()
-    this.cache.set(telegramId, { ...known, blockedAt: at })
+    if (this.caching) this.cache.set(telegramId, { ...known, blockedAt: at })
     return true
   }
 }

@@ -25,8 +25,11 @@ export async function startMain(
   env: Record<string, string>,
   ready: () => boolean,
   timeoutMs = 45_000,
+  /** a built main.js (`npm run build`) run by plain node; by default src/main.ts through tsx */
+  entry?: string,
 ): Promise<MainProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  const args = entry ? [entry] : ['--import', 'tsx', 'src/main.ts']
+  const child = spawn(process.execPath, args, {
     cwd: root,
     env: { ...process.env, LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

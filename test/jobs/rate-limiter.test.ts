@@ -42,6 +42,42 @@ describe('RateLimiter', () => {
     )
   })
 
+  it('keeps a lowered share at once, counting what was sent before it (several workers)', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 2, max: 40 }),
+        fc.array(
+          fc.record({
+            // a worker joins or leaves now and then: its share of the rate changes
+            workers: fc.integer({ min: 1, max: 4 }),
+            delay: fc.integer({ min: 0, max: 60 }),
+            latency: fc.integer({ min: 0, max: 300 }),
+          }),
+          { minLength: 1, maxLength: 300 },
+        ),
+        (rate, messages) => {
+          const limiter = new RateLimiter(rate)
+          let now = 0
+          const sent: Array<{ at: number; share: number }> = []
+          for (const [i, m] of messages.entries()) {
+            limiter.share(rate / m.workers)
+            now = Math.max(now, limiter.nextAt(i, now)) + m.delay
+            const slot = limiter.begin(i, now)
+            sent.push({ at: now, share: limiter.current })
+            now += m.latency
+            limiter.end(slot, i, now)
+          }
+          // in any second, the messages sent under a share are at most that share
+          for (const { at, share } of sent) {
+            const inWindow = sent.filter((s) => s.at > at - 1000 && s.at <= at)
+            expect(inWindow.length).toBeLessThanOrEqual(Math.max(share, 1))
+          }
+        },
+      ),
+      { numRuns: 200 },
+    )
+  })
+
   it('keeps the limit with several messages in flight', () => {
     fc.assert(
       fc.property(

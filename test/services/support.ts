@@ -5,6 +5,7 @@
 import { sql } from 'kysely'
 import { expect } from 'vitest'
 import type { App } from '../../src/app.ts'
+import { tablesOf } from '../../src/db/migrate.ts'
 import { createLogger } from '../../src/logger.ts'
 import { type RegulationProfile, TT26_2012 } from '../../src/rules/index.ts'
 import { createServices, type Services } from '../../src/services/index.ts'
@@ -67,16 +68,19 @@ export async function account(w: World, telegramId: number, language?: 'vi' | 'e
 
 /** Every row of every table: compared before and after to prove a refusal changed nothing. */
 export async function snapshot(w: World): Promise<string> {
-  // kysely's introspection lists the tables on either database (its own migration tables left
-  // out); on a PostgreSQL server shared by concurrent runs it sees their schemas too, so only
-  // this test's schema counts (another run's newer tables are not in ours)
+  // this test's own tables (kysely's migration tables left out): on a PostgreSQL server shared by
+  // concurrent runs, only this test's schema counts (another run's newer tables are not in ours),
+  // read without kysely's introspection, which reads every schema and fails on one being dropped
   const current = onPostgres
     ? (await sql<{ name: string }>`select current_schema() as name`.execute(w.app.db)).rows[0]?.name
     : undefined
-  const tables = (await w.app.db.introspection.getTables())
-    .filter((t) => current === undefined || t.schema === current)
-    .map((t) => t.name)
-    .sort()
+  const listed =
+    current === undefined
+      ? (
+          await sql<{ name: string }>`select name from sqlite_master where type = 'table'`.execute(w.app.db)
+        ).rows.map((r) => r.name)
+      : await tablesOf(w.app.db, current)
+  const tables = listed.filter((name) => !/^(kysely_|sqlite_)/.test(name)).sort()
   const out: Record<string, unknown[]> = {}
   for (const name of tables) {
     out[name] = (await sql`select * from ${sql.table(name)} order by 1`.execute(w.app.db)).rows

@@ -1,0 +1,209 @@
+/**
+ * Several instances on one database (on the PostgreSQL run, one PostgreSQL schema; otherwise one
+ * SQLite file): two outbox workers in processes of their own deliver one 2,000-recipient broadcast
+ * together, one of them killed with SIGKILL midway — every recipient gets the message once (the
+ * killed worker's message in flight, at most, is `unknown`), both workers did part of it, the
+ * sender gets one report, and the two together never send more than the token's rate in a second;
+ * two reminder schedulers ticking together run the pass in one of them; and on PostgreSQL, one
+ * instance reads what the other wrote (no stale in-process cache).
+ */
+import { type ChildProcess, fork } from 'node:child_process'
+import { fileURLToPath } from 'node:url'
+import { afterEach, expect, it } from 'vitest'
+import { openApp } from '../../src/app.ts'
+import { FakeTelegram } from '../../src/emulator/fake-telegram.ts'
+import { type ReminderText, startReminderScheduler } from '../../src/jobs/reminders.ts'
+import { createLogger } from '../../src/logger.ts'
+import { createBroadcastService } from '../../src/services/broadcasts.ts'
+import { tempDatabase } from '../helpers/bot-harness.ts'
+import { freshDatabase, onPostgres } from '../helpers/database.ts'
+import { must, OWNER, school, world } from '../services/support.ts'
+import { maxInWindow, minGapPerChat, rowsByChat, seedSchool, sendsPerChat, TOKEN } from './support.ts'
+
+// the token's rate, shared by the workers: each keeps to its part
+const RATE = 100
+const RECIPIENTS = 2_000
+const script = fileURLToPath(new URL('./worker-process.ts', import.meta.url))
+const cleanups: Array<() => unknown> = []
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup()
+})
+
+/** One store for every process of a test: a fresh PostgreSQL schema, or a SQLite file. */
+async function sharedStore(): Promise<string> {
+  const database = await freshDatabase()
+  cleanups.push(() => database.drop())
+  if (database.location !== ':memory:') return database.location
+  const file = tempDatabase()
+  cleanups.push(() => file.remove())
+  return file.path
+}
+
+function startWorker(store: string, url: string) {
+  const proc: ChildProcess = fork(script, [], {
+    execArgv: ['--import', 'tsx'],
+    env: {
+      ...process.env,
+      OUTBOX_DB: store,
+      OUTBOX_API_ROOT: url,
+      OUTBOX_TOKEN: TOKEN,
+      OUTBOX_RATE: String(RATE),
+      OUTBOX_BACKOFF_MS: '200',
+      OUTBOX_LEASE_MS: '1500',
+    },
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  })
+  cleanups.push(() => proc.kill('SIGKILL'))
+  const exit = new Promise<NodeJS.Signals | number | null>((resolve) =>
+    proc.once('exit', (code, signal) => resolve(signal ?? code)),
+  )
+  return { process: proc, exit }
+}
+
+it('two workers deliver one broadcast once to everyone, one of them killed midway', {
+  timeout: 240_000,
+}, async () => {
+  const store = await sharedStore()
+  const app = await openApp({ databasePath: store, logger: createLogger('error') })
+  const { schoolId, admin, people } = await seedSchool(app.db, RECIPIENTS, 'THPT Hai Tiến Trình')
+  const fake = new FakeTelegram()
+  const server = await fake.listen()
+  cleanups.push(() => server.close())
+  fake.user({ id: admin.telegramId, first_name: 'Admin' })
+  for (const p of people) fake.user({ id: p.telegramId, first_name: `GV ${p.personId}` })
+  const teachers = new Set(people.map((p) => p.telegramId))
+  const broadcasts = createBroadcastService(app.db)
+  const draft = must(
+    await broadcasts.create(admin, {
+      schoolId,
+      content: { type: 'text', html: '<b>Thông báo</b>: họp hội đồng 14h thứ Sáu' },
+      audience: { type: 'roles', roles: ['teacher'] },
+    }),
+  )
+  expect(must(await broadcasts.confirm(admin, { broadcastId: draft.id })).enqueued).toBe(RECIPIENTS)
+  await app.close()
+
+  const first = startWorker(store, server.url)
+  const second = startWorker(store, server.url)
+  let delivered = 0
+  fake.onEvent((event) => {
+    if (event.kind !== 'send' || !teachers.has(event.chatId)) return
+    if (++delivered === 700) first.process.kill('SIGKILL')
+  })
+  expect(await first.exit).toBe('SIGKILL')
+  expect(await second.exit).toBe(0)
+
+  const check = await openApp({ databasePath: store, logger: createLogger('error') })
+  cleanups.push(() => check.close())
+  const rows = await rowsByChat(check.db, draft.id)
+  const per = sendsPerChat(fake.sent)
+  const unknown = [...rows.values()].filter((r) => r.state === 'unknown')
+  // never twice; everyone but the killed worker's message in flight (at most one) got it
+  for (const p of people) {
+    const got = per.get(p.telegramId) ?? 0
+    const row = rows.get(p.telegramId)!
+    if (row.state === 'unknown') expect(got).toBeLessThanOrEqual(1)
+    else
+      expect({ chat: p.telegramId, got, state: row.state }).toEqual({
+        chat: p.telegramId,
+        got: 1,
+        state: 'sent',
+      })
+  }
+  expect(unknown.length).toBeLessThanOrEqual(1)
+  // both workers sent part of it: each row names the worker that claimed it
+  const byWorker = new Set([...rows.values()].map((r) => r.claimed_by))
+  expect(byWorker.size).toBe(2)
+  // one report to the sender, with the right numbers
+  const report = must(await createBroadcastService(check.db).report(admin, { broadcastId: draft.id }))
+  expect(report.counts).toMatchObject({
+    sent: RECIPIENTS - unknown.length,
+    unknown: unknown.length,
+    pending: 0,
+    claimed: 0,
+  })
+  const toAdmin = fake.events.filter((e) => e.chatId === admin.telegramId && e.kind === 'send')
+  expect(toAdmin).toHaveLength(2) // the progress message, the report
+  // the two together, the killed one's last second included, never above the token's rate
+  expect(maxInWindow(fake.sent.map((s) => s.at))).toBeLessThanOrEqual(RATE)
+  expect(minGapPerChat(fake.sent)).toBeGreaterThanOrEqual(1000)
+  expect(fake.violations).toEqual([])
+})
+
+it('two reminder schedulers on one database: the pass runs in one; the other takes over when it stops or dies', async () => {
+  const w = await world()
+  cleanups.push(() => w.app.close())
+  await w.services.setup.bootstrap({ ownerTelegramIds: [OWNER.telegramId] })
+  await school(w, 'THPT A', 100)
+  // 31/8 08:00 in Vietnam: the 7-day reminders of the school's deadlines are due
+  w.at('2025-08-31T01:00:00Z')
+  const texts: number[] = []
+  const text: ReminderText = (recipient) => {
+    texts.push(recipient.telegramId)
+    return { html: `nhắc ${recipient.telegramId}` }
+  }
+  // a tick an hour is as good as none here: the test ticks them itself
+  const start = (instance: string) => {
+    const scheduler = startReminderScheduler({
+      db: w.app.db,
+      text,
+      now: () => w.clock.now,
+      instance,
+      intervalMs: 3_600_000,
+      leaseMs: 180_000,
+    })
+    cleanups.push(() => scheduler.stop())
+    return scheduler
+  }
+  const a = start('instance-a')
+  const b = start('instance-b')
+  const [fromA, fromB] = await Promise.all([a.started, b.started])
+  // one of them ran the pass, the other did nothing
+  expect([fromA.held, fromB.held].sort()).toEqual([false, true])
+  const [holder, other] = fromA.held ? [a, b] : [b, a]
+  const enqueued = [...fromA.enqueued, ...fromB.enqueued]
+  expect(enqueued.length).toBeGreaterThan(0)
+  const rows = await w.app.db.selectFrom('outbox').select('chat_id').execute()
+  expect(rows.length).toBe(enqueued.reduce((n, e) => n + e.recipients, 0))
+  expect(texts.length).toBe(rows.length) // each person's text made once
+  expect((await other.tick()).held).toBe(false)
+
+  // the holder stops: the other one takes the pass at its next tick (nothing is due twice)
+  await holder.stop()
+  w.at('2025-08-31T01:01:00Z')
+  expect(await other.tick()).toMatchObject({ held: true, enqueued: [] })
+
+  // the new holder dies without stopping: a third instance waits for its lease to run out
+  const third = start('instance-c')
+  expect((await third.started).held).toBe(false)
+  w.at('2025-08-31T01:03:59Z')
+  expect((await third.tick()).held).toBe(false)
+  w.at('2025-08-31T01:04:01Z')
+  expect((await third.tick()).held).toBe(true)
+  expect(await w.app.db.selectFrom('outbox').select('chat_id').execute()).toHaveLength(rows.length)
+})
+
+it.skipIf(!onPostgres)(
+  'two instances on one PostgreSQL database see each other’s flow state and language at once',
+  async () => {
+    const store = await sharedStore()
+    const one = await openApp({ databasePath: store, logger: createLogger('error') })
+    cleanups.push(() => one.close())
+    const two = await openApp({ databasePath: store, logger: createLogger('error') })
+    cleanups.push(() => two.close())
+    // a chat's updates may reach either instance: what one saved, the other reads next
+    const sessionsOne = one.deps.sessions.adapter<{ step: number }>('session:')
+    const sessionsTwo = two.deps.sessions.adapter<{ step: number }>('session:')
+    await sessionsOne.write('chat:77', { step: 1 })
+    expect(await sessionsTwo.read('chat:77')).toEqual({ step: 1 })
+    await sessionsTwo.write('chat:77', { step: 2 })
+    expect(await sessionsOne.read('chat:77')).toEqual({ step: 2 })
+    await sessionsTwo.delete('chat:77')
+    expect(await sessionsOne.read('chat:77')).toBeUndefined()
+
+    await one.deps.telegramUsers.seen({ id: 77, first_name: 'Lan' })
+    expect((await one.deps.telegramUsers.get(77))?.language).toBeNull()
+    await two.deps.telegramUsers.setLanguage(77, 'en')
+    expect((await one.deps.telegramUsers.get(77))?.language).toBe('en')
+  },
+)

@@ -5,6 +5,7 @@
  *   const role = await waitPick(conversation, ctx, pick)   // pick = callbackData('invp', ['value'])
  */
 import type { Conversation } from '@grammyjs/conversations'
+import { InlineKeyboard } from 'grammy'
 import type { CallbackData } from './callback-data.ts'
 import type { BotContext, FlowContext } from './context.ts'
 import { escapeHtml } from './i18n.ts'
@@ -41,4 +42,36 @@ export async function askText(conversation: Flow, ctx: FlowContext, question: st
   await ctx.reply(`${question}\n${ctx.t('flow-cancel-hint')}`)
   const answer = await conversation.waitFor('message:text', { otherwise: (other) => other.reply(question) })
   return answer.message.text.trim()
+}
+
+/**
+ * A file's preview with ✅ Lưu / Hủy, then waits: 'save'; 'cancel' (said so in the chat); or a
+ * newer file sent meanwhile, whose own preview comes next (this preview's buttons are taken away,
+ * so they cannot save the old one).
+ */
+export async function confirmOrNewFile<R extends FlowContext>(
+  conversation: Flow,
+  ctx: FlowContext,
+  received: R,
+  preview: string,
+  kind: CallbackData<'choice'>,
+): Promise<'save' | 'cancel' | { file: R }> {
+  const keyboard = new InlineKeyboard()
+    .text(ctx.t('import-button-save'), kind.pack({ choice: 'save' }))
+    .text(ctx.t('import-button-cancel'), kind.pack({ choice: 'cancel' }))
+  const shown = await received.reply(preview, { reply_markup: keyboard })
+  const answer = await conversation.waitUntil(
+    (u) => kind.unpack(u.callbackQuery?.data) !== undefined || u.message?.document !== undefined,
+    { otherwise: (other) => other.reply(ctx.t('import-confirm-buttons')) },
+  )
+  if (answer.message?.document) {
+    await answer.api.editMessageReplyMarkup(shown.chat.id, shown.message_id)
+    return { file: answer as unknown as R }
+  }
+  const choice = kind.unpack(answer.callbackQuery?.data)?.choice
+  await answer.answerCallbackQuery()
+  await answer.editMessageReplyMarkup()
+  if (choice === 'save') return 'save'
+  await answer.reply(ctx.t('import-cancelled'))
+  return 'cancel'
 }

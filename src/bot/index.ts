@@ -57,7 +57,7 @@ export const FLOOD_LIMIT = 30
 export const FLOOD_WINDOW_MS = 10_000
 
 /** Bump when a conversation's code changes so that old replay state is discarded, not misread. */
-export const CONVERSATION_VERSION = 1
+export const CONVERSATION_VERSION = 2
 
 /**
  * A conversation's Api answers the calls it replays from its log (the plugin's own transformer);

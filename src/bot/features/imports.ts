@@ -13,7 +13,7 @@
  */
 import { type Conversation, createConversation } from '@grammyjs/conversations'
 import { InlineKeyboard } from 'grammy'
-import type { Document, Message } from 'grammy/types'
+import type { Document } from 'grammy/types'
 import {
   CATALOGUE_COLUMNS,
   type CataloguePreview,
@@ -24,6 +24,7 @@ import {
 import { callbackData } from '../callback-data.ts'
 import type { BotContext, FlowContext } from '../context.ts'
 import { Feature } from '../feature.ts'
+import { confirmOrNewFile } from '../flow.ts'
 import { escapeHtml } from '../i18n.ts'
 import { type ServiceError, serviceErrorText } from '../service-errors.ts'
 import { receiveUpload } from '../uploads.ts'
@@ -229,29 +230,20 @@ async function importFlow(
       continue
     }
 
-    const keyboard = new InlineKeyboard()
-      .text(ctx.t('import-button-save'), confirmButton.pack({ choice: 'save' }))
-      .text(ctx.t('import-button-cancel'), confirmButton.pack({ choice: 'cancel' }))
-    const shown: Message = await received.reply(previewText(ctx.t, previewed), { reply_markup: keyboard })
-    const answer = await conversation.waitUntil(
-      (u) => confirmButton.unpack(u.callbackQuery?.data) !== undefined || u.message?.document !== undefined,
-      { otherwise: (other) => other.reply(ctx.t('import-confirm-buttons')) },
+    const answer = await confirmOrNewFile(
+      conversation,
+      ctx,
+      received,
+      previewText(ctx.t, previewed),
+      confirmButton,
     )
-    if (answer.message?.document) {
-      // a newer file replaces this preview; its buttons must not save the old one
-      await answer.api.editMessageReplyMarkup(shown.chat.id, shown.message_id)
-      received = answer as typeof received
+    if (typeof answer === 'object') {
+      received = answer.file
       continue
     }
-    const choice = confirmButton.unpack(answer.callbackQuery?.data)?.choice
-    await answer.answerCallbackQuery()
-    await answer.editMessageReplyMarkup()
-    if (choice !== 'save') {
-      await answer.reply(ctx.t('import-cancelled'))
-      return
-    }
+    if (answer === 'cancel') return
     const saved = await conversation.external((outside) => commit(outside, rights, previewed))
-    await answer.reply(saved.ok ? saved.text : errorText(ctx.t, saved.error))
+    await ctx.reply(saved.ok ? saved.text : errorText(ctx.t, saved.error))
     return
   }
 }

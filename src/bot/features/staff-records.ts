@@ -22,6 +22,7 @@ import type { RecordPreview } from '../../services/staff-import.ts'
 import { callbackData } from '../callback-data.ts'
 import type { BotContext, FlowContext } from '../context.ts'
 import { Feature } from '../feature.ts'
+import { confirmOrNewFile } from '../flow.ts'
 import { escapeHtml } from '../i18n.ts'
 import { chunkLines } from '../present.ts'
 import { type ServiceError, serviceErrorText } from '../service-errors.ts'
@@ -138,30 +139,22 @@ async function importFlow(
       received = await waitDocument()
       continue
     }
-    const keyboard = new InlineKeyboard()
-      .text(ctx.t('import-button-save'), saveButton.pack({ choice: 'save' }))
-      .text(ctx.t('import-button-cancel'), saveButton.pack({ choice: 'cancel' }))
-    const shown = await received.reply(recordsPreviewText(ctx.t, preview), { reply_markup: keyboard })
-    const answer = await conversation.waitUntil(
-      (u) => saveButton.unpack(u.callbackQuery?.data) !== undefined || u.message?.document !== undefined,
-      { otherwise: (other) => other.reply(ctx.t('import-confirm-buttons')) },
+    const answer = await confirmOrNewFile(
+      conversation,
+      ctx,
+      received,
+      recordsPreviewText(ctx.t, preview),
+      saveButton,
     )
-    if (answer.message?.document) {
-      await answer.api.editMessageReplyMarkup(shown.chat.id, shown.message_id)
-      received = answer as typeof received
+    if (typeof answer === 'object') {
+      received = answer.file
       continue
     }
-    const choice = saveButton.unpack(answer.callbackQuery?.data)?.choice
-    await answer.answerCallbackQuery()
-    await answer.editMessageReplyMarkup()
-    if (choice !== 'save') {
-      await answer.reply(ctx.t('import-cancelled'))
-      return
-    }
+    if (answer === 'cancel') return
     const saved = await conversation.external((outside) =>
       outside.deps.staff.commitImport(actorOf(outside), { schoolId: school.id, preview }),
     )
-    await answer.reply(saved.ok ? ctx.t('records-saved', saved.value) : errorText(ctx.t, saved.error))
+    await ctx.reply(saved.ok ? ctx.t('records-saved', saved.value) : errorText(ctx.t, saved.error))
     return
   }
 }

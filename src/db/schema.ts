@@ -334,6 +334,11 @@ export interface CoursesTable {
   created_at: string
 }
 
+export interface CourseInviteesTable {
+  course_id: number
+  person_id: number
+}
+
 export interface CourseSignupsTable {
   id: Generated<number>
   course_id: number
@@ -450,6 +455,7 @@ export interface Database {
   job_leases: JobLeasesTable
   courses: CoursesTable
   course_signups: CourseSignupsTable
+  course_invitees: CourseInviteesTable
   staff_records: StaffRecordsTable
   staff_certificates: StaffCertificatesTable
 }

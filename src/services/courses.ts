@@ -29,12 +29,14 @@ import {
   fail,
   forbidden,
   type InvalidInput,
+  type NotFound,
   type NotLinked,
   notLinked,
   ok,
   parseInput,
   type Result,
 } from './result.ts'
+import { StandardsService } from './standards.ts'
 
 export type { Course, CourseCounts, Signup } from '../store/courses.ts'
 export type { CourseTableError } from './course-table.ts'
@@ -65,6 +67,9 @@ export type CourseNotFound = { readonly code: 'not-found'; readonly entity: 'cou
 export type CourseNotOpen = { readonly code: 'course-not-open' }
 export type NotInAudience = { readonly code: 'course-not-for-you' }
 export type NotSignedUp = { readonly code: 'course-not-signed-up' }
+/** Standards are judged per school: the owner's courses for every school open by roles only. */
+export type GapSchoolOnly = { readonly code: 'course-gap-school-only' }
+export type NobodyShort = { readonly code: 'course-gap-nobody' }
 
 export interface SignUpResult {
   readonly course: Course
@@ -160,7 +165,12 @@ export class CourseService {
     if (!who.person) return notLinked()
     const person = who.person
     const store = this.courses()
-    const open = (await store.openFor(person.schoolId)).filter((c) => c.audience?.includes(person.role))
+    const opened = await store.openFor(person.schoolId)
+    const invited = await store.invitedTo(
+      person.id,
+      opened.map((c) => c.id),
+    )
+    const open = opened.filter((c) => c.audience?.includes(person.role) || invited.has(c.id))
     const { courses } = await this.withCounts(open)
     const mine = await Promise.all(courses.map((c) => store.signupOf(c.id, person.id)))
     return ok(courses.map((c, i) => ({ ...c, mine: mine[i]?.state ?? null })))
@@ -189,6 +199,53 @@ export class CourseService {
     return ok({ ...course, audience: parsed.value.roles, openedAt: now })
   }
 
+  /**
+   * Opens a school's course to the people who fall short of one standard (by their records, through
+   * the rule engine's gaps), invited by name beside any roles it is already open to.
+   */
+  async openToGap(
+    actor: Actor,
+    input: { courseId: number; standard: string },
+  ): Promise<
+    Result<
+      { course: Course; personIds: number[] },
+      InvalidInput | Forbidden | CourseNotFound | NotFound | GapSchoolOnly | NobodyShort
+    >
+  > {
+    const parsed = parseInput(z.object({ courseId: id, standard: z.string().min(1).max(60) }), input)
+    if (!parsed.ok) return parsed
+    const who = await whoIs(this.stores, actor)
+    const store = this.courses()
+    const course = await store.get(parsed.value.courseId)
+    if (!course) return fail({ code: 'not-found', entity: 'course' })
+    if (!this.mayPlan(who, course.schoolId)) return forbidden()
+    if (course.schoolId === null) return fail({ code: 'course-gap-school-only' })
+    const gaps = await new StandardsService(this.ctx).gaps(actor, { schoolId: course.schoolId })
+    if (!gaps.ok) return gaps
+    const personIds = [
+      ...new Set(
+        gaps.value.groups
+          .filter((g) => g.standard === parsed.value.standard)
+          .flatMap((g) => g.people.map((p) => p.personId)),
+      ),
+    ]
+    if (personIds.length === 0) return fail({ code: 'course-gap-nobody' })
+    const now = this.ctx.now().toISOString()
+    const roles = course.audience ?? []
+    await this.stores.transaction(async (tx) => {
+      const inTx = this.courses(tx)
+      await inTx.open(course.id, roles, now)
+      await inTx.invite(course.id, personIds)
+      await tx.audit.record(
+        who.telegramId,
+        'courses.open-gap',
+        { courseId: course.id, standard: parsed.value.standard, people: personIds.length },
+        now,
+      )
+    })
+    return ok({ course: { ...course, audience: roles, openedAt: now }, personIds })
+  }
+
   /** A seat while there is one, else the waiting list; signing up twice keeps the first place. */
   async signUp(
     actor: Actor,
@@ -211,7 +268,9 @@ export class CourseService {
         return fail({ code: 'not-found' as const, entity: 'course' as const })
       }
       if (!course.openedAt) return fail({ code: 'course-not-open' as const })
-      if (!course.audience?.includes(person.role)) return fail({ code: 'course-not-for-you' as const })
+      const invited = (await store.invitedTo(person.id, [course.id])).has(course.id)
+      if (!course.audience?.includes(person.role) && !invited)
+        return fail({ code: 'course-not-for-you' as const })
       const existing = await store.signupOf(course.id, person.id)
       if (existing) {
         const position =

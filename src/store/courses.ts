@@ -128,6 +128,38 @@ export class CourseStore {
       .execute()
   }
 
+  /** Invites these people by name (those falling short of a standard), beside the roles. */
+  async invite(courseId: number, personIds: readonly number[]): Promise<void> {
+    if (personIds.length === 0) return
+    const known = new Set(
+      (
+        await this.db
+          .selectFrom('course_invitees')
+          .select('person_id')
+          .where('course_id', '=', courseId)
+          .execute()
+      ).map((r) => r.person_id),
+    )
+    const fresh = personIds.filter((id) => !known.has(id))
+    if (fresh.length === 0) return
+    await this.db
+      .insertInto('course_invitees')
+      .values(fresh.map((person_id) => ({ course_id: courseId, person_id })))
+      .execute()
+  }
+
+  /** The courses among these that invited this person by name. */
+  async invitedTo(personId: number, courseIds: readonly number[]): Promise<Set<number>> {
+    if (courseIds.length === 0) return new Set()
+    const rows = await this.db
+      .selectFrom('course_invitees')
+      .select('course_id')
+      .where('person_id', '=', personId)
+      .where('course_id', 'in', courseIds)
+      .execute()
+    return new Set(rows.map((r) => r.course_id))
+  }
+
   async counts(courseIds: readonly number[]): Promise<Map<number, CourseCounts>> {
     const counts = new Map<number, CourseCounts>(courseIds.map((id) => [id, { seated: 0, waiting: 0 }]))
     if (courseIds.length === 0) return counts

@@ -12,7 +12,7 @@ import { broadcastRenderer } from '../../src/bot/features/broadcast.ts'
 import { OutboxWorker } from '../../src/jobs/outbox-worker.ts'
 import { formatDong, SEED_000_COURSES } from '../../src/rules/budget.ts'
 import { type Harness, inProcessWorld, TEST_TOKEN } from '../helpers/bot-harness.ts'
-import { school, type World } from '../services/support.ts'
+import { must, school, type World } from '../services/support.ts'
 
 let h: Harness
 let w: World
@@ -144,6 +144,35 @@ describe('sign-ups', () => {
     expect(all(await admin.say('/courses'))).toContain('đang nhận đăng ký: 2/2 chỗ')
   })
 
+  it('invites by name those whose records fall short of a standard, and only them', async () => {
+    must(
+      await w.services.staff.update(A.admin, {
+        schoolId: A.school.id,
+        personId: A.teacherVan.personId,
+        fields: { qualification: 'cao đẳng' },
+      }),
+    )
+    const admin = h.fake.user({ id: A.admin.telegramId, first_name: 'Admin' })
+    await admin.say('/courses')
+    await admin.tap('📣 Mở ĐK 1')
+    expect(all(await admin.tap('Còn thiếu: Tin học (1 người)'))).toContain('gửi lời mời tới 1 người')
+    await deliverOutbox()
+    const van = h.fake.user({ id: A.teacherVan.telegramId, first_name: 'Văn' })
+    const invitation = van.messages().find((m) => m.text?.includes(SEED_000_COURSES[0]!.name))
+    expect(invitation).toBeDefined()
+    await van.tap('✍️ Đăng ký', invitation)
+    expect(van.answers().at(-1)?.text).toContain('bạn có một chỗ')
+    // a colleague with no such gap was not invited, and cannot sign up by a forged press
+    const toan = h.fake.user({ id: A.teacherToan.telegramId, first_name: 'Toán' })
+    expect(toan.messages().some((m) => m.text?.includes(SEED_000_COURSES[0]!.name))).toBe(false)
+    expect(all(await toan.say('/courses'))).not.toContain(SEED_000_COURSES[0]!.name)
+    const [course] = must(await w.services.courses.list(A.admin, { schoolId: A.school.id })).courses
+    expect(await w.services.courses.signUp(A.teacherToan, { courseId: course!.id })).toMatchObject({
+      ok: false,
+      error: { code: 'course-not-for-you' },
+    })
+  })
+
   it('exports the list with the totals and who signed up', async () => {
     const admin = h.fake.user({ id: A.admin.telegramId, first_name: 'Admin' })
     await admin.say('/courses')
@@ -163,6 +192,6 @@ describe('sign-ups', () => {
     const signups = book.worksheets[1]!.getSheetValues()
       .slice(2)
       .map((r) => (r as unknown[])[2])
-    expect(signups).toEqual(['Teacher Văn', 'Head Toán'])
+    expect(signups).toEqual(['Teacher Văn', 'Teacher Văn', 'Head Toán'])
   })
 })

@@ -10,7 +10,8 @@
 import { type Conversation, createConversation } from '@grammyjs/conversations'
 import { InlineKeyboard, InputFile } from 'grammy'
 import { formatDong } from '../../rules/budget.ts'
-import type { CoursePreview, CourseTableError, CourseView, Signup } from '../../services/courses.ts'
+import type { Audience } from '../../services/broadcasts.ts'
+import type { Course, CoursePreview, CourseTableError, CourseView, Signup } from '../../services/courses.ts'
 import { coursesWorkbook } from '../../services/courses-sheet.ts'
 import type { Role } from '../../store/people.ts'
 import { callbackData } from '../callback-data.ts'
@@ -28,6 +29,7 @@ const addButton = callbackData('crsa', [])
 const exportButton = callbackData('crsx', [])
 const openButton = callbackData('crso', ['course'])
 const audienceButton = callbackData('crsr', ['course', 'roles'])
+const gapButton = callbackData('crsg', ['course', 'standard'])
 const signUpButton = callbackData('crss', ['course'])
 const withdrawButton = callbackData('crsw', ['course'])
 const saveButton = callbackData('crsv', ['answer'])
@@ -239,6 +241,22 @@ feature.callbackQuery(openButton, async (ctx) => {
   for (const key of Object.keys(AUDIENCES)) {
     keyboard.text(ctx.t(`courses-audience-${key}`), audienceButton.pack({ course, roles: key })).row()
   }
+  // a school's course can go to those who fall short of a standard (their records say so)
+  const scope = await planningScope(ctx)
+  const gaps = scope?.schoolId
+    ? await ctx.deps.standards.gaps(actorOf(ctx), { schoolId: scope.schoolId })
+    : undefined
+  const counts = new Map<string, number>()
+  for (const g of gaps?.ok ? gaps.value.groups : [])
+    counts.set(g.standard, (counts.get(g.standard) ?? 0) + g.people.length)
+  for (const [standard, count] of counts) {
+    keyboard
+      .text(
+        ctx.t('courses-audience-gap', { standard: ctx.t(`standard-${standard}`), count }),
+        gapButton.pack({ course, standard }),
+      )
+      .row()
+  }
   await ctx.reply(ctx.t('courses-ask-audience'), { reply_markup: keyboard })
 })
 
@@ -251,7 +269,11 @@ feature.callbackQuery(audienceButton, async (ctx) => {
     return ctx.answerCallbackQuery({ text: serviceErrorText(ctx.t, opened.error), show_alert: true })
   }
   await ctx.answerCallbackQuery()
-  const course = opened.value
+  await invite(ctx, opened.value, { type: 'roles', roles })
+})
+
+/** The invitation with its sign-up button, through the outbox; the planner is told how many it reached. */
+async function invite(ctx: BotContext, course: Course, audience: Audience): Promise<void> {
   const invitation = {
     type: 'text' as const,
     html: ctx.t('courses-invitation', {
@@ -268,7 +290,7 @@ feature.callbackQuery(audienceButton, async (ctx) => {
   const draft = await ctx.deps.broadcasts.create(actorOf(ctx), {
     schoolId: course.schoolId,
     content: invitation,
-    audience: { type: 'roles', roles },
+    audience,
   })
   const sent = draft.ok
     ? await ctx.deps.broadcasts.confirm(actorOf(ctx), { broadcastId: draft.value.id })
@@ -278,6 +300,20 @@ feature.callbackQuery(audienceButton, async (ctx) => {
       ? ctx.t('courses-opened', { name: escapeHtml(course.name), count: sent.value.enqueued })
       : ctx.t('courses-opened-nobody', { name: escapeHtml(course.name) }),
   )
+}
+
+feature.callbackQuery(gapButton, async (ctx) => {
+  const data = gapButton.unpack(ctx.callbackQuery.data)
+  if (!data) return ctx.answerCallbackQuery({ text: ctx.t('unhandled-button') })
+  const opened = await ctx.deps.courses.openToGap(actorOf(ctx), {
+    courseId: Number(data.course),
+    standard: data.standard,
+  })
+  if (!opened.ok) {
+    return ctx.answerCallbackQuery({ text: serviceErrorText(ctx.t, opened.error), show_alert: true })
+  }
+  await ctx.answerCallbackQuery()
+  await invite(ctx, opened.value.course, { type: 'people', personIds: opened.value.personIds })
 })
 
 feature.callbackQuery(signUpButton, async (ctx) => {

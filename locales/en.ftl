@@ -303,6 +303,7 @@ plan-button-submit = 📤 Submit for approval
 plan-button-back = ↩️ Back to the plan
 plan-pick-module = Choose a module ({ $catalogue }), page { $page }/{ $pages }. { $nd3 }/{ $required } periods so far.
 plan-catalogue-empty = There is no module of the { $catalogue } catalogue under this school year's regulation ({ $profile }): the official list is not in the bot yet. The deployment's owner can import a module list with /import.
+plan-manager-programme-missing = ⚠️ This year's managers' programme ({ $source }) is written for managers of { $levels } schools, not yet for { $level }. Only modules the deployment imported can be chosen; follow the Phòng's or Sở's guidance.
 plan-added = Module added.
 plan-remove-confirm = ❓ Remove <b>{ $code }</b> — { $title } ({ $hours } periods) from the plan?
 plan-button-remove-confirm = 🗑 Remove { $code }

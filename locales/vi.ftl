@@ -305,6 +305,7 @@ plan-button-submit = 📤 Gửi duyệt
 plan-button-back = ↩️ Quay lại kế hoạch
 plan-pick-module = Chọn mô đun ({ $catalogue }), trang { $page }/{ $pages }. Đã có { $nd3 }/{ $required } tiết.
 plan-catalogue-empty = Chưa có mô đun nào của danh mục { $catalogue } theo quy chế của năm học này ({ $profile }): danh mục chính thức chưa được đưa vào bot. Người quản lý hệ thống nhập được danh mục mô đun bằng /import.
+plan-manager-programme-missing = ⚠️ Chương trình BDTX cán bộ quản lý của năm học này ({ $source }) dành cho CBQL trường { $levels }, chưa có cho CBQL { $level }. Chỉ chọn được các mô đun hệ thống đã nhập; hãy làm theo hướng dẫn của Phòng/Sở.
 plan-added = Đã thêm mô đun.
 plan-remove-confirm = ❓ Bỏ <b>{ $code }</b> — { $title } ({ $hours } tiết) khỏi kế hoạch?
 plan-button-remove-confirm = 🗑 Bỏ { $code }

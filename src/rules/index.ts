@@ -131,6 +131,7 @@ export {
   LEVELS,
   type Level,
   type ManagerVerdict,
+  managerProgrammeCovers,
   PROFILES,
   type ProfileId,
   profileById,

@@ -64,6 +64,8 @@ export interface RegulationProfile {
   readonly unverified: ReadonlyArray<string>
   /** where each catalogue is defined; null where this profile knows no BDTX catalogue */
   readonly catalogues: Readonly<Record<CatalogueId, Citation | null>>
+  /** the school levels whose managers the managers' programme (catalogue QL) is written for */
+  readonly managerProgramme: { readonly levels: ReadonlyArray<Level>; readonly source: Citation }
 }
 
 /** TT 26/2012 (teachers) with TT 27/2015 (managers): the regulation the seeds specify. */
@@ -113,6 +115,8 @@ export const TT26_2012: RegulationProfile = {
     TCCN: null,
     QL: SOURCES.catalogueQL,
   },
+  // "cán bộ quản lý trường THCS, trường THPT và trường phổ thông có nhiều cấp học": not MN, not TH
+  managerProgramme: { levels: ['THCS', 'THPT'], source: SOURCES.catalogueQL },
   unverified: [],
 }
 
@@ -157,6 +161,8 @@ export const TT19_2019: RegulationProfile = {
     TCCN: null,
     QL: SOURCES.tt19CatalogueQL,
   },
+  // "cán bộ quản lý cơ sở giáo dục phổ thông": TH, THCS and THPT schools; not MN
+  managerProgramme: { levels: ['TH', 'THCS', 'THPT'], source: SOURCES.tt19CatalogueQL },
   unverified: [
     'completion-rule',
     'average',
@@ -244,6 +250,14 @@ export function withSettings(
       },
     },
   }
+}
+
+/**
+ * Whether a manager of a school of this level has the profile's managers' programme: TT 27/2015 is
+ * written for THCS and THPT managers only, TT 18/2019 for phổ thông (not preschool) managers.
+ */
+export function managerProgrammeCovers(profile: RegulationProfile, level: Level | null): boolean {
+  return level === null || profile.managerProgramme.levels.includes(level)
 }
 
 /** The regulation a profile id names, without a year's settings: 'tt19-2019?classes=tt26' → 'tt19-2019'. */

@@ -20,9 +20,11 @@
 import { z } from 'zod'
 import {
   type CatalogueId,
+  managerProgrammeCovers,
   normalizeModuleCode,
   type PlanCheck,
   type PlanError,
+  type RegulationProfile,
   validatePlan,
 } from '../rules/index.ts'
 import type { Module } from '../store/modules.ts'
@@ -90,6 +92,11 @@ export interface PlanView {
   year: SchoolYear
   /** the catalogue this person picks from; null while their level is unknown */
   catalogue: CatalogueId | null
+  /**
+   * a manager of a school the year's managers' programme is not written for (TT 27/2015: THCS and
+   * THPT only): that programme's modules are not theirs, only modules the deployment imported
+   */
+  managerProgrammeMissing: boolean
   /** the ND3 modules, in the order chosen */
   modules: Module[]
   hours: {
@@ -616,8 +623,14 @@ export class PlanService {
         isManager: owner.role === 'manager',
         moduleCodes: [...modules.map((m) => m.code), ...extraCodes],
       },
-      // a module of the other regulation's programme (the year switched since) no longer counts
-      known.filter((m) => fitsProfile(m, profile.id)).map(toCatalogueModule),
+      // a module of the other regulation's programme (the year switched since) no longer counts,
+      // nor the managers' programme for a manager it is not written for
+      known
+        .filter(
+          (m) =>
+            fitsProfile(m, profile.id) && (m.profile === null || !outsideManagerProgramme(owner, profile)),
+        )
+        .map(toCatalogueModule),
       profile,
       { requiredHours: year.requiredNd3Hours },
     )
@@ -641,6 +654,7 @@ export class PlanService {
       person: personOf(owner, department?.name ?? null),
       year,
       catalogue,
+      managerProgrammeMissing: outsideManagerProgramme(owner, profile),
       modules,
       hours: {
         nd1: profile.hours.nd1.hours,
@@ -817,6 +831,11 @@ class Refused extends Error {
   constructor(readonly refusal: unknown) {
     super('refused inside the transaction')
   }
+}
+
+/** A manager of a school level the year's managers' programme is not written for. */
+function outsideManagerProgramme(owner: Pick<Person, 'role' | 'level'>, profile: RegulationProfile): boolean {
+  return owner.role === 'manager' && !managerProgrammeCovers(profile, owner.level)
 }
 
 /** The catalogue a person picks from: the managers' for managers, else their level's (null if unknown). */

@@ -16,7 +16,7 @@ import type { BotContext, FlowContext } from '../context.ts'
 import { Feature } from '../feature.ts'
 import { echo, escapeHtml } from '../i18n.ts'
 import { notify } from '../notify.ts'
-import { formatDate } from '../present.ts'
+import { formatDate, yearProfile } from '../present.ts'
 import { always, serviceErrorText } from '../service-errors.ts'
 
 const PAGE_SIZE = 8
@@ -177,8 +177,9 @@ feature.callbackQuery(pickPage, async (ctx) => {
   const chosen = new Set(view.value.modules.map((m) => m.id))
   const page = await ctx.deps.catalogue.browse(actorOf(ctx), {
     level: view.value.catalogue,
-    // the programme of the year's regulation, and the school's own modules
-    profile: view.value.year.profileId,
+    // the programme of the year's regulation and the imported modules; for a manager that
+    // programme is not written for, the imported ones only (no module has the profile 'none')
+    profile: view.value.managerProgrammeMissing ? 'none' : view.value.year.profileId,
     page: Number(data?.page) || 1,
     pageSize: PAGE_SIZE,
   })
@@ -194,8 +195,17 @@ feature.callbackQuery(pickPage, async (ctx) => {
   if (at < pageCount) keyboard.text('▶', pickPage.pack({ plan, page: at + 1 }))
   keyboard.row().text(ctx.t('plan-button-back'), showPlan.pack({ plan }))
   const catalogue = ctx.t(`level-${view.value.catalogue}`)
+  const profile = yearProfile(view.value.year.profileId)
+  const missing = view.value.managerProgrammeMissing
+    ? `${ctx.t('plan-manager-programme-missing', {
+        level: ctx.t(`level-${view.value.person.level}`),
+        source: profile.managerProgramme.source,
+        levels: profile.managerProgramme.levels.map((l) => ctx.t(`level-${l}`)).join(', '),
+      })}\n\n`
+    : ''
   const text =
-    page.value.total === 0
+    missing +
+    (page.value.total === 0
       ? ctx.t('plan-catalogue-empty', { catalogue, profile: programmeId(view.value.year.profileId) })
       : ctx.t('plan-pick-module', {
           catalogue,
@@ -203,7 +213,7 @@ feature.callbackQuery(pickPage, async (ctx) => {
           pages: pageCount,
           nd3: view.value.hours.nd3,
           required: view.value.hours.requiredNd3,
-        })
+        }))
   await ctx.editMessageText(text, { reply_markup: keyboard }).catch(ignoreNotModified)
 })
 

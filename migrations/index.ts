@@ -16,6 +16,7 @@ import * as m0075 from './0075_personal_reminders.ts'
 import * as m0080 from './0080_catalogue_profiles.ts'
 import * as m0085 from './0085_staff_records.ts'
 import * as m0090 from './0090_courses.ts'
+import * as m0095 from './0095_surveys.ts'
 
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
@@ -28,6 +29,7 @@ export const migrations: Record<string, Migration> = {
   '0075_personal_reminders': m0075,
   '0065_instances': m0065,
   '0090_courses': m0090,
+  '0095_surveys': m0095,
   '0085_staff_records': m0085,
   '0080_catalogue_profiles': m0080,
   '0055_join_requests': m0055,

@@ -1267,12 +1267,13 @@ owners-revoked-notice = You are no longer an owner of this deployment: another o
 
 ## /survey: learning-needs survey (issue 15 item 4, seed 001 §1)
 cmd-survey = Learning-needs survey for next school year
-survey-none = The school has not opened a learning-needs survey.
+error-survey-none = The school has not opened a learning-needs survey.
 survey-how-to-open = To open the survey for next school year, type /survey with the deadline, e.g. <code>/survey 15/05/2027</code>
 survey-closed = ⛔ The survey closed on { $deadline }; answers can no longer change.
-survey-deadline-past = The deadline must be today or later.
-survey-not-for-you = The learning-needs survey is for teachers, heads of department and managers.
-survey-bad-item = That choice is not in your catalogue.
+error-survey-closed = ⛔ The survey closed on { $deadline }; answers can no longer change.
+error-survey-deadline-past = The deadline must be today or later.
+error-survey-not-for-you = The learning-needs survey is for teachers, heads of department and managers.
+error-survey-bad-item = That choice is not in your catalogue.
 survey-bad-date = «{ $input }» is not a valid date. Type day/month/year, e.g. <code>/survey 15/05/2027</code>
 survey-opened = 📝 The learning-needs survey for { $year } is open until { $deadline }; invitations sent to { $count } people.
 survey-invitation = 📝 Your school is collecting learning needs for the { $year } school year. Pick the modules and other training you want, before { $deadline }.

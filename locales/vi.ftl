@@ -1254,12 +1254,13 @@ owners-revoked-notice = Bạn không còn là chủ quản hệ thống: một c
 
 ## /survey: learning-needs survey (issue 15 item 4, seed 001 §1)
 cmd-survey = Khảo sát nhu cầu bồi dưỡng năm học tới
-survey-none = Trường chưa mở khảo sát nhu cầu bồi dưỡng nào.
+error-survey-none = Trường chưa mở khảo sát nhu cầu bồi dưỡng nào.
 survey-how-to-open = Để mở khảo sát cho năm học tới, gõ /survey kèm hạn trả lời, ví dụ: <code>/survey 15/05/2027</code>
 survey-closed = ⛔ Khảo sát đã hết hạn ngày { $deadline }; câu trả lời không đổi được nữa.
-survey-deadline-past = Hạn trả lời phải từ hôm nay trở đi.
-survey-not-for-you = Khảo sát nhu cầu bồi dưỡng dành cho giáo viên, tổ trưởng và cán bộ quản lý.
-survey-bad-item = Lựa chọn này không có trong danh mục của bạn.
+error-survey-closed = ⛔ Khảo sát đã hết hạn ngày { $deadline }; câu trả lời không đổi được nữa.
+error-survey-deadline-past = Hạn trả lời phải từ hôm nay trở đi.
+error-survey-not-for-you = Khảo sát nhu cầu bồi dưỡng dành cho giáo viên, tổ trưởng và cán bộ quản lý.
+error-survey-bad-item = Lựa chọn này không có trong danh mục của bạn.
 survey-bad-date = «{ $input }» không phải ngày hợp lệ. Gõ theo dạng ngày/tháng/năm, ví dụ: <code>/survey 15/05/2027</code>
 survey-opened = 📝 Đã mở khảo sát nhu cầu bồi dưỡng năm học { $year }, hạn trả lời { $deadline }, và gửi lời mời tới { $count } người.
 survey-invitation = 📝 Nhà trường khảo sát nhu cầu bồi dưỡng năm học { $year }. Hãy chọn các mô đun và nội dung bồi dưỡng khác bạn muốn học, trước ngày { $deadline }.

@@ -34,13 +34,6 @@ const unpackItem = (item: string) => item.replace('.', ':')
 
 type Translate = BotContext['t']
 
-function surveyError(t: Translate, error: { code: string; deadline?: string }): string {
-  if (error.code.startsWith('survey-')) {
-    return t(error.code, { deadline: error.deadline ? day(error.deadline) : '' })
-  }
-  return serviceErrorText(t, error as Parameters<typeof serviceErrorText>[1])
-}
-
 function answerText(t: Translate, mine: MySurvey): string {
   const lines = [
     t('survey-answer-heading', { year: mine.survey.yearName, deadline: day(mine.survey.deadline) }),
@@ -122,18 +115,18 @@ function totalsText(t: Translate, totals: SurveyTotals): string[] {
 
 async function showAnswer(ctx: BotContext): Promise<void> {
   const mine = await ctx.deps.surveys.mine(actorOf(ctx))
-  if (!mine.ok) return void (await ctx.reply(surveyError(ctx.t, mine.error)))
+  if (!mine.ok) return void (await ctx.reply(serviceErrorText(ctx.t, mine.error)))
   await ctx.reply(answerText(ctx.t, mine.value), { reply_markup: answerKeyboard(ctx.t, mine.value) })
 }
 
 async function showTotals(ctx: BotContext, isAdmin: boolean): Promise<void> {
   const current = await ctx.deps.surveys.current(actorOf(ctx))
   if (!current.ok) {
-    const text = surveyError(ctx.t, current.error)
+    const text = serviceErrorText(ctx.t, current.error)
     return void (await ctx.reply(isAdmin ? `${text}\n${ctx.t('survey-how-to-open')}` : text))
   }
   const totals = await ctx.deps.surveys.totals(actorOf(ctx), { surveyId: current.value.id })
-  if (!totals.ok) return void (await ctx.reply(surveyError(ctx.t, totals.error)))
+  if (!totals.ok) return void (await ctx.reply(serviceErrorText(ctx.t, totals.error)))
   const survey = current.value.id
   const keyboard = new InlineKeyboard().text(ctx.t('survey-export'), exportButton.pack({ survey }))
   if (isAdmin && totals.value.missing.length > 0) {
@@ -153,7 +146,7 @@ async function openSurvey(ctx: BotContext, text: string): Promise<void> {
   if (!deadline)
     return void (await ctx.reply(ctx.t('survey-bad-date', { input: escapeHtml(text.slice(0, 40)) })))
   const opened = await ctx.deps.surveys.open(actorOf(ctx), { deadline })
-  if (!opened.ok) return void (await ctx.reply(surveyError(ctx.t, opened.error)))
+  if (!opened.ok) return void (await ctx.reply(serviceErrorText(ctx.t, opened.error)))
   const survey = opened.value
   const invitation = {
     type: 'text' as const,
@@ -207,7 +200,7 @@ feature.callbackQuery(toggleButton, async (ctx) => {
     item: unpackItem(data.item),
   })
   if (!result.ok) {
-    return ctx.answerCallbackQuery({ text: surveyError(ctx.t, result.error), show_alert: true })
+    return ctx.answerCallbackQuery({ text: serviceErrorText(ctx.t, result.error), show_alert: true })
   }
   await ctx.answerCallbackQuery({ text: ctx.t('survey-saved') })
   await ctx.editMessageText(answerText(ctx.t, result.value), {
@@ -246,7 +239,8 @@ feature.callbackQuery(remindButton, async (ctx) => {
 feature.callbackQuery(exportButton, async (ctx) => {
   const surveyId = Number(exportButton.unpack(ctx.callbackQuery.data)?.survey)
   const totals = await ctx.deps.surveys.totals(actorOf(ctx), { surveyId })
-  if (!totals.ok) return ctx.answerCallbackQuery({ text: surveyError(ctx.t, totals.error), show_alert: true })
+  if (!totals.ok)
+    return ctx.answerCallbackQuery({ text: serviceErrorText(ctx.t, totals.error), show_alert: true })
   await ctx.answerCallbackQuery()
   const t = (key: string, args?: Record<string, string | number>) => ctx.t(key, args)
   const title =

@@ -10,6 +10,8 @@ import { Api } from 'grammy'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { broadcastRenderer } from '../../src/bot/features/broadcast.ts'
 import { OutboxWorker } from '../../src/jobs/outbox-worker.ts'
+import { profileOfYear } from '../../src/services/regulation.ts'
+import { SchoolStore } from '../../src/store/schools.ts'
 import { type Harness, inProcessWorld, TEST_TOKEN } from '../helpers/bot-harness.ts'
 import { refused, school, type World } from '../services/support.ts'
 
@@ -133,5 +135,30 @@ describe('the learning-needs survey', () => {
     const form = all(await teacher.say('/survey'))
     expect(form).toContain('hết hạn')
     expect(teacher.buttons(teacher.lastMessage())).toEqual([])
+  })
+
+  it("starts the teacher's /plan of 2026-2027 from their survey answer", async () => {
+    w.at('2026-08-20T03:00:00Z')
+    const year = await new SchoolStore(h.app.db).currentYear(A.school.id)
+    await new SchoolStore(h.app.db).createYear(
+      {
+        schoolId: A.school.id,
+        name: '2026-2027',
+        startsOn: '2026-09-01',
+        endsOn: '2027-05-31',
+        profileId: profileOfYear(year!).id,
+        requiredNd3Hours: 60,
+        planDeadline: '2026-10-15',
+        approvalDeadline: '2026-10-31',
+      },
+      true,
+      w.clock.now.toISOString(),
+    )
+    const teacher = h.fake.user({ id: A.teacherToan.telegramId, first_name: 'Teacher' })
+    const plan = all(await teacher.say('/plan'))
+    expect(plan).toContain('2026-2027')
+    expect(plan).toContain('THPT 17')
+    const other = h.fake.user({ id: A.teacherVan.telegramId, first_name: 'Teacher Văn' })
+    expect(all(await other.say('/plan'))).not.toContain('THPT 17')
   })
 })

@@ -17,6 +17,7 @@ import * as m0080 from './0080_catalogue_profiles.ts'
 import * as m0085 from './0085_staff_records.ts'
 import * as m0090 from './0090_courses.ts'
 import * as m0091 from './0091_course_invitees.ts'
+import * as m0095 from './0095_surveys.ts'
 
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
@@ -30,6 +31,7 @@ export const migrations: Record<string, Migration> = {
   '0065_instances': m0065,
   '0090_courses': m0090,
   '0091_course_invitees': m0091,
+  '0095_surveys': m0095,
   '0085_staff_records': m0085,
   '0080_catalogue_profiles': m0080,
   '0055_join_requests': m0055,

@@ -55,6 +55,7 @@ export async function openApp(options: {
     reports: services.reports,
     notifications: services.notifications,
     courses: services.courses,
+    surveys: services.surveys,
     staff: services.staff,
     standards: services.standards,
   }

@@ -23,6 +23,7 @@ import type { SchoolService } from '../services/schools.ts'
 import type { SetupService } from '../services/setup.ts'
 import type { StaffRecordService } from '../services/staff-records.ts'
 import type { StandardsService } from '../services/standards.ts'
+import type { SurveyService } from '../services/surveys.ts'
 import type { SessionStore } from '../store/sessions.ts'
 import type { TelegramUser, TelegramUserStore } from '../store/telegram-users.ts'
 
@@ -62,6 +63,7 @@ export interface Deps {
   regulation: RegulationService
   /** training courses: the budget table, sign-ups, seats and the waiting list */
   courses: CourseService
+  surveys: SurveyService
   /** staff records (issue 15): /me, /records, /record, the records import */
   staff: StaffRecordService
   /** /standards: gaps by standard with sources, qualification ratios against targets */

@@ -37,6 +37,7 @@ import { reachability, settingsFeature } from './features/settings.ts'
 import { recordsImportConversation, staffRecordsFeature } from './features/staff-records.ts'
 import { standardsFeature } from './features/standards.ts'
 import { startFeature } from './features/start.ts'
+import { surveyFeature } from './features/survey.ts'
 import { unhandledFeature } from './features/unhandled.ts'
 import { unreachableFeature } from './features/unreachable.ts'
 import { FileTooLarge } from './uploads.ts'
@@ -173,6 +174,7 @@ export function createBot(options: BotOptions): Bot<BotContext> {
       ownersFeature,
       regulationFeature,
       coursesFeature,
+      surveyFeature,
       staffRecordsFeature,
       standardsFeature,
     ]),

@@ -456,6 +456,9 @@ export interface Database {
   courses: CoursesTable
   course_signups: CourseSignupsTable
   course_invitees: CourseInviteesTable
+  surveys: SurveysTable
+  survey_answers: SurveyAnswersTable
+  survey_items: SurveyItemsTable
   staff_records: StaffRecordsTable
   staff_certificates: StaffCertificatesTable
 }
@@ -488,4 +491,30 @@ export interface StaffCertificatesTable {
   /** YYYY-MM-DD */
   taken_on: string | null
   created_at: string
+}
+
+/** A learning-needs survey of a school for a school year (0095). */
+export interface SurveysTable {
+  id: Generated<number>
+  school_id: number
+  /** e.g. "2027-2028" */
+  year_name: string
+  /** YYYY-MM-DD, inclusive */
+  deadline: string
+  created_by: number
+  created_at: string
+}
+
+export interface SurveyAnswersTable {
+  id: Generated<number>
+  survey_id: number
+  person_id: number
+  updated_at: string
+}
+
+/** 'm:<module id>' or 'o:<other training code>' */
+export interface SurveyItemsTable {
+  id: Generated<number>
+  answer_id: number
+  item: string
 }

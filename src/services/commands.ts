@@ -12,7 +12,7 @@ import type { Role } from '../store/people.ts'
 const PUBLIC = ['cefr', 'need', 'lang', 'help', 'cancel'] as const
 
 const BY_ROLE: Record<Role, readonly string[]> = {
-  teacher: ['plan', 'scores', 'deadlines', 'modules'],
+  teacher: ['plan', 'scores', 'deadlines', 'modules', 'survey'],
   head: [
     'plan',
     'scores',
@@ -26,8 +26,9 @@ const BY_ROLE: Record<Role, readonly string[]> = {
     'people',
     'unreachable',
     'records',
+    'survey',
   ],
-  manager: ['plan', 'scores', 'deadlines', 'modules'],
+  manager: ['plan', 'scores', 'deadlines', 'modules', 'survey'],
   admin: [
     'plan',
     'modules',
@@ -49,6 +50,7 @@ const BY_ROLE: Record<Role, readonly string[]> = {
     'records',
     'record',
     'standards',
+    'survey',
   ],
   staff: ['modules'],
 }

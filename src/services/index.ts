@@ -25,6 +25,7 @@ import { SchoolService } from './schools.ts'
 import { SetupService } from './setup.ts'
 import { StaffRecordService } from './staff-records.ts'
 import { StandardsService } from './standards.ts'
+import { SurveyService } from './surveys.ts'
 
 export interface Services {
   setup: SetupService
@@ -48,6 +49,8 @@ export interface Services {
   notifications: NotificationService
   /** training courses: the budget table, sign-ups, seats and the waiting list */
   courses: CourseService
+  /** the learning-needs survey for next school year */
+  surveys: SurveyService
   /** staff records (issue 15): one's own, a department's, the school's; chat edits, spreadsheet import */
   staff: StaffRecordService
   /** /standards: gaps against the seeds' standards, qualification ratios against the targets */
@@ -72,6 +75,7 @@ export function createServices(db: Db, options: Partial<ServiceOptions> = {}): S
     reports: new ReportService(ctx),
     notifications: new NotificationService(ctx),
     courses: new CourseService(ctx),
+    surveys: new SurveyService(ctx),
     staff: new StaffRecordService(ctx),
     standards: new StandardsService(ctx),
   }

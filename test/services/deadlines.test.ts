@@ -146,6 +146,7 @@ describe('command lists', () => {
       'scores',
       'deadlines',
       'modules',
+      'survey',
       'me',
       'settings',
       'courses',

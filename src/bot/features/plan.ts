@@ -152,7 +152,9 @@ export async function openPlan(ctx: BotContext): Promise<void> {
   }
   const view = await ctx.deps.plans.getOrCreate(actorOf(ctx), personId ? { personId } : {})
   if (!view.ok) return void (await ctx.reply(serviceErrorText(ctx.t, view.error)))
-  await render(ctx, view.value, false)
+  // next year's empty plan starts from the person's survey answer
+  const seeded = personId ? view.value : await ctx.deps.surveys.seedPlan(actorOf(ctx), view.value)
+  await render(ctx, seeded, false)
 }
 
 feature.command('plan', openPlan)

@@ -8,7 +8,7 @@
  */
 import type { CatalogueId, RegulationProfile } from '../rules/index.ts'
 import type { ComponentKey, PlanWithModules, StoredScore } from '../store/grades.ts'
-import { toPerson } from '../store/people.ts'
+import { type Person, toPerson } from '../store/people.ts'
 import type { PlanStatus } from '../store/plans.ts'
 import { type School, type SchoolYear, toYear } from '../store/schools.ts'
 import type { Stores } from '../store/stores.ts'
@@ -24,8 +24,11 @@ export interface SchoolTeam {
 /** A person's plan or scores of one year. */
 const keyOf = (personId: number, schoolYearId: number) => `${personId}:${schoolYearId}`
 
-/** Every school (in the order of `schools.list()`), with its current year's /team rows, school-wide. */
-export async function everySchoolTeam(stores: Stores): Promise<SchoolTeam[]> {
+/**
+ * Every school (in the order of `schools.list()`) with its current year's /team rows, school-wide,
+ * given to `each` one school at a time; the results of `each`, in that order.
+ */
+export async function everySchoolTeam<T>(stores: Stores, each: (team: SchoolTeam) => T): Promise<T[]> {
   const db = stores.db
   const schools = await stores.schools.list()
   const years = new Map(
@@ -124,32 +127,24 @@ export async function everySchoolTeam(stores: Stores): Promise<SchoolTeam[]> {
     })
   }
 
-  const bySchool = new Map<number, TeamRow[]>()
-  const profiles = new Map<number, RegulationProfile>()
-  for (const [schoolId, year] of years) {
-    bySchool.set(schoolId, [])
-    profiles.set(schoolId, profileOfYear(year))
-  }
+  const peopleOf = new Map<number, Person[]>()
   for (const p of people) {
-    const year = years.get(p.schoolId)
-    if (!year) continue
-    const key = keyOf(p.id, year.id)
-    const departmentName = p.departmentId === null ? null : (departments.get(p.departmentId) ?? null)
-    const view = scoresView(
-      p,
-      departmentName,
-      year,
-      plans.get(key),
-      scores.get(key),
-      profiles.get(p.schoolId)!,
-    )
-    bySchool.get(p.schoolId)!.push({ ...view, summary: summaryOf(view) })
+    const mine = peopleOf.get(p.schoolId)
+    if (mine) mine.push(p)
+    else peopleOf.set(p.schoolId, [p])
   }
+  // one school's rows at a time, handed to `each` and let go: 40,000 rows kept together until the
+  // end cost more in garbage collection than building them
   return schools.map((school) => {
     const year = years.get(school.id)
-    return {
-      school,
-      year: year ? { year, profile: profiles.get(school.id)!, rows: bySchool.get(school.id)! } : null,
-    }
+    if (!year) return each({ school, year: null })
+    const profile = profileOfYear(year)
+    const rows = (peopleOf.get(school.id) ?? []).map((p): TeamRow => {
+      const key = keyOf(p.id, year.id)
+      const departmentName = p.departmentId === null ? null : (departments.get(p.departmentId) ?? null)
+      const view = scoresView(p, departmentName, year, plans.get(key), scores.get(key), profile)
+      return { ...view, summary: summaryOf(view) }
+    })
+    return each({ school, year: { year, profile, rows } })
   })
 }

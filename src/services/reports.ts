@@ -210,7 +210,7 @@ export class ReportService {
     const who = await whoIs(this.ctx.stores, actor)
     if (!who.isOwner) return who.person ? forbidden() : notLinked()
     // the whole deployment in a few queries, not a /team table per school
-    const out: SchoolTotal[] = (await everySchoolTeam(this.ctx.stores)).map(({ school, year }) => ({
+    const out: SchoolTotal[] = await everySchoolTeam(this.ctx.stores, ({ school, year }) => ({
       schoolId: school.id,
       schoolName: school.name,
       schoolYearName: year ? year.year.name : null,

@@ -1,7 +1,8 @@
 /**
  * The owner's sheet of a province: 2,000 schools, each with its current year and 20 teachers in
- * one department, written to the store; `reports.provinceSheet` reads every school's /team table
- * through the rule engine and writes one row per school with a total.
+ * one department, written to the store; `reports.provinceSheet` reads every school's /team rows at
+ * once (src/services/province-read.ts), judges them with the rule engine and writes one row per
+ * school with a total.
  *
  *   report.province_2000_schools_xlsx_ms   from the store to the .xlsx bytes (target ≤ 3,000)
  */

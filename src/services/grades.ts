@@ -1188,7 +1188,7 @@ function departmentNameOf(scope: Scope, p: Person): string | null {
   return p.departmentId === null ? null : (scope.departments.get(p.departmentId) ?? null)
 }
 
-function scoresView(
+export function scoresView(
   person: Person,
   departmentName: string | null,
   year: SchoolYear,
@@ -1259,7 +1259,7 @@ export function classCounts(rows: readonly TeamRow[]): TeamTable['counts'] {
   return { teachers, managers }
 }
 
-function summaryOf(view: MyScores): TeamRow['summary'] {
+export function summaryOf(view: MyScores): TeamRow['summary'] {
   if (view.result === null) return 'no-approved-plan'
   if (view.result.kind === 'pending') return 'pending'
   return 'grade' in view.result ? view.result.grade : view.result.verdict

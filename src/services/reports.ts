@@ -28,6 +28,7 @@ import {
   remindLate,
 } from './late.ts'
 import type { ServiceContext } from './options.ts'
+import { everySchoolTeam } from './province-read.ts'
 import { type ProvinceRow, provinceWorkbook } from './province-sheet.ts'
 import { profileOfYear } from './regulation.ts'
 import { type ChartPicture, type ClassRow, classChart, progressChart } from './report-charts.ts'
@@ -67,9 +68,6 @@ export interface StatusReport {
 }
 
 type StatusError = Extract<Awaited<ReturnType<GradeService['teamTable']>>, { ok: false }>['error']
-
-/** schools read at once for the owner's sheet (each a handful of queries; the PostgreSQL pool has 10) */
-const PROVINCE_CONCURRENCY = 4
 
 /** A school's row of the owner's sheet, with the classes of its year's regulation. */
 type SchoolTotal = ProvinceRow & { schoolId: number; classes: TeacherGrade[] }
@@ -211,24 +209,14 @@ export class ReportService {
   async schoolTotals(actor: Actor): Promise<Result<SchoolTotal[], Forbidden | NotLinked>> {
     const who = await whoIs(this.ctx.stores, actor)
     if (!who.isOwner) return who.person ? forbidden() : notLinked()
-    const schools = await this.ctx.stores.schools.list()
-    const out: SchoolTotal[] = new Array(schools.length)
-    // a few schools at a time: PostgreSQL answers them side by side; SQLite just takes turns
-    let next = 0
-    const worker = async () => {
-      for (let i = next++; i < schools.length; i = next++) {
-        const school = schools[i]!
-        const table = await this.grades.teamTable(actor, { schoolId: school.id })
-        out[i] = {
-          schoolId: school.id,
-          schoolName: school.name,
-          schoolYearName: table.ok ? table.value.schoolYear.name : null,
-          total: table.ok ? groupStatus(null, null, table.value.rows) : null,
-          classes: table.ok ? table.value.regulation.teacher.classes.map((c) => c.grade) : [],
-        }
-      }
-    }
-    await Promise.all(Array.from({ length: PROVINCE_CONCURRENCY }, worker))
+    // the whole deployment in a few queries, not a /team table per school
+    const out: SchoolTotal[] = await everySchoolTeam(this.ctx.stores, ({ school, year }) => ({
+      schoolId: school.id,
+      schoolName: school.name,
+      schoolYearName: year ? year.year.name : null,
+      total: year ? groupStatus(null, null, year.rows) : null,
+      classes: year ? year.profile.teacher.classes.map((c) => c.grade) : [],
+    }))
     return ok(out)
   }
 

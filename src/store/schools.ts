@@ -301,7 +301,7 @@ export class SchoolStore {
   }
 }
 
-function toYear(row: Selectable<SchoolYearsTable>): SchoolYear {
+export function toYear(row: Selectable<SchoolYearsTable>): SchoolYear {
   return {
     id: row.id,
     schoolId: row.school_id,

@@ -6,6 +6,7 @@ import { importSuite } from './imports.ts'
 import { outgoingSuite } from './outgoing.ts'
 import { reportSuite } from './report.ts'
 import { rulesSuite } from './rules.ts'
+import { scaleSuite } from './scale.ts'
 import { staffSuite } from './staff.ts'
 import { uploadSuite } from './upload.ts'
 
@@ -26,4 +27,5 @@ export const suites: BenchSuite[] = [
   reportSuite,
   outgoingSuite,
   uploadSuite,
+  scaleSuite,
 ]

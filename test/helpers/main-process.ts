@@ -4,11 +4,14 @@
  * fake), and stops the process with SIGTERM.
  */
 import { spawn } from 'node:child_process'
+import { createServer } from 'node:net'
 import { fileURLToPath } from 'node:url'
 
 const root = fileURLToPath(new URL('../..', import.meta.url))
 
 export interface MainProcess {
+  /** the process id (e.g. for its resident memory in /proc) */
+  pid: number
   /** what the process wrote to stderr (its JSON log lines) */
   stderr(): string
   /** what the process wrote to stdout */
@@ -52,6 +55,7 @@ export async function startMain(
     throw new Error(`main.ts did not get ready: ${stderr}`)
   }
   return {
+    pid: child.pid ?? 0,
     exited,
     running: () => child.exitCode === null && child.signalCode === null,
     stderr: () => stderr,
@@ -61,4 +65,13 @@ export async function startMain(
       return exited
     },
   }
+}
+
+/** A port nobody listens on, for a bot's webhook server. */
+export async function freePort(): Promise<number> {
+  const probe = createServer()
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve))
+  const { port } = probe.address() as { port: number }
+  await new Promise((resolve) => probe.close(resolve))
+  return port
 }

@@ -60,8 +60,13 @@ async function planningScope(
   return undefined
 }
 
-function courseLine(ctx: FlowContext, c: CourseView, index: number): string {
-  const base = ctx.t('courses-line', {
+/** "1. Name — 1 lớp · 100 người · 1.500.000 ₫/người = 150.000.000 ₫" */
+function amountLine(
+  ctx: FlowContext,
+  c: { name: string; classes: number; seats: number; feePerPerson: number; amount: number },
+  index: number,
+): string {
+  return ctx.t('courses-line', {
     n: index + 1,
     name: escapeHtml(c.name),
     classes: c.classes,
@@ -69,6 +74,10 @@ function courseLine(ctx: FlowContext, c: CourseView, index: number): string {
     fee: formatDong(c.feePerPerson),
     amount: formatDong(c.amount),
   })
+}
+
+function courseLine(ctx: FlowContext, c: CourseView, index: number): string {
+  const base = amountLine(ctx, c, index)
   if (!c.openedAt) return base
   return `${base}\n   ${ctx.t('courses-line-signups', { seated: c.seated, seats: c.seats, waiting: c.waiting })}`
 }
@@ -90,6 +99,11 @@ async function showPlannerList(
     if (!c.openedAt) keyboard.text(ctx.t('courses-open', { n: i + 1 }), openButton.pack({ course: c.id }))
     if (i % 4 === 3) keyboard.row()
   })
+  await replyInChunks(ctx, lines, keyboard)
+}
+
+/** Lines in messages under Telegram's limit, the buttons under the last. */
+async function replyInChunks(ctx: BotContext, lines: string[], keyboard: InlineKeyboard): Promise<void> {
   const chunks = chunkLines(lines)
   for (const [i, chunk] of chunks.entries()) {
     await ctx.reply(chunk, i === chunks.length - 1 ? { reply_markup: keyboard } : {})
@@ -118,16 +132,13 @@ async function showOpenCourses(ctx: BotContext): Promise<void> {
     else keyboard.text(ctx.t('courses-sign-up', { n: i + 1 }), signUpButton.pack({ course: c.id }))
     if (i % 3 === 2) keyboard.row()
   })
-  const chunks = chunkLines(lines)
-  for (const [i, chunk] of chunks.entries()) {
-    await ctx.reply(chunk, i === chunks.length - 1 ? { reply_markup: keyboard } : {})
-  }
+  await replyInChunks(ctx, lines, keyboard)
 }
 
 function errorLine(ctx: FlowContext, e: CourseTableError): string {
   return ctx.t(`courses-error-${e.code}`, {
     line: e.line,
-    column: ctx.t(`courses-col-${e.column === 'fee' ? 'fee' : e.column}`),
+    column: ctx.t(`courses-col-${e.column}`),
     input: echo(e.input),
   })
 }
@@ -135,18 +146,7 @@ function errorLine(ctx: FlowContext, e: CourseTableError): string {
 function previewText(ctx: FlowContext, preview: CoursePreview): string {
   const { check, errors } = preview
   const lines = [ctx.t('courses-preview-heading', { count: check.lines.length })]
-  check.lines.slice(0, 60).forEach((l, i) => {
-    lines.push(
-      ctx.t('courses-line', {
-        n: i + 1,
-        name: escapeHtml(l.name),
-        classes: l.classes,
-        seats: number(l.seats),
-        fee: formatDong(l.feePerPerson),
-        amount: formatDong(l.amount),
-      }),
-    )
-  })
+  lines.push(...check.lines.slice(0, 60).map((l, i) => amountLine(ctx, l, i)))
   if (check.lines.length > 60) lines.push(ctx.t('courses-more', { count: check.lines.length - 60 }))
   lines.push('', totalsLine(ctx, check.totals))
   for (const m of check.mismatches) {

@@ -6,12 +6,9 @@
  * and a withdrawal gives the seat to the first person waiting. A head cannot plan courses.
  */
 import ExcelJS from 'exceljs'
-import { Api } from 'grammy'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { broadcastRenderer } from '../../src/bot/features/broadcast.ts'
-import { OutboxWorker } from '../../src/jobs/outbox-worker.ts'
 import { formatDong, SEED_000_COURSES } from '../../src/rules/budget.ts'
-import { type Harness, inProcessWorld, TEST_TOKEN } from '../helpers/bot-harness.ts'
+import { deliverOutbox, type Harness, inProcessWorld } from '../helpers/bot-harness.ts'
 import { must, school, type World } from '../services/support.ts'
 
 let h: Harness
@@ -29,17 +26,6 @@ const SEED_TABLE = [
   ),
   '\tTỔNG CỘNG\t14\t1.180\t \t2.204.000.000',
 ].join('\n')
-
-async function deliverOutbox(): Promise<void> {
-  const worker = new OutboxWorker({
-    db: h.app.db,
-    api: new Api(TEST_TOKEN, { fetch: h.fake.fetch }),
-    rate: 200,
-    startupDelayMs: 0,
-    render: broadcastRenderer(h.app.deps.i18n),
-  })
-  await worker.run({ untilIdle: true })
-}
 
 const courseCount = async () =>
   Number(
@@ -120,7 +106,7 @@ describe('sign-ups', () => {
     expect(all(await admin.tap('Giáo viên và tổ trưởng'))).toContain(
       'Đã mở đăng ký khóa «Tập huấn dạy học STEM» và gửi lời mời tới 4 người',
     )
-    await deliverOutbox()
+    await deliverOutbox(h)
 
     for (const user of people) {
       const invitation = user.messages().find((m) => m.text?.includes('Tập huấn dạy học STEM'))
@@ -156,7 +142,7 @@ describe('sign-ups', () => {
     await admin.say('/courses')
     await admin.tap('📣 Mở ĐK 1')
     expect(all(await admin.tap('Còn thiếu: Tin học (1 người)'))).toContain('gửi lời mời tới 1 người')
-    await deliverOutbox()
+    await deliverOutbox(h)
     const van = h.fake.user({ id: A.teacherVan.telegramId, first_name: 'Văn' })
     const invitation = van.messages().find((m) => m.text?.includes(SEED_000_COURSES[0]!.name))
     expect(invitation).toBeDefined()

@@ -6,30 +6,16 @@
  * deadline are refused.
  */
 import ExcelJS from 'exceljs'
-import { Api } from 'grammy'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { broadcastRenderer } from '../../src/bot/features/broadcast.ts'
-import { OutboxWorker } from '../../src/jobs/outbox-worker.ts'
 import { profileOfYear } from '../../src/services/regulation.ts'
 import { SchoolStore } from '../../src/store/schools.ts'
-import { type Harness, inProcessWorld, TEST_TOKEN } from '../helpers/bot-harness.ts'
+import { deliverOutbox, type Harness, inProcessWorld } from '../helpers/bot-harness.ts'
 import { refused, school, type World } from '../services/support.ts'
 
 let h: Harness
 let w: World
 let A: Awaited<ReturnType<typeof school>>
 const all = (messages: Array<{ text?: string }>) => messages.map((m) => m.text ?? '').join('\n---\n')
-
-async function deliverOutbox(): Promise<void> {
-  const worker = new OutboxWorker({
-    db: h.app.db,
-    api: new Api(TEST_TOKEN, { fetch: h.fake.fetch }),
-    rate: 200,
-    startupDelayMs: 0,
-    render: broadcastRenderer(h.app.deps.i18n),
-  })
-  await worker.run({ untilIdle: true })
-}
 
 beforeAll(async () => {
   ;({ h, w } = await inProcessWorld())
@@ -52,7 +38,7 @@ describe('the learning-needs survey', () => {
     expect(all(await admin.say('/survey 15/05/2026'))).toContain(
       'Đã mở khảo sát nhu cầu bồi dưỡng năm học 2026-2027, hạn trả lời 15/05/2026, và gửi lời mời tới 4 người',
     )
-    await deliverOutbox()
+    await deliverOutbox(h)
     const invitation = teacher.messages().find((m) => m.text?.includes('khảo sát nhu cầu bồi dưỡng'))
     expect(invitation?.text).toContain('trước ngày 15/05/2026')
     const form = all(await teacher.tap('📝 Trả lời khảo sát', invitation))
@@ -104,7 +90,7 @@ describe('the learning-needs survey', () => {
     expect(all(await admin.tap('🔔 Nhắc người chưa trả lời (3)'))).toContain(
       'Đã gửi lời nhắc tới 3 người chưa trả lời',
     )
-    await deliverOutbox()
+    await deliverOutbox(h)
     const headVan = h.fake.user({ id: A.headVan.telegramId, first_name: 'Head Văn' })
     expect(headVan.lastMessage()?.text).toContain(
       'Bạn chưa trả lời khảo sát nhu cầu bồi dưỡng năm học 2026-2027',

@@ -7,10 +7,12 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { type RunnerHandle, run } from '@grammyjs/runner'
-import type { Transformer } from 'grammy'
+import { Api, type Transformer } from 'grammy'
 import type { App } from '../../src/app.ts'
+import { broadcastRenderer } from '../../src/bot/features/broadcast.ts'
 import { createBot } from '../../src/bot/index.ts'
 import { FakeTelegram } from '../../src/emulator/fake-telegram.ts'
+import { OutboxWorker } from '../../src/jobs/outbox-worker.ts'
 import { createLogger, type Logger } from '../../src/logger.ts'
 import type { RegulationProfile } from '../../src/rules/index.ts'
 import type { Services } from '../../src/services/index.ts'
@@ -131,3 +133,15 @@ export async function inProcessWorld(
 /** A bot message's texts, joined, for `toContain` checks. */
 export const texts = (messages: ReadonlyArray<{ text?: string; caption?: string }>) =>
   messages.map((m) => m.text ?? m.caption ?? '').join('\n---\n')
+
+/** The outbox worker over the fake Telegram, in process, until nothing is left to send. */
+export async function deliverOutbox(h: Harness): Promise<void> {
+  const worker = new OutboxWorker({
+    db: h.app.db,
+    api: new Api(TEST_TOKEN, { fetch: h.fake.fetch }),
+    rate: 200,
+    startupDelayMs: 0,
+    render: broadcastRenderer(h.app.deps.i18n),
+  })
+  await worker.run({ untilIdle: true })
+}

@@ -10,8 +10,6 @@
  *
  * PostgreSQL only: skipped without TEST_DATABASE_URL.
  */
-import { type ChildProcess, fork } from 'node:child_process'
-import { fileURLToPath } from 'node:url'
 import type { Update } from 'grammy/types'
 import { afterEach, expect, it } from 'vitest'
 import { openApp } from '../../src/app.ts'
@@ -21,7 +19,7 @@ import { createBroadcastService } from '../../src/services/broadcasts.ts'
 import { freshDatabase, onPostgres } from '../helpers/database.ts'
 import { freePort, type MainProcess, startMain } from '../helpers/main-process.ts'
 import { must } from '../services/support.ts'
-import { maxInWindow, minGapPerChat, rowsByChat, seedSchool, sendsPerChat } from './support.ts'
+import { forkWorker, maxInWindow, minGapPerChat, rowsByChat, seedSchool, sendsPerChat } from './support.ts'
 
 const RATE = 100
 const RECIPIENTS = 2_000
@@ -30,32 +28,10 @@ const UPDATES = 2_000
 // one token for every process: the bots' and the workers' messages count together
 const TOKEN = '123456:ABCdefGHIjklMNOpqrSTUvwxYZ012345'
 const SECRET = 'webhook_secret-0123456789'
-const script = fileURLToPath(new URL('./worker-process.ts', import.meta.url))
 const cleanups: Array<() => unknown> = []
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup()
 })
-
-function startWorker(store: string, url: string) {
-  const proc: ChildProcess = fork(script, [], {
-    execArgv: ['--import', 'tsx'],
-    env: {
-      ...process.env,
-      OUTBOX_DB: store,
-      OUTBOX_API_ROOT: url,
-      OUTBOX_TOKEN: TOKEN,
-      OUTBOX_RATE: String(RATE),
-      OUTBOX_BACKOFF_MS: '200',
-      OUTBOX_LEASE_MS: '1500',
-    },
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  })
-  cleanups.push(() => proc.kill('SIGKILL'))
-  const exit = new Promise<NodeJS.Signals | number | null>((resolve) =>
-    proc.once('exit', (code, signal) => resolve(signal ?? code)),
-  )
-  return { process: proc, exit }
-}
 
 it.skipIf(!onPostgres)(
   'two webhook processes and two workers on one PostgreSQL database: 2,000 updates answered once, a 2,000-recipient broadcast delivered once with a worker killed midway',
@@ -106,8 +82,8 @@ it.skipIf(!onPostgres)(
         audience: { type: 'roles', roles: ['teacher'] },
       }),
     )
-    const first = startWorker(store, server.url)
-    const second = startWorker(store, server.url)
+    const first = forkWorker({ store, url: server.url, token: TOKEN, rate: RATE }, cleanups)
+    const second = forkWorker({ store, url: server.url, token: TOKEN, rate: RATE }, cleanups)
     expect(must(await broadcasts.confirm(admin, { broadcastId: draft.id })).enqueued).toBe(RECIPIENTS)
     await app.close()
     let delivered = 0

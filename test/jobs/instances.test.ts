@@ -7,8 +7,6 @@
  * two reminder schedulers ticking together run the pass in one of them; and on PostgreSQL, one
  * instance reads what the other wrote (no stale in-process cache).
  */
-import { type ChildProcess, fork } from 'node:child_process'
-import { fileURLToPath } from 'node:url'
 import { afterEach, expect, it } from 'vitest'
 import { openApp } from '../../src/app.ts'
 import { FakeTelegram } from '../../src/emulator/fake-telegram.ts'
@@ -18,12 +16,19 @@ import { createBroadcastService } from '../../src/services/broadcasts.ts'
 import { tempDatabase } from '../helpers/bot-harness.ts'
 import { freshDatabase, onPostgres } from '../helpers/database.ts'
 import { must, OWNER, school, world } from '../services/support.ts'
-import { maxInWindow, minGapPerChat, rowsByChat, seedSchool, sendsPerChat, TOKEN } from './support.ts'
+import {
+  forkWorker,
+  maxInWindow,
+  minGapPerChat,
+  rowsByChat,
+  seedSchool,
+  sendsPerChat,
+  TOKEN,
+} from './support.ts'
 
 // the token's rate, shared by the workers: each keeps to its part
 const RATE = 100
 const RECIPIENTS = 2_000
-const script = fileURLToPath(new URL('./worker-process.ts', import.meta.url))
 const cleanups: Array<() => unknown> = []
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup()
@@ -37,27 +42,6 @@ async function sharedStore(): Promise<string> {
   const file = tempDatabase()
   cleanups.push(() => file.remove())
   return file.path
-}
-
-function startWorker(store: string, url: string) {
-  const proc: ChildProcess = fork(script, [], {
-    execArgv: ['--import', 'tsx'],
-    env: {
-      ...process.env,
-      OUTBOX_DB: store,
-      OUTBOX_API_ROOT: url,
-      OUTBOX_TOKEN: TOKEN,
-      OUTBOX_RATE: String(RATE),
-      OUTBOX_BACKOFF_MS: '200',
-      OUTBOX_LEASE_MS: '1500',
-    },
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  })
-  cleanups.push(() => proc.kill('SIGKILL'))
-  const exit = new Promise<NodeJS.Signals | number | null>((resolve) =>
-    proc.once('exit', (code, signal) => resolve(signal ?? code)),
-  )
-  return { process: proc, exit }
 }
 
 it('two workers deliver one broadcast once to everyone, one of them killed midway', {
@@ -83,8 +67,8 @@ it('two workers deliver one broadcast once to everyone, one of them killed midwa
   expect(must(await broadcasts.confirm(admin, { broadcastId: draft.id })).enqueued).toBe(RECIPIENTS)
   await app.close()
 
-  const first = startWorker(store, server.url)
-  const second = startWorker(store, server.url)
+  const first = forkWorker({ store, url: server.url, token: TOKEN, rate: RATE }, cleanups)
+  const second = forkWorker({ store, url: server.url, token: TOKEN, rate: RATE }, cleanups)
   let delivered = 0
   fake.onEvent((event) => {
     if (event.kind !== 'send' || !teachers.has(event.chatId)) return

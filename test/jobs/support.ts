@@ -3,6 +3,8 @@
  * broadcast service and a worker on one clock, and the checks every delivery test makes
  * (rate in any one-second window, spacing per chat, messages per chat).
  */
+import { type ChildProcess, fork } from 'node:child_process'
+import { fileURLToPath } from 'node:url'
 import { Api } from 'grammy'
 import type { App } from '../../src/app.ts'
 import type { Db } from '../../src/db/connection.ts'
@@ -166,4 +168,31 @@ export function sendsPerChat(sent: ReadonlyArray<{ chatId: number; method: strin
 export async function rowsByChat(db: Db, broadcastId: number) {
   const rows = await db.selectFrom('outbox').selectAll().where('broadcast_id', '=', broadcastId).execute()
   return new Map(rows.map((r) => [Number(r.chat_id), r]))
+}
+
+const WORKER_SCRIPT = fileURLToPath(new URL('./worker-process.ts', import.meta.url))
+
+/** An outbox worker in its own process on this store, killed (SIGKILL) by `cleanups` after the test. */
+export function forkWorker(
+  options: { store: string; url: string; token: string; rate: number },
+  cleanups: Array<() => unknown>,
+) {
+  const proc: ChildProcess = fork(WORKER_SCRIPT, [], {
+    execArgv: ['--import', 'tsx'],
+    env: {
+      ...process.env,
+      OUTBOX_DB: options.store,
+      OUTBOX_API_ROOT: options.url,
+      OUTBOX_TOKEN: options.token,
+      OUTBOX_RATE: String(options.rate),
+      OUTBOX_BACKOFF_MS: '200',
+      OUTBOX_LEASE_MS: '1500',
+    },
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  })
+  cleanups.push(() => proc.kill('SIGKILL'))
+  const exit = new Promise<NodeJS.Signals | number | null>((resolve) =>
+    proc.once('exit', (code, signal) => resolve(signal ?? code)),
+  )
+  return { process: proc, exit }
 }

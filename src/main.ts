@@ -18,8 +18,6 @@ import { registerDefaultCommands } from './bot/commands.ts'
 import { broadcastRenderer, broadcastStopKeyboard } from './bot/features/broadcast.ts'
 import { createBot } from './bot/index.ts'
 import { ConfigError, loadConfig } from './config.ts'
-import { FakeTelegram } from './emulator/fake-telegram.ts'
-import { runTerminal } from './emulator/terminal.ts'
 import { healthHandler } from './health.ts'
 import { startOutboxWorker } from './jobs/outbox-worker.ts'
 import { reminderTextFromLocales, startReminderScheduler } from './jobs/reminders.ts'
@@ -27,7 +25,6 @@ import { MemorySendBudget, TELEGRAM_RATE } from './jobs/send-budget.ts'
 import { DRAIN_MS, trackUpdates, type UpdatesInHand } from './lifecycle.ts'
 import { createLogger } from './logger.ts'
 import { startLink } from './services/codes.ts'
-import { signInitData } from './webapp/init-data.ts'
 import { webAppHandler } from './webapp/server.ts'
 
 /** A store's location as it may be shown: a database URL's password is not. */
@@ -145,6 +142,12 @@ function finishUpdatesInHand(inHand: UpdatesInHand, done?: () => Promise<unknown
 }
 
 if (mode.kind === 'sandbox') {
+  // the emulator is the sandbox's alone: a production process never loads it
+  const [{ FakeTelegram }, { runTerminal }, { signInitData }] = await Promise.all([
+    import('./emulator/fake-telegram.ts'),
+    import('./emulator/terminal.ts'),
+    import('./webapp/init-data.ts'),
+  ])
   const fake = new FakeTelegram()
   const server = await fake.listen()
   stops.push(() => server.close())

@@ -4,10 +4,11 @@
  * tests and benchmarks.
  */
 import { mkdirSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import { dirname } from 'node:path'
 import SQLite from 'better-sqlite3'
 import { Kysely, PostgresDialect, type SqliteDatabase, SqliteDialect } from 'kysely'
-import pg from 'pg'
+import type pg from 'pg'
 import type { Database } from './schema.ts'
 
 export type Db = Kysely<Database>
@@ -21,12 +22,23 @@ export function openDatabase(location: string): Db {
   return isPostgresUrl(location) ? openPostgres(location) : openSqlite(location)
 }
 
-// The code reads ids, counts and sums as JavaScript numbers, as better-sqlite3 returns them.
-// PostgreSQL sends bigint (Telegram ids, count(*), sum()) and numeric (avg()) as text; every
-// value the store keeps is far below 2^53 (Telegram ids are at most 52 bits), so reading them
-// as numbers is exact. One parser for the whole process: the types are the same everywhere.
-pg.types.setTypeParser(pg.types.builtins.INT8, (text) => Number(text))
-pg.types.setTypeParser(pg.types.builtins.NUMERIC, (text) => Number(text))
+/**
+ * The `pg` driver, loaded when a PostgreSQL database is opened: a SQLite deployment never holds it
+ * (~15 MB; issue 14, `start.rss_mb`).
+ *
+ * The code reads ids, counts and sums as JavaScript numbers, as better-sqlite3 returns them.
+ * PostgreSQL sends bigint (Telegram ids, count(*), sum()) and numeric (avg()) as text; every
+ * value the store keeps is far below 2^53 (Telegram ids are at most 52 bits), so reading them
+ * as numbers is exact. One parser for the whole process: the types are the same everywhere.
+ */
+let driver: typeof pg | undefined
+function loadPg(): typeof pg {
+  if (driver) return driver
+  driver = createRequire(import.meta.url)('pg') as typeof pg
+  driver.types.setTypeParser(driver.types.builtins.INT8, (text) => Number(text))
+  driver.types.setTypeParser(driver.types.builtins.NUMERIC, (text) => Number(text))
+  return driver
+}
 
 /**
  * A pool on a PostgreSQL database. `?schema=name` (not a libpq parameter: removed before
@@ -38,7 +50,7 @@ export function openPostgres(url: string, poolSize = 10): Db {
   const schema = parsed.searchParams.get('schema')
   parsed.searchParams.delete('schema')
   const options = ['-c TimeZone=UTC', schema ? `-c search_path=${schema}` : ''].filter(Boolean).join(' ')
-  const pool = new pg.Pool({ connectionString: parsed.toString(), max: poolSize, options })
+  const pool = new (loadPg().Pool)({ connectionString: parsed.toString(), max: poolSize, options })
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
 }
 

@@ -17,33 +17,34 @@
  */
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
-import { type Canvas, createCanvas, GlobalFonts } from '@napi-rs/canvas'
-import {
-  BarController,
-  BarElement,
-  CategoryScale,
-  Chart,
-  type ChartConfiguration,
-  Legend,
-  LinearScale,
-  type Plugin,
-  Title,
-} from 'chart.js'
-
-Chart.register(BarController, BarElement, CategoryScale, LinearScale, Legend, Title)
+import type { Canvas } from '@napi-rs/canvas'
+import type { Chart, ChartConfiguration, Plugin } from 'chart.js'
 
 export const CHART_FONT = 'DejaVu Sans'
 const WIDTH = 1080
 
-let fontsLoaded = false
-/** Registers the shipped TTFs once (the package's own files, so CI and production draw the same). */
-function loadFonts(): void {
-  if (fontsLoaded) return
-  const dir = join(dirname(createRequire(import.meta.url).resolve('dejavu-fonts-ttf/package.json')), 'ttf')
-  for (const file of ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf'])
-    if (!GlobalFonts.registerFromPath(join(dir, file), CHART_FONT))
-      throw new Error(`chart font not loaded: ${join(dir, file)}`)
-  fontsLoaded = true
+/**
+ * Skia and Chart.js, loaded on the first chart rather than at start (together ~30 MB that a
+ * process answering messages never needs: issue 14, `start.rss_mb`), with Chart.js's bar parts
+ * registered and the shipped TTFs loaded once (the package's own files, so CI and production draw
+ * the same).
+ */
+let drawing: Promise<{ createCanvas: (w: number, h: number) => Canvas; Chart: typeof Chart }> | undefined
+function loadDrawing() {
+  drawing ??= (async () => {
+    const [{ createCanvas, GlobalFonts }, chartJs] = await Promise.all([
+      import('@napi-rs/canvas'),
+      import('chart.js'),
+    ])
+    const { BarController, BarElement, CategoryScale, Chart, LinearScale, Legend, Title } = chartJs
+    Chart.register(BarController, BarElement, CategoryScale, LinearScale, Legend, Title)
+    const dir = join(dirname(createRequire(import.meta.url).resolve('dejavu-fonts-ttf/package.json')), 'ttf')
+    for (const file of ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf'])
+      if (!GlobalFonts.registerFromPath(join(dir, file), CHART_FONT))
+        throw new Error(`chart font not loaded: ${join(dir, file)}`)
+    return { createCanvas, Chart }
+  })()
+  return drawing
 }
 
 export interface BarSeries {
@@ -116,7 +117,7 @@ const whiteBackground: Plugin<'bar'> = {
 
 /** Rows of 100 % stacked bars as a PNG. */
 export async function stackedBarsPng(spec: StackedBars): Promise<Buffer> {
-  loadFonts()
+  const { createCanvas, Chart } = await loadDrawing()
   const height = 230 + 78 * spec.rows.length + 44 * Math.ceil(spec.series.length / 3)
   const canvas: Canvas = createCanvas(WIDTH, height)
   const totals = spec.rows.map((_, i) => spec.series.reduce((sum, s) => sum + (s.values[i] ?? 0), 0))

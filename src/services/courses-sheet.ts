@@ -3,9 +3,9 @@
  * totals computed by the rule engine, then a second sheet of who signed up (seats, then the
  * waiting list in order). Values only; nothing is recomputed by an Excel formula.
  */
-import ExcelJS from 'exceljs'
 import type { CourseList, Signup } from './courses.ts'
 import type { Translate } from './results-sheet.ts'
+import { newWorkbook } from './workbook.ts'
 
 const MONEY = '#,##0'
 
@@ -13,7 +13,7 @@ export async function coursesWorkbook(
   input: { title: string; list: CourseList; signups: ReadonlyMap<number, Signup[]> },
   t: Translate,
 ): Promise<Buffer> {
-  const book = new ExcelJS.Workbook()
+  const book = await newWorkbook()
   const sheet = book.addWorksheet(t('courses-sheet-name'), {
     pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
   })

@@ -6,7 +6,7 @@
  *
  *   const data = await templateWorkbook([{ name: 'Giáo viên', rows }], { withDepartment: false })
  */
-import ExcelJS from 'exceljs'
+import type ExcelJS from 'exceljs'
 import {
   type ComponentKey,
   moduleComponent,
@@ -14,6 +14,7 @@ import {
   type StoredScore,
 } from '../store/grades.ts'
 import type { Person } from '../store/people.ts'
+import { newWorkbook } from './workbook.ts'
 
 export interface TemplateRow {
   person: Person
@@ -52,7 +53,7 @@ export async function templateWorkbook(
   sheets: readonly TemplateSheet[],
   options: { withDepartment: boolean },
 ): Promise<Buffer> {
-  const book = new ExcelJS.Workbook()
+  const book = await newWorkbook()
   book.creator = 'BDTX'
   for (const s of sheets) writeSheet(book, s, options.withDepartment)
   return Buffer.from(await book.xlsx.writeBuffer())

@@ -6,9 +6,9 @@
  * Same page setup as the school's sheet (./results-sheet.ts): A4 landscape, header row repeated.
  * Counts are numbers, percentages are computed here in integers (`percent`), nothing is a formula.
  */
-import ExcelJS from 'exceljs'
 import type { GroupStatus } from './reports.ts'
 import { percent, type Translate } from './results-sheet.ts'
+import { newWorkbook } from './workbook.ts'
 
 export interface ProvinceRow {
   schoolName: string
@@ -61,7 +61,7 @@ export async function provinceWorkbook(
   input: { title: string; day: string; rows: ProvinceRow[] },
   t: Translate,
 ): Promise<Buffer> {
-  const book = new ExcelJS.Workbook()
+  const book = await newWorkbook()
   const sheet = book.addWorksheet(t('province-sheet-name'), {
     pageSetup: {
       paperSize: 9,

@@ -10,9 +10,9 @@
  * reader's language, locales/*.ftl `sheet-*` keys); numbers are numbers with a number format, so
  * Excel shows them with the reader's decimal separator.
  */
-import ExcelJS from 'exceljs'
 import type { IneligibleReason, Score, Tenths } from '../rules/index.ts'
 import type { GroupStatus } from './reports.ts'
+import { newWorkbook } from './workbook.ts'
 
 export type Translate = (key: string, args?: Record<string, string | number>) => string
 
@@ -54,7 +54,7 @@ export function percent(count: number, total: number): number {
 const hundredthsToNumber = (v: number | null) => (v === null ? null : v / 100)
 
 export async function resultsWorkbook(input: SheetInput, t: Translate): Promise<Buffer> {
-  const book = new ExcelJS.Workbook()
+  const book = await newWorkbook()
   const sheet = book.addWorksheet(t('sheet-name'), {
     pageSetup: {
       paperSize: 9, // A4

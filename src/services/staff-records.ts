@@ -6,7 +6,6 @@
  *   const mine = await deps.staff.mine(actor)                  // { person, record, certificates }
  *   await deps.staff.update(admin, { schoolId, fields: { fullName: 'Lan', qualification: 'thạc sĩ' } })
  */
-import ExcelJS from 'exceljs'
 import { type CefrResult, cefrLevel, type ExamScore, parseExamScore } from '../rules/index.ts'
 import type { Person } from '../store/people.ts'
 import {
@@ -45,6 +44,7 @@ import {
   previewRecords,
   type RecordPreview,
 } from './staff-import.ts'
+import { newWorkbook } from './workbook.ts'
 
 export interface CertificateView extends LanguageCertificate {
   /** the level the CEFR engine gives the score (never stored) */
@@ -211,7 +211,7 @@ export class StaffRecordService {
     const listed = await this.list(actor, input)
     if (!listed.ok) return listed
     if (listed.value.scope !== 'school') return forbidden()
-    const book = new ExcelJS.Workbook()
+    const book = await newWorkbook()
     book.creator = 'BDTX'
     const sheet = book.addWorksheet('Hồ sơ', { views: [{ state: 'frozen', xSplit: 1, ySplit: 1 }] })
     const header = sheet.addRow(RECORD_COLUMNS.map((c) => c.example))

@@ -2,16 +2,16 @@
  * The survey's totals as a spreadsheet (issue 15 item 4): per module and other training how many
  * asked for it, then per department how many answered. Values only, as the service computed them.
  */
-import ExcelJS from 'exceljs'
 import type { Translate } from './results-sheet.ts'
 import type { SurveyTotals } from './surveys.ts'
+import { newWorkbook } from './workbook.ts'
 
 export async function surveyWorkbook(
   input: { title: string; totals: SurveyTotals },
   t: Translate,
 ): Promise<Buffer> {
   const { totals } = input
-  const book = new ExcelJS.Workbook()
+  const book = await newWorkbook()
   const sheet = book.addWorksheet(t('survey-sheet-name'))
   sheet.getCell(1, 1).value = input.title
   sheet.getCell(1, 1).font = { bold: true, size: 13 }

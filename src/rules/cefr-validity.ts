@@ -10,16 +10,13 @@
  *   //   expiredFrom: '2027-03-12', valid: true, source: 'British Council, IDP (IELTS): …' }
  *
  * Days are calendar days (YYYY-MM-DD, Vietnam's: the caller gives today as Asia/Ho_Chi_Minh has
- * it). "Two years from the test day" ends the day before its second anniversary; a test on 29/02
- * has its anniversary on 01/03.
+ * it), counted in whole numbers — the rule engine reads no clock and needs no date library.
+ * "Two years from the test day" ends the day before its second anniversary; a test on 29/02 has
+ * its anniversary on 01/03.
  */
-import dayjs from 'dayjs'
-import utc from 'dayjs/plugin/utc.js'
 import type { Exam } from './cefr.ts'
 import { fail, ok, type Parsed } from './parsed.ts'
 import { type Citation, SOURCES } from './sources.ts'
-
-dayjs.extend(utc)
 
 export type ValidityRule =
   | { readonly kind: 'years'; readonly years: number; readonly source: Citation }
@@ -55,7 +52,7 @@ export function certificateValidity(exam: Exam, testDate: string, today: string)
   const rule = EXAM_VALIDITY[exam]
   if (rule.kind !== 'years') return { kind: rule.kind, testDate, source: rule.source }
   const expiredFrom = anniversary(testDate, rule.years)
-  const lastValidDay = dayjs.utc(expiredFrom).subtract(1, 'day').format('YYYY-MM-DD')
+  const lastValidDay = dayBefore(expiredFrom)
   return {
     kind: 'years',
     years: rule.years,
@@ -67,11 +64,23 @@ export function certificateValidity(exam: Exam, testDate: string, today: string)
   }
 }
 
+const isLeap = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0
+const daysInMonth = (y: number, m: number) =>
+  m === 2 ? (isLeap(y) ? 29 : 28) : [4, 6, 9, 11].includes(m) ? 30 : 31
+const iso = (y: number, m: number, d: number) =>
+  `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`
+const parts = (day: string) => day.split('-').map(Number) as [number, number, number]
+
 /** The same day `years` later; 29/02 on a year without it moves to 01/03. */
 function anniversary(day: string, years: number): string {
-  const start = dayjs.utc(day)
-  const later = start.add(years, 'year')
-  return (later.date() === start.date() ? later : later.add(1, 'day')).format('YYYY-MM-DD')
+  const [y, m, d] = parts(day)
+  return d > daysInMonth(y + years, m) ? iso(y + years, m + 1, 1) : iso(y + years, m, d)
+}
+
+function dayBefore(day: string): string {
+  const [y, m, d] = parts(day)
+  if (d > 1) return iso(y, m, d - 1)
+  return m > 1 ? iso(y, m - 1, daysInMonth(y, m - 1)) : iso(y - 1, 12, 31)
 }
 
 export type TestDateError =
@@ -91,13 +100,12 @@ export function looksLikeDate(text: string): boolean {
 export function readTestDate(text: string, today: string): Parsed<string, TestDateError> {
   const t = text.trim()
   const vn = DAY_MONTH_YEAR.exec(t)
-  const iso = ISO_DAY.exec(t)
-  const [y, m, d] = vn ? [vn[3], vn[2], vn[1]] : iso ? [iso[1], iso[2], iso[3]] : []
+  const isoDay = ISO_DAY.exec(t)
+  const [y, m, d] = (vn ? [vn[3], vn[2], vn[1]] : isoDay ? [isoDay[1], isoDay[2], isoDay[3]] : []).map(Number)
   const notADate = fail<TestDateError>({ code: 'not-a-date', input: t })
   if (y === undefined || m === undefined || d === undefined) return notADate
-  const day = `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`
-  // dayjs rolls 31/02 over to March: a day that does not format back to itself does not exist
-  if (dayjs.utc(day).format('YYYY-MM-DD') !== day) return notADate
+  if (m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m)) return notADate
+  const day = iso(y, m, d)
   if (day > today) return fail({ code: 'future-date', date: day, today })
   return ok(day)
 }

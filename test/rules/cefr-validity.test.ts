@@ -69,6 +69,13 @@ describe('certificateValidity: two years from the test day, to the day', () => {
     })
   })
 
+  it('a test on 01/03/2022 counts through 29/02/2024, a leap day', () => {
+    expect(certificateValidity('toeic', '2022-03-01', TODAY)).toMatchObject({
+      lastValidDay: '2024-02-29',
+      expiredFrom: '2024-03-01',
+    })
+  })
+
   it('a test on 29/02 reaches its anniversary on 01/03', () => {
     expect(certificateValidity('ielts', '2024-02-29', TODAY)).toMatchObject({
       lastValidDay: '2026-02-28',
@@ -99,17 +106,25 @@ describe('readTestDate', () => {
     ['12-03-2025', '2025-03-12'],
     ['2025-03-12', '2025-03-12'],
     ['29/2/2024', '2024-02-29'],
+    ['29/2/2000', '2000-02-29'],
     ['29/11/2026', '2026-11-29'],
   ])('reads %s', (text, day) => {
     expect(readTestDate(text, TODAY)).toEqual({ ok: true, value: day })
   })
 
-  it.each(['31/2/2025', '29/2/2025', '0/3/2025', '12/13/2025', '31/4/2025', '2025-02-30', 'mai', '12/3'])(
-    'refuses %s as no real date',
-    (text) => {
-      expect(readTestDate(text, TODAY)).toEqual({ ok: false, error: { code: 'not-a-date', input: text } })
-    },
-  )
+  it.each([
+    '31/2/2025',
+    '29/2/2025',
+    '29/2/1900',
+    '0/3/2025',
+    '12/13/2025',
+    '31/4/2025',
+    '2025-02-30',
+    'mai',
+    '12/3',
+  ])('refuses %s as no real date', (text) => {
+    expect(readTestDate(text, TODAY)).toEqual({ ok: false, error: { code: 'not-a-date', input: text } })
+  })
 
   it('refuses a day after today', () => {
     expect(readTestDate('30/11/2026', TODAY)).toEqual({

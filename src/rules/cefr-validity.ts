@@ -96,16 +96,21 @@ export function looksLikeDate(text: string): boolean {
   return DAY_MONTH_YEAR.test(t) || ISO_DAY.test(t)
 }
 
-/** Reads a test day, Vietnamese order first; refuses a day that does not exist or has not come yet. */
-export function readTestDate(text: string, today: string): Parsed<string, TestDateError> {
+/** A typed day, Vietnamese order first ("12/5/2023", "12.5.2023", "2023-05-12" → "2023-05-12"); null when no such day exists. */
+export function readDay(text: string): string | null {
   const t = text.trim()
   const vn = DAY_MONTH_YEAR.exec(t)
   const isoDay = ISO_DAY.exec(t)
   const [y, m, d] = (vn ? [vn[3], vn[2], vn[1]] : isoDay ? [isoDay[1], isoDay[2], isoDay[3]] : []).map(Number)
-  const notADate = fail<TestDateError>({ code: 'not-a-date', input: t })
-  if (y === undefined || m === undefined || d === undefined) return notADate
-  if (m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m)) return notADate
-  const day = iso(y, m, d)
+  if (y === undefined || m === undefined || d === undefined) return null
+  if (m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m)) return null
+  return iso(y, m, d)
+}
+
+/** Reads a test day; refuses a day that does not exist or has not come yet. */
+export function readTestDate(text: string, today: string): Parsed<string, TestDateError> {
+  const day = readDay(text)
+  if (day === null) return fail({ code: 'not-a-date', input: text.trim() })
   if (day > today) return fail({ code: 'future-date', date: day, today })
   return ok(day)
 }

@@ -81,6 +81,7 @@ export {
   type CertificateValidity,
   certificateValidity,
   EXAM_VALIDITY,
+  readDay,
   readTestDate,
   type TestDateError,
   takeTestDate,

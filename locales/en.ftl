@@ -39,7 +39,7 @@ help-public =
     The <b>BDTX assistant</b> helps teachers keep track of their yearly continuous training.
 
     <b>Open to everyone:</b>
-    /cefr — which level an English certificate proves and whether it meets the standard. E.g. <code>/cefr ielts 6.5</code>, <code>/cefr toeic 650 150 120</code>
+    /cefr — which level an English certificate proves and whether it meets the standard. E.g. <code>/cefr ielts 6.5</code>, <code>/cefr toeic 650 150 120</code>, <code>/cefr ielts 6.5 tested 12/3/2025</code>
     /need — the score needed for each class. <code>?</code> marks a score you do not have yet, in the order ND1, ND2, then the modules. E.g. <code>/need 8 9 8 9 ? ?</code>
     /lang — change language
     /cancel — cancel what is in progress

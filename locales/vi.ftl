@@ -39,7 +39,7 @@ help-public =
     <b>Trợ lý BDTX</b> giúp giáo viên theo dõi việc bồi dưỡng thường xuyên hằng năm.
 
     <b>Ai cũng dùng được:</b>
-    /cefr — chứng chỉ tiếng Anh đạt bậc nào, có đạt chuẩn không. Ví dụ: <code>/cefr ielts 6.5</code>, <code>/cefr toeic 650 150 120</code>
+    /cefr — chứng chỉ tiếng Anh đạt bậc nào, có đạt chuẩn không. Ví dụ: <code>/cefr ielts 6.5</code>, <code>/cefr toeic 650 150 120</code>, <code>/cefr ielts 6.5 ngày thi 12/3/2025</code>
     /need — điểm cần đạt cho từng loại. Dấu <code>?</code> là điểm chưa có, theo thứ tự ND1, ND2 rồi các mô đun. Ví dụ: <code>/need 8 9 8 9 ? ?</code>
     /lang — đổi ngôn ngữ
     /cancel — hủy thao tác đang làm

@@ -39,7 +39,7 @@ help-public =
     The <b>BDTX assistant</b> helps teachers keep track of their yearly continuous training.
 
     <b>Open to everyone:</b>
-    /cefr — which level an English certificate proves and whether it meets the standard. E.g. <code>/cefr ielts 6.5</code>, <code>/cefr toeic 650 150 120</code>
+    /cefr — which level an English certificate proves and whether it meets the standard. E.g. <code>/cefr ielts 6.5</code>, <code>/cefr toeic 650 150 120</code>, <code>/cefr ielts 6.5 tested 12/3/2025</code>
     /need — the score needed for each class. <code>?</code> marks a score you do not have yet, in the order ND1, ND2, then the modules. E.g. <code>/need 8 9 8 9 ? ?</code>
     /lang — change language
     /cancel — cancel what is in progress
@@ -136,7 +136,7 @@ post-staff = Staff
 post-leadership-pipeline = Leadership pipeline
 cefr-usage =
     Usage: <code>/cefr ielts 6.5</code>, <code>/cefr toefl 61</code>, <code>/cefr fce 60</code>, <code>/cefr toeic 650 150 120</code> (Listening &amp; Reading, Speaking, Writing), <code>/cefr vstep 6.5</code>, a certificate on the 6-level framework: <code>/cefr level 4</code>.
-    Add a school level to compare with an English teacher's standard: <code>/cefr ielts 6.0 thpt</code>. Type <code>/cefr</code> and the bot asks step by step.
+    Add a school level to compare with an English teacher's standard: <code>/cefr ielts 6.0 thpt</code>; add the test date to see whether it is still valid: <code>/cefr ielts 6.5 tested 12/3/2025</code>. Type <code>/cefr</code> and the bot asks step by step.
 cefr-error-unknown-exam = I do not know the exam "{ $input }". I can convert IELTS, TOEFL iBT, FCE, four-skill TOEIC, VSTEP and certificates on the 6-level framework.
 cefr-error-unsupported-exam = "{ $input }" is not in the equivalence table; it has TOEFL iBT only (with IELTS, FCE and four-skill TOEIC).
 cefr-error-not-a-number = "{ $input }" is not a { $part } score. { $part } goes from { $min } to { $max } in steps of { $step }.
@@ -167,6 +167,17 @@ cefr-ask-score-toeic = Your three TOEIC scores: Listening &amp; Reading (10–99
 cefr-ask-post = Compare with which post's standard?
 cefr-ask-post-buttons = Please choose a post with the buttons on the message above, or type /cancel.
 cefr-skip-post = Skip
+cefr-post-not-required = { $post }: no language certificate required since { $since }; being able to use a foreign language in some assigned tasks is enough.
+cefr-standard-on = Standards in force on { $date }:
+cefr-valid-until = 📅 Tested on { $tested }: valid until the end of <b>{ $until }</b> (the { $exam } test owner reports results as valid for { $years } years from the test day).
+cefr-valid-expired = 📅 Tested on { $tested }: <b>over { $years } years old</b> (since { $since }) — the receiving body may not accept it.
+cefr-valid-no-expiry = 📅 Tested on { $tested }: the { $exam } certificate has no expiry date; a receiving body may set its own requirement.
+cefr-valid-user-decides = 📅 Tested on { $tested }: how long the certificate counts is up to the body that uses it (where you submit it).
+cefr-validity-source = <i>Validity per: { $source }</i>
+cefr-date-hint = Add the test date to see whether the certificate is still valid, e.g. <code>/cefr ielts 6.5 tested 12/3/2025</code>.
+cefr-ask-date = You may add the test date to see whether it is still valid — e.g. <code>6.5 12/3/2025</code>.
+cefr-error-not-a-date = "{ $input }" is not a real date. Write the test date as day/month/year, e.g. 12/3/2025.
+cefr-error-future-date = The test date { $date } has not come yet (today is { $today }). Please give the day you took the test.
 
 ## Service errors (shared)
 

@@ -39,7 +39,7 @@ help-public =
     <b>Trợ lý BDTX</b> giúp giáo viên theo dõi việc bồi dưỡng thường xuyên hằng năm.
 
     <b>Ai cũng dùng được:</b>
-    /cefr — chứng chỉ tiếng Anh đạt bậc nào, có đạt chuẩn không. Ví dụ: <code>/cefr ielts 6.5</code>, <code>/cefr toeic 650 150 120</code>
+    /cefr — chứng chỉ tiếng Anh đạt bậc nào, có đạt chuẩn không. Ví dụ: <code>/cefr ielts 6.5</code>, <code>/cefr toeic 650 150 120</code>, <code>/cefr ielts 6.5 ngày thi 12/3/2025</code>
     /need — điểm cần đạt cho từng loại. Dấu <code>?</code> là điểm chưa có, theo thứ tự ND1, ND2 rồi các mô đun. Ví dụ: <code>/need 8 9 8 9 ? ?</code>
     /lang — đổi ngôn ngữ
     /cancel — hủy thao tác đang làm
@@ -136,7 +136,7 @@ post-staff = Nhân viên
 post-leadership-pipeline = Diện quy hoạch lãnh đạo
 cefr-usage =
     Cách dùng: <code>/cefr ielts 6.5</code>, <code>/cefr toefl 61</code>, <code>/cefr fce 60</code>, <code>/cefr toeic 650 150 120</code> (Nghe &amp; Đọc, Nói, Viết), <code>/cefr vstep 6,5</code>, chứng chỉ theo Khung 6 bậc: <code>/cefr bậc 4</code>.
-    Thêm cấp dạy để so với chuẩn GV tiếng Anh: <code>/cefr ielts 6.0 thpt</code>. Gõ <code>/cefr</code> để bot hỏi từng bước.
+    Thêm cấp dạy để so với chuẩn GV tiếng Anh: <code>/cefr ielts 6.0 thpt</code>; thêm ngày thi để biết còn hạn không: <code>/cefr ielts 6.5 ngày thi 12/3/2025</code>. Gõ <code>/cefr</code> để bot hỏi từng bước.
 cefr-error-unknown-exam = Mình không biết kỳ thi «{ $input }». Bot quy đổi được IELTS, TOEFL iBT, FCE, TOEIC 4 kỹ năng, VSTEP và chứng chỉ theo Khung năng lực ngoại ngữ 6 bậc.
 cefr-error-unsupported-exam = «{ $input }» không có trong bảng quy đổi; bảng chỉ có TOEFL iBT (cùng IELTS, FCE, TOEIC 4 kỹ năng).
 cefr-error-not-a-number = «{ $input }» không phải là điểm { $part }. Điểm { $part } từ { $min } đến { $max }, mỗi bậc { $step }.
@@ -167,6 +167,17 @@ cefr-ask-score-toeic = Ba điểm TOEIC của bạn: Nghe &amp; Đọc (10–990
 cefr-ask-post = Bạn muốn so với chuẩn của vị trí nào?
 cefr-ask-post-buttons = Bạn hãy chọn vị trí bằng các nút ở tin nhắn trên, hoặc gõ /cancel.
 cefr-skip-post = Bỏ qua
+cefr-post-not-required = { $post }: không yêu cầu chứng chỉ ngoại ngữ từ { $since }; chỉ cần có khả năng sử dụng ngoại ngữ trong một số nhiệm vụ được giao.
+cefr-standard-on = Chuẩn áp dụng ngày { $date }:
+cefr-valid-until = 📅 Thi ngày { $tested }: còn hạn đến hết ngày <b>{ $until }</b> (đơn vị tổ chức thi { $exam } tính kết quả có giá trị { $years } năm kể từ ngày thi).
+cefr-valid-expired = 📅 Thi ngày { $tested }: <b>đã quá { $years } năm</b> (từ { $since }) — đơn vị tiếp nhận có thể không chấp nhận.
+cefr-valid-no-expiry = 📅 Thi ngày { $tested }: chứng chỉ { $exam } không ghi thời hạn; đơn vị tiếp nhận có thể tự đặt yêu cầu riêng.
+cefr-valid-user-decides = 📅 Thi ngày { $tested }: thời hạn sử dụng chứng chỉ do đơn vị sử dụng chứng chỉ (nơi bạn nộp) quyết định.
+cefr-validity-source = <i>Thời hạn theo: { $source }</i>
+cefr-date-hint = Thêm ngày thi để biết chứng chỉ còn hạn không, ví dụ <code>/cefr ielts 6.5 ngày thi 12/3/2025</code>.
+cefr-ask-date = Có thể ghi thêm ngày thi để biết còn hạn không — ví dụ <code>6,5 12/3/2025</code>.
+cefr-error-not-a-date = «{ $input }» không phải là một ngày có thật. Ghi ngày thi theo ngày/tháng/năm, ví dụ 12/3/2025.
+cefr-error-future-date = Ngày thi { $date } chưa tới (hôm nay là { $today }). Hãy ghi ngày bạn đã thi.
 
 ## Lỗi từ nghiệp vụ (dùng chung)
 # Xưng hô: trò chuyện với bot gọi người dùng là «bạn» (ai cũng dùng được /cefr, /need); thông báo

@@ -7,8 +7,10 @@ import type { TranslateFunction } from '@grammyjs/i18n'
 import {
   type CefrResult,
   type CertificateCheck,
+  type CertificateValidity,
   type ComponentRef,
   EXAM_SCALES,
+  type Exam,
   type ExamMinimum,
   type ExamPart,
   type ExamScore,
@@ -157,7 +159,39 @@ export function examScoreErrorText(t: T, error: ExamScoreError): string {
   return error.hint === 'cambridge-english-scale' ? `${text}\n${t('cefr-hint-cambridge-scale')}` : text
 }
 
-export function cefrResultText(t: T, score: ExamScore, result: CefrResult): string {
+/**
+ * A test day's worth on today: still counting until a day, over its term since a day, without
+ * expiry, or as the receiving body decides; then who says so.
+ */
+export function validityText(t: T, exam: Exam, validity: CertificateValidity): string {
+  const tested = formatDate(validity.testDate)
+  const line =
+    validity.kind !== 'years'
+      ? t(`cefr-valid-${validity.kind}`, { tested, exam: t(`exam-${exam}`) })
+      : validity.valid
+        ? t('cefr-valid-until', {
+            tested,
+            until: formatDate(validity.lastValidDay),
+            exam: t(`exam-${exam}`),
+            years: validity.years,
+          })
+        : t('cefr-valid-expired', { tested, since: formatDate(validity.expiredFrom), years: validity.years })
+  return `${line}\n${t('cefr-validity-source', { source: validity.source })}`
+}
+
+/** What a /cefr answer adds to the level: the certificate's validity on today, or a hint that a test day can be given. */
+export interface CefrExtras {
+  readonly validity?: CertificateValidity | null
+  /** the day the post's standard is read on (the asker's school year, or today) */
+  readonly standardsOn?: string
+}
+
+export function cefrResultText(
+  t: T,
+  score: ExamScore,
+  result: CefrResult,
+  validity?: CertificateValidity | null,
+): string {
   const shown = examScoreText(t, score)
   const lines: string[] = []
   if (result.kind === 'level') {
@@ -176,14 +210,24 @@ export function cefrResultText(t: T, score: ExamScore, result: CefrResult): stri
     )
   }
   lines.push(t('source-line', { source: result.sources.join('; ') }))
+  if (validity) lines.push(validityText(t, score.exam, validity))
   return lines.join('\n')
 }
 
-export function certificateText(t: T, score: ExamScore, check: CertificateCheck, post: string): string {
-  const lines = [cefrResultText(t, score, check.result), '']
+export function certificateText(
+  t: T,
+  score: ExamScore,
+  check: CertificateCheck,
+  post: string,
+  extras: CefrExtras = {},
+): string {
+  const lines = [cefrResultText(t, score, check.result, extras.validity), '']
+  if (extras.standardsOn) lines.push(t('cefr-standard-on', { date: formatDate(extras.standardsOn) }))
   const postName = t(`post-${post}`)
   const requirement = check.requirement
-  if (requirement.kind === 'none') {
+  if (requirement.kind === 'none' && requirement.since) {
+    lines.push(t('cefr-post-not-required', { post: postName, since: formatDate(requirement.since) }))
+  } else if (requirement.kind === 'none') {
     lines.push(t(requirement.encouraged ? 'cefr-post-none-encouraged' : 'cefr-post-none', { post: postName }))
   } else if (requirement.kind === 'post-standard') {
     lines.push(t('cefr-post-standard', { post: postName }))

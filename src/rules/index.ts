@@ -39,8 +39,12 @@
  *   parseExamScore('ielts', ['6,3'])        → { ok: false, error: { code: 'wrong-step', part: 'overall', min: 0, max: 9, step: 0.5, … } }
  *   cefrLevel({ exam: 'ielts', overall: 6 })  → { kind: 'level', level: 'B2', framework: 4, source: 'TT 05/2012/TT-BGDĐT Điều 3 khoản 1 điểm a', … }
  *   postRequirement('english-THPT')         → { kind: 'required', level: 'C1', framework: 5, source: … }
- *   checkCertificate({ exam: 'ielts', overall: 6 }, 'english-THPT')
+ *   postRequirement('other-teacher', '2026-11-29')
+ *                                           → { kind: 'none', encouraged: false, since: '2021-03-20', source: 'TT 01/2021, …' }
+ *   checkCertificate({ exam: 'ielts', overall: 6 }, 'english-THPT', '2026-11-29')
  *                                           → { meets: false, alternatives: [IELTS 6.5, TOEFL 90, FCE 80, TOEIC 850 + 170 + 170], … }
+ *   certificateValidity('ielts', '2025-03-12', '2026-11-29')
+ *                                           → { kind: 'years', lastValidDay: '2027-03-11', valid: true, … }
  *
  * Regulations as data
  *   PROFILES['tt26-2012'] === TT26_2012; every judging function takes the profile last, defaulting to it.
@@ -73,6 +77,16 @@ export {
   partValue,
   rowMinimum,
 } from './cefr.ts'
+export {
+  type CertificateValidity,
+  certificateValidity,
+  EXAM_VALIDITY,
+  readDay,
+  readTestDate,
+  type TestDateError,
+  takeTestDate,
+  type ValidityRule,
+} from './cefr-validity.ts'
 export {
   type CertificateEligibility,
   type CertificateJudged,
@@ -118,10 +132,13 @@ export {
   checkCertificate,
   englishTeacherPost,
   POST_REQUIREMENTS,
+  POST_STANDARDS,
   POSTS,
   type Post,
   type PostRequirement,
+  type PostStandards,
   postRequirement,
+  TEACHER_TITLES_2021_IN_FORCE,
 } from './posts.ts'
 export {
   type CatalogueId,

@@ -51,6 +51,22 @@ export const SOURCES = {
   /** Two framework levels above the level taught, as restated by the Sở's plan. */
   englishTeachers:
     'QĐ 1400/QĐ-TTg (2008), Đề án Ngoại ngữ quốc gia 2020; KH 2013–2015 của Sở GDĐT TP.HCM, mục II.5',
+  /**
+   * The teacher professional titles of 2021 (MN, TH, THCS, THPT), issued 02/02/2021, in force
+   * 20/03/2021: a teacher needs only "khả năng sử dụng ngoại ngữ … trong một số nhiệm vụ cụ thể
+   * được giao", no language certificate (docs/regulations.md quotes the pages).
+   */
+  teacherTitles2021:
+    'TT 01/2021, TT 02/2021, TT 03/2021, TT 04/2021/TT-BGDĐT (chức danh nghề nghiệp giáo viên MN, TH, THCS, THPT; hiệu lực 20/3/2021)',
+  /** The test owners' own rule, not a Vietnamese regulation: results count two years from the test day. */
+  ieltsValidity: 'British Council, IDP (IELTS): Test Report Form có giá trị khuyến nghị 2 năm',
+  toeflValidity: 'ETS (TOEFL iBT): điểm có giá trị 2 năm kể từ ngày thi',
+  toeicValidity: 'ETS Global (TOEIC): điểm có giá trị 2 năm kể từ ngày thi',
+  /** Cambridge English certificates carry no expiry date (restated by public pages; Cambridge's own page not found). */
+  fceValidity: 'Cambridge Assessment English: chứng chỉ không ghi thời hạn',
+  /** Certificates on the 6-level framework (VSTEP and others): the body that uses them sets how long they count. */
+  frameworkValidity:
+    'TT 23/2017/TT-BGDĐT Điều 3; Công văn 3755/BGDĐT-GDTX (2016), mục 1: thời hạn áp dụng do đơn vị sử dụng chứng chỉ quyết định',
   /** Officials in the leadership pipeline: the standard of their post. */
   pipeline: 'QĐ 5033/QĐ-UBND (21/10/2011) của UBND TP.HCM; KH 2013–2015 của Sở GDĐT TP.HCM, mục II.5',
 } as const satisfies Record<string, Citation>

@@ -20,6 +20,7 @@ import {
 import type { SchoolYear } from '../store/schools.ts'
 import type { Stores } from '../store/stores.ts'
 import { type Actor, isAdminOf, whoIs } from './access.ts'
+import { vietnamDay } from './calendar.ts'
 import type { ServiceContext } from './options.ts'
 import {
   type Forbidden,
@@ -61,6 +62,22 @@ export class RegulationService {
     if (!who.person) return null
     const year = await this.stores.schools.currentYear(who.person.schoolId)
     return year ? { year, profile: profileOfYear(year) } : null
+  }
+
+  /**
+   * The days /cefr judges by: `today` (Vietnam's) for a certificate's validity, and `standardsOn`
+   * for the posts' language standards — today within the actor's current school year, or the
+   * year's first or last day when today falls outside it (a 2017–2018 year keeps that year's
+   * standards); today for someone of no school.
+   */
+  async languageDays(actor: Actor): Promise<{ today: string; standardsOn: string }> {
+    const today = vietnamDay(this.ctx.now())
+    const current = await this.ofActor(actor)
+    if (!current) return { today, standardsOn: today }
+    const { startsOn, endsOn } = current.year
+    // today kept within the year: the middle of the three days (ISO days sort as dates)
+    const standardsOn = [startsOn, today, endsOn].sort()[1]!
+    return { today, standardsOn }
   }
 
   /** An admin names the year's profile, before any result of the year is saved. */

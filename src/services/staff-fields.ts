@@ -9,7 +9,7 @@
  * A column the file does not have (a line the message does not write) keeps what the record
  * holds; an empty cell clears it.
  */
-import { type Exam, parseExam, parseExamScore } from '../rules/index.ts'
+import { type Exam, parseExam, parseExamScore, readDay } from '../rules/index.ts'
 import type { ItLevel, PoliticalTheory, Qualification } from '../rules/standards.ts'
 import type { LanguageCertificate, RecordPost, StaffRecordData } from '../store/staff-records.ts'
 import { fold, tidy } from '../store/text.ts'
@@ -219,23 +219,6 @@ const key = (text: string) =>
     .replace(/\s+/g, ' ')
     .trim()
 
-/** "12/5/2023", "2023-05-12" → "2023-05-12"; null when not a real date. */
-export function readDate(text: string): string | null {
-  const t = text.trim()
-  const vn = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(t)
-  const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(t)
-  const [y, m, d] = vn ? [vn[3], vn[2], vn[1]] : iso ? [iso[1], iso[2], iso[3]] : []
-  if (y === undefined) return null
-  const date = new Date(Date.UTC(Number(y), Number(m) - 1, Number(d)))
-  if (
-    date.getUTCFullYear() !== Number(y) ||
-    date.getUTCMonth() !== Number(m) - 1 ||
-    date.getUTCDate() !== Number(d)
-  )
-    return null
-  return date.toISOString().slice(0, 10)
-}
-
 /** The score as stored: the engine's reading, parts separated by a space ('850 170 160'). */
 export function scoreText(
   exam: Exam,
@@ -332,7 +315,7 @@ export function readRecordFields(
       errors.push({ field: 'score', code: 'score-required', value: '' })
     } else {
       const read = scoreText(exam.value, score)
-      const takenOn = dateText === '' ? null : readDate(dateText)
+      const takenOn = dateText === '' ? null : readDay(dateText)
       if (!read.ok)
         errors.push({
           field: 'score',

@@ -2,10 +2,12 @@ import { describe, expect, it } from 'vitest'
 import {
   checkCertificate,
   englishTeacherPost,
+  POST_REQUIREMENTS,
   POSTS,
   type Post,
   postRequirement,
   SOURCES,
+  TEACHER_TITLES_2021_IN_FORCE,
 } from '../../src/rules/index.ts'
 
 describe('postRequirement: the post table of BDTX.md (seed 000 §II.5)', () => {
@@ -96,5 +98,59 @@ describe('checkCertificate', () => {
       expect(check.alternatives).toEqual([])
       expect(check.result).toMatchObject({ level: 'C1' })
     }
+  })
+})
+
+/**
+ * The posts' standards by day. thukyphaply.com ("Từ 20/3/2021, giáo viên không cần có chứng chỉ
+ * ngoại ngữ, tin học"): "Ngày 02/02/2021, Bộ Giáo dục và Đào tạo ban hành các Thông tư 01/2021/TT-BGDĐT,
+ * Thông tư 02/2021/TT-BGDĐT, Thông tư 03/2021/TT-BGDĐT, Thông tư 04/2021/TT-BGDĐT … Tất cả 4 Thông
+ * tư này đều sẽ bắt đầu có hiệu lực thi hành từ ngày 20/3/2021." and they ask only "Có khả năng
+ * ứng dụng công nghệ thông tin … và có khả năng sử dụng ngoại ngữ hoặc tiếng dân tộc thiểu số
+ * trong một số nhiệm vụ cụ thể được giao."
+ */
+describe('postRequirement on a day: seed 000 before the 2021 teacher titles, TT 01–04/2021 from 20/03/2021', () => {
+  it('the titles took effect on 20/03/2021', () => {
+    expect(TEACHER_TITLES_2021_IN_FORCE).toBe('2021-03-20')
+  })
+
+  it.each([
+    ['2018-05-31', { kind: 'none', encouraged: true, source: SOURCES.soPlan }],
+    ['2021-03-19', { kind: 'none', encouraged: true, source: SOURCES.soPlan }],
+    [
+      '2021-03-20',
+      { kind: 'none', encouraged: false, since: '2021-03-20', source: SOURCES.teacherTitles2021 },
+    ],
+    [
+      '2026-11-29',
+      { kind: 'none', encouraged: false, since: '2021-03-20', source: SOURCES.teacherTitles2021 },
+    ],
+  ] as const)('a teacher of another subject on %s', (day, requirement) => {
+    expect(postRequirement('other-teacher', day)).toEqual(requirement)
+  })
+
+  it("the titles change no other post: English teachers keep bậc 4 / 5, managers and staff seed 000's", () => {
+    for (const post of POSTS.filter((p) => p !== 'other-teacher')) {
+      expect(postRequirement(post, '2026-11-29')).toEqual(postRequirement(post))
+      expect(postRequirement(post, '2021-03-20')).toEqual(postRequirement(post, '2021-03-19'))
+    }
+    expect(postRequirement('english-THCS', '2026-11-29')).toMatchObject({ level: 'B2', framework: 4 })
+    expect(postRequirement('english-THPT', '2026-11-29')).toMatchObject({ level: 'C1', framework: 5 })
+  })
+
+  it('without a day, seed 000 (what /standards audits the 2013–2015 plan against)', () => {
+    expect(postRequirement('other-teacher')).toEqual(POST_REQUIREMENTS['other-teacher'])
+  })
+
+  it('checkCertificate reads the post on the day it is given', () => {
+    const score = { exam: 'ielts', overall: 5 } as const
+    expect(checkCertificate(score, 'other-teacher', '2019-10-01').requirement).toMatchObject({
+      encouraged: true,
+    })
+    expect(checkCertificate(score, 'other-teacher', '2022-10-01').requirement).toMatchObject({
+      encouraged: false,
+      since: '2021-03-20',
+    })
+    expect(checkCertificate(score, 'english-THPT', '2022-10-01').meets).toBe(false)
   })
 })

@@ -832,7 +832,7 @@ webapp-refused = Your Telegram account could not be verified. Open the grade she
 
 cmd-report = BDTX status: plans, grades, classes
 report-heading = 📊 <b>BDTX status, school year { $year }</b> — { $scope } ({ $people } people)
-report-whole-school = whole school
+report-whole-school = { $school }, whole school
 report-board = Board and people outside departments
 report-regulation = Judged by { $documents }
 report-locked = 🔒 Results are locked.

@@ -819,7 +819,7 @@ webapp-refused = Không xác minh được tài khoản Telegram của bạn. H�
 
 cmd-report = Tình hình BDTX: kế hoạch, điểm, xếp loại
 report-heading = 📊 <b>Tình hình BDTX năm học { $year }</b> — { $scope } ({ $people } người)
-report-whole-school = cả trường
+report-whole-school = { $school }, cả trường
 report-board = Ban giám hiệu và người ngoài tổ
 report-regulation = Đánh giá theo { $documents }
 report-locked = 🔒 Kết quả đã khoá.

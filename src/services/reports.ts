@@ -57,6 +57,7 @@ export interface GroupStatus {
 
 export interface StatusReport {
   schoolId: number
+  schoolName: string
   schoolYear: TeamTable['schoolYear']
   /** the documents the year is judged by, e.g. ['TT 26/2012/TT-BGDĐT', 'TT 27/2015/TT-BGDĐT'] */
   regulation: readonly string[]
@@ -262,6 +263,7 @@ export class ReportService {
     const table = await this.grades.teamTable(actor, input)
     if (!table.ok) return table
     const t = table.value
+    const school = await this.ctx.stores.schools.get(t.schoolId)
     const byDepartment = new Map<number | null, TeamRow[]>()
     for (const row of t.rows) {
       const key = row.person.departmentId
@@ -272,6 +274,7 @@ export class ReportService {
       .map(([departmentId, rows]) => groupStatus(departmentId, rows[0]?.person.departmentName ?? null, rows))
     return ok({
       schoolId: t.schoolId,
+      schoolName: school?.name ?? '',
       schoolYear: t.schoolYear,
       regulation: t.regulation.documents,
       departmentId: t.departmentId,

@@ -34,6 +34,7 @@ describe('statusText', () => {
     const groups = Array.from({ length: 80 }, (_, i) => group(i + 1, 60))
     const report: StatusReport = {
       schoolId: 1,
+      schoolName: 'Trường THPT Nguyễn Du',
       schoolYear: { id: 1, name: '2025-2026', resultsLocked: false, profileId: 'TT26-2012' },
       regulation: ['TT 26/2012/TT-BGDĐT', 'TT 27/2015/TT-BGDĐT'],
       departmentId: null,
@@ -44,6 +45,6 @@ describe('statusText', () => {
     expect(text.length).toBeLessThan(4096)
     expect(text).toContain('Tổ Ngữ văn – Lịch sử – Địa lý – Giáo dục công dân số 1</b> (60)')
     expect(text).toMatch(/… và \d+ tổ nữa/)
-    expect(text).toContain('cả trường')
+    expect(text).toContain('Trường THPT Nguyễn Du, cả trường (4.800 người)')
   })
 })

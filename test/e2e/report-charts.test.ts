@@ -175,7 +175,7 @@ describe("the owner's view of every school", () => {
 
   it('finds a school by a few words of its name, and keeps a long list of schools to 40 buttons', async () => {
     const owner = user(OWNER.telegramId)
-    expect(texts(await owner.say('/report kim dong'))).toContain('cả trường (0 người)')
+    expect(texts(await owner.say('/report kim dong'))).toContain('THCS Kim Đồng, cả trường (0 người)')
     const kimDong = (await owner.tap('📥 Bảng kết quả (.xlsx)')).find((m) => m.document)!
     expect((await readBook(kimDong)).getCell('A1').value).toBe('THCS KIM ĐỒNG')
     expect(texts(await owner.say('/report Lý Tự Trọng'))).toContain(

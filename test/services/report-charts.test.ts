@@ -159,6 +159,7 @@ describe('the late list under /report', () => {
     const report = (ht: number) =>
       statusText(t as never, {
         schoolId: 1,
+        schoolName: 'Trường THPT Nguyễn Du',
         schoolYear: { id: 1, name: '2025-2026', resultsLocked: false, profileId: 'tt19-2019' },
         regulation: ['TT 19/2019/TT-BGDĐT'],
         departmentId: null,

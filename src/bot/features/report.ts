@@ -79,7 +79,10 @@ export function statusText(t: T, r: StatusReport): string {
   const head = [
     t('report-heading', {
       year: escapeHtml(r.schoolYear.name),
-      scope: r.departmentId === null ? t('report-whole-school') : groupName(t, r.total),
+      scope:
+        r.departmentId === null
+          ? t('report-whole-school', { school: escapeHtml(r.schoolName) })
+          : groupName(t, r.total),
       people: r.total.people,
     }),
     t('report-regulation', { documents: r.regulation.join(', ') }),

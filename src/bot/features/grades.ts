@@ -14,17 +14,12 @@
  */
 import { type Conversation, createConversation } from '@grammyjs/conversations'
 import { InlineKeyboard, InputFile } from 'grammy'
-import type {
-  CommitResult,
-  ComponentLabel,
-  GradeLineError,
-  GradeNotice,
-  GradePreview,
-  MyScores,
-  PreviewLine,
-  ScoreView,
-  TeamTable,
-} from '../../services/grades.ts'
+import type { ComponentLabel } from '../../services/grade-components.ts'
+import type { GradeNotice } from '../../services/grade-notices.ts'
+import type { GradeLineError, GradePreview, PreviewLine } from '../../services/grade-preview.ts'
+import type { CommitResult } from '../../services/grades.ts'
+import type { MyScores, ScoreView } from '../../services/scores.ts'
+import type { TeamTable } from '../../services/team-table.ts'
 import { callbackData } from '../callback-data.ts'
 import type { BotContext, FlowContext } from '../context.ts'
 import { Feature } from '../feature.ts'
@@ -455,7 +450,7 @@ feature.command('grades', openGrades)
 
 feature.callbackQuery(undoButton, async (ctx) => {
   const batchId = Number(undoButton.unpack(ctx.callbackQuery.data)?.batch)
-  const undone = await ctx.deps.grades.undoBatch(actorOf(ctx), { batchId })
+  const undone = await ctx.deps.gradeUndo.undoBatch(actorOf(ctx), { batchId })
   if (!undone.ok)
     return ctx.answerCallbackQuery({
       text: serviceErrorText(ctx.t, undone.error).replace(/<[^>]+>/g, ''),
@@ -471,7 +466,7 @@ feature.callbackQuery(undoButton, async (ctx) => {
 
 /** /scores, and the button on /start. */
 export async function showScores(ctx: BotContext): Promise<void> {
-  const mine = await ctx.deps.grades.myScores(actorOf(ctx), {})
+  const mine = await ctx.deps.scores.myScores(actorOf(ctx), {})
   if (!mine.ok) return void (await ctx.reply(serviceErrorText(ctx.t, mine.error)))
   await ctx.reply(scoresText(ctx.t, mine.value))
 }
@@ -479,7 +474,7 @@ export async function showScores(ctx: BotContext): Promise<void> {
 feature.command('scores', showScores)
 
 feature.command('team', async (ctx) => {
-  const table = await ctx.deps.grades.teamTable(actorOf(ctx), {})
+  const table = await ctx.deps.team.teamTable(actorOf(ctx), {})
   if (!table.ok) return void (await ctx.reply(serviceErrorText(ctx.t, table.error)))
   for (const text of teamMessages(ctx.t, table.value)) await ctx.reply(text)
 })
@@ -492,8 +487,8 @@ feature.command(['lockresults', 'unlockresults'], async (ctx) => {
   if (!year.ok) return void (await ctx.reply(serviceErrorText(ctx.t, year.error)))
   const lock = ctx.msg.text.startsWith('/lock')
   const done = lock
-    ? await ctx.deps.grades.lockResults(actorOf(ctx), { schoolYearId: year.value.id })
-    : await ctx.deps.grades.unlockResults(actorOf(ctx), { schoolYearId: year.value.id })
+    ? await ctx.deps.resultsLock.lockResults(actorOf(ctx), { schoolYearId: year.value.id })
+    : await ctx.deps.resultsLock.unlockResults(actorOf(ctx), { schoolYearId: year.value.id })
   if (!done.ok) return void (await ctx.reply(serviceErrorText(ctx.t, done.error)))
   await ctx.reply(ctx.t(lock ? 'grades-locked' : 'grades-unlocked', { year: escapeHtml(done.value.name) }))
 })

@@ -1,7 +1,7 @@
 /**
- * Whom an actor may grade or list — the scope every grade use case starts from (grades.ts,
- * grade-undo.ts, team-table.ts) — and the errors it gives. Entering grades also needs the year's
- * results unlocked (results-lock.ts).
+ * Whom an actor may grade or list — the scope the grade use cases start from (grades.ts and its
+ * template, grade-undo.ts, team-table.ts) — and the errors it gives. Entering grades also needs
+ * the year's results unlocked (results-lock.ts).
  *
  *   const scope = await writableScope(stores, actor, { departmentId })   // to enter grades
  *   if (scope.ok) for (const p of scope.value.people) if (gradable(scope.value, p) === null) …

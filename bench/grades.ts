@@ -146,14 +146,14 @@ export const gradesSuite: BenchSuite = {
   name: 'grades',
   async run() {
     const { app, head, names } = await departmentWithPlans(SIZE)
-    const { grades } = app.deps
+    const { grades, gradeUndo } = app.deps
     const text = names.map((name, i) => lineOf(name, i)).join('\n')
     // warm up the code paths once, as in a running bot: a 50-line batch previewed, saved, undone
     const warm = await grades.parseBatch(head, { text: text.split('\n').slice(0, 50).join('\n') })
     if (!warm.ok) throw new Error(JSON.stringify(warm.error))
     const warmed = await grades.commitBatch(head, { preview: warm.value })
     if (!warmed.ok) throw new Error(JSON.stringify(warmed.error))
-    const undone = await grades.undoBatch(head, { batchId: warmed.value.batchId })
+    const undone = await gradeUndo.undoBatch(head, { batchId: warmed.value.batchId })
     if (!undone.ok) throw new Error(JSON.stringify(undone.error))
 
     const preview = await timed(() => grades.parseBatch(head, { text }))

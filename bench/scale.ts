@@ -134,7 +134,7 @@ async function measure(location: string) {
     throw new Error(`reminders failed: ${JSON.stringify(pass.value.failed[0])}`)
   const recipients = pass.value.enqueued.reduce((sum, e) => sum + e.recipients, 0)
   // /team of the 60: once to warm the code paths, then the best of three
-  const team = () => app.deps.grades.teamTable(head, { departmentId: teamDepartment })
+  const team = () => app.deps.team.teamTable(head, { departmentId: teamDepartment })
   const warm = await team()
   if (!warm.ok || warm.value.rows.length !== TEAM)
     throw new Error(`team: ${JSON.stringify(warm.ok ? warm.value.rows.length : warm.error)}`)

@@ -10,6 +10,7 @@ import type { BroadcastService } from '../services/broadcasts.ts'
 import type { CalendarService } from '../services/calendar.ts'
 import type { CatalogueService } from '../services/catalogue.ts'
 import type { CourseService } from '../services/courses.ts'
+import type { GradeUndoService } from '../services/grade-undo.ts'
 import type { GradeService } from '../services/grades.ts'
 import type { ImportService } from '../services/imports.ts'
 import type { InviteService } from '../services/invites.ts'
@@ -19,11 +20,14 @@ import type { PeopleService } from '../services/people.ts'
 import type { PlanService } from '../services/plans.ts'
 import type { RegulationService } from '../services/regulation.ts'
 import type { ReportService } from '../services/reports.ts'
+import type { ResultsLockService } from '../services/results-lock.ts'
 import type { SchoolService } from '../services/schools.ts'
+import type { ScoreService } from '../services/scores.ts'
 import type { SetupService } from '../services/setup.ts'
 import type { StaffRecordService } from '../services/staff-records.ts'
 import type { StandardsService } from '../services/standards.ts'
 import type { SurveyService } from '../services/surveys.ts'
+import type { TeamTableService } from '../services/team-table.ts'
 import type { SessionStore } from '../store/sessions.ts'
 import type { TelegramUser, TelegramUserStore } from '../store/telegram-users.ts'
 
@@ -53,8 +57,16 @@ export interface Deps {
   reports: ReportService
   /** the year's calendar: deadlines that concern me, the admin's edits, whose task is still open */
   calendar: CalendarService
-  /** grades: batches by message or spreadsheet, preview, commit, undo, lock; /scores, /team */
+  /** /grades: a team's batch by message, spreadsheet or the Mini App; preview, commit; the template */
   grades: GradeService
+  /** the undo button under a saved batch */
+  gradeUndo: GradeUndoService
+  /** /lockresults, /unlockresults */
+  resultsLock: ResultsLockService
+  /** /scores: one's components, result and what is still needed */
+  scores: ScoreService
+  /** /team: the department's (or school's) table of scores and classes */
+  team: TeamTableService
   /** the Mini App's grade sheet page, when this deployment serves one (https, or local in the sandbox) */
   webAppUrl?: string
   /** /settings, quiet hours, blocked and unblocked accounts */

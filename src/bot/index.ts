@@ -33,11 +33,13 @@ import { recordConversation } from './features/record-flow.ts'
 import { regulationFeature } from './features/regulation.ts'
 import { reportFeature } from './features/report.ts'
 import { schoolAdminConversations, schoolAdminFeature } from './features/school-admin.ts'
+import { scoresFeature } from './features/scores.ts'
 import { reachability, settingsFeature } from './features/settings.ts'
 import { recordsImportConversation, staffRecordsFeature } from './features/staff-records.ts'
 import { standardsFeature } from './features/standards.ts'
 import { startFeature } from './features/start.ts'
 import { surveyFeature } from './features/survey.ts'
+import { teamFeature } from './features/team.ts'
 import { unhandledFeature } from './features/unhandled.ts'
 import { unreachableFeature } from './features/unreachable.ts'
 import { FileTooLarge } from './uploads.ts'
@@ -165,6 +167,8 @@ export function createBot(options: BotOptions): Bot<BotContext> {
       approveFeature,
       schoolAdminFeature,
       gradesFeature,
+      scoresFeature,
+      teamFeature,
       broadcastFeature,
       reportFeature,
       deadlinesFeature,

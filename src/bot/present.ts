@@ -34,7 +34,9 @@ import {
 } from '../rules/index.ts'
 import { formatPercent } from '../rules/targets.ts'
 import { vietnameseDate } from '../services/calendar.ts'
+import type { ComponentLabel } from '../services/grade-components.ts'
 import { profileOfYear } from '../services/regulation.ts'
+import type { ScoreView } from '../services/scores.ts'
 import { echo, escapeHtml } from './i18n.ts'
 
 type T = TranslateFunction
@@ -270,6 +272,21 @@ export function yearProfile(id: string): RegulationProfile {
 /** A component's score as shown in lists: "8,5", or "?" while it has none. */
 export function scoreOrUnknown(t: T, value: Score | null): string {
   return value === null ? '?' : score(t, value)
+}
+
+/** "ND1", "ND2", or the module's code ("?" for a module whose code is unknown). */
+export function componentLabel(
+  t: T,
+  c: ComponentLabel | { kind: 'nd1' | 'nd2' | 'module'; code: string | null },
+): string {
+  if (c.kind === 'nd1') return t('component-nd1')
+  if (c.kind === 'nd2') return t('component-nd2')
+  return escapeHtml(('code' in c ? c.code : null) ?? '?')
+}
+
+/** "ND1 8 · ND2 9 · THPT 17 8,5 · THPT 19 ?" */
+export function componentsLine(t: T, components: ReadonlyArray<ScoreView>): string {
+  return components.map((c) => `${componentLabel(t, c)} <b>${scoreOrUnknown(t, c.value)}</b>`).join(' · ')
 }
 
 /** The class or verdict with its reasons, or "not final yet" with what each class needs. */

@@ -1,20 +1,37 @@
 /**
- * The .xlsx a head fills in Excel: per sheet a header row "Họ và tên | ND1 | ND2 | <module codes>
- * [| Tổ] | Mã" and a row per person with the stored scores filled in; cells under the modules a
- * person's plan lacks are grey, the others accept a decimal 0–10. The `Mã` column (the person's id)
- * lets a returned file match people of the same name; ./grade-lines.ts reads `Tổ` as ignored.
+ * The grade template: the .xlsx a head fills in Excel and sends back to /grades. Per sheet a
+ * header row "Họ và tên | ND1 | ND2 | <module codes> [| Tổ] | Mã" and a row per person with the
+ * stored scores filled in; cells under the modules a person's plan lacks are grey, the others
+ * accept a decimal 0–10. The `Mã` column (the person's id) lets a returned file match people of
+ * the same name; ./grade-lines.ts reads `Tổ` as ignored. Who may have it: `GradeService.gradeTemplate`.
  *
- *   const data = await templateWorkbook([{ name: 'Giáo viên', rows }], { withDepartment: false })
+ *   const file = await templateFile(stores, scope)       // scope: ./grade-scope.ts
  */
 import type ExcelJS from 'exceljs'
 import {
   type ComponentKey,
+  GradeStore,
   moduleComponent,
   type PlanWithModules,
   type StoredScore,
 } from '../store/grades.ts'
 import type { Person } from '../store/people.ts'
+import type { PlanStatus } from '../store/plans.ts'
+import type { Stores } from '../store/stores.ts'
+import { fold } from '../store/text.ts'
+import { type JudgedAs, judgedAsOf } from './grade-components.ts'
+import { departmentNameOf, type GradeScope, gradable } from './grade-scope.ts'
 import { newWorkbook } from './workbook.ts'
+
+export interface TemplateFile {
+  fileName: string
+  data: Buffer
+  schoolYearName: string
+  sheets: Array<{ name: string; judgedAs: JudgedAs; people: number; moduleCodes: string[] }>
+  /** people in scope left out of the template: no approved plan */
+  leftOut: Array<{ personId: number; fullName: string; planStatus: PlanStatus | null }>
+  resultsLocked: boolean
+}
 
 export interface TemplateRow {
   person: Person
@@ -39,7 +56,7 @@ const SCORE: ExcelJS.DataValidation = {
 }
 
 /** The module codes of a sheet's plans, in catalogue order (THPT 2 before THPT 17). */
-export function sheetModules(rows: readonly TemplateRow[]): Array<{ key: string; code: string }> {
+function sheetModules(rows: readonly TemplateRow[]): Array<{ key: string; code: string }> {
   const modules = new Map<string, string>()
   for (const row of rows)
     for (const m of row.plan.modules) if (!modules.has(m.codeKey)) modules.set(m.codeKey, m.code)
@@ -49,7 +66,60 @@ export function sheetModules(rows: readonly TemplateRow[]): Array<{ key: string;
     .sort((a, b) => sortKey(a.key).localeCompare(sortKey(b.key)))
 }
 
-export async function templateWorkbook(
+/**
+ * An .xlsx to fill in: a sheet "Giáo viên" — and "CBQL" when managers are in scope (an admin's
+ * school-wide template) — with "Họ và tên | ND1 | ND2 | <module codes> [| Tổ] | Mã", one row per
+ * person the actor grades who has an approved plan, stored scores filled in, grey cells under
+ * modules a plan lacks. People without an approved plan are listed in `leftOut`.
+ */
+export async function templateFile(stores: Stores, s: GradeScope): Promise<TemplateFile> {
+  const candidates = s.people.filter((p) => gradable(s, p) === null)
+  const ids = candidates.map((p) => p.id)
+  const grades = new GradeStore(stores.db)
+  const plans = await grades.plansOf(s.year.id, ids)
+  const scores = await grades.scoresOf(s.year.id, ids)
+  const leftOut: TemplateFile['leftOut'] = []
+  const rows: Record<JudgedAs, TemplateRow[]> = {
+    teacher: [],
+    manager: [],
+  }
+  for (const person of candidates) {
+    const plan = plans.get(person.id)
+    if (plan?.status !== 'approved') {
+      leftOut.push({ personId: person.id, fullName: person.fullName, planStatus: plan?.status ?? null })
+      continue
+    }
+    rows[judgedAsOf(person)].push({
+      person,
+      plan,
+      scores: scores.get(person.id),
+      department: departmentNameOf(s, person),
+    })
+  }
+  const sheets = [
+    { name: 'Giáo viên', judgedAs: 'teacher' as const, rows: rows.teacher },
+    ...(rows.manager.length > 0 ? [{ name: 'CBQL', judgedAs: 'manager' as const, rows: rows.manager }] : []),
+  ]
+  const data = await templateWorkbook(sheets, { withDepartment: s.departmentId === null })
+  const slug = fold(`${s.year.name} ${s.departmentName ?? s.school.name}`)
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+  return {
+    fileName: `diem-bdtx-${slug}.xlsx`,
+    data,
+    schoolYearName: s.year.name,
+    sheets: sheets.map((sheet) => ({
+      name: sheet.name,
+      judgedAs: sheet.judgedAs,
+      people: sheet.rows.length,
+      moduleCodes: sheetModules(sheet.rows).map((m) => m.code),
+    })),
+    leftOut,
+    resultsLocked: s.year.resultsLocked,
+  }
+}
+
+async function templateWorkbook(
   sheets: readonly TemplateSheet[],
   options: { withDepartment: boolean },
 ): Promise<Buffer> {

@@ -11,6 +11,7 @@ import { BroadcastService } from './broadcasts.ts'
 import { CalendarService } from './calendar.ts'
 import { CatalogueService } from './catalogue.ts'
 import { CourseService } from './courses.ts'
+import { GradeUndoService } from './grade-undo.ts'
 import { GradeService } from './grades.ts'
 import { ImportService } from './imports.ts'
 import { InviteService } from './invites.ts'
@@ -21,11 +22,14 @@ import { PeopleService } from './people.ts'
 import { PlanService } from './plans.ts'
 import { RegulationService } from './regulation.ts'
 import { ReportService } from './reports.ts'
+import { ResultsLockService } from './results-lock.ts'
 import { SchoolService } from './schools.ts'
+import { ScoreService } from './scores.ts'
 import { SetupService } from './setup.ts'
 import { StaffRecordService } from './staff-records.ts'
 import { StandardsService } from './standards.ts'
 import { SurveyService } from './surveys.ts'
+import { TeamTableService } from './team-table.ts'
 
 export interface Services {
   setup: SetupService
@@ -39,7 +43,16 @@ export interface Services {
   imports: ImportService
   /** the year's deadlines and reminders: list, add, move, rename, remove; mine; whose task is open */
   calendar: CalendarService
+  /** entering a team's grades: by message, spreadsheet or the Mini App's grid; preview, commit; the template */
   grades: GradeService
+  /** undo a batch of grades (its author, until the results are locked); one's latest batches */
+  gradeUndo: GradeUndoService
+  /** lock and unlock a year's results */
+  resultsLock: ResultsLockService
+  /** /scores: a person's scores, result and what they still need; the history of their scores */
+  scores: ScoreService
+  /** /team: a department's or the school's scores, classes and counts */
+  team: TeamTableService
   regulation: RegulationService
   /** announcements: draft, preview, confirm, cancel, report (the outbox worker delivers) */
   broadcasts: BroadcastService
@@ -70,6 +83,10 @@ export function createServices(db: Db, options: Partial<ServiceOptions> = {}): S
     imports: new ImportService(ctx),
     calendar: new CalendarService(ctx),
     grades: new GradeService(ctx),
+    gradeUndo: new GradeUndoService(ctx),
+    resultsLock: new ResultsLockService(ctx),
+    scores: new ScoreService(ctx),
+    team: new TeamTableService(ctx),
     regulation: new RegulationService(ctx),
     broadcasts: new BroadcastService(ctx),
     reports: new ReportService(ctx),

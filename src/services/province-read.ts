@@ -1,6 +1,6 @@
 /**
  * The owner's view of every school at once (issue 12 §5): each school's current year and its /team
- * rows — the same rows `GradeService.teamTable` gives for `{ schoolId }`, judged by the same
+ * rows — the same rows `TeamTableService.teamTable` gives for `{ schoolId }`, judged by the same
  * `scoresView` and the year's regulation — read in a handful of queries for the whole deployment
  * (years, departments, people, plans, plan modules, scores) instead of a dozen per school.
  *
@@ -12,8 +12,9 @@ import { type Person, toPerson } from '../store/people.ts'
 import type { PlanStatus } from '../store/plans.ts'
 import { type School, type SchoolYear, toYear } from '../store/schools.ts'
 import type { Stores } from '../store/stores.ts'
-import { scoresView, summaryOf, type TeamRow } from './grades.ts'
 import { profileOfYear } from './regulation.ts'
+import { scoresView } from './scores.ts'
+import { summaryOf, type TeamRow } from './team-table.ts'
 
 export interface SchoolTeam {
   school: School

@@ -2,9 +2,10 @@
  * /report (issue 12): the school's BDTX state at a glance — plans, grades, classes and the
  * certificate list — for an admin (the school, per department) or a head (their department).
  *
- * Every class and verdict is the one /team shows: the report reads GradeService.teamTable, which
- * judges each person by the regulation of the year (`TeamTable.regulation`). Nothing here classifies
- * again, so pointing a year at another regulation changes /team, /report and the sheet together.
+ * Every class and verdict is the one /team shows: the report reads `teamTable` (./team-table.ts),
+ * which judges each person by the regulation of the year (`TeamTable.regulation`). Nothing here
+ * classifies again, so pointing a year at another regulation changes /team, /report and the sheet
+ * together.
  */
 import {
   type CertificateEligibility,
@@ -15,7 +16,6 @@ import {
 import { fold } from '../store/text.ts'
 import { type Actor, whoIs } from './access.ts'
 import { vietnamDay } from './calendar.ts'
-import { classCounts, GradeService, type TeamRow, type TeamTable } from './grades.ts'
 import {
   type DeadlineNotOpen,
   type LateList,
@@ -34,6 +34,7 @@ import { profileOfYear } from './regulation.ts'
 import { type ChartPicture, type ClassRow, classChart, progressChart } from './report-charts.ts'
 import { type Forbidden, forbidden, type NotLinked, notLinked, ok, type Result } from './result.ts'
 import { resultsWorkbook, type SheetRow, type Translate } from './results-sheet.ts'
+import { classCounts, type TeamRow, type TeamTable, TeamTableService } from './team-table.ts'
 
 /** A plan's state as the report counts it. */
 export type PlanState = 'notSubmitted' | 'submitted' | 'approved' | 'returned'
@@ -68,7 +69,7 @@ export interface StatusReport {
   groups: GroupStatus[]
 }
 
-type StatusError = Extract<Awaited<ReturnType<GradeService['teamTable']>>, { ok: false }>['error']
+type StatusError = Extract<Awaited<ReturnType<TeamTableService['teamTable']>>, { ok: false }>['error']
 
 /** A school's row of the owner's sheet, with the classes of its year's regulation. */
 type SchoolTotal = ProvinceRow & { schoolId: number; classes: TeacherGrade[] }
@@ -80,10 +81,10 @@ const scopeOf = (t: TeamTable): LateScope => ({
 })
 
 export class ReportService {
-  private readonly grades: GradeService
+  private readonly team: TeamTableService
 
   constructor(private readonly ctx: ServiceContext) {
-    this.grades = new GradeService(ctx)
+    this.team = new TeamTableService(ctx)
   }
 
   /**
@@ -98,7 +99,7 @@ export class ReportService {
     | { ok: true; value: { fileName: string; data: Buffer; people: number } }
     | { ok: false; error: StatusError }
   > {
-    const table = await this.grades.teamTable(actor, input)
+    const table = await this.team.teamTable(actor, input)
     if (!table.ok) return table
     const tt = table.value
     const school = await this.ctx.stores.schools.get(tt.schoolId)
@@ -128,7 +129,7 @@ export class ReportService {
     actor: Actor,
     input: { schoolId?: number; departmentId?: number } = {},
   ): Promise<Result<LateList | null, StatusError>> {
-    const table = await this.grades.teamTable(actor, input)
+    const table = await this.team.teamTable(actor, input)
     if (!table.ok) return table
     const who = await whoIs(this.ctx.stores, actor)
     return ok(
@@ -156,7 +157,7 @@ export class ReportService {
     >
   > {
     const { deadlineId, personId, ...scope } = input
-    const table = await this.grades.teamTable(actor, scope)
+    const table = await this.team.teamTable(actor, scope)
     if (!table.ok) return table
     const who = await whoIs(this.ctx.stores, actor)
     const sent = await remindLate(this.ctx.stores, this.ctx.now(), {
@@ -260,7 +261,7 @@ export class ReportService {
     actor: Actor,
     input: { schoolId?: number; departmentId?: number } = {},
   ): Promise<{ ok: true; value: StatusReport } | { ok: false; error: StatusError }> {
-    const table = await this.grades.teamTable(actor, input)
+    const table = await this.team.teamTable(actor, input)
     if (!table.ok) return table
     const t = table.value
     const school = await this.ctx.stores.schools.get(t.schoolId)

@@ -7,7 +7,7 @@
  *                                                               wrong cell with its reason
  *   POST /app/api/commit   { initData, rows, departmentId? }  → saved (and the teachers told)
  *
- * Nothing here judges or saves: every call goes through the grade service as the chat does, with
+ * Nothing here judges or saves: every call goes through the grade services as the chat does, with
  * the Telegram user the signature proves as the actor, so a head sees and grades only their
  * department. The preview and the save read the rows as grade lines (GradeService.parseGrid).
  *
@@ -24,7 +24,9 @@ import { lineErrorReason, savedMessage, tellTeachers } from '../bot/features/gra
 import { DEFAULT_LANGUAGE, isLanguage, type Language } from '../bot/i18n.ts'
 import { score, tenths } from '../bot/present.ts'
 import { serviceErrorText } from '../bot/service-errors.ts'
-import type { GradePreview, GridPlace, TeamRow } from '../services/grades.ts'
+import type { GridPlace } from '../services/grade-grid.ts'
+import type { GradePreview } from '../services/grade-preview.ts'
+import type { TeamRow } from '../services/team-table.ts'
 import { checkInitData } from './init-data.ts'
 
 const page = readFileSync(new URL('./grades.html', import.meta.url), 'utf8')
@@ -136,7 +138,7 @@ export function webAppHandler(options: WebAppOptions): Handler {
 
   async function sheet(req: IncomingMessage, input: Body) {
     const { actor, t, language } = await viewer(req, input)
-    const table = await deps.grades.teamTable(actor, { departmentId: input.departmentId })
+    const table = await deps.team.teamTable(actor, { departmentId: input.departmentId })
     if (!table.ok)
       throw new HttpError(403, { error: table.error.code, message: plain(serviceErrorText(t, table.error)) })
     const me = await deps.people.whoAmI(actor)

@@ -46,7 +46,7 @@ describe('/grades by message', () => {
     expect(preview).toContain('11 nằm ngoài thang điểm')
     expect(preview).toContain('Chưa lưu gì cả')
     expect(head.buttons(head.lastMessage()).map((x) => x.text)).not.toContain('✅ Lưu')
-    const mine = await g.w.services.grades.myScores({ telegramId: g.team[0]!.telegramId! })
+    const mine = await g.w.services.scores.myScores({ telegramId: g.team[0]!.telegramId! })
     expect(mine.ok && mine.value.components.every((c) => c.value === null)).toBe(true)
   })
 

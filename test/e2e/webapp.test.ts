@@ -117,10 +117,10 @@ describe('the grade sheet on the phone', () => {
     expect(teacherB.lastMessage()?.text).toContain('Average: 9.3 — class Giỏi (very good)')
     expect((await teacherA.say('/scores')).map((m) => m.text).join('\n')).toContain('ND1 8 · ND2 9')
     expect(head.lastMessage()?.text).toContain('Đã lưu 2 dòng (12 điểm). Đã báo cho 2 người.')
-    const stored = await g.w.services.grades.myScores(g.s.headToan, { personId: c!.personId })
+    const stored = await g.w.services.scores.myScores(g.s.headToan, { personId: c!.personId })
     expect(stored.ok && stored.value.components.every((x) => x.value === null)).toBe(true)
     await head.tap((button) => button.text.includes('Hoàn tác'))
-    const undone = await g.w.services.grades.myScores(g.s.headToan, { personId: a!.personId })
+    const undone = await g.w.services.scores.myScores(g.s.headToan, { personId: a!.personId })
     expect(undone.ok && undone.value.components.every((x) => x.value === null)).toBe(true)
     await page.close()
   })
@@ -164,7 +164,7 @@ describe('the grade sheet on the phone', () => {
       expect(res.status).toBe(401)
     }
     expect(logs.filter((l) => l.includes('initData refused')).length).toBeGreaterThanOrEqual(3)
-    const stored = await g.w.services.grades.myScores(g.s.headToan, { personId: g.team[2]!.personId })
+    const stored = await g.w.services.scores.myScores(g.s.headToan, { personId: g.team[2]!.personId })
     expect(stored.ok && stored.value.components.every((x) => x.value === null)).toBe(true)
   })
 

@@ -111,7 +111,7 @@ describe('the .xlsx template', () => {
     expect(refused(await w.services.grades.commitBatch(s.headToan, { preview: unchanged }))).toEqual({
       code: 'nothing-to-save',
     })
-    must(await w.services.grades.undoBatch(s.headToan, { batchId: saved.batchId }))
+    must(await w.services.gradeUndo.undoBatch(s.headToan, { batchId: saved.batchId }))
   })
 
   it('gives an admin the school: a Tổ column, and the managers on their own sheet', async () => {

@@ -4,7 +4,7 @@
  * message of grade lines, the other by the page's rows; their histories must not differ.
  */
 import { describe, expect, it } from 'vitest'
-import type { GridRow } from '../../src/services/grades.ts'
+import type { GridRow } from '../../src/services/grade-grid.ts'
 import { comma, type GradesWorld, gradesWorld, intended } from './grades-fixtures.ts'
 import { must, refused } from './support.ts'
 
@@ -12,7 +12,7 @@ import { must, refused } from './support.ts'
 async function pageRows(g: GradesWorld, count: number): Promise<GridRow[]> {
   const rows: GridRow[] = []
   for (const [i, m] of g.team.slice(0, count).entries()) {
-    const mine = must(await g.w.services.grades.myScores(g.s.headToan, { personId: m.personId }))
+    const mine = must(await g.w.services.scores.myScores(g.s.headToan, { personId: m.personId }))
     const values = intended(i)
     rows.push({
       personId: m.personId,
@@ -26,7 +26,7 @@ async function pageRows(g: GradesWorld, count: number): Promise<GridRow[]> {
 async function history(g: GradesWorld, count: number) {
   const out = []
   for (const m of g.team.slice(0, count)) {
-    const h = must(await g.w.services.grades.scoreHistory(g.s.headToan, { personId: m.personId }))
+    const h = must(await g.w.services.scores.scoreHistory(g.s.headToan, { personId: m.personId }))
     out.push(
       h.events.map((e) => ({
         action: e.action,
@@ -38,7 +38,7 @@ async function history(g: GradesWorld, count: number) {
       })),
     )
   }
-  const batches = must(await g.w.services.grades.myBatches(g.s.headToan, {})).map((b) => ({
+  const batches = must(await g.w.services.gradeUndo.myBatches(g.s.headToan, {})).map((b) => ({
     source: b.source,
     lines: b.lines,
     changes: b.changes,
@@ -51,8 +51,8 @@ describe('the Mini App grade sheet', () => {
   it('leaves the same history as the message, saved and undone', async () => {
     const byMessage = await gradesWorld(4, {})
     const byPage = await gradesWorld(4, {})
-    const { grades: viaMessage } = byMessage.w.services
-    const { grades: viaPage } = byPage.w.services
+    const { grades: viaMessage, gradeUndo: undoMessage } = byMessage.w.services
+    const { grades: viaPage, gradeUndo: undoPage } = byPage.w.services
 
     const text = byMessage.team.map((m, i) => `${m.fullName}: ${intended(i).map(comma).join(' ')}`).join('\n')
     const fromMessage = must(await viaMessage.parseBatch(byMessage.s.headToan, { text }))
@@ -69,8 +69,8 @@ describe('the Mini App grade sheet', () => {
     expect(savedPage.changes).toBe(savedMessage.changes)
     expect(await history(byPage, 4)).toEqual(await history(byMessage, 4))
 
-    must(await viaMessage.undoBatch(byMessage.s.headToan, { batchId: savedMessage.batchId }))
-    must(await viaPage.undoBatch(byPage.s.headToan, { batchId: savedPage.batchId }))
+    must(await undoMessage.undoBatch(byMessage.s.headToan, { batchId: savedMessage.batchId }))
+    must(await undoPage.undoBatch(byPage.s.headToan, { batchId: savedPage.batchId }))
     const after = await history(byPage, 4)
     expect(after).toEqual(await history(byMessage, 4))
     expect(after.batches).toEqual([{ source: 'message', lines: 4, changes: 24, undone: true }])
@@ -95,7 +95,7 @@ describe('the Mini App grade sheet', () => {
     expect(refused(await g.w.services.grades.commitBatch(g.s.headToan, { preview: read.preview })).code).toBe(
       'preview-has-errors',
     )
-    const mine = must(await g.w.services.grades.myScores(g.s.headToan, { personId: g.team[2]!.personId }))
+    const mine = must(await g.w.services.scores.myScores(g.s.headToan, { personId: g.team[2]!.personId }))
     expect(mine.components.every((c) => c.value === null)).toBe(true)
   })
 

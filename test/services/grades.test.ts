@@ -13,7 +13,7 @@ import {
   type Score,
   type TeacherScores,
 } from '../../src/rules/index.ts'
-import type { GradeLineError, GradePreview } from '../../src/services/grades.ts'
+import type { GradeLineError, GradePreview } from '../../src/services/grade-preview.ts'
 import { batch, comma, type GradesWorld, gradesWorld, intended, type Member } from './grades-fixtures.ts'
 import { must, refused, snapshot } from './support.ts'
 
@@ -155,7 +155,7 @@ describe('a 30-line batch from a head of department', () => {
   it('/scores and /team agree with the rule engine', async () => {
     const { w, s, team } = g
     const t1 = team[1]!
-    const mine = must(await w.services.grades.myScores({ telegramId: t1.telegramId! }))
+    const mine = must(await w.services.scores.myScores({ telegramId: t1.telegramId! }))
     const scores = asScores(t1, intended(1))
     expect(mine.judgedAs).toBe('teacher')
     expect(mine.result).toEqual(classifyTeacher(scores))
@@ -166,7 +166,7 @@ describe('a 30-line batch from a head of department', () => {
     expect(mine.components.slice(2).every((c) => c.title !== null)).toBe(true)
     expect(mine.missing).toEqual([])
 
-    const table = must(await w.services.grades.teamTable(s.headToan))
+    const table = must(await w.services.team.teamTable(s.headToan))
     expect(table.departmentId).toBe(s.toan.id)
     // 30 of the team, the head and the support's teacher
     expect(table.rows).toHaveLength(32)
@@ -210,7 +210,9 @@ describe('a 30-line batch from a head of department', () => {
     const second = must(await w.services.grades.commitBatch(s.headToan, { preview: corrected }))
 
     // the first batch cannot be undone while a later one changed the same score
-    const superseded = refused(await w.services.grades.undoBatch(s.headToan, { batchId: committed.batchId }))
+    const superseded = refused(
+      await w.services.gradeUndo.undoBatch(s.headToan, { batchId: committed.batchId }),
+    )
     expect(superseded).toEqual({
       code: 'batch-superseded',
       by: [
@@ -223,18 +225,18 @@ describe('a 30-line batch from a head of department', () => {
       ],
     })
     // only its author undoes a batch
-    expect(refused(await w.services.grades.undoBatch(s.admin, { batchId: second.batchId }))).toEqual({
+    expect(refused(await w.services.gradeUndo.undoBatch(s.admin, { batchId: second.batchId }))).toEqual({
       code: 'forbidden',
     })
-    const undone = must(await w.services.grades.undoBatch(s.headToan, { batchId: second.batchId }))
+    const undone = must(await w.services.gradeUndo.undoBatch(s.headToan, { batchId: second.batchId }))
     expect(undone.restored).toBe(1)
-    expect(refused(await w.services.grades.undoBatch(s.headToan, { batchId: second.batchId }))).toMatchObject(
-      {
-        code: 'already-undone',
-      },
-    )
+    expect(
+      refused(await w.services.gradeUndo.undoBatch(s.headToan, { batchId: second.batchId })),
+    ).toMatchObject({
+      code: 'already-undone',
+    })
 
-    const history = must(await w.services.grades.scoreHistory(s.headToan, { personId: t0.personId }))
+    const history = must(await w.services.scores.scoreHistory(s.headToan, { personId: t0.personId }))
     const module = history.events.filter((e) => e.component.kind === 'module' && e.component.code === key)
     expect(module.map((e) => [e.action, e.old, e.new, e.batchId, e.batchUndone])).toEqual([
       ['set', null, 900, committed.batchId, false],
@@ -244,15 +246,15 @@ describe('a 30-line batch from a head of department', () => {
     expect(module.every((e) => e.actor.telegramId === s.headToan.telegramId)).toBe(true)
     expect(history.events).toHaveLength(8)
     // the teacher sees their own history, not a colleague's
-    must(await w.services.grades.scoreHistory({ telegramId: t0.telegramId! }))
+    must(await w.services.scores.scoreHistory({ telegramId: t0.telegramId! }))
     expect(
       refused(
-        await w.services.grades.scoreHistory({ telegramId: t0.telegramId! }, { personId: team[1]!.personId }),
+        await w.services.scores.scoreHistory({ telegramId: t0.telegramId! }, { personId: team[1]!.personId }),
       ),
     ).toEqual({ code: 'forbidden' })
-    const mine = must(await w.services.grades.myScores({ telegramId: t0.telegramId! }))
+    const mine = must(await w.services.scores.myScores({ telegramId: t0.telegramId! }))
     expect(mine.components.find((c) => c.code === key)!.value).toBe(900)
-    const batches = must(await w.services.grades.myBatches(s.headToan))
+    const batches = must(await w.services.gradeUndo.myBatches(s.headToan))
     expect(batches.map((b) => [b.id, b.undoneAt !== null])).toEqual([
       [second.batchId, true],
       [committed.batchId, false],
@@ -271,15 +273,19 @@ describe('a 30-line batch from a head of department', () => {
       code: 'preview-stale',
       lines: [{ line: 1, sheet: null, personId: team[3]!.personId, fullName: team[3]!.fullName }],
     })
-    must(await w.services.grades.undoBatch(s.admin, { batchId: saved.batchId }))
+    must(await w.services.gradeUndo.undoBatch(s.admin, { batchId: saved.batchId }))
   })
 
   it('locked results refuse every change until unlocked', async () => {
     const { w, s, team } = g
-    expect(refused(await w.services.grades.lockResults(s.headToan, { schoolYearId: s.year.id }))).toEqual({
+    expect(
+      refused(await w.services.resultsLock.lockResults(s.headToan, { schoolYearId: s.year.id })),
+    ).toEqual({
       code: 'forbidden',
     })
-    expect(must(await w.services.grades.lockResults(s.admin, { schoolYearId: s.year.id }))).toMatchObject({
+    expect(
+      must(await w.services.resultsLock.lockResults(s.admin, { schoolYearId: s.year.id })),
+    ).toMatchObject({
       resultsLocked: true,
       changed: true,
     })
@@ -289,23 +295,23 @@ describe('a 30-line batch from a head of department', () => {
       refused(await w.services.grades.parseBatch(s.headToan, { text: `${team[5]!.fullName}: 9 9 9 9 9 9` })),
     ).toEqual(locked)
     expect(refused(await w.services.grades.commitBatch(s.headToan, { preview: first }))).toEqual(locked)
-    expect(refused(await w.services.grades.undoBatch(s.headToan, { batchId: committed.batchId }))).toEqual(
+    expect(refused(await w.services.gradeUndo.undoBatch(s.headToan, { batchId: committed.batchId }))).toEqual(
       locked,
     )
     expect(await snapshot(w)).toBe(before)
     // reading still works
     expect(
-      must(await w.services.grades.myScores({ telegramId: team[1]!.telegramId! })).schoolYear.resultsLocked,
+      must(await w.services.scores.myScores({ telegramId: team[1]!.telegramId! })).schoolYear.resultsLocked,
     ).toBe(true)
-    must(await w.services.grades.unlockResults(s.admin, { schoolYearId: s.year.id }))
+    must(await w.services.resultsLock.unlockResults(s.admin, { schoolYearId: s.year.id }))
     // unlocked, the first batch can be undone: every score it set is gone, the history stays
-    const undone = must(await w.services.grades.undoBatch(s.headToan, { batchId: committed.batchId }))
+    const undone = must(await w.services.gradeUndo.undoBatch(s.headToan, { batchId: committed.batchId }))
     expect(undone.restored).toBe(29 * 6)
     expect(undone.notify.map((n) => n.personId)).toEqual(team.slice(0, 3).map((m) => m.personId))
-    const mine = must(await w.services.grades.myScores({ telegramId: team[1]!.telegramId! }))
+    const mine = must(await w.services.scores.myScores({ telegramId: team[1]!.telegramId! }))
     expect(mine.components.every((c) => c.value === null)).toBe(true)
     expect(mine.result?.kind).toBe('pending')
-    const history = must(await w.services.grades.scoreHistory(s.headToan, { personId: team[1]!.personId }))
+    const history = must(await w.services.scores.scoreHistory(s.headToan, { personId: team[1]!.personId }))
     expect(history.events.map((e) => e.action)).toEqual([...Array(6).fill('set'), ...Array(6).fill('undo')])
   })
 })
@@ -357,7 +363,7 @@ describe('who may grade whom', () => {
     expect(refused(await w.services.grades.parseBatch(s.headVan, { text, departmentId: s.toan.id }))).toEqual(
       { code: 'forbidden' },
     )
-    expect(refused(await w.services.grades.teamTable(s.headVan, { departmentId: s.toan.id }))).toEqual({
+    expect(refused(await w.services.team.teamTable(s.headVan, { departmentId: s.toan.id }))).toEqual({
       code: 'forbidden',
     })
     expect(refused(await w.services.grades.gradeTemplate(s.headVan, { departmentId: s.toan.id }))).toEqual({
@@ -372,15 +378,15 @@ describe('who may grade whom', () => {
     expect(refused(await w.services.grades.parseBatch(teacher, { text: 'x: 1 2' }))).toEqual({
       code: 'forbidden',
     })
-    expect(refused(await w.services.grades.teamTable(teacher))).toEqual({ code: 'forbidden' })
+    expect(refused(await w.services.team.teamTable(teacher))).toEqual({ code: 'forbidden' })
     expect(refused(await w.services.grades.gradeTemplate(teacher))).toEqual({ code: 'forbidden' })
-    expect(refused(await w.services.grades.myScores(teacher, { personId: team[1]!.personId }))).toEqual({
+    expect(refused(await w.services.scores.myScores(teacher, { personId: team[1]!.personId }))).toEqual({
       code: 'forbidden',
     })
     // their head and the admin may look
-    must(await w.services.grades.myScores(s.headToan, { personId: team[1]!.personId }))
-    must(await w.services.grades.myScores(s.admin, { personId: team[1]!.personId }))
-    expect(refused(await w.services.grades.myScores({ telegramId: 777_777 }))).toEqual({ code: 'not-linked' })
+    must(await w.services.scores.myScores(s.headToan, { personId: team[1]!.personId }))
+    must(await w.services.scores.myScores(s.admin, { personId: team[1]!.personId }))
+    expect(refused(await w.services.scores.myScores({ telegramId: 777_777 }))).toEqual({ code: 'not-linked' })
   })
 
   it('the admin grades a manager (CBQL) pass/fail, and anyone of the school', async () => {
@@ -405,10 +411,10 @@ describe('who may grade whom', () => {
     expect(saved.notify.map((n) => [n.personId, n.judgedAs, n.showRequired])).toEqual([
       [manager.personId, 'manager', true],
     ])
-    const mine = must(await w.services.grades.myScores({ telegramId: manager.telegramId }))
+    const mine = must(await w.services.scores.myScores({ telegramId: manager.telegramId }))
     expect(mine.judgedAs).toBe('manager')
     expect(mine.result).toEqual(classifyManager(managerScores))
-    const table = must(await w.services.grades.teamTable(s.admin))
+    const table = must(await w.services.team.teamTable(s.admin))
     expect(table.counts.managers).toEqual({
       Dat: 0,
       KhongDat: 1,
@@ -417,6 +423,6 @@ describe('who may grade whom', () => {
       total: 1,
     })
     expect(table.counts.teachers.Gioi).toBe(1)
-    must(await w.services.grades.undoBatch(s.admin, { batchId: saved.batchId }))
+    must(await w.services.gradeUndo.undoBatch(s.admin, { batchId: saved.batchId }))
   })
 })

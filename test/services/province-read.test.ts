@@ -40,7 +40,7 @@ describe('everySchoolTeam', () => {
       [s.school.id, other.school.id, noYear.school.id].sort(),
     )
     for (const t of teams) {
-      const table = await w.services.grades.teamTable(OWNER, { schoolId: t.school.id })
+      const table = await w.services.team.teamTable(OWNER, { schoolId: t.school.id })
       if (!table.ok) {
         expect(table.error).toMatchObject({ code: 'no-current-year' })
         expect(t.year).toBeNull()

@@ -1,36 +1,35 @@
 /**
- * Team grades and results.
+ * /grades: a team's grades in one go (heads for their department, admins for anyone of the school,
+ * managers included): one message with a line per teacher — `Nguyễn Văn An: 8 9 8,5 9 7 8`,
+ * `Trần Thị Bình | 7 | 6.5 | 8`, tab-separated rows pasted from Excel, an optional header naming
+ * the columns — or the .xlsx template the bot gives, filled in. One preview shows every teacher's
+ * scores, what changes and the rule engine's class, and every error by line; nothing is stored
+ * until the preview is confirmed, and then all lines are saved at once. Each teacher whose result
+ * changed is told in their language. The author can undo a batch until the admin locks the
+ * results (/lockresults, also here).
  *
- * /grades (heads for their department, admins for anyone of the school, managers included): one
- * message with a line per teacher — `Nguyễn Văn An: 8 9 8,5 9 7 8`, `Trần Thị Bình | 7 | 6.5 | 8`,
- * tab-separated rows pasted from Excel, an optional header naming the columns — or the .xlsx
- * template the bot gives, filled in. One preview shows every teacher's scores, what changes and the
- * rule engine's class, and every error by line; nothing is stored until the preview is confirmed,
- * and then all lines are saved at once. Each teacher whose result changed is told in their
- * language. The author can undo a batch until the results are locked.
- *
- * /scores: one's own components, average, class or "not final yet", and what is still needed.
- * /team: the department's table, split so that no message exceeds Telegram's limit.
+ * A person's own scores are /scores (./scores.ts); the department's table is /team (./team.ts).
  */
 import { type Conversation, createConversation } from '@grammyjs/conversations'
 import { InlineKeyboard, InputFile } from 'grammy'
-import type {
-  CommitResult,
-  ComponentLabel,
-  GradeLineError,
-  GradeNotice,
-  GradePreview,
-  MyScores,
-  PreviewLine,
-  ScoreView,
-  TeamTable,
-} from '../../services/grades.ts'
+import type { GradeNotice } from '../../services/grade-notices.ts'
+import type { GradeLineError, GradePreview, PreviewLine } from '../../services/grade-preview.ts'
+import type { CommitResult } from '../../services/grades.ts'
 import { callbackData } from '../callback-data.ts'
 import type { BotContext, FlowContext } from '../context.ts'
 import { Feature } from '../feature.ts'
 import { echo, escapeHtml } from '../i18n.ts'
 import { type Messenger, notify } from '../notify.ts'
-import { chunkLines, resultText, scoreErrorText, scoreOrUnknown, tenths, yearProfile } from '../present.ts'
+import {
+  chunkLines,
+  componentLabel,
+  componentsLine,
+  resultText,
+  scoreErrorText,
+  scoreOrUnknown,
+  tenths,
+  yearProfile,
+} from '../present.ts'
 import { serviceErrorText } from '../service-errors.ts'
 import { receiveUpload } from '../uploads.ts'
 
@@ -44,20 +43,6 @@ const gradesButton = callbackData('grd', ['action'])
 const undoButton = callbackData('grdu', ['batch'])
 
 const actorOf = (ctx: FlowContext) => ({ telegramId: ctx.from!.id })
-
-function componentLabel(
-  t: T,
-  c: ComponentLabel | { kind: 'nd1' | 'nd2' | 'module'; code: string | null },
-): string {
-  if (c.kind === 'nd1') return t('component-nd1')
-  if (c.kind === 'nd2') return t('component-nd2')
-  return escapeHtml(('code' in c ? c.code : null) ?? '?')
-}
-
-/** "ND1 8 · ND2 9 · THPT 17 8,5 · THPT 19 ?" */
-export function componentsLine(t: T, components: ReadonlyArray<ScoreView>): string {
-  return components.map((c) => `${componentLabel(t, c)} <b>${scoreOrUnknown(t, c.value)}</b>`).join(' · ')
-}
 
 export function lineErrorText(t: T, error: GradeLineError): string {
   const at = errorPlace(t, error)
@@ -369,78 +354,6 @@ async function gradesFlow(
 
 export const gradesConversation = createConversation(gradesFlow, GRADES_FLOW)
 
-function scoresText(t: T, mine: MyScores): string {
-  const lines = [
-    t('scores-heading', { year: escapeHtml(mine.schoolYear.name), name: escapeHtml(mine.person.fullName) }),
-    componentsLine(t, mine.components),
-    '',
-  ]
-  lines.push(
-    mine.judgedAs === 'teacher'
-      ? resultText(
-          t,
-          { judgedAs: 'teacher', result: mine.result, required: mine.required },
-          yearProfile(mine.schoolYear.profileId),
-        )
-      : resultText(
-          t,
-          { judgedAs: 'manager', result: mine.result, required: mine.required },
-          yearProfile(mine.schoolYear.profileId),
-        ),
-  )
-  return lines.join('\n')
-}
-
-function teamMessages(t: T, table: TeamTable): string[] {
-  const summary = (s: string) =>
-    s === 'pending'
-      ? t('team-pending')
-      : s === 'no-approved-plan'
-        ? t('team-no-plan')
-        : t(s === 'Dat' || s === 'KhongDat' ? `verdict-${s}` : `grade-${s}`)
-  const lines = [
-    t('team-heading', {
-      year: escapeHtml(table.schoolYear.name),
-      department: escapeHtml(table.departmentName ?? t('team-whole-school')),
-      count: table.rows.length,
-    }),
-  ]
-  for (const [i, row] of table.rows.entries()) {
-    const average = row.average === null ? '' : ` · ${t('grades-average')} ${tenths(t, row.average)}`
-    const plan = row.plan ? t(`plan-status-${row.plan.status}`) : t('grades-no-plan')
-    lines.push(
-      `${i + 1}. <b>${escapeHtml(row.person.fullName)}</b> — ${summary(row.summary)}${average}`,
-      `    ${row.plan?.status === 'approved' ? componentsLine(t, row.components) : plan}`,
-    )
-  }
-  const c = table.counts.teachers
-  const graded = yearProfile(table.schoolYear.profileId).teacher.classes.length > 1
-  lines.push(
-    '',
-    t(graded ? 'team-counts' : 'team-counts-completion', {
-      gioi: c.Gioi,
-      kha: c.Kha,
-      tb: c.TrungBinh,
-      ht: c.HoanThanh,
-      khong: c.KhongHoanThanh,
-      pending: c.pending,
-      noPlan: c['no-approved-plan'],
-    }),
-  )
-  if (table.counts.managers.total > 0) {
-    const m = table.counts.managers
-    lines.push(
-      t('team-counts-managers', {
-        dat: m.Dat,
-        khongDat: m.KhongDat,
-        pending: m.pending + m['no-approved-plan'],
-      }),
-    )
-  }
-  if (table.schoolYear.resultsLocked) lines.push(t('team-locked'))
-  return chunkLines(lines)
-}
-
 const feature = new Feature()
 
 /** /grades, and its button on /start (whose callback data anyone can forge). */
@@ -455,7 +368,7 @@ feature.command('grades', openGrades)
 
 feature.callbackQuery(undoButton, async (ctx) => {
   const batchId = Number(undoButton.unpack(ctx.callbackQuery.data)?.batch)
-  const undone = await ctx.deps.grades.undoBatch(actorOf(ctx), { batchId })
+  const undone = await ctx.deps.gradeUndo.undoBatch(actorOf(ctx), { batchId })
   if (!undone.ok)
     return ctx.answerCallbackQuery({
       text: serviceErrorText(ctx.t, undone.error).replace(/<[^>]+>/g, ''),
@@ -469,21 +382,6 @@ feature.callbackQuery(undoButton, async (ctx) => {
   await tellTeachers(ctx, undone.value.notify)
 })
 
-/** /scores, and the button on /start. */
-export async function showScores(ctx: BotContext): Promise<void> {
-  const mine = await ctx.deps.grades.myScores(actorOf(ctx), {})
-  if (!mine.ok) return void (await ctx.reply(serviceErrorText(ctx.t, mine.error)))
-  await ctx.reply(scoresText(ctx.t, mine.value))
-}
-
-feature.command('scores', showScores)
-
-feature.command('team', async (ctx) => {
-  const table = await ctx.deps.grades.teamTable(actorOf(ctx), {})
-  if (!table.ok) return void (await ctx.reply(serviceErrorText(ctx.t, table.error)))
-  for (const text of teamMessages(ctx.t, table.value)) await ctx.reply(text)
-})
-
 feature.command(['lockresults', 'unlockresults'], async (ctx) => {
   const me = await ctx.deps.people.whoAmI(actorOf(ctx))
   const school = me.ok ? me.value.school : null
@@ -492,8 +390,8 @@ feature.command(['lockresults', 'unlockresults'], async (ctx) => {
   if (!year.ok) return void (await ctx.reply(serviceErrorText(ctx.t, year.error)))
   const lock = ctx.msg.text.startsWith('/lock')
   const done = lock
-    ? await ctx.deps.grades.lockResults(actorOf(ctx), { schoolYearId: year.value.id })
-    : await ctx.deps.grades.unlockResults(actorOf(ctx), { schoolYearId: year.value.id })
+    ? await ctx.deps.resultsLock.lockResults(actorOf(ctx), { schoolYearId: year.value.id })
+    : await ctx.deps.resultsLock.unlockResults(actorOf(ctx), { schoolYearId: year.value.id })
   if (!done.ok) return void (await ctx.reply(serviceErrorText(ctx.t, done.error)))
   await ctx.reply(ctx.t(lock ? 'grades-locked' : 'grades-unlocked', { year: escapeHtml(done.value.name) }))
 })

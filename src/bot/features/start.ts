@@ -10,11 +10,12 @@ import { always } from '../service-errors.ts'
 import { openApprovals } from './approve.ts'
 import { CEFR_FLOW } from './cefr.ts'
 import { showDeadlines } from './deadlines.ts'
-import { openGrades, showScores } from './grades.ts'
+import { openGrades } from './grades.ts'
 import { startWithPayload } from './join.ts'
 import { showLanguagePicker } from './lang.ts'
 import { NEED_FLOW } from './need.ts'
 import { openPlan } from './plan.ts'
+import { showScores } from './scores.ts'
 import { showSettings } from './settings.ts'
 
 export const goButton = callbackData('go', ['tool'])

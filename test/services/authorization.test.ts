@@ -5,8 +5,8 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { Actor } from '../../src/services/access.ts'
-import type { StaffPreview } from '../../src/services/imports.ts'
 import type { Result } from '../../src/services/result.ts'
+import type { StaffPreview } from '../../src/services/staff-list-import.ts'
 import { account, fullPlan, must, OWNER, refused, school, snapshot, type World, world } from './support.ts'
 
 let w: World

@@ -14,13 +14,9 @@
 import { type Conversation, createConversation } from '@grammyjs/conversations'
 import { InlineKeyboard } from 'grammy'
 import type { Document } from 'grammy/types'
-import {
-  CATALOGUE_COLUMNS,
-  type CataloguePreview,
-  type RowError,
-  STAFF_COLUMNS,
-  type StaffPreview,
-} from '../../services/imports.ts'
+import { CATALOGUE_COLUMNS, type CataloguePreview } from '../../services/catalogue-import.ts'
+import type { RowError } from '../../services/import-table.ts'
+import { STAFF_COLUMNS, type StaffPreview } from '../../services/staff-list-import.ts'
 import { callbackData } from '../callback-data.ts'
 import type { BotContext, FlowContext } from '../context.ts'
 import { Feature } from '../feature.ts'

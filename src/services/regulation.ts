@@ -20,7 +20,6 @@ import {
 import type { SchoolYear } from '../store/schools.ts'
 import type { Stores } from '../store/stores.ts'
 import { type Actor, isAdminOf, whoIs } from './access.ts'
-import { vietnamDay } from './calendar.ts'
 import type { ServiceContext } from './options.ts'
 import {
   type Forbidden,
@@ -33,6 +32,7 @@ import {
   parseInput,
   type Result,
 } from './result.ts'
+import { vietnamDay } from './vietnam-days.ts'
 
 /** The year already has results: switching now would re-judge them by another regulation. */
 export type ResultsExist = { readonly code: 'results-exist'; readonly schoolYearName: string }

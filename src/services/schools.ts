@@ -12,7 +12,6 @@ import { defaultProfileFor } from '../rules/index.ts'
 import type { Department, School, SchoolYear } from '../store/schools.ts'
 import type { Stores } from '../store/stores.ts'
 import { type Actor, isAdminOf, isMemberOf, whoIs } from './access.ts'
-import { ensureCalendar, firstYearCalendar, isDay, schoolYearAt, syncYearDeadlines } from './calendar.ts'
 import { type InviteView, issueInvite } from './invites.ts'
 import type { ServiceContext } from './options.ts'
 import {
@@ -26,6 +25,8 @@ import {
   parseInput,
   type Result,
 } from './result.ts'
+import { isDay, schoolYearAt } from './vietnam-days.ts'
+import { ensureCalendar, firstYearCalendar, syncYearDeadlines } from './year-calendar.ts'
 
 /** A school or department name is taken (compared without diacritics or case). */
 export type DuplicateName = { readonly code: 'duplicate-name'; readonly name: string }

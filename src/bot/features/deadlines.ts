@@ -11,7 +11,7 @@
  * reminders, not the day a period opens; the calendar service checks who may change what.
  */
 import { InlineKeyboard } from 'grammy'
-import type { AdminDeadlineView, MyDeadline } from '../../services/calendar.ts'
+import type { AdminDeadlineView, MyDeadline } from '../../services/deadline-views.ts'
 import { ROLES } from '../../store/people.ts'
 import { callbackData } from '../callback-data.ts'
 import type { BotContext } from '../context.ts'

@@ -6,9 +6,9 @@
  */
 import { type Conversation, createConversation } from '@grammyjs/conversations'
 import { InlineKeyboard } from 'grammy'
-import { LATE_START_PLAN_DAYS } from '../../services/calendar.ts'
 import { startLink } from '../../services/codes.ts'
 import type { Me } from '../../services/people.ts'
+import { LATE_START_PLAN_DAYS } from '../../services/year-calendar.ts'
 import type { Role } from '../../store/people.ts'
 import { callbackData } from '../callback-data.ts'
 import type { BotContext, FlowContext } from '../context.ts'

@@ -35,6 +35,7 @@ import {
 } from './deadline-views.ts'
 import { concerns, linkedOnly, type OpenTask, openPeople, openTasksOf, YearFacts } from './open-tasks.ts'
 import type { ServiceContext } from './options.ts'
+import { profileOfYear } from './regulation.ts'
 import {
   type Forbidden,
   fail,
@@ -62,7 +63,7 @@ export type CalendarWrongSchool = {
   readonly ids: readonly number[]
 }
 export type NoCurrentYear = { readonly code: 'no-current-year'; readonly schoolId: number }
-/** A date outside the school year (1 July to 31 August of the next year). */
+/** A date outside the school year (1 July — 1 May under TT 19/2019 — to 31 August of the next year). */
 export type OutsideYear = {
   readonly code: 'outside-year'
   readonly date: string
@@ -156,7 +157,7 @@ export class CalendarService {
     const year = await this.stores.schools.getYear(parsed.value)
     if (!year) return fail({ code: 'not-found' as const, entity: 'school-year' as const })
     const now = this.ctx.now()
-    const made = await this.stores.transaction((tx) => ensureCalendar(tx, year, now))
+    const made = await this.stores.transaction((tx) => ensureCalendar(tx, year, profileOfYear(year), now))
     return ok(made.map((d) => deadlineView(d, year.schoolId, now)))
   }
 
@@ -517,11 +518,11 @@ export class CalendarService {
 
 /** A due date (and first day) inside the school year, the first day not after the due date. */
 function checkDates(
-  year: Pick<SchoolYear, 'name' | 'startsOn'>,
+  year: Pick<SchoolYear, 'name' | 'startsOn' | 'profileId'>,
   dueDate: string,
   opensOn: string | null,
 ): OutsideYear | DateOrder | undefined {
-  const { from, to } = yearWindow(year)
+  const { from, to } = yearWindow(year, profileOfYear(year))
   for (const date of [dueDate, opensOn]) {
     if (date !== null && (date < from || date > to)) return { code: 'outside-year', date, from, to }
   }

@@ -2,7 +2,8 @@
  * The year's deadlines as the bot's users meet them (issue 6): admins list, add, move, rename and
  * remove them and set their reminders; everyone sees the ones that concern them; admins see whose
  * task is still open. The standard deadlines come from the year's calendar (year-calendar.ts);
- * reminders follow every move (deadline-reminders.ts).
+ * what an admin may type is checked by deadline-input.ts; reminders follow every move
+ * (deadline-reminders.ts).
  *
  *   await deps.calendar.deadlinesFor(actor)                      // mine, next first, open or not
  *   await deps.calendar.move(admin, { deadlineId, dueDate: '2025-09-10' })   // reminders follow
@@ -14,11 +15,22 @@
  * approvalDeadline), `deadline-required` (key).
  */
 import { z } from 'zod'
-import { CalendarStore, type Deadline, TASKS } from '../store/calendar.ts'
-import { ROLES } from '../store/people.ts'
+import { CalendarStore, type Deadline } from '../store/calendar.ts'
 import type { SchoolYear } from '../store/schools.ts'
 import type { Stores } from '../store/stores.ts'
 import { type Actor, type ActorInfo, isAdminOf, whoIs } from './access.ts'
+import {
+  type AddDeadlineInput,
+  addInput,
+  byDeadline,
+  checkDates,
+  type DateOrder,
+  id,
+  moveInput,
+  type OutsideYear,
+  remindersInput,
+  renameInput,
+} from './deadline-input.ts'
 import {
   DEFAULT_REMINDER_OFFSETS,
   DEFAULT_REMINDER_TIME,
@@ -47,8 +59,7 @@ import {
   parseInput,
   type Result,
 } from './result.ts'
-import { isDay } from './vietnam-days.ts'
-import { ensureCalendar, LINKED, type LinkedKey, yearWindow } from './year-calendar.ts'
+import { ensureCalendar, LINKED, type LinkedKey } from './year-calendar.ts'
 
 /** No deadline / year / school / department with this id (`ids`: which of a list). */
 export type CalendarNotFound = {
@@ -63,15 +74,6 @@ export type CalendarWrongSchool = {
   readonly ids: readonly number[]
 }
 export type NoCurrentYear = { readonly code: 'no-current-year'; readonly schoolId: number }
-/** A date outside the school year (1 July — 1 May under TT 19/2019 — to 31 August of the next year). */
-export type OutsideYear = {
-  readonly code: 'outside-year'
-  readonly date: string
-  readonly from: string
-  readonly to: string
-}
-/** A period that opens after it is due. */
-export type DateOrder = { readonly code: 'date-order'; readonly opensOn: string; readonly dueDate: string }
 /** The plan deadline would fall after the approval deadline. */
 export type PlanDeadlineOrder = {
   readonly code: 'deadline-order'
@@ -80,64 +82,6 @@ export type PlanDeadlineOrder = {
 }
 /** The plan and approval deadlines hold the year's (plans lock on them): they can move, not go. */
 export type DeadlineRequired = { readonly code: 'deadline-required'; readonly key: string }
-
-const id = z.number().int().positive()
-const day = z.string().trim().refine(isDay, { message: 'YYYY-MM-DD' })
-const time = z
-  .string()
-  .trim()
-  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'HH:mm' })
-const title = z.string().trim().min(2).max(200)
-const roles = z
-  .array(z.enum(ROLES))
-  .min(1)
-  .max(ROLES.length)
-  .transform((r) => [...new Set(r)])
-const departmentIds = z
-  .array(id)
-  .min(1)
-  .max(200)
-  .transform((d) => [...new Set(d)])
-const offsets = z
-  .array(z.number().int().min(0).max(90))
-  .max(5)
-  .transform((o) => [...new Set(o)].sort((a, b) => b - a))
-
-const addInput = z.object({
-  schoolYearId: id,
-  titleVi: title,
-  /** defaults to the Vietnamese title */
-  titleEn: title.optional(),
-  dueDate: day,
-  dueTime: time.nullable().optional(),
-  opensOn: day.nullable().optional(),
-  roles,
-  /** null or absent: every department */
-  departmentIds: departmentIds.nullable().optional(),
-  task: z.enum(TASKS).nullable().optional(),
-  /** days before; default [7, 1] */
-  reminderOffsets: offsets.optional(),
-  reminderTime: time.optional(),
-})
-/** What `add` takes: titles (English defaults to Vietnamese), dates, roles, departments, task, reminders. */
-export type AddDeadlineInput = z.input<typeof addInput>
-
-const moveInput = z.object({
-  deadlineId: id,
-  dueDate: day,
-  /** undefined: keep; null: the whole day */
-  dueTime: time.nullable().optional(),
-  /** undefined: moves with the due date; null: a single day */
-  opensOn: day.nullable().optional(),
-})
-const renameInput = z
-  .object({ deadlineId: id, titleVi: title.optional(), titleEn: title.optional() })
-  .refine((v) => v.titleVi !== undefined || v.titleEn !== undefined, {
-    message: 'a title',
-    path: ['titleVi'],
-  })
-const remindersInput = z.object({ deadlineId: id, offsets, atTime: time.optional() })
-const byDeadline = z.object({ deadlineId: id })
 
 type Loaded = { who: ActorInfo; deadline: Deadline; year: SchoolYear }
 
@@ -514,18 +458,4 @@ export class CalendarService {
     if (elsewhere.length) return { code: 'wrong-school', entity: 'department', ids: elsewhere }
     return undefined
   }
-}
-
-/** A due date (and first day) inside the school year, the first day not after the due date. */
-function checkDates(
-  year: Pick<SchoolYear, 'name' | 'startsOn' | 'profileId'>,
-  dueDate: string,
-  opensOn: string | null,
-): OutsideYear | DateOrder | undefined {
-  const { from, to } = yearWindow(year, profileOfYear(year))
-  for (const date of [dueDate, opensOn]) {
-    if (date !== null && (date < from || date > to)) return { code: 'outside-year', date, from, to }
-  }
-  if (opensOn !== null && opensOn > dueDate) return { code: 'date-order', opensOn, dueDate }
-  return undefined
 }

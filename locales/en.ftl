@@ -769,6 +769,13 @@ deadlines-button-remove = 🗑 Remove it
 deadlines-button-keep = ↩️ Keep it
 deadlines-removed = Removed from the calendar; its reminders will no longer be sent.
 deadlines-changed = The calendar is updated; its reminders follow the new dates.
+deadlines-regulation-heading = 📜 <b>Days the regulation sets:</b>
+deadlines-regulation-line = • { $title }: <b>{ $when }</b> — { $source }{ $state ->
+        [passed] . That day is over: the school's deadline is <b>{ $school }</b>.
+        [moved] . The school's deadline: <b>{ $school }</b>.
+       *[same] .
+    }
+deadlines-regulation-rest = Every other deadline: per the school's guidance.
 reminder-text =
     ⏰ <b>{ $title }</b>: due { $date } { $days ->
         [0] (today).
@@ -807,6 +814,7 @@ start-button-approve = ✅ Approve plans
 start-button-grades = 🧾 Enter scores
 start-button-deadlines = 📅 Deadlines
 schools-created-late = The common calendar's plan deadline ({ $seedDeadline }) has passed, so the school's is set { $days } days from today and teachers can register at once. The school's admin can change it with /setdeadline.
+schools-created-late-regulation = Under { $source }, this school year's plans were to be approved by { $regulationDeadline } — that day is over, so the school's registration deadline is set { $days } days from today and teachers can register at once. The school's admin can change it with /setdeadline; /deadlines shows the regulation's day too.
 
 ## Mini App: the grade sheet on the phone
 

@@ -756,6 +756,13 @@ deadlines-button-remove = 🗑 Xóa mốc
 deadlines-button-keep = ↩️ Giữ lại
 deadlines-removed = Đã xóa mốc khỏi lịch; các lời nhắc của nó không gửi nữa.
 deadlines-changed = Đã cập nhật lịch; các lời nhắc đi theo ngày mới.
+deadlines-regulation-heading = 📜 <b>Các mốc do quy chế đặt:</b>
+deadlines-regulation-line = • { $title }: <b>{ $when }</b> — { $source }{ $state ->
+        [passed] . Ngày này đã qua: hạn của trường là <b>{ $school }</b>.
+        [moved] . Hạn của trường: <b>{ $school }</b>.
+       *[same] .
+    }
+deadlines-regulation-rest = Các mốc khác: theo hướng dẫn của trường.
 reminder-text =
     ⏰ <b>{ $title }</b>: hạn { $date } { $days ->
         [0] (hôm nay).
@@ -794,6 +801,7 @@ start-button-approve = ✅ Duyệt kế hoạch
 start-button-grades = 🧾 Nhập điểm
 start-button-deadlines = 📅 Các mốc thời gian
 schools-created-late = Lịch chung của Sở (hạn đăng ký { $seedDeadline }) đã qua, nên hạn của trường được đặt { $days } ngày kể từ hôm nay để giáo viên đăng ký được ngay. Quản trị trường đổi được bằng /setdeadline.
+schools-created-late-regulation = Theo { $source }, kế hoạch BDTX của năm học này phải được duyệt trước { $regulationDeadline } — ngày đó đã qua, nên hạn đăng ký của trường được đặt { $days } ngày kể từ hôm nay để giáo viên đăng ký được ngay. Quản trị trường đổi được bằng /setdeadline; /deadlines ghi cả ngày của quy chế.
 
 ## Mini App: bảng điểm trên điện thoại
 

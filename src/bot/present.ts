@@ -33,10 +33,10 @@ import {
   TT26_2012,
 } from '../rules/index.ts'
 import { formatPercent } from '../rules/targets.ts'
-import { vietnameseDate } from '../services/calendar.ts'
 import type { ComponentLabel } from '../services/grade-components.ts'
 import { profileOfYear } from '../services/regulation.ts'
 import type { ScoreView } from '../services/scores.ts'
+import { vietnameseDate } from '../services/vietnam-days.ts'
 import { echo, escapeHtml } from './i18n.ts'
 
 type T = TranslateFunction

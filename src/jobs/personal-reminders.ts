@@ -13,16 +13,10 @@
  */
 
 import { BroadcastService } from '../services/broadcasts.ts'
-import {
-  addDays,
-  DEFAULT_REMINDER_TIME,
-  type DeadlineView,
-  daysUntil,
-  deadlineEndsAt,
-  openTasksOf,
-  reminderFireAt,
-  vietnamDay,
-} from '../services/calendar.ts'
+import { DEFAULT_REMINDER_TIME, reminderFireAt } from '../services/deadline-reminders.ts'
+import type { DeadlineView } from '../services/deadline-views.ts'
+import { openTasksOf } from '../services/open-tasks.ts'
+import { addDays, daysUntil, deadlineEndsAt, vietnamDay } from '../services/vietnam-days.ts'
 import { CalendarStore, type Deadline, type Reminder } from '../store/calendar.ts'
 import {
   DEFAULT_SETTINGS,

@@ -24,16 +24,9 @@ import { randomBytes } from 'node:crypto'
 import type { Db } from '../db/connection.ts'
 import { type Logger, silentLogger } from '../logger.ts'
 import { BroadcastService } from '../services/broadcasts.ts'
-import {
-  type DeadlineView,
-  daysUntil,
-  deadlineEndsAt,
-  deadlineTitle,
-  type OpenTask,
-  openTasksOf,
-  taskButtonData,
-  vietnameseDate,
-} from '../services/calendar.ts'
+import { type DeadlineView, deadlineTitle, taskButtonData } from '../services/deadline-views.ts'
+import { type OpenTask, openTasksOf } from '../services/open-tasks.ts'
+import { daysUntil, deadlineEndsAt, vietnameseDate } from '../services/vietnam-days.ts'
 import { CalendarStore, type DueReminder, type SkipReason } from '../store/calendar.ts'
 import { LeaseStore } from '../store/leases.ts'
 import { DEFAULT_SETTINGS, NotificationSettingsStore, wantsReminder } from '../store/notification-settings.ts'

@@ -51,6 +51,16 @@
  */
 
 export { averageTenths, type ExactAverage, exactAverage, roundHalfUpToTenths } from './average.ts'
+export {
+  type CalendarDay,
+  type CalendarStep,
+  calendarDay,
+  calendarWindow,
+  type DueStep,
+  type RegulationCalendar,
+  SEED_004_CALENDAR,
+  TT19_CALENDAR,
+} from './calendar.ts'
 export { SEED_CATALOGUE } from './catalogue.ts'
 export {
   CEFR_TABLE,

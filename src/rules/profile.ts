@@ -5,6 +5,7 @@
  *
  *   classifyTeacher(scores, PROFILES['tt26-2012'])   // same as classifyTeacher(scores)
  */
+import { type RegulationCalendar, SEED_004_CALENDAR, TT19_CALENDAR } from './calendar.ts'
 import { hundredths, type Score, type Tenths, tenths } from './score.ts'
 import { type Citation, SOURCES } from './sources.ts'
 
@@ -66,6 +67,8 @@ export interface RegulationProfile {
   readonly catalogues: Readonly<Record<CatalogueId, Citation | null>>
   /** the school levels whose managers the managers' programme (catalogue QL) is written for */
   readonly managerProgramme: { readonly levels: ReadonlyArray<Level>; readonly source: Citation }
+  /** the year's calendar: the days the regulation sets, the school's (seed 004's shape) for the rest */
+  readonly calendar: RegulationCalendar
 }
 
 /** TT 26/2012 (teachers) with TT 27/2015 (managers): the regulation the seeds specify. */
@@ -117,6 +120,8 @@ export const TT26_2012: RegulationProfile = {
   },
   // "cán bộ quản lý trường THCS, trường THPT và trường phổ thông có nhiều cấp học": not MN, not TH
   managerProgramme: { levels: ['THCS', 'THPT'], source: SOURCES.catalogueQL },
+  // TT 26/2012 sets no calendar: every year keeps seed 004's (one school's 2017-2018 plan)
+  calendar: SEED_004_CALENDAR,
   unverified: [],
 }
 
@@ -163,6 +168,8 @@ export const TT19_2019: RegulationProfile = {
   },
   // "cán bộ quản lý cơ sở giáo dục phổ thông": TH, THCS and THPT schools; not MN
   managerProgramme: { levels: ['TH', 'THCS', 'THPT'], source: SOURCES.tt19CatalogueQL },
+  // plans approved by 31 May of the year before, sent upward in June (Điều 8); the rest is the school's
+  calendar: TT19_CALENDAR,
   unverified: [
     'completion-rule',
     'average',

@@ -33,6 +33,11 @@ export const SOURCES = {
   bySchoolGuidance: 'áp dụng theo hướng dẫn của trường',
   /** Whatever no source found settles: the school's (Sở's) guidance, a setting of the year. */
   tt19SchoolGuidance: 'TT 19/2019/TT-BGDĐT; theo hướng dẫn của trường',
+  /** "A teacher's plan for the next school year is approved before 31 May" (BDTX.md, "Later regulations"). */
+  tt19PlanApproval:
+    'TT 19/2019/TT-BGDĐT Điều 8 (kế hoạch BDTX của năm học sau được phê duyệt trước ngày 31 tháng 5)',
+  /** "Schools report their plan upward in June" (same line). */
+  tt19PlanUpward: 'TT 19/2019/TT-BGDĐT Điều 8 (nhà trường báo cáo kế hoạch BDTX lên cấp trên trong tháng 6)',
   tt19CataloguePT: 'TT 17/2019/TT-BGDĐT (GVPT 01–15, theo chuẩn TT 20/2018/TT-BGDĐT)',
   tt19CatalogueMN: 'TT 12/2019/TT-BGDĐT',
   tt19CatalogueQL: 'TT 18/2019/TT-BGDĐT',

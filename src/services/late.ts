@@ -2,7 +2,7 @@
  * Who is late for the next deadline (issue 12, /report): the year's next deadline that has a task
  * the bot can check (a plan to submit, plans to approve, grades to enter), and the people of the
  * viewer's scope whose part in it is still open — the same people the scheduled reminder reaches
- * (src/jobs/reminders.ts, `openPeople` of ./calendar.ts), plus those without Telegram yet.
+ * (src/jobs/reminders.ts, `openPeople` of ./open-tasks.ts), plus those without Telegram yet.
  *
  * A reminder sent from /report goes through the outbox like the scheduled ones (a system batch of
  * kind 'reminder', one row per person in their own language), so quiet hours, blocked accounts and
@@ -13,8 +13,10 @@ import { CalendarStore, type Deadline } from '../store/calendar.ts'
 import type { BroadcastContent } from '../store/outbox.ts'
 import type { Stores } from '../store/stores.ts'
 import { BroadcastService } from './broadcasts.ts'
-import { type DeadlineView, daysUntil, deadlineEndsAt, type OpenTask, openPeople } from './calendar.ts'
+import type { DeadlineView } from './deadline-views.ts'
+import { type OpenTask, openPeople } from './open-tasks.ts'
 import { fail, ok, type Result } from './result.ts'
+import { daysUntil, deadlineEndsAt } from './vietnam-days.ts'
 
 /** The school, year and department (null: the whole school) a viewer may see. */
 export interface LateScope {

@@ -33,7 +33,6 @@ import type { Plan, PlanAction, PlanEvent, PlanStatus } from '../store/plans.ts'
 import type { SchoolYear } from '../store/schools.ts'
 import type { Stores } from '../store/stores.ts'
 import { type Actor, type ActorInfo, canView, isAdminOf, isHeadOf, isSelf, whoIs } from './access.ts'
-import { deadlinePassed } from './calendar.ts'
 import { fitsProfile, modulesForTyped, toCatalogueModule } from './catalogue.ts'
 import type { ServiceContext } from './options.ts'
 import { profileOfYear } from './regulation.ts'
@@ -50,6 +49,7 @@ import {
   parseInput,
   type Result,
 } from './result.ts'
+import { deadlinePassed } from './vietnam-days.ts'
 
 /** Staff have no BDTX plan. */
 export type NoPlanForRole = { readonly code: 'no-plan-for-role'; readonly role: string }

@@ -1,10 +1,12 @@
 /**
  * Which regulation a school year is judged by. A new year starts under the one in force (TT 19/2019
  * from 2019-2020, `defaultProfileFor`); its admin may switch it while no result is saved, because
- * results saved under one profile would otherwise be judged by another's classes.
+ * results saved under one profile would otherwise be judged by another's classes. A switch moves
+ * the year's standard deadlines still on the old regulation's default days to the new one's.
  *
  *   await deps.regulation.ofActor(actor)                                  // the profile of my school's year
  *   await deps.regulation.setProfile(admin, { schoolYearId, profileId: 'tt26-2012' })
+ *   await deps.regulation.calendarDays(actor)         // TT 19: its 31 May and June, next to the school's days
  */
 import { z } from 'zod'
 import {
@@ -17,10 +19,11 @@ import {
   withSettings,
   type YearSettings,
 } from '../rules/index.ts'
+import { CalendarStore } from '../store/calendar.ts'
 import type { SchoolYear } from '../store/schools.ts'
 import type { Stores } from '../store/stores.ts'
 import { type Actor, isAdminOf, whoIs } from './access.ts'
-import { vietnamDay } from './calendar.ts'
+import { type DeadlineView, deadlineView } from './deadline-views.ts'
 import type { ServiceContext } from './options.ts'
 import {
   type Forbidden,
@@ -33,6 +36,8 @@ import {
   parseInput,
   type Result,
 } from './result.ts'
+import { deadlinePassed, vietnamDay } from './vietnam-days.ts'
+import { type RegulationDay, rederiveCalendar, regulationDay } from './year-calendar.ts'
 
 /** The year already has results: switching now would re-judge them by another regulation. */
 export type ResultsExist = { readonly code: 'results-exist'; readonly schoolYearName: string }
@@ -42,6 +47,11 @@ export type UnknownProfile = { readonly code: 'unknown-profile'; readonly known:
 export type InvalidSettings = {
   readonly code: 'settings-not-open' | 'settings-hours'
   readonly total: number
+}
+
+/** A deadline of the year whose day the regulation itself sets, with that day and whether it is over. */
+export interface RegulationDeadline extends DeadlineView {
+  regulation: RegulationDay & { passed: boolean }
 }
 
 /** A stored profile id read back; an id this version does not know reads as TT 26/2012. */
@@ -78,6 +88,30 @@ export class RegulationService {
     // today kept within the year: the middle of the three days (ISO days sort as dates)
     const standardsOn = [startsOn, today, endsOn].sort()[1]!
     return { today, standardsOn }
+  }
+
+  /**
+   * The days the current year's regulation itself sets (TT 19/2019: plans approved by 31 May, sent
+   * upward in June), each next to the deadline the school keeps for it — for everyone of the school,
+   * so that a day already over is never taken for a live deadline. Empty when the regulation sets
+   * none (TT 26/2012: the whole calendar is the school's) or for someone of no school.
+   */
+  async calendarDays(actor: Actor): Promise<RegulationDeadline[]> {
+    const mine = await this.ofActor(actor)
+    if (!mine) return []
+    const { year, profile } = mine
+    const now = this.ctx.now()
+    const days: RegulationDeadline[] = []
+    for (const d of await new CalendarStore(this.stores.db).listDeadlines(year.id)) {
+      const day = regulationDay(d, year, profile)
+      if (day) {
+        days.push({
+          ...deadlineView(d, year.schoolId, now),
+          regulation: { ...day, passed: deadlinePassed(day.dueDate, now) },
+        })
+      }
+    }
+    return days
   }
 
   /** An admin names the year's profile, before any result of the year is saved. */
@@ -166,6 +200,11 @@ export class RegulationService {
         now,
       )
       if (!updated) return notFound('school-year')
+      // a year switched to another regulation follows its calendar where the admin left the default
+      const from = profileOfYear(year)
+      if (programmeId(from.id) !== programmeId(profile.id)) {
+        await rederiveCalendar(tx, updated, from, profile, this.ctx.now())
+      }
       await tx.audit.record(
         telegramId,
         'school-year.profile',

@@ -13,10 +13,10 @@
 import type { TeacherGrade } from '../rules/index.ts'
 import { CalendarStore, type Deadline, type Task } from '../store/calendar.ts'
 import type { Stores } from '../store/stores.ts'
-import { deadlineEndsAt, vietnameseDate } from './calendar.ts'
 import { type BarSeries, stackedBarsPng } from './charts.ts'
 import type { GroupStatus } from './reports.ts'
 import type { Translate } from './results-sheet.ts'
+import { deadlineEndsAt, vietnameseDate } from './vietnam-days.ts'
 
 export interface ChartPicture {
   png: Buffer

@@ -15,7 +15,6 @@ import {
 } from '../rules/index.ts'
 import { fold } from '../store/text.ts'
 import { type Actor, whoIs } from './access.ts'
-import { vietnamDay } from './calendar.ts'
 import {
   type DeadlineNotOpen,
   type LateList,
@@ -35,6 +34,7 @@ import { type ChartPicture, type ClassRow, classChart, progressChart } from './r
 import { type Forbidden, forbidden, type NotLinked, notLinked, ok, type Result } from './result.ts'
 import { resultsWorkbook, type SheetRow, type Translate } from './results-sheet.ts'
 import { classCounts, type TeamRow, type TeamTable, TeamTableService } from './team-table.ts'
+import { vietnamDay } from './vietnam-days.ts'
 
 /** A plan's state as the report counts it. */
 export type PlanState = 'notSubmitted' | 'submitted' | 'approved' | 'returned'

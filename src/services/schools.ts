@@ -12,7 +12,6 @@ import { defaultProfileFor } from '../rules/index.ts'
 import type { Department, School, SchoolYear } from '../store/schools.ts'
 import type { Stores } from '../store/stores.ts'
 import { type Actor, isAdminOf, isMemberOf, whoIs } from './access.ts'
-import { ensureCalendar, firstYearCalendar, isDay, schoolYearAt, syncYearDeadlines } from './calendar.ts'
 import { type InviteView, issueInvite } from './invites.ts'
 import type { ServiceContext } from './options.ts'
 import {
@@ -26,6 +25,14 @@ import {
   parseInput,
   type Result,
 } from './result.ts'
+import { isDay, schoolYearAt } from './vietnam-days.ts'
+import {
+  ensureCalendar,
+  firstYearCalendar,
+  type RegulationDay,
+  regulationDay,
+  syncYearDeadlines,
+} from './year-calendar.ts'
 
 /** A school or department name is taken (compared without diacritics or case). */
 export type DuplicateName = { readonly code: 'duplicate-name'; readonly name: string }
@@ -57,8 +64,9 @@ export class SchoolService {
   }
 
   /**
-   * An owner creates a school with its current school year (the seed 004 calendar moved to this
-   * year: teachers' plans until 7 September, the school's approval until 14 September) and an
+   * An owner creates a school with its current school year (its regulation's calendar moved to
+   * this year — seed 004's under TT 26/2012: teachers' plans until 7 September, the school's
+   * approval until 14 September; under TT 19/2019 two weeks from today, its 31 May being past) and an
    * invite for its first admin — for a named person when `adminName` is given.
    */
   async createSchool(
@@ -70,8 +78,10 @@ export class SchoolService {
         school: School
         year: SchoolYear
         adminInvite: InviteView
-        /** the seed calendar's plan deadline, when it had passed and the year's was set later */
+        /** the calendar's plan deadline, when it had passed and the year's was set later */
         planDeadlineMovedFrom: string | null
+        /** the day the year's regulation sets for approving its plans (TT 19/2019: 31 May before it), if any */
+        approvalByRegulation: RegulationDay | null
       },
       Forbidden | InvalidInput | DuplicateName
     >
@@ -89,9 +99,9 @@ export class SchoolService {
     if (!who.isOwner) return forbidden()
     const nowDate = this.ctx.now()
     const now = nowDate.toISOString()
-    const { planDeadlineMovedFrom, ...calendar } = firstYearCalendar(nowDate)
     // the regulation in force when the year starts; the admin may switch it before any result
     const profile = (this.ctx.profileFor ?? defaultProfileFor)(schoolYearAt(nowDate).startYear)
+    const { planDeadlineMovedFrom, ...calendar } = firstYearCalendar(nowDate, profile)
     return this.stores.transaction(async (tx) => {
       if (await tx.schools.nameTaken(parsed.value.name)) {
         return fail({ code: 'duplicate-name' as const, name: parsed.value.name })
@@ -107,8 +117,8 @@ export class SchoolService {
         true,
         now,
       )
-      // the year's calendar: the standard deadlines of seed 004 with their reminders
-      await ensureCalendar(tx, year, nowDate)
+      // the year's calendar: its regulation's standard deadlines with their reminders
+      await ensureCalendar(tx, year, profile, nowDate)
       const admin = parsed.value.adminName
         ? await tx.people.create(
             {
@@ -141,7 +151,8 @@ export class SchoolService {
         { schoolId: school.id, name: school.name, year: year.name, adminInviteId: adminInvite.id },
         now,
       )
-      return ok({ school, year, adminInvite, planDeadlineMovedFrom })
+      const approvalByRegulation = regulationDay({ key: 'plan-school-approval' }, year, profile)
+      return ok({ school, year, adminInvite, planDeadlineMovedFrom, approvalByRegulation })
     })
   }
 

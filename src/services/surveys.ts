@@ -14,7 +14,6 @@ import type { Module } from '../store/modules.ts'
 import type { Person, Role } from '../store/people.ts'
 import type { Stores } from '../store/stores.ts'
 import { type Actor, isAdminOf, whoIs } from './access.ts'
-import { schoolYearAt, vietnamDay } from './calendar.ts'
 import type { ServiceContext } from './options.ts'
 import { catalogueOf, PlanService, type PlanView } from './plans.ts'
 import {
@@ -29,6 +28,7 @@ import {
   type Result,
 } from './result.ts'
 import { seedPlanFromSurvey } from './survey-plan.ts'
+import { schoolYearAt, vietnamDay } from './vietnam-days.ts'
 
 /** Other training a person may ask for besides the modules (seed 000 §II: ThS, LLCT, IT, language). */
 export const OTHER_TRAINING = ['thac-si', 'llct', 'tin-hoc', 'ngoai-ngu'] as const

@@ -15,7 +15,7 @@ import {
   runDueReminders,
   startReminderScheduler,
 } from '../../src/jobs/reminders.ts'
-import { taskButtonData } from '../../src/services/calendar.ts'
+import { taskButtonData } from '../../src/services/deadline-views.ts'
 import { fullPlan, must, OWNER, school, type World, world } from '../services/support.ts'
 
 type School = Awaited<ReturnType<typeof school>>

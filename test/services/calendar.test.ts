@@ -7,7 +7,8 @@ import { Migrator } from 'kysely'
 import { describe, expect, it } from 'vitest'
 import { migrations } from '../../migrations/index.ts'
 import { openSqlite } from '../../src/db/connection.ts'
-import { standardCalendar } from '../../src/services/calendar.ts'
+import { TT26_2012 } from '../../src/rules/index.ts'
+import { standardCalendar } from '../../src/services/year-calendar.ts'
 import { CalendarStore } from '../../src/store/calendar.ts'
 import type { World } from './support.ts'
 import { account, fullPlan, must, OWNER, refused, school, snapshot, world } from './support.ts'
@@ -186,14 +187,17 @@ describe('migration 0005', () => {
     expect((await migrator.migrateToLatest()).error).toBeUndefined()
     const store = new CalendarStore(db)
     const made = await store.listDeadlines(y.id)
-    const expected = standardCalendar({
-      id: y.id,
-      name: y.name,
-      startsOn: y.starts_on,
-      planDeadline: y.plan_deadline,
-      approvalDeadline: y.approval_deadline,
-    })
-    // the migration's frozen copy and the service's template agree
+    const expected = standardCalendar(
+      {
+        id: y.id,
+        name: y.name,
+        startsOn: y.starts_on,
+        planDeadline: y.plan_deadline,
+        approvalDeadline: y.approval_deadline,
+      },
+      TT26_2012,
+    )
+    // the migration's frozen copy and the service's template (TT 26/2012's, seed 004's) agree
     const bySort = [...made].sort((x, z) => x.sortOrder - z.sortOrder)
     expect(bySort.map(({ id: _, createdAt: _c, updatedAt: _u, removedAt: _r, ...d }) => d)).toEqual(expected)
     expect(made.find((d) => d.key === 'plan-writing')).toMatchObject({ dueDate: '2025-09-10' })

@@ -3,8 +3,9 @@
  * admin changes plans. The clock is the test's.
  */
 import { describe, expect, it } from 'vitest'
-import { deadlinePassed, schoolYearAt, seedCalendar } from '../../src/services/calendar.ts'
 import { commandsFor } from '../../src/services/commands.ts'
+import { deadlinePassed, schoolYearAt } from '../../src/services/vietnam-days.ts'
+import { seedCalendar } from '../../src/services/year-calendar.ts'
 import { fullPlan, must, OWNER, refused, school, snapshot, world } from './support.ts'
 
 describe('the plan deadline', () => {

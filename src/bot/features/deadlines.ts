@@ -1,6 +1,7 @@
 /**
  * /deadlines: the year's deadlines that concern the person asking, next first, with what is still
- * open for them; dates the Vietnamese way. A school's admin keeps the calendar with /deadline:
+ * open for them, and the days the year's regulation itself sets (with the school's deadline for
+ * each, and whether the regulation's day is over); dates the Vietnamese way. A school's admin keeps the calendar with /deadline:
  *
  *   /deadline add 20/10/2026 Nộp bài thu hoạch giữa kỳ
  *   /deadline move 3 21/09/2026
@@ -11,7 +12,7 @@
  * reminders, not the day a period opens; the calendar service checks who may change what.
  */
 import { InlineKeyboard } from 'grammy'
-import type { AdminDeadlineView, MyDeadline } from '../../services/calendar.ts'
+import type { AdminDeadlineView, MyDeadline } from '../../services/deadline-views.ts'
 import { ROLES } from '../../store/people.ts'
 import { callbackData } from '../callback-data.ts'
 import type { BotContext } from '../context.ts'
@@ -45,6 +46,32 @@ function myLine(ctx: BotContext, d: MyDeadline, language: string): string {
   return `${d.passed ? '▫️' : d.open ? '⏳' : '📅'} <b>${when(d)}</b> (${left}) ${title}${state}`
 }
 
+/**
+ * The days the year's regulation sets (TT 19/2019: plans approved by 31 May, sent upward in June),
+ * each with the school's deadline for it and whether the regulation's day is over; nothing when
+ * the regulation sets none (TT 26/2012).
+ */
+async function regulationLines(ctx: BotContext, language: string): Promise<string[]> {
+  const days = await ctx.deps.regulation.calendarDays(actorOf(ctx))
+  if (days.length === 0) return []
+  const lines = ['', ctx.t('deadlines-regulation-heading')]
+  for (const d of days) {
+    const { regulation } = d
+    const moved = regulation.dueDate !== d.dueDate || regulation.opensOn !== d.opensOn
+    lines.push(
+      ctx.t('deadlines-regulation-line', {
+        title: escapeHtml(language === 'en' ? d.titleEn : d.titleVi),
+        when: when({ ...regulation, dueTime: null }),
+        source: escapeHtml(regulation.source),
+        state: regulation.passed ? 'passed' : moved ? 'moved' : 'same',
+        school: when(d),
+      }),
+    )
+  }
+  lines.push(ctx.t('deadlines-regulation-rest'))
+  return lines
+}
+
 export async function showDeadlines(ctx: BotContext): Promise<void> {
   const language = await ctx.i18n.getLocale()
   const mine = await ctx.deps.calendar.deadlinesFor(actorOf(ctx))
@@ -52,6 +79,7 @@ export async function showDeadlines(ctx: BotContext): Promise<void> {
   const lines = [ctx.t('deadlines-heading')]
   if (mine.value.length === 0) lines.push(ctx.t('deadlines-none'))
   for (const d of mine.value) lines.push(myLine(ctx, d, language))
+  lines.push(...(await regulationLines(ctx, language)))
   const me = always(await ctx.deps.people.whoAmI(actorOf(ctx)))
   if (me.person?.role === 'admin' && me.school) {
     const all = await ctx.deps.calendar.list(actorOf(ctx), { schoolId: me.school.id })

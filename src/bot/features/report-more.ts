@@ -8,7 +8,7 @@
  */
 import { type InlineKeyboard, InputFile } from 'grammy'
 import { reminderContent, reminderTextFromLocales } from '../../jobs/reminders.ts'
-import { deadlineTitle } from '../../services/calendar.ts'
+import { deadlineTitle } from '../../services/deadline-views.ts'
 import { type LateList, REMIND_AGAIN_HOURS } from '../../services/late.ts'
 import type { ChartPicture } from '../../services/report-charts.ts'
 import { callbackData } from '../callback-data.ts'

@@ -6,9 +6,9 @@
  */
 import { type Conversation, createConversation } from '@grammyjs/conversations'
 import { InlineKeyboard } from 'grammy'
-import { LATE_START_PLAN_DAYS } from '../../services/calendar.ts'
 import { startLink } from '../../services/codes.ts'
 import type { Me } from '../../services/people.ts'
+import { LATE_START_PLAN_DAYS } from '../../services/year-calendar.ts'
 import type { Role } from '../../store/people.ts'
 import { callbackData } from '../callback-data.ts'
 import type { BotContext, FlowContext } from '../context.ts'
@@ -49,7 +49,7 @@ async function newSchoolFlow(conversation: Flow, ctx: FlowContext): Promise<void
     c.deps.schools.createSchool(actorOf(c), { name, ...(adminName === '-' ? {} : { adminName }) }),
   )
   if (!created.ok) return void (await ctx.reply(serviceErrorText(ctx.t, created.error)))
-  const { school, year, adminInvite, planDeadlineMovedFrom } = created.value
+  const { school, year, adminInvite, planDeadlineMovedFrom, approvalByRegulation } = created.value
   const text = ctx.t('schools-created', {
     school: escapeHtml(school.name),
     year: escapeHtml(year.name),
@@ -59,12 +59,19 @@ async function newSchoolFlow(conversation: Flow, ctx: FlowContext): Promise<void
     code: adminInvite.code,
     expires: formatDate(adminInvite.expiresAt),
   })
-  const late = planDeadlineMovedFrom
-    ? `\n\n${ctx.t('schools-created-late', {
-        seedDeadline: formatDate(planDeadlineMovedFrom),
-        days: LATE_START_PLAN_DAYS,
-      })}`
-    : ''
+  // under TT 19/2019 the day that passed is the regulation's (plans approved by 31 May), not a school's
+  const late = !planDeadlineMovedFrom
+    ? ''
+    : approvalByRegulation
+      ? `\n\n${ctx.t('schools-created-late-regulation', {
+          source: escapeHtml(approvalByRegulation.source),
+          regulationDeadline: formatDate(approvalByRegulation.dueDate),
+          days: LATE_START_PLAN_DAYS,
+        })}`
+      : `\n\n${ctx.t('schools-created-late', {
+          seedDeadline: formatDate(planDeadlineMovedFrom),
+          days: LATE_START_PLAN_DAYS,
+        })}`
   await ctx.reply(text + late)
 }
 

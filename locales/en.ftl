@@ -86,8 +86,14 @@ reason-no-modules = the plan has no self-chosen (ND3) module, so not { $blocks }
 score-error-not-a-number = "{ $input }" is not a score. A score is a number from 0 to 10, e.g. 8 or 8.5.
 score-error-out-of-range = { $input } is outside the scale. A score is from 0 to 10.
 score-error-too-many-decimals = { $input } has too many decimals. A score has at most two, e.g. 8.25.
-result-final = Average: <b>{ $average }</b> — class <b>{ $grade }</b>
-result-final-no-average = Class <b>{ $grade }</b>
+result-final = Average: <b>{ $average }</b> — { $graded ->
+    [no] <b>{ $grade }</b>
+   *[yes] class <b>{ $grade }</b>
+}
+result-final-no-average = { $graded ->
+    [no] Result: <b>{ $grade }</b>
+   *[yes] Class <b>{ $grade }</b>
+}
 
 ## /need
 

@@ -86,8 +86,14 @@ reason-no-modules = kế hoạch chưa có mô đun tự chọn (ND3) nào nên 
 score-error-not-a-number = «{ $input }» không phải là điểm. Điểm là một số từ 0 đến 10, ví dụ 8 hoặc 8,5.
 score-error-out-of-range = { $input } nằm ngoài thang điểm. Điểm phải từ 0 đến 10.
 score-error-too-many-decimals = { $input } có quá nhiều chữ số thập phân. Điểm có tối đa hai chữ số sau dấu phẩy, ví dụ 8,25.
-result-final = ĐTB: <b>{ $average }</b> — xếp loại <b>{ $grade }</b>
-result-final-no-average = Xếp loại <b>{ $grade }</b>
+result-final = ĐTB: <b>{ $average }</b> — { $graded ->
+    [no] <b>{ $grade }</b>
+   *[yes] xếp loại <b>{ $grade }</b>
+}
+result-final-no-average = { $graded ->
+    [no] Kết quả: <b>{ $grade }</b>
+   *[yes] Xếp loại <b>{ $grade }</b>
+}
 
 ## /need
 

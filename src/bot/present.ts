@@ -303,10 +303,12 @@ export function resultText(
   if (result === null) return t('scores-no-approved-plan')
   if (result.kind === 'final') {
     const label = 'grade' in result ? t(`grade-${result.grade}`) : t(`verdict-${result.verdict}`)
+    // a profile whose teachers only complete their plan or not (TT 19) grades nobody: no "xếp loại"
+    const graded = 'grade' in result && profile.teacher.classes.length === 1 ? 'no' : 'yes'
     lines.push(
       result.average === null
-        ? t('result-final-no-average', { grade: label })
-        : t('result-final', { average: tenths(t, result.average), grade: label }),
+        ? t('result-final-no-average', { grade: label, graded })
+        : t('result-final', { average: tenths(t, result.average), grade: label, graded }),
     )
     for (const reason of result.reasons) lines.push(`• ${reasonText(t, reason)}`)
   } else {

@@ -76,7 +76,7 @@ describe('a school year names its regulation', () => {
     expect(underTt26).toContain('ĐTB: 9,0 — xếp loại Giỏi')
     expect(underTt26).toContain('TT 26/2012/TT-BGDĐT Điều 13')
     const underTt19 = text(await user(b.teacherToan.telegramId).say('/scores'))
-    expect(underTt19).toContain('ĐTB: 9,0 — xếp loại Hoàn thành kế hoạch')
+    expect(underTt19).toContain('ĐTB: 9,0 — Hoàn thành kế hoạch')
     expect(underTt19).toContain('theo hướng dẫn của trường')
     expect(underTt19).not.toContain('Giỏi')
   })

@@ -64,87 +64,70 @@ export class SendSlotStore {
           .where('started_ms', '<', now - KEEP_MS)
           .execute()
       }
-      // what occupies the last second: answered within it, or in flight (and not stale)
-      const busy = await db
+      // in one look: what occupies the last second (answered within it, or in flight and not
+      // stale), and the last minute of the chats asked for
+      const asked = new Set(requests.map((r) => r.chatId))
+      const chatIds = [...asked]
+      const rows = await db
         .selectFrom('send_slots')
-        .select('ended_ms')
+        .select(['chat_id', 'started_ms', 'ended_ms'])
         .where((eb) =>
           eb.or([
             eb('ended_ms', '>', now - WINDOW_MS),
             eb.and([eb('ended_ms', 'is', null), eb('started_ms', '>', now - STALE_MS)]),
+            ...(chatIds.length
+              ? [eb.and([eb('chat_id', 'in', chatIds), eb('started_ms', '>', now - MINUTE_MS)])]
+              : []),
           ]),
         )
         .execute()
-      const ends = busy.map((r) => (r.ended_ms === null ? Number.POSITIVE_INFINITY : Number(r.ended_ms)))
-      const chatIds = [...new Set(requests.map((r) => r.chatId))]
-      const recent = chatIds.length
-        ? await db
-            .selectFrom('send_slots')
-            .select(['chat_id', 'started_ms', 'ended_ms'])
-            .where('chat_id', 'in', chatIds)
-            .where('started_ms', '>', now - MINUTE_MS)
-            .execute()
-        : []
-      const chats = new Map<number, number[]>()
-      const chatEnds = new Map<number, number>()
-      for (const r of recent) {
-        const chatId = Number(r.chat_id)
+      const ends: number[] = []
+      const chats = new Map<number, { starts: number[]; end: number }>()
+      for (const r of rows) {
         const started = Number(r.started_ms)
-        const end =
-          r.ended_ms === null
-            ? started > now - STALE_MS
-              ? Number.POSITIVE_INFINITY
-              : started
-            : Number(r.ended_ms)
-        chats.set(chatId, [...(chats.get(chatId) ?? []), started])
-        chatEnds.set(chatId, Math.max(chatEnds.get(chatId) ?? Number.NEGATIVE_INFINITY, end))
+        const inFlight = r.ended_ms === null && started > now - STALE_MS
+        const end = inFlight ? Number.POSITIVE_INFINITY : Number(r.ended_ms ?? started)
+        if (end > now - WINDOW_MS) ends.push(end)
+        const chatId = Number(r.chat_id)
+        if (started <= now - MINUTE_MS || !asked.has(chatId)) continue
+        const chat = chats.get(chatId) ?? { starts: [], end: Number.NEGATIVE_INFINITY }
+        chat.starts.push(started)
+        chat.end = Math.max(chat.end, end)
+        chats.set(chatId, chat)
       }
 
-      const granted: Grants['granted'] = []
+      const granted: number[] = []
       let retryAt = Number.POSITIVE_INFINITY
       ends.sort((a, b) => a - b)
       for (const [index, request] of requests.entries()) {
         const globalAt = ends.length < request.limit ? now : ends[ends.length - request.limit]! + WINDOW_MS
-        const chatAt = this.chatAt(request.chatId, now, limits, chats.get(request.chatId), chatEnds)
-        const at = Math.max(globalAt, chatAt)
+        const at = Math.max(globalAt, chatAt(request.chatId, now, limits, chats.get(request.chatId)))
         if (at > now) {
           retryAt = Math.min(retryAt, at)
           continue
         }
-        const row = await db
-          .insertInto('send_slots')
-          .values({ chat_id: request.chatId, started_ms: now, ended_ms: null })
-          .returning('id')
-          .executeTakeFirstOrThrow()
-        granted.push({ index, slot: row.id })
+        granted.push(index)
         ends.push(Number.POSITIVE_INFINITY)
-        chats.set(request.chatId, [...(chats.get(request.chatId) ?? []), now])
-        chatEnds.set(request.chatId, Number.POSITIVE_INFINITY)
+        const chat = chats.get(request.chatId) ?? { starts: [], end: Number.NEGATIVE_INFINITY }
+        chat.starts.push(now)
+        chat.end = Number.POSITIVE_INFINITY
+        chats.set(request.chatId, chat)
       }
-      return { granted, retryAt }
+      if (granted.length === 0) return { granted: [], retryAt }
+      const slots = await db
+        .insertInto('send_slots')
+        .values(
+          granted.map((index) => ({ chat_id: requests[index]!.chatId, started_ms: now, ended_ms: null })),
+        )
+        .returning('id')
+        .execute()
+      return { granted: granted.map((index, k) => ({ index, slot: slots[k]!.id })), retryAt }
     })
   }
 
   /** The message of `slot` was answered at `now`: it occupies the budget a second from now. */
   async release(slot: number, now: number): Promise<void> {
     await this.db.updateTable('send_slots').set({ ended_ms: now }).where('id', '=', slot).execute()
-  }
-
-  private chatAt(
-    chatId: number,
-    now: number,
-    limits: SlotLimits,
-    starts: number[] | undefined,
-    ends: Map<number, number>,
-  ): number {
-    if (chatId < 0) {
-      const sends = (starts ?? []).sort((a, b) => a - b)
-      return sends.length < limits.perGroupMinute
-        ? now
-        : sends[sends.length - limits.perGroupMinute]! + MINUTE_MS
-    }
-    const last = ends.get(chatId)
-    return last === undefined ? now : Math.max(now, last + limits.perChatMs)
   }
 
   /** Runs `work` while no other process decides: one transaction at a time per store. */
@@ -166,4 +149,21 @@ export class SendSlotStore {
       }
     })
   }
+}
+
+/** When a message to this chat may go, given its messages of the last minute. */
+function chatAt(
+  chatId: number,
+  now: number,
+  limits: SlotLimits,
+  chat: { starts: number[]; end: number } | undefined,
+): number {
+  if (!chat) return now
+  if (chatId < 0) {
+    const sends = [...chat.starts].sort((a, b) => a - b)
+    return sends.length < limits.perGroupMinute
+      ? now
+      : sends[sends.length - limits.perGroupMinute]! + MINUTE_MS
+  }
+  return Math.max(now, chat.end + limits.perChatMs)
 }

@@ -128,3 +128,45 @@ it('puts this process’s replies before its outbox', { timeout: 30_000 }, async
     true,
   ])
 })
+
+/** Resolves once `promise` has, or says it is still waiting after `ms` of real time. */
+async function within<T>(promise: Promise<T>, ms: number): Promise<T | 'waiting'> {
+  return Promise.race([
+    promise,
+    new Promise<'waiting'>((resolve) => setTimeout(() => resolve('waiting'), ms)),
+  ])
+}
+
+it('keeps a dead process’s message in flight in the budget for 30 seconds, then frees its place', async () => {
+  const [one, two] = await twoProcesses()
+  const clock = { t: Date.parse('2026-09-01T01:00:00Z') }
+  const now = () => clock.t
+  const dead = new SharedSendBudget(one, { perSecond: 2, now })
+  const alive = new SharedSendBudget(two, { perSecond: 2, now })
+  await dead.take(1, 'reply')
+  await dead.take(2, 'reply') // neither answered: the process died while they were in flight
+  const next = alive.take(3, 'reply')
+  clock.t += 29_000
+  expect(await within(next, 200)).toBe('waiting')
+  clock.t += 1_001
+  expect(await within(next, 5_000)).toBeTypeOf('function')
+})
+
+it('sends at most 20 messages a minute to one group, whichever process sends them', async () => {
+  const [one, two] = await twoProcesses()
+  const clock = { t: Date.parse('2026-09-01T01:00:00Z') }
+  const now = () => clock.t
+  const budgets = [
+    new SharedSendBudget(one, { perSecond: 30, now }),
+    new SharedSendBudget(two, { perSecond: 30, now }),
+  ]
+  for (let i = 0; i < 20; i++) {
+    const release = await budgets[i % 2]!.take(-100, 'outbox')
+    release()
+    clock.t += 1_000
+  }
+  const twentyFirst = budgets[0]!.take(-100, 'outbox')
+  expect(await within(twentyFirst, 200)).toBe('waiting')
+  clock.t += 40_000 // a minute after the first
+  expect(await within(twentyFirst, 5_000)).toBeTypeOf('function')
+})

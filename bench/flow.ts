@@ -6,13 +6,15 @@
  *
  * `press_p99_ms` must stay within Telegram's own per-chat spacing (≤ 1,100 ms): a flow's earlier
  * steps are replayed on every update, and none of that may be paced or sent again.
+ * `SEND_BUDGET=shared` measures it with the budget kept in the store, as main.ts chooses it.
  */
 import { run } from '@grammyjs/runner'
 import { openApp } from '../src/app.ts'
 import { productionTransformers } from '../src/bot/api.ts'
 import { createBot } from '../src/bot/index.ts'
 import { FakeTelegram } from '../src/emulator/fake-telegram.ts'
-import { MemorySendBudget, TELEGRAM_RATE } from '../src/jobs/send-budget.ts'
+import { TELEGRAM_RATE } from '../src/jobs/send-budget.ts'
+import { createSendBudget } from '../src/jobs/shared-send-budget.ts'
 import { silentLogger } from '../src/logger.ts'
 import type { BenchSuite } from './suites.ts'
 
@@ -29,7 +31,9 @@ export const flowSuite: BenchSuite = {
       token: '123456:bench-flow',
       deps: app.deps,
       client: { apiRoot: server.url },
-      transformers: productionTransformers(new MemorySendBudget({ perSecond: TELEGRAM_RATE })),
+      transformers: productionTransformers(
+        createSendBudget(app.db, { shared: process.env.SEND_BUDGET === 'shared', perSecond: TELEGRAM_RATE }),
+      ),
     })
     await bot.init()
     fake.track(bot)

@@ -72,6 +72,17 @@ const schema = z.object({
     .min(1, 'from 1 to 1000 messages per second (Telegram allows about 30)')
     .max(1000, 'from 1 to 1000 messages per second (Telegram allows about 30)')
     .default(25),
+  SEND_RATE: z.coerce
+    .number({ error: 'a number of messages per second' })
+    .int('a whole number of messages per second')
+    .min(1, 'from 1 to 1000 messages per second (Telegram allows about 30)')
+    .max(1000, 'from 1 to 1000 messages per second (Telegram allows about 30)')
+    .default(30),
+  SEND_BUDGET: optionalText.pipe(
+    z
+      .enum(['memory', 'shared'], { error: 'memory (one process) or shared (through the database)' })
+      .optional(),
+  ),
 })
 
 export type Mode =
@@ -87,6 +98,14 @@ export interface Config {
   logLevel: 'debug' | 'info' | 'warn' | 'error'
   /** broadcasts and reminders: at most this many messages a second overall (BROADCAST_RATE) */
   broadcastRate: number
+  /** every message of the token together, replies and outbox: at most this many a second (SEND_RATE) */
+  sendRate: number
+  /**
+   * the sending budget is kept in the database, shared by every process on it (SEND_BUDGET=shared;
+   * the default with DATABASE_URL), or in this process's memory (SEND_BUDGET=memory; the default
+   * on the SQLite file)
+   */
+  sharedBudget: boolean
   /**
    * The Mini App grade sheet's public https address (WEB_APP_URL); in webhook mode it defaults to
    * `/app/grades` beside the webhook, served by the same server. Unset in polling: no Mini App.
@@ -118,6 +137,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     ownerTelegramIds: e.OWNER_TELEGRAM_IDS,
     logLevel: e.LOG_LEVEL,
     broadcastRate: e.BROADCAST_RATE,
+    sendRate: e.SEND_RATE,
+    sharedBudget: (e.SEND_BUDGET ?? (e.DATABASE_URL ? 'shared' : 'memory')) === 'shared',
     port: e.PORT,
     ...(e.WEB_APP_URL
       ? { webAppUrl: e.WEB_APP_URL }

@@ -21,7 +21,7 @@ import { ConfigError, loadConfig } from './config.ts'
 import { healthHandler } from './health.ts'
 import { startOutboxWorker } from './jobs/outbox-worker.ts'
 import { reminderTextFromLocales, startReminderScheduler } from './jobs/reminders.ts'
-import { MemorySendBudget, TELEGRAM_RATE } from './jobs/send-budget.ts'
+import { createSendBudget } from './jobs/shared-send-budget.ts'
 import { DRAIN_MS, trackUpdates, type UpdatesInHand } from './lifecycle.ts'
 import { createLogger } from './logger.ts'
 import { startLink } from './services/codes.ts'
@@ -76,8 +76,11 @@ async function announceSetup(botUsername: string): Promise<string | null> {
   return setupCode
 }
 
-/** One sending budget for the token (Telegram: ~30 messages a second): replies first, the outbox the rest. */
-const budget = new MemorySendBudget({ perSecond: TELEGRAM_RATE })
+/**
+ * One sending budget for the token (Telegram: ~30 messages a second): replies first, the outbox the
+ * rest; in the database when several processes share it (PostgreSQL, or SEND_BUDGET=shared).
+ */
+const budget = createSendBudget(app.db, { shared: config.sharedBudget, perSecond: config.sendRate, logger })
 
 /**
  * Broadcasts and reminders: the outbox worker on its own Api (paced by itself and by the shared budget,

@@ -317,6 +317,16 @@ export interface JobLeasesTable {
   expires_at: string
 }
 
+/** A message a process may send under the token's shared budget (migration 0120, src/store/send-slots.ts). */
+export interface SendSlotsTable {
+  id: Generated<number>
+  chat_id: number
+  /** ms since the epoch: when the process was allowed to send */
+  started_ms: number
+  /** ms since the epoch: when Telegram answered; null while in flight */
+  ended_ms: number | null
+}
+
 /** A person's /settings; no row: the defaults (see migration 0040). */
 export interface CoursesTable {
   id: Generated<number>
@@ -453,6 +463,7 @@ export interface Database {
   notification_settings: NotificationSettingsTable
   reminder_deliveries: ReminderDeliveriesTable
   job_leases: JobLeasesTable
+  send_slots: SendSlotsTable
   courses: CoursesTable
   course_signups: CourseSignupsTable
   course_invitees: CourseInviteesTable

@@ -8,8 +8,8 @@
  *   const budget = new MemorySendBudget({ perSecond: 30 })
  *   await budget.take(chatId, 'reply')     // resolves when this message may go
  *
- * The interface is one call so that a budget shared by several processes (through the database)
- * can sit behind it later; this one lives in one process.
+ * This one lives in one process (the default on the SQLite file); several processes on one store
+ * share SharedSendBudget (src/jobs/shared-send-budget.ts) behind the same one call.
  */
 import type { Transformer } from 'grammy'
 

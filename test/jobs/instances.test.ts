@@ -3,14 +3,19 @@
  * SQLite file): two outbox workers in processes of their own deliver one 2,000-recipient broadcast
  * together, one of them killed with SIGKILL midway — every recipient gets the message once (the
  * killed worker's message in flight, at most, is `unknown`), both workers did part of it, the
- * sender gets one report, and the two together never send more than the token's rate in a second;
+ * sender gets one report — while this process, a bot instance of its own, answers 100 people's
+ * commands: the workers and the bot take their turns from the token's budget shared through the
+ * store, and all of them together never send more than it in any sliding second;
  * two reminder schedulers ticking together run the pass in one of them; and on PostgreSQL, one
  * instance reads what the other wrote (no stale in-process cache).
  */
 import { afterEach, expect, it } from 'vitest'
 import { openApp } from '../../src/app.ts'
+import { productionTransformers } from '../../src/bot/api.ts'
+import { createBot } from '../../src/bot/index.ts'
 import { FakeTelegram } from '../../src/emulator/fake-telegram.ts'
 import { type ReminderText, startReminderScheduler } from '../../src/jobs/reminders.ts'
+import { SharedSendBudget } from '../../src/jobs/shared-send-budget.ts'
 import { createLogger } from '../../src/logger.ts'
 import { createBroadcastService } from '../../src/services/broadcasts.ts'
 import { tempDatabase } from '../helpers/bot-harness.ts'
@@ -26,9 +31,12 @@ import {
   TOKEN,
 } from './support.ts'
 
-// the token's rate, shared by the workers: each keeps to its part
+// the token's budget, shared by every process: the workers' messages and the bot's replies together
 const RATE = 100
 const RECIPIENTS = 2_000
+// people typing commands to the bot while the broadcast goes out, each this many one after another
+const PEOPLE = 100
+const COMMANDS = 5
 const cleanups: Array<() => unknown> = []
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup()
@@ -44,7 +52,7 @@ async function sharedStore(): Promise<string> {
   return file.path
 }
 
-it('two workers deliver one broadcast once to everyone, one of them killed midway', {
+it('two workers deliver one broadcast once to everyone, one of them killed midway, while a bot answers people: never above the budget together', {
   timeout: 240_000,
 }, async () => {
   const store = await sharedStore()
@@ -67,15 +75,43 @@ it('two workers deliver one broadcast once to everyone, one of them killed midwa
   expect(must(await broadcasts.confirm(admin, { broadcastId: draft.id })).enqueued).toBe(RECIPIENTS)
   await app.close()
 
-  const first = forkWorker({ store, url: server.url, token: TOKEN, rate: RATE }, cleanups)
-  const second = forkWorker({ store, url: server.url, token: TOKEN, rate: RATE }, cleanups)
+  // this process is a bot instance on the same store: its replies count in the same budget
+  const instance = await openApp({ databasePath: store, logger: createLogger('error') })
+  cleanups.push(() => instance.close())
+  const bot = createBot({
+    token: TOKEN,
+    deps: instance.deps,
+    client: { fetch: fake.fetch },
+    transformers: productionTransformers(new SharedSendBudget(instance.db, { perSecond: RATE })),
+  })
+  fake.connect(bot)
+  await bot.init()
+  const askers = Array.from({ length: PEOPLE }, (_, i) =>
+    fake.user({ id: 70_001 + i, first_name: `Người ${i + 1}`, language_code: 'vi' }),
+  )
+
+  const sendRate = RATE
+  const first = forkWorker({ store, url: server.url, token: TOKEN, rate: RATE, sendRate }, cleanups)
+  const second = forkWorker({ store, url: server.url, token: TOKEN, rate: RATE, sendRate }, cleanups)
   let delivered = 0
+  let midway = () => {}
+  const asking = new Promise<void>((resolve) => {
+    midway = resolve
+  }).then(() =>
+    Promise.all(
+      askers.map(async (asker) => {
+        for (let k = 0; k < COMMANDS; k++) await asker.sendText('/help')
+      }),
+    ),
+  )
   fake.onEvent((event) => {
     if (event.kind !== 'send' || !teachers.has(event.chatId)) return
-    if (++delivered === 700) first.process.kill('SIGKILL')
+    if (++delivered === 200) midway()
+    if (delivered === 700) first.process.kill('SIGKILL')
   })
   expect(await first.exit).toBe('SIGKILL')
   expect(await second.exit).toBe(0)
+  await asking
 
   const check = await openApp({ databasePath: store, logger: createLogger('error') })
   cleanups.push(() => check.close())
@@ -108,7 +144,10 @@ it('two workers deliver one broadcast once to everyone, one of them killed midwa
   })
   const toAdmin = fake.events.filter((e) => e.chatId === admin.telegramId && e.kind === 'send')
   expect(toAdmin).toHaveLength(2) // the progress message, the report
-  // the two together, the killed one's last second included, never above the token's rate
+  // every command answered once
+  for (const asker of askers)
+    expect({ chat: asker.id, got: per.get(asker.id) }).toEqual({ chat: asker.id, got: COMMANDS })
+  // the workers and the bot together, the killed worker's last second included, never above the budget
   expect(maxInWindow(fake.sent.map((s) => s.at))).toBeLessThanOrEqual(RATE)
   expect(minGapPerChat(fake.sent)).toBeGreaterThanOrEqual(1000)
   expect(fake.violations).toEqual([])

@@ -172,9 +172,12 @@ export async function rowsByChat(db: Db, broadcastId: number) {
 
 const WORKER_SCRIPT = fileURLToPath(new URL('./worker-process.ts', import.meta.url))
 
-/** An outbox worker in its own process on this store, killed (SIGKILL) by `cleanups` after the test. */
+/**
+ * An outbox worker in its own process on this store, killed (SIGKILL) by `cleanups` after the test;
+ * with `sendRate`, it takes its turns from the token's budget shared through the store.
+ */
 export function forkWorker(
-  options: { store: string; url: string; token: string; rate: number },
+  options: { store: string; url: string; token: string; rate: number; sendRate?: number },
   cleanups: Array<() => unknown>,
 ) {
   const proc: ChildProcess = fork(WORKER_SCRIPT, [], {
@@ -187,6 +190,7 @@ export function forkWorker(
       OUTBOX_RATE: String(options.rate),
       OUTBOX_BACKOFF_MS: '200',
       OUTBOX_LEASE_MS: '1500',
+      ...(options.sendRate ? { OUTBOX_SEND_RATE: String(options.sendRate) } : {}),
     },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   })

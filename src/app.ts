@@ -47,6 +47,7 @@ export async function openApp(options: {
     joinRequests: services.joinRequests,
     catalogue: services.catalogue,
     plans: services.plans,
+    planApprovals: services.planApprovals,
     imports: services.imports,
     calendar: services.calendar,
     grades: services.grades,

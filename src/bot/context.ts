@@ -17,6 +17,7 @@ import type { InviteService } from '../services/invites.ts'
 import type { JoinRequestService } from '../services/join-requests.ts'
 import type { NotificationService } from '../services/notifications.ts'
 import type { PeopleService } from '../services/people.ts'
+import type { PlanApprovalService } from '../services/plan-approvals.ts'
 import type { PlanService } from '../services/plans.ts'
 import type { RegulationService } from '../services/regulation.ts'
 import type { ReportService } from '../services/reports.ts'
@@ -47,8 +48,10 @@ export interface Deps {
   joinRequests: JoinRequestService
   /** the module catalogue: browse, search, one module */
   catalogue: CatalogueService
-  /** personal plans: modules, submit, approve, return, reopen, what waits for me */
+  /** one's own plan: open it, add and remove modules, submit; its history */
   plans: PlanService
+  /** approving plans: approve, return, reopen; what waits for me */
+  planApprovals: PlanApprovalService
   /** staff and catalogue spreadsheets: preview, commit */
   imports: ImportService
   /** broadcasts: draft, preview, confirm, cancel, report (the outbox worker delivers) */

@@ -12,7 +12,7 @@ import type { Person } from '../store/people.ts'
 import type { School, SchoolYear } from '../store/schools.ts'
 import type { Stores } from '../store/stores.ts'
 import { type Actor, type ActorInfo, isAdminOf, whoIs } from './access.ts'
-import type { NotGradable } from './grade-preview.ts'
+import type { NotGradable } from './grade-line-errors.ts'
 import { profileOfYear } from './regulation.ts'
 import {
   type Entity,

@@ -31,8 +31,9 @@ import { type Actor, whoIs } from './access.ts'
 import { componentsOf, judgedAsOf, sameComponents } from './grade-components.ts'
 import { type GridPlace, type GridRow, gridLines } from './grade-grid.ts'
 import { type RawLine, sheetLine, splitMessage } from './grade-lines.ts'
+import type { PreviewScope } from './grade-names.ts'
 import { type GradeNotices, gradeNotices } from './grade-notices.ts'
-import { buildPreview, type GradePreview, type PreviewScope } from './grade-preview.ts'
+import { buildPreview, type GradePreview } from './grade-preview.ts'
 import {
   departmentNameOf,
   type GradeScope,

@@ -19,6 +19,7 @@ import { JoinRequestService } from './join-requests.ts'
 import { NotificationService } from './notifications.ts'
 import type { ServiceOptions } from './options.ts'
 import { PeopleService } from './people.ts'
+import { PlanApprovalService } from './plan-approvals.ts'
 import { PlanService } from './plans.ts'
 import { RegulationService } from './regulation.ts'
 import { ReportService } from './reports.ts'
@@ -39,7 +40,10 @@ export interface Services {
   /** claims of a listed name through a department-wide link, approved by the head or admin */
   joinRequests: JoinRequestService
   catalogue: CatalogueService
+  /** one's own plan: open it, add and remove modules, submit; its history */
   plans: PlanService
+  /** approving plans: approve, return, reopen; what waits for me */
+  planApprovals: PlanApprovalService
   imports: ImportService
   /** the year's deadlines and reminders: list, add, move, rename, remove; mine; whose task is open */
   calendar: CalendarService
@@ -80,6 +84,7 @@ export function createServices(db: Db, options: Partial<ServiceOptions> = {}): S
     joinRequests: new JoinRequestService(ctx),
     catalogue: new CatalogueService(ctx),
     plans: new PlanService(ctx),
+    planApprovals: new PlanApprovalService(ctx),
     imports: new ImportService(ctx),
     calendar: new CalendarService(ctx),
     grades: new GradeService(ctx),

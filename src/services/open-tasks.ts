@@ -83,7 +83,7 @@ export class YearFacts {
         const waiting = (await this.allPlans()).filter((p) => {
           if (p.personId === person.id) return false
           if (p.status === 'head_approved') return true
-          // a submitted plan no head will see goes straight to the school (PlanService.waiting)
+          // a submitted plan no head will see goes straight to the school (PlanApprovalService.waiting)
           const headStep =
             p.departmentId !== null && (heads.get(p.departmentId) ?? []).some((h) => h !== p.personId)
           return p.status === 'submitted' && !headStep

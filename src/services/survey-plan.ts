@@ -6,7 +6,8 @@
 
 import type { Stores } from '../store/stores.ts'
 import type { Actor } from './access.ts'
-import type { PlanService, PlanView } from './plans.ts'
+import type { PlanView } from './plan-view.ts'
+import type { PlanService } from './plans.ts'
 
 /** The plan after seeding (the same view when there was nothing to seed). */
 export async function seedPlanFromSurvey(

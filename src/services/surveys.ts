@@ -15,7 +15,8 @@ import type { Person, Role } from '../store/people.ts'
 import type { Stores } from '../store/stores.ts'
 import { type Actor, isAdminOf, whoIs } from './access.ts'
 import type { ServiceContext } from './options.ts'
-import { catalogueOf, PlanService, type PlanView } from './plans.ts'
+import { catalogueOf, type PlanView } from './plan-view.ts'
+import { PlanService } from './plans.ts'
 import {
   type Forbidden,
   fail,

@@ -10,7 +10,7 @@ import { lineErrorText } from '../../src/bot/features/grades.ts'
 import { createI18n, localesDir } from '../../src/bot/i18n.ts'
 import { decimal, percent, typedNumber } from '../../src/bot/present.ts'
 import { serviceErrorText } from '../../src/bot/service-errors.ts'
-import type { GradeLineError } from '../../src/services/grade-preview.ts'
+import type { GradeLineError } from '../../src/services/grade-line-errors.ts'
 
 const i18n = createI18n()
 const tIn = (language: string) =>
@@ -47,7 +47,7 @@ describe('service refusals', () => {
     for (const dir of ['src/services', 'src/store']) {
       for (const file of readdirSync(dir)) {
         // the lines' own errors (grades, a course table) are written by their features, a key each
-        if (file === 'grade-preview.ts' || file === 'course-table.ts') continue
+        if (file === 'grade-line-errors.ts' || file === 'course-table.ts') continue
         const source = readFileSync(join(dir, file), 'utf8')
         for (const m of source.matchAll(/(?:fail\(\{ code: |readonly code: )'([a-z-]+)'/g)) codes.add(m[1]!)
       }

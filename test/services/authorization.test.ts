@@ -92,9 +92,9 @@ const calls: Record<string, Call> = {
   'plans.addModule': (x) => w.services.plans.addModule(x, { planId, code: 'THPT 31' }),
   'plans.removeModule': (x) => w.services.plans.removeModule(x, { planId, moduleId }),
   'plans.submit': (x) => w.services.plans.submit(x, { planId }),
-  'plans.approve': (x) => w.services.plans.approve(x, { planId }),
-  'plans.returnPlan': (x) => w.services.plans.returnPlan(x, { planId, reason: 'no' }),
-  'plans.reopen': (x) => w.services.plans.reopen(x, { planId, reason: 'no' }),
+  'planApprovals.approve': (x) => w.services.planApprovals.approve(x, { planId }),
+  'planApprovals.returnPlan': (x) => w.services.planApprovals.returnPlan(x, { planId, reason: 'no' }),
+  'planApprovals.reopen': (x) => w.services.planApprovals.reopen(x, { planId, reason: 'no' }),
   'people.setProfile': (x) =>
     w.services.people.setProfile(x, { personId: a.teacherToan.personId, level: 'THCS' }),
   'people.add': (x) =>
@@ -174,8 +174,8 @@ describe('authorization', () => {
       'plans.getOrCreate (someone else)',
       'plans.addModule',
       'plans.submit',
-      'plans.approve',
-      'plans.returnPlan',
+      'planApprovals.approve',
+      'planApprovals.returnPlan',
       'people.setProfile',
       'people.unlink',
       'invites.create (teacher of Toán)',
@@ -193,7 +193,7 @@ describe('authorization', () => {
 
   it('a head may invite teachers of their own department only, and not approve their own plan', async () => {
     const before = await snapshot(w)
-    const { invites, plans } = w.services
+    const { invites, plans, planApprovals } = w.services
     for (const role of ['head', 'admin', 'manager', 'staff'] as const) {
       expect(
         refused(await invites.create(a.headToan, { schoolId: a.school.id, role, departmentId: a.toan.id })),
@@ -217,12 +217,14 @@ describe('authorization', () => {
       code: 'forbidden',
     })
     const own = must(await plans.getOrCreate(a.headVan))
-    expect(refused(await plans.approve(a.headVan, { planId: own.plan.id }))).toEqual({ code: 'forbidden' })
+    expect(refused(await planApprovals.approve(a.headVan, { planId: own.plan.id }))).toEqual({
+      code: 'forbidden',
+    })
     expect(await snapshot(w)).not.toBe(before) // getOrCreate made the head's own draft
   })
 
   it('the rightful people may: head of Toán, admin of A, the owner', async () => {
-    const { plans, people } = w.services
+    const { plans, planApprovals, people } = w.services
     expect(must(await plans.get(a.headToan, { planId })).plan.status).toBe('submitted')
     expect(
       must(await people.list(a.headToan, { schoolId: a.school.id })).every(
@@ -231,6 +233,6 @@ describe('authorization', () => {
     ).toBe(true)
     expect(must(await people.list(a.admin, { schoolId: a.school.id })).length).toBeGreaterThan(4)
     expect(must(await plans.get(OWNER, { planId })).plan.id).toBe(planId)
-    expect(must(await plans.waiting(OWNER, { schoolId: a.school.id }))).toEqual([])
+    expect(must(await planApprovals.waiting(OWNER, { schoolId: a.school.id }))).toEqual([])
   })
 })

@@ -559,7 +559,7 @@ describe('whose task is still open', () => {
       { personId: a.headToan.personId, task: { pending: 1 } },
     ])
     expect(await calendar.openTasks(schoolApproval.id)).toEqual([])
-    must(await w.services.plans.approve(a.headToan, { planId }))
+    must(await w.services.planApprovals.approve(a.headToan, { planId }))
     expect(await calendar.openTasks(headApproval.id)).toEqual([])
     const admin = must(await w.services.people.whoAmI(a.admin)).person!
     expect(await calendar.openTasks(schoolApproval.id)).toMatchObject([
@@ -569,7 +569,7 @@ describe('whose task is still open', () => {
         task: { task: 'plan-approved-by-school', pending: 1 },
       },
     ])
-    must(await w.services.plans.approve(a.admin, { planId }))
+    must(await w.services.planApprovals.approve(a.admin, { planId }))
     expect(await calendar.openTasks(schoolApproval.id)).toEqual([])
 
     // grades: the head of Tổ Toán until every component of the approved plan has a score

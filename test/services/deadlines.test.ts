@@ -79,8 +79,10 @@ describe('the plan deadline', () => {
     const planId = await fullPlan(w, a.teacherToan)
     must(await w.services.plans.submit(a.teacherToan, { planId }))
     w.at('2025-09-20T03:00:00Z')
-    must(await w.services.plans.approve(a.headToan, { planId }))
-    expect(must(await w.services.plans.approve(a.admin, { planId })).view.plan.status).toBe('approved')
+    must(await w.services.planApprovals.approve(a.headToan, { planId }))
+    expect(must(await w.services.planApprovals.approve(a.admin, { planId })).view.plan.status).toBe(
+      'approved',
+    )
   })
 })
 

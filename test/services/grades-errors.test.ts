@@ -3,7 +3,7 @@
  * parameters a message needs; lines with nothing to do are skipped, not errors.
  */
 import { beforeAll, describe, expect, it } from 'vitest'
-import type { GradeLineError } from '../../src/services/grade-preview.ts'
+import type { GradeLineError } from '../../src/services/grade-line-errors.ts'
 import { type GradesWorld, gradesWorld } from './grades-fixtures.ts'
 import { must, refused } from './support.ts'
 

@@ -105,12 +105,12 @@ export async function approvedPlan(
   modules: readonly string[],
   head: { telegramId: number } | null,
 ): Promise<number> {
-  const { plans } = w.services
+  const { plans, planApprovals } = w.services
   const plan = must(await plans.getOrCreate(s.admin, { personId }))
   for (const code of modules) must(await plans.addModule(s.admin, { planId: plan.plan.id, code }))
   must(await plans.submit(s.admin, { planId: plan.plan.id }))
-  if (head) must(await plans.approve(head, { planId: plan.plan.id }))
-  must(await plans.approve(s.admin, { planId: plan.plan.id }))
+  if (head) must(await planApprovals.approve(head, { planId: plan.plan.id }))
+  must(await planApprovals.approve(s.admin, { planId: plan.plan.id }))
   return plan.plan.id
 }
 

@@ -13,7 +13,8 @@ import {
   type Score,
   type TeacherScores,
 } from '../../src/rules/index.ts'
-import type { GradeLineError, GradePreview } from '../../src/services/grade-preview.ts'
+import type { GradeLineError } from '../../src/services/grade-line-errors.ts'
+import type { GradePreview } from '../../src/services/grade-preview.ts'
 import { batch, comma, type GradesWorld, gradesWorld, intended, type Member } from './grades-fixtures.ts'
 import { must, refused, snapshot } from './support.ts'
 

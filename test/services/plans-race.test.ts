@@ -23,7 +23,7 @@ it('a module removed while the plan is submitted never leaves a submitted plan s
     if (after.plan.status === 'submitted') expect(after.check?.valid).toBe(true)
     // start the next run from a fresh draft
     if (after.plan.status === 'submitted')
-      must(await w.services.plans.returnPlan(s.headToan, { planId, reason: 'lại' }))
+      must(await w.services.planApprovals.returnPlan(s.headToan, { planId, reason: 'lại' }))
     for (const m of must(await w.services.plans.get(teacher, { planId })).modules)
       must(await w.services.plans.removeModule(teacher, { planId, moduleId: m.id }))
   }

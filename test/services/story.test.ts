@@ -11,7 +11,7 @@ import { account, must, OWNER, refused, world } from './support.ts'
 describe('a plan from joining to final approval', () => {
   it('goes through every step, recorded, with notifications in each language', async () => {
     const w = await world()
-    const { setup, schools, invites, people, plans } = w.services
+    const { setup, schools, invites, people, plans, planApprovals } = w.services
 
     // the owner comes from OWNER_TELEGRAM_IDS
     expect(await setup.bootstrap({ ownerTelegramIds: [OWNER.telegramId] })).toMatchObject({
@@ -136,19 +136,21 @@ describe('a plan from joining to final approval', () => {
     })
 
     // what waits for whom
-    expect(must(await plans.waiting(head)).map((i) => [i.planId, i.step, i.totalHours])).toEqual([
+    expect(must(await planApprovals.waiting(head)).map((i) => [i.planId, i.step, i.totalHours])).toEqual([
       [planId, 'head', 60],
     ])
-    expect(must(await plans.waiting(admin))).toEqual([])
+    expect(must(await planApprovals.waiting(admin))).toEqual([])
     // the admin cannot skip the head
-    expect(refused(await plans.approve(admin, { planId }))).toEqual({
+    expect(refused(await planApprovals.approve(admin, { planId }))).toEqual({
       code: 'wrong-status',
       status: 'submitted',
       expected: ['head_approved'],
     })
 
     // the head returns it with a reason: the teacher is told, in English
-    const returned = must(await plans.returnPlan(head, { planId, reason: 'Chọn THPT 31 thay cho THPT 22' }))
+    const returned = must(
+      await planApprovals.returnPlan(head, { planId, reason: 'Chọn THPT 31 thay cho THPT 22' }),
+    )
     expect(returned.view.plan).toMatchObject({
       status: 'returned',
       returnReason: 'Chọn THPT 31 thay cho THPT 22',
@@ -156,7 +158,7 @@ describe('a plan from joining to final approval', () => {
     expect(returned.transition.notify).toEqual([
       expect.objectContaining({ telegramId: 30, language: 'en', audience: 'owner' }),
     ])
-    expect(must(await plans.waiting(head))).toEqual([])
+    expect(must(await planApprovals.waiting(head))).toEqual([])
 
     // the teacher fixes it and resubmits
     const thpt22 = full.modules.find((m) => m.code === 'THPT 22')!
@@ -169,19 +171,19 @@ describe('a plan from joining to final approval', () => {
     })
 
     // the head approves: the teacher and the admin are told
-    const headApproved = must(await plans.approve(head, { planId }))
+    const headApproved = must(await planApprovals.approve(head, { planId }))
     expect(headApproved.view.plan.status).toBe('head_approved')
     expect(headApproved.transition.notify.map((r) => [r.telegramId, r.audience, r.language])).toEqual([
       [30, 'owner', 'en'],
       [10, 'admin', 'vi'],
     ])
-    expect(refused(await plans.approve(head, { planId }))).toMatchObject({ code: 'wrong-status' })
+    expect(refused(await planApprovals.approve(head, { planId }))).toMatchObject({ code: 'wrong-status' })
 
     // the admin gives the final approval
-    expect(must(await plans.waiting(admin)).map((i) => [i.planId, i.step, i.person.fullName])).toEqual([
-      [planId, 'school', 'Phạm Thu An'],
-    ])
-    const approved = must(await plans.approve(admin, { planId }))
+    expect(
+      must(await planApprovals.waiting(admin)).map((i) => [i.planId, i.step, i.person.fullName]),
+    ).toEqual([[planId, 'school', 'Phạm Thu An']])
+    const approved = must(await planApprovals.approve(admin, { planId }))
     expect(approved.view.plan.status).toBe('approved')
     expect(approved.transition).toMatchObject({
       action: 'approve',
@@ -191,7 +193,7 @@ describe('a plan from joining to final approval', () => {
       owner: { fullName: 'Phạm Thu An' },
     })
     expect(approved.transition.notify.map((r) => r.telegramId)).toEqual([30])
-    expect(must(await plans.waiting(admin))).toEqual([])
+    expect(must(await planApprovals.waiting(admin))).toEqual([])
 
     // every step recorded with who and when
     const events = must(await plans.events(teacher, { planId }))
@@ -226,15 +228,17 @@ describe('a plan from joining to final approval', () => {
     )
 
     // an approved plan is reopened only by the school's admin, with a reason
-    expect(refused(await plans.reopen(head, { planId, reason: 'x' }))).toMatchObject({ code: 'wrong-status' })
-    const reopened = must(await plans.reopen(admin, { planId, reason: 'Sở đổi danh mục' }))
+    expect(refused(await planApprovals.reopen(head, { planId, reason: 'x' }))).toMatchObject({
+      code: 'wrong-status',
+    })
+    const reopened = must(await planApprovals.reopen(admin, { planId, reason: 'Sở đổi danh mục' }))
     expect(reopened.view.plan.status).toBe('returned')
     expect(reopened.view.editable).toBe(true)
   })
 
   it('sends a plan straight to the admins when the tổ has no other head, and a manager picks from QL', async () => {
     const w = await world()
-    const { schools, invites, people, plans } = w.services
+    const { schools, invites, people, plans, planApprovals } = w.services
     await w.services.setup.bootstrap({ ownerTelegramIds: [1] })
     const created = must(await schools.createSchool(OWNER, { name: 'THPT Lê Lợi', adminName: 'Hiệu Trưởng' }))
     const admin = await account(w, 10)
@@ -254,9 +258,11 @@ describe('a plan from joining to final approval', () => {
     const sent = must(await plans.submit(head, { planId }))
     expect(sent.view.headStep).toBe(false)
     expect(sent.transition.notify.map((r) => [r.telegramId, r.audience])).toEqual([[10, 'admin']])
-    expect(must(await plans.waiting(admin)).map((i) => [i.planId, i.step])).toEqual([[planId, 'school']])
-    expect(refused(await plans.approve(head, { planId }))).toEqual({ code: 'forbidden' })
-    expect(must(await plans.approve(admin, { planId })).view.plan.status).toBe('approved')
+    expect(must(await planApprovals.waiting(admin)).map((i) => [i.planId, i.step])).toEqual([
+      [planId, 'school'],
+    ])
+    expect(refused(await planApprovals.approve(head, { planId }))).toEqual({ code: 'forbidden' })
+    expect(must(await planApprovals.approve(admin, { planId })).view.plan.status).toBe('approved')
 
     // a manager (HT/PHT) chooses from the managers' catalogue
     const managerPerson = must(

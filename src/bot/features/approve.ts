@@ -1,7 +1,7 @@
 /**
  * /approve: the plans waiting for the person asking — a head sees their department's submitted
  * plans, an admin the plans the heads approved — each with one-tap approve and return (a return
- * asks for the reason). The plan service decides who may approve what.
+ * asks for the reason). The approvals service (plan-approvals.ts) decides who may approve what.
  */
 import { type Conversation, createConversation } from '@grammyjs/conversations'
 import { InlineKeyboard } from 'grammy'
@@ -22,7 +22,7 @@ const returnButton = callbackData('aprr', ['plan'])
 const actorOf = (ctx: FlowContext) => ({ telegramId: ctx.from!.id })
 
 async function waitingList(ctx: BotContext): Promise<{ text: string; keyboard: InlineKeyboard }> {
-  const waiting = await ctx.deps.plans.waiting(actorOf(ctx), {})
+  const waiting = await ctx.deps.planApprovals.waiting(actorOf(ctx), {})
   const keyboard = new InlineKeyboard()
   if (!waiting.ok) return { text: serviceErrorText(ctx.t, waiting.error), keyboard }
   const items = waiting.value
@@ -59,7 +59,7 @@ async function returnFlow(
       otherwise: (other) => other.reply(ctx.t('approve-ask-reason')),
     })
     const returned = await conversation.external((c) =>
-      c.deps.plans.returnPlan(actorOf(c), { planId, reason: answer.message.text }),
+      c.deps.planApprovals.returnPlan(actorOf(c), { planId, reason: answer.message.text }),
     )
     if (!returned.ok) {
       await ctx.reply(serviceErrorText(ctx.t, returned.error))
@@ -86,7 +86,7 @@ feature.command('approve', openApprovals)
 
 feature.callbackQuery(approveButton, async (ctx) => {
   const planId = Number(approveButton.unpack(ctx.callbackQuery.data)?.plan)
-  const approved = await ctx.deps.plans.approve(actorOf(ctx), { planId })
+  const approved = await ctx.deps.planApprovals.approve(actorOf(ctx), { planId })
   if (!approved.ok) {
     return ctx.answerCallbackQuery({ text: serviceErrorText(ctx.t, approved.error), show_alert: true })
   }

@@ -12,8 +12,10 @@
  */
 import { type Conversation, createConversation } from '@grammyjs/conversations'
 import { InlineKeyboard, InputFile } from 'grammy'
+import type { GradeLineError } from '../../services/grade-line-errors.ts'
 import type { GradeNotice } from '../../services/grade-notices.ts'
-import type { GradeLineError, GradePreview, PreviewLine } from '../../services/grade-preview.ts'
+import type { GradePreview } from '../../services/grade-preview.ts'
+import type { PreviewLine } from '../../services/grade-values.ts'
 import type { CommitResult } from '../../services/grades.ts'
 import { callbackData } from '../callback-data.ts'
 import type { BotContext, FlowContext } from '../context.ts'

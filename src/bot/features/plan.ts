@@ -8,7 +8,8 @@ import { type Conversation, createConversation } from '@grammyjs/conversations'
 import { InlineKeyboard } from 'grammy'
 import type { PlanError } from '../../rules/index.ts'
 import { programmeId } from '../../rules/index.ts'
-import type { PlanTransition, PlanView } from '../../services/plans.ts'
+import type { PlanTransition } from '../../services/plan-transition.ts'
+import type { PlanView } from '../../services/plan-view.ts'
 import { fold } from '../../store/text.ts'
 import { ignoreNotModified } from '../api.ts'
 import { callbackData } from '../callback-data.ts'
@@ -305,7 +306,7 @@ async function reopenFlow(
     otherwise: (other) => other.reply(ctx.t('plan-ask-reopen-reason')),
   })
   const reopened = await conversation.external((c) =>
-    c.deps.plans.reopen({ telegramId: c.from!.id }, { planId, reason: answer.message.text }),
+    c.deps.planApprovals.reopen({ telegramId: c.from!.id }, { planId, reason: answer.message.text }),
   )
   if (!reopened.ok) return void (await ctx.reply(serviceErrorText(ctx.t, reopened.error)))
   await ctx.reply(ctx.t('plan-reopened', { name: escapeHtml(reopened.value.transition.owner.fullName) }))

@@ -32,7 +32,7 @@
  * in one window; one that dies keeps its part until its lease runs out.
  */
 import { randomBytes } from 'node:crypto'
-import { Api, GrammyError, HttpError } from 'grammy'
+import { Api, GrammyError } from 'grammy'
 import type { InlineKeyboardMarkup, Message } from 'grammy/types'
 import type { Db } from '../db/connection.ts'
 import { type Logger, silentLogger } from '../logger.ts'
@@ -40,44 +40,16 @@ import { LeaseStore } from '../store/leases.ts'
 import {
   type Broadcast,
   type BroadcastContent,
-  type BroadcastStatus,
   type ClaimedRow,
   type OutboxEntry,
   OutboxStore,
   type StateCounts,
   WORKER_LEASE,
 } from '../store/outbox.ts'
+import { type ProgressRenderer, type ProgressView, renderProgress } from './broadcast-progress.ts'
 import { RateLimiter } from './rate-limiter.ts'
 import type { SendBudget } from './send-budget.ts'
-
-/** What the sender's progress message and final report show. */
-export interface ProgressView {
-  broadcastId: number
-  status: BroadcastStatus
-  /** 'progress' while sending; 'final' for the last edit of the progress message; 'report' for the report */
-  phase: 'progress' | 'final' | 'report'
-  /** rows enqueued */
-  total: number
-  sent: number
-  /** pending or in flight */
-  waiting: number
-  /** of the waiting: held for their recipients' quiet hours ("waiting for morning"), not failed */
-  morning: number
-  /** blocked the bot, deactivated, chat not found */
-  unreachable: number
-  /** refused, or still failing after every retry */
-  failed: number
-  /** the worker stopped between sending and recording: maybe delivered */
-  unknown: number
-  cancelled: number
-  /** report only: the first recipients to look at (unreachable, failed, unknown) */
-  review: OutboxEntry[]
-  /** the sender's language ('vi' unless they chose another) */
-  language: string
-}
-
-/** Text (HTML) of the progress message and the report; the bot passes one built on its locales. */
-export type ProgressRenderer = (view: ProgressView) => string
+import { classify, type Verdict } from './send-verdict.ts'
 
 export type Sleep = (ms: number, signal: AbortSignal) => Promise<void>
 
@@ -123,69 +95,6 @@ export interface OutboxWorkerOptions {
    */
   progressKeyboard?: (view: ProgressView) => InlineKeyboardMarkup | undefined
   logger?: Logger
-}
-
-/** What an API error means for the row. */
-export type Verdict =
-  | { kind: 'flood'; retryAfterMs: number; error: string }
-  | { kind: 'unreachable'; error: string }
-  | { kind: 'retry'; error: string }
-  | { kind: 'failed'; error: string }
-
-const UNREACHABLE_400 = /chat not found|peer_id_invalid|user not found|bot was blocked|user is deactivated/i
-
-/** 429 -> wait; 403 or chat not found -> unreachable; network, 5xx, 401/404 -> retry; other 4xx -> failed. */
-export function classify(error: unknown): Verdict {
-  if (error instanceof GrammyError) {
-    const text = `${error.error_code}: ${error.description}`
-    if (error.error_code === 429) {
-      const seconds =
-        error.parameters.retry_after ?? Number(/retry after (\d+)/i.exec(error.description)?.[1] ?? 1)
-      return { kind: 'flood', retryAfterMs: Math.max(1, seconds) * 1000, error: text }
-    }
-    if (error.error_code === 403) return { kind: 'unreachable', error: text }
-    if (error.error_code === 400 && UNREACHABLE_400.test(error.description))
-      return { kind: 'unreachable', error: text }
-    if (error.error_code >= 500 || error.error_code === 401 || error.error_code === 404)
-      return { kind: 'retry', error: text }
-    return { kind: 'failed', error: text }
-  }
-  if (error instanceof HttpError) return { kind: 'retry', error: `network: ${error.message}` }
-  return { kind: 'retry', error: `error: ${error instanceof Error ? error.message : String(error)}` }
-}
-
-const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
-const number = (n: number) => n.toLocaleString('vi-VN')
-
-/**
- * The default progress text: numbers and symbols only (no sentence to translate), e.g.
- *   📣 #12 · 45%
- *   ✅ 900 · ⏳ 1.050 · ⛔ 50
- */
-export const renderProgress: ProgressRenderer = (v) => {
-  const done = v.total - v.waiting
-  const percent = v.total === 0 ? 100 : Math.floor((done / v.total) * 100)
-  const head =
-    v.phase === 'progress'
-      ? `📣 <b>#${v.broadcastId}</b> · ${percent}%`
-      : `📣 <b>#${v.broadcastId}</b> · ${v.status === 'cancelled' ? '🚫' : '✔'} ${percent}%`
-  const parts = [`✅ ${number(v.sent)}`]
-  if (v.phase === 'progress' || v.waiting > 0) parts.push(`⏳ ${number(v.waiting)}`)
-  if (v.morning) parts.push(`🌙 ${number(v.morning)}`)
-  parts.push(`⛔ ${number(v.unreachable)}`)
-  if (v.failed) parts.push(`❌ ${number(v.failed)}`)
-  if (v.unknown) parts.push(`❓ ${number(v.unknown)}`)
-  if (v.cancelled) parts.push(`🚫 ${number(v.cancelled)}`)
-  const lines = [head, parts.join(' · ')]
-  if (v.phase === 'report') {
-    const mark = { unreachable: '⛔', failed: '❌', unknown: '❓' } as Record<string, string>
-    for (const r of v.review)
-      lines.push(`${mark[r.state] ?? '·'} ${escapeHtml(r.fullName ?? String(r.chatId))}`)
-    const shown = v.review.length
-    const all = v.unreachable + v.failed + v.unknown
-    if (all > shown) lines.push(`… +${number(all - shown)}`)
-  }
-  return lines.join('\n')
 }
 
 /** setTimeout, cut short by the signal. */

@@ -4,7 +4,8 @@
  * recovery after a crash, cancel, progress and report, graceful stop.
  */
 import { afterEach, describe, expect, it } from 'vitest'
-import { classify, renderProgress } from '../../src/jobs/outbox-worker.ts'
+import { renderProgress } from '../../src/jobs/broadcast-progress.ts'
+import { classify } from '../../src/jobs/send-verdict.ts'
 import { OutboxStore } from '../../src/store/outbox.ts'
 import { must } from '../services/support.ts'
 import { maxInWindow, minGapPerChat, type Rig, rig, rowsByChat, sendsPerChat } from './support.ts'

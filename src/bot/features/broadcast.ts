@@ -8,7 +8,7 @@
 import { type Conversation, createConversation } from '@grammyjs/conversations'
 import type { I18n } from '@grammyjs/i18n'
 import { InlineKeyboard } from 'grammy'
-import type { ProgressRenderer, ProgressView } from '../../jobs/outbox-worker.ts'
+import type { ProgressRenderer, ProgressView } from '../../jobs/broadcast-progress.ts'
 import { type Audience, overLimit } from '../../services/broadcasts.ts'
 import { BLOCKED_ERROR } from '../../store/outbox.ts'
 import { ROLES } from '../../store/people.ts'

@@ -89,7 +89,7 @@ it.skipIf(!onPostgres)(
       const [first, other] = round % 2 === 0 ? [hooks[0]!, hooks[1]!] : [hooks[1]!, hooks[0]!]
       const steps = ['/need', '8', '9', '/cancel'].map(update)
       // the first step's answer is slow to reach Telegram: the next steps arrive while it is in hand
-      fake.slowNext('sendMessage', 1_500)
+      fake.slowNext('sendMessage', 2_500)
       const before = sendsToPerson()
       const opening = post(first, steps[0]!)
       while (sendsToPerson() === before) await new Promise((r) => setTimeout(r, 10))

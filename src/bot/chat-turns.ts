@@ -7,15 +7,15 @@
  *
  * Each update is registered in `chat_turns` as it arrives, waits while an earlier update of its
  * chat is still open on any instance (those of this process awaited in memory, the others' by
- * polling with a short backoff), is handled, then marked done. An update already registered —
- * Telegram's second delivery of an update answered late, whichever instance it reaches — is
- * dropped. Installed before `sequentialize` (which then finds each chat's
- * updates already one at a time): an update waiting behind `sequentialize` would not be registered
- * yet, and a later one of its chat, registered first, would go ahead of it.
+ * polling with a short backoff) and while another holds the chat's lease, is handled, then marked
+ * done. An update already registered — Telegram's second delivery of an update answered late,
+ * whichever instance it reaches — is dropped. Installed before `sequentialize` (which then finds
+ * each chat's updates already one at a time): an update waiting behind `sequentialize` would not
+ * be registered yet, and a later one of its chat, registered first, would go ahead of it.
  *
- * Updates are ordered among those registered: an update that reaches the store after a later one
- * of its chat has already been handled is handled after it (nothing can wait for an update that
- * has not arrived).
+ * Updates are ordered among those registered while they wait: one that reaches the store after a
+ * later one of its chat has started goes after it (nothing can wait for an update that has not
+ * arrived), never beside it.
  */
 import type { MiddlewareFn } from 'grammy'
 import type { Logger } from '../logger.ts'
@@ -40,8 +40,9 @@ export function chatTurns(turns: ChatTurnStore, logger: Logger): MiddlewareFn<Bo
   const chats = new Map<number, LocalChat>()
 
   /**
-   * Waits until no earlier update of the chat is open. Earlier ones in this process are awaited
-   * here, without asking the store; only the first of a chat's updates here polls for the others'.
+   * Waits until no earlier update of the chat is open, then takes the chat's lease. Earlier ones
+   * in this process are awaited here, without asking the store; only the first of a chat's
+   * updates here polls the store for the others'.
    */
   async function turn(chat: LocalChat, chatId: number, updateId: number): Promise<void> {
     for (let wait = FIRST_POLL_MS; ; ) {
@@ -50,7 +51,7 @@ export function chatTurns(turns: ChatTurnStore, logger: Logger): MiddlewareFn<Bo
         await earlier[1]
         continue
       }
-      if (!(await turns.blocked(updateId, chatId))) return
+      if (!(await turns.blocked(updateId, chatId)) && (await turns.start(updateId, chatId))) return
       await pause(wait)
       wait = Math.min(2 * wait, MAX_POLL_MS)
     }
@@ -73,21 +74,23 @@ export function chatTurns(turns: ChatTurnStore, logger: Logger): MiddlewareFn<Bo
     chat.open.set(updateId, new Promise<void>((resolve) => (finished = resolve)))
     try {
       if (!(await entered)) return // a second delivery: handled, or being handled, elsewhere
-      // the row's lease lasts while this update waits or is handled, however long that takes
+      // the row's lease (and the chat's, once taken) lasts while this update waits or is handled
+      let started = false
       const renewal = setInterval(
         () =>
           void turns
-            .renew(updateId)
+            .renew(updateId, chatId, started)
             .catch((error: unknown) => logger.warn('chat turn not renewed', { updateId, error })),
         Math.floor(turns.leaseMs / 3),
       )
       renewal.unref()
       try {
         await turn(chat, chatId, updateId)
+        started = true
         await next()
       } finally {
         clearInterval(renewal)
-        await turns.finish(updateId)
+        await turns.finish(updateId, chatId)
       }
     } finally {
       chat.open.delete(updateId)

@@ -3,8 +3,9 @@
  * one PostgreSQL database, behind a "balancer" that sends one person's consecutive updates to
  * both at the same moment: the answers of a step-by-step flow come in the order of the updates,
  * each update answered once, even when Telegram delivers one of them a second time to the other
- * process. And the store under it: an update whose instance died blocks its chat only until its
- * lease runs out, and is handled again when Telegram delivers it again.
+ * process. And the store under it: an update that arrives late never runs beside a later one of
+ * its chat; an update whose instance died blocks its chat only until its leases run out, and is
+ * handled again when Telegram delivers it again.
  */
 import type { Update } from 'grammy/types'
 import { afterEach, expect, it } from 'vitest'
@@ -118,7 +119,7 @@ it.skipIf(!onPostgres)(
   },
 )
 
-it('an update whose instance died blocks its chat until its lease runs out, and is handled again when delivered again', async () => {
+it('the store: an update that arrives late waits for a later one that started; a dead instance holds its chat up only until its leases run out, and its update delivered again is handled', async () => {
   const app = await openTestApp({ logger: createLogger('error') })
   cleanups.push(() => app.close())
   let t = Date.parse('2026-03-02T01:00:00Z')
@@ -126,30 +127,42 @@ it('an update whose instance died blocks its chat until its lease runs out, and 
   const dead = new ChatTurnStore(app.db, { holder: 'dead', leaseMs: 30_000, now })
   const live = new ChatTurnStore(app.db, { holder: 'live', leaseMs: 30_000, now })
   const chat = 70_002
+  /** what the middleware does before handling: no earlier update open, then the chat's lease */
+  const mayGo = async (turns: ChatTurnStore, updateId: number, chatId = chat) =>
+    !(await turns.blocked(updateId, chatId)) && (await turns.start(updateId, chatId))
 
   expect(await dead.enter(101, chat)).toBe(true)
   expect(await live.enter(102, chat)).toBe(true)
-  // the other chat's updates and this chat's earlier ones do not wait for it
+  // a later update waits for an earlier one; the other chat's updates wait for nothing
+  expect(await mayGo(live, 102)).toBe(false)
   expect(await live.enter(100, 70_003)).toBe(true)
-  expect(await live.blocked(100, 70_003)).toBe(false)
-  expect(await dead.blocked(101, chat)).toBe(false)
-  expect(await live.blocked(102, chat)).toBe(true)
+  expect(await mayGo(live, 100, 70_003)).toBe(true)
+  expect(await mayGo(dead, 101)).toBe(true)
+  // an update of the chat that reaches the store only now, while 101 runs, does not run beside it
+  expect(await live.enter(99, chat)).toBe(true)
+  expect(await mayGo(live, 99)).toBe(false)
   // a second delivery of an update in hand is dropped, on either instance
   expect(await live.enter(101, chat)).toBe(false)
+  expect(await dead.enter(101, chat)).toBe(false)
 
-  // 'dead' never renews nor finishes 101: 102 waits until its lease has run out
+  // 'dead' never renews nor finishes 101: 99 and 102 wait until its leases have run out
   t += 29_000
-  await live.renew(102)
-  expect(await live.blocked(102, chat)).toBe(true)
+  await live.renew(99, chat, false)
+  await live.renew(102, chat, false)
+  expect(await mayGo(live, 99)).toBe(false)
   t += 2_000
-  expect(await live.blocked(102, chat)).toBe(false)
-  await live.finish(102)
+  expect(await mayGo(live, 102)).toBe(false) // 99 first
+  expect(await mayGo(live, 99)).toBe(true)
+  await live.finish(99, chat)
+  expect(await mayGo(live, 102)).toBe(true)
+  await live.finish(102, chat)
   // Telegram delivers 101 again: its dead holder's row is taken over and it is handled once more
   expect(await live.enter(101, chat)).toBe(true)
   expect(await dead.enter(101, chat)).toBe(false)
-  await live.finish(101)
+  expect(await mayGo(live, 101)).toBe(true)
+  await live.finish(101, chat)
   // done: a later delivery is dropped, and the chat's next update goes at once
   expect(await dead.enter(101, chat)).toBe(false)
   expect(await dead.enter(103, chat)).toBe(true)
-  expect(await dead.blocked(103, chat)).toBe(false)
+  expect(await mayGo(dead, 103)).toBe(true)
 })

@@ -16,8 +16,9 @@
  * the lease are renewed by their instance while the update waits or runs (`renew`); once they
  * have run out (the instance died) they block nothing, and a new delivery of the update takes its
  * row over. Done rows stay an hour, so that Telegram's second delivery of a late-answered update
- * is recognised on any instance. Each step is one statement, safe on PostgreSQL under concurrency
- * and on SQLite. Times are ISO-8601 UTC text from the instances' clocks (keep them in NTP sync).
+ * is recognised on any instance. Each statement is safe on PostgreSQL under concurrency (an
+ * UPDATE checks its condition again on the locked row) and on SQLite (one writer at a time).
+ * Times are ISO-8601 UTC text from the instances' clocks (keep them in NTP sync).
  */
 import { randomBytes } from 'node:crypto'
 import type { Db } from '../db/connection.ts'
@@ -111,7 +112,7 @@ export class ChatTurnStore {
     if (started) await this.start(updateId, chatId)
   }
 
-  /** The update is handled (or dropped): the chat's next one may go. Now and then, forgets old rows. */
+  /** The update is handled: the chat's next one may go. Now and then, forgets old rows. */
   async finish(updateId: number, chatId: number): Promise<void> {
     const now = this.at()
     await this.db

@@ -19,6 +19,7 @@ import * as m0090 from './0090_courses.ts'
 import * as m0091 from './0091_course_invitees.ts'
 import * as m0095 from './0095_surveys.ts'
 import * as m0120 from './0120_send_slots.ts'
+import * as m0125 from './0125_chat_turns.ts'
 
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
@@ -37,4 +38,5 @@ export const migrations: Record<string, Migration> = {
   '0080_catalogue_profiles': m0080,
   '0055_join_requests': m0055,
   '0120_send_slots': m0120,
+  '0125_chat_turns': m0125,
 }

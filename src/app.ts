@@ -9,6 +9,7 @@ import { migrateToLatest } from './db/migrate.ts'
 import { createLogger, type Logger } from './logger.ts'
 import { createServices } from './services/index.ts'
 import type { ServiceOptions } from './services/options.ts'
+import { ChatTurnStore } from './store/chat-turns.ts'
 import { SessionStore } from './store/sessions.ts'
 import { TelegramUserStore } from './store/telegram-users.ts'
 
@@ -38,6 +39,7 @@ export async function openApp(options: {
     logger: options.logger ?? createLogger(),
     // several instances may share a PostgreSQL database: nothing read is kept in memory there
     sessions: new SessionStore(db, shared ? 0 : undefined),
+    ...(shared ? { chatTurns: new ChatTurnStore(db) } : {}),
     telegramUsers: new TelegramUserStore(db, { cache: !shared }),
     i18n: createI18n<FlowContext>(),
     setup: services.setup,

@@ -29,12 +29,15 @@ import type { StaffRecordService } from '../services/staff-records.ts'
 import type { StandardsService } from '../services/standards.ts'
 import type { SurveyService } from '../services/surveys.ts'
 import type { TeamTableService } from '../services/team-table.ts'
+import type { ChatTurnStore } from '../store/chat-turns.ts'
 import type { SessionStore } from '../store/sessions.ts'
 import type { TelegramUser, TelegramUserStore } from '../store/telegram-users.ts'
 
 export interface Deps {
   logger: Logger
   sessions: SessionStore
+  /** one chat's updates in turn across instances; only when several may share the store (PostgreSQL) */
+  chatTurns?: ChatTurnStore
   telegramUsers: TelegramUserStore
   i18n: I18n<FlowContext>
   /** owners: bootstrap from OWNER_TELEGRAM_IDS, the one-time setup link */

@@ -9,6 +9,7 @@ import { sequentialize } from '@grammyjs/runner'
 import { Api, type ApiClientOptions, Bot, type MiddlewareFn, session, type Transformer } from 'grammy'
 import type { UserFromGetMe } from 'grammy/types'
 import { pinnedApiTransformers } from './api.ts'
+import { chatTurns } from './chat-turns.ts'
 import type { BotContext, Deps, FlowContext, SessionData } from './context.ts'
 import { errorBoundary } from './error-boundary.ts'
 import { routeOf, routeTable } from './feature.ts'
@@ -93,6 +94,9 @@ export function createBot(options: BotOptions): Bot<BotContext> {
   }
 
   bot.use(dropRepeatedUpdates())
+  // instances sharing the store (PostgreSQL): one chat's updates in turn across all of them, and
+  // an update delivered again to another instance dropped there too
+  if (deps.chatTurns) bot.use(chatTurns(deps.chatTurns, deps.logger))
   // with the runner, one chat's updates are handled one after the other, so its session and
   // conversation state are never read and written by two updates at once
   bot.use(sequentialize((ctx) => (ctx.chat ?? ctx.from)?.id.toString()))

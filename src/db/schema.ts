@@ -327,6 +327,17 @@ export interface SendSlotsTable {
   ended_ms: number | null
 }
 
+/** An update a bot instance took, in its chat's turn (0125; src/store/chat-turns.ts). */
+export interface ChatTurnsTable {
+  update_id: number
+  chat_id: number
+  /** the instance handling it */
+  holder: string
+  /** open: the row's lease; done: when it was done */
+  expires_at: string
+  done_at: string | null
+}
+
 /** A person's /settings; no row: the defaults (see migration 0040). */
 export interface CoursesTable {
   id: Generated<number>
@@ -464,6 +475,7 @@ export interface Database {
   reminder_deliveries: ReminderDeliveriesTable
   job_leases: JobLeasesTable
   send_slots: SendSlotsTable
+  chat_turns: ChatTurnsTable
   courses: CoursesTable
   course_signups: CourseSignupsTable
   course_invitees: CourseInviteesTable

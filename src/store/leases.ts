@@ -17,11 +17,12 @@ export class LeaseStore {
 
   /** Takes `name` (free or expired) or renews it (ours) until `until`; true when we hold it. */
   async hold(name: string, holder: string, now: string, until: string): Promise<boolean> {
-    await this.db
+    const inserted = await this.db
       .insertInto('job_leases')
       .values({ name, holder, expires_at: until })
       .onConflict((oc) => oc.column('name').doNothing())
-      .execute()
+      .executeTakeFirst()
+    if (Number(inserted.numInsertedOrUpdatedRows ?? 0) > 0) return true
     const result = await this.db
       .updateTable('job_leases')
       .set({ holder, expires_at: until })
@@ -34,6 +35,15 @@ export class LeaseStore {
   /** Gives `name` up at once (a graceful stop), if we hold it. */
   async release(name: string, holder: string): Promise<void> {
     await this.db.deleteFrom('job_leases').where('name', '=', name).where('holder', '=', holder).execute()
+  }
+
+  /** Forgets the leases whose names start with `prefix` that expired before `before` (nobody took them over). */
+  async forget(prefix: string, before: string): Promise<void> {
+    await this.db
+      .deleteFrom('job_leases')
+      .where('name', 'like', `${prefix}%`)
+      .where('expires_at', '<', before)
+      .execute()
   }
 
   /** Holders of unexpired leases whose names start with `prefix`. */

@@ -19,11 +19,15 @@ let B: Awaited<ReturnType<typeof school>>
 const all = (messages: Array<{ text?: string }>) => messages.map((m) => m.text ?? '').join('\n---\n')
 const REFUSED = /không có quyền|Không tìm thấy|dành cho/
 
-/** The school's data; the attacker's own chat state (session, account) may of course change. */
+/**
+ * The school's data; the attacker's own chat state (session, account, and on PostgreSQL the
+ * updates taken in their chat's turn) may of course change.
+ */
 async function schoolData(): Promise<string> {
   const tables = JSON.parse(await snapshot(w)) as Record<string, unknown>
   delete tables.sessions
   delete tables.telegram_users
+  delete tables.chat_turns
   return JSON.stringify(tables)
 }
 

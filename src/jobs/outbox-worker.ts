@@ -32,24 +32,17 @@
  * in one window; one that dies keeps its part until its lease runs out.
  */
 import { randomBytes } from 'node:crypto'
-import { Api, GrammyError } from 'grammy'
+import { Api } from 'grammy'
 import type { InlineKeyboardMarkup, Message } from 'grammy/types'
 import type { Db } from '../db/connection.ts'
 import { type Logger, silentLogger } from '../logger.ts'
 import { LeaseStore } from '../store/leases.ts'
-import {
-  type Broadcast,
-  type BroadcastContent,
-  type ClaimedRow,
-  type OutboxEntry,
-  OutboxStore,
-  type StateCounts,
-  WORKER_LEASE,
-} from '../store/outbox.ts'
+import { type BroadcastContent, type ClaimedRow, OutboxStore, WORKER_LEASE } from '../store/outbox.ts'
 import { type ProgressRenderer, type ProgressView, renderProgress } from './broadcast-progress.ts'
 import { RateLimiter } from './rate-limiter.ts'
 import type { SendBudget } from './send-budget.ts'
-import { classify, type Verdict } from './send-verdict.ts'
+import { classify } from './send-verdict.ts'
+import { type Posted, SenderReports } from './sender-reports.ts'
 
 export type Sleep = (ms: number, signal: AbortSignal) => Promise<void>
 
@@ -112,12 +105,6 @@ export const realSleep: Sleep = (ms, signal) =>
 
 /** Rows looked at per pick: the first whose chat may get a message now is claimed. */
 const DUE_BATCH = 32
-/** Recipients listed in a final report. */
-const REVIEW_MAX = 30
-/** Tries for a final report before it is given up. */
-const REPORT_TRIES = 5
-/** A message to the sender's chat keeps it busy for other workers until answered, or this long. */
-const SENDER_BUSY_MS = 60_000
 /** Re-check the world at least this often while waiting, ms. */
 const MAX_PAUSE_MS = 5_000
 
@@ -138,8 +125,6 @@ export class OutboxWorker {
   private readonly tickMs: number
   private readonly now: () => number
   private readonly sleep: Sleep
-  private readonly render: ProgressRenderer
-  private readonly progressKeyboard: OutboxWorkerOptions['progressKeyboard']
   private readonly logger: Logger
   private readonly id = `${process.pid}-${randomBytes(4).toString('hex')}`
   private readonly leases: LeaseStore
@@ -161,9 +146,8 @@ export class OutboxWorker {
   private rotation: number[] = []
   private turn = 0
   /** reports that could not be sent yet, and how often they were tried */
-  private readonly reportTries = new Map<number, number>()
   private readonly contents = new Map<number, BroadcastContent>()
-  private readonly shown = new Map<number, { at: number; text: string; language: string }>()
+  private readonly reports: SenderReports
 
   constructor(options: OutboxWorkerOptions) {
     this.store = new OutboxStore(options.db)
@@ -184,9 +168,19 @@ export class OutboxWorker {
     this.tickMs = Math.min(1000, this.progressEveryMs)
     this.now = options.now ?? Date.now
     this.sleep = options.sleep ?? realSleep
-    this.render = options.render ?? renderProgress
-    this.progressKeyboard = options.progressKeyboard
     this.logger = options.logger ?? silentLogger
+    this.reports = new SenderReports({
+      store: this.store,
+      api: this.api,
+      render: options.render ?? renderProgress,
+      progressKeyboard: options.progressKeyboard,
+      progressEveryMs: this.progressEveryMs,
+      logger: this.logger,
+      now: () => this.now(),
+      perChatMs: this.limiter.perChatMs,
+      chatFree: (chatId) => this.chatFree(chatId),
+      post: (chatId, call) => this.post(chatId, call),
+    })
   }
 
   get running(): boolean {
@@ -505,7 +499,7 @@ export class OutboxWorker {
       if (counts.pending > 0) rotation.push(b.id)
       if (counts.pending + counts.claimed > 0) {
         settled = false
-        if (toSender) await this.progress(b, counts)
+        if (toSender) await this.reports.progress(b, counts)
         continue
       }
       if (b.finishedAt === null) {
@@ -513,145 +507,15 @@ export class OutboxWorker {
         b.status = b.status === 'sending' ? 'done' : b.status
         b.finishedAt = iso(this.now())
       }
-      if (toSender && b.reportedAt === null && !(await this.finalReport(b, counts))) {
+      if (toSender && b.reportedAt === null && !(await this.reports.finalReport(b, counts))) {
         settled = false
         continue
       }
       this.contents.delete(b.id)
-      this.shown.delete(b.id)
-      this.reportTries.delete(b.id)
+      this.reports.forget(b.id)
     }
     this.rotation = rotation
     return settled
-  }
-
-  private async view(
-    b: Broadcast,
-    counts: StateCounts,
-    phase: ProgressView['phase'],
-    review: OutboxEntry[] = [],
-  ): Promise<ProgressView> {
-    let language = this.shown.get(b.id)?.language
-    if (language === undefined) {
-      language = b.createdBy === null ? 'vi' : await this.store.languageOf(b.createdBy)
-      this.shown.set(b.id, { at: 0, text: '', language })
-    }
-    const total = Object.values(counts).reduce((a, n) => a + n, 0)
-    return {
-      broadcastId: b.id,
-      status: b.status,
-      phase,
-      total,
-      sent: counts.sent,
-      waiting: counts.pending + counts.claimed,
-      morning: counts.pending > 0 ? await this.store.heldForMorning(b.id, iso(this.now())) : 0,
-      unreachable: counts.unreachable,
-      failed: counts.failed,
-      unknown: counts.unknown,
-      cancelled: counts.cancelled,
-      review,
-      language,
-    }
-  }
-
-  private async progress(b: Broadcast, counts: StateCounts): Promise<void> {
-    const sender = b.createdBy!
-    const view = await this.view(b, counts, 'progress')
-    const text = this.render(view)
-    const keyboard = b.status === 'sending' ? this.progressKeyboard?.(view) : undefined
-    const markup = keyboard ? { reply_markup: keyboard } : {}
-    const shown = this.shown.get(b.id)!
-    if (b.progressChatId === null) {
-      if (!this.chatFree(sender)) return
-      // sent once: a crash before its message_id is stored only costs the edits
-      if (!(await this.store.claimProgress(b.id, sender, iso(this.now())))) return
-      const sent = await this.post(sender, () =>
-        this.api.sendMessage(sender, text, { parse_mode: 'HTML', ...markup }),
-      )
-      if (sent.ok) await this.store.setProgressMessage(b.id, sent.value.message_id, iso(this.now()))
-      else if (sent.kind === 'flood') await this.store.releaseProgress(b.id) // surely not sent: next tick
-      this.shown.set(b.id, { ...shown, at: this.now(), text })
-      return
-    }
-    if (b.progressMessageId === null || text === shown.text) return
-    const last = Math.max(shown.at, Date.parse(b.progressUpdatedAt ?? '') || 0)
-    if (this.now() - last < this.progressEveryMs || !this.chatFree(b.progressChatId)) return
-    // another worker may be editing it too: one of them per period
-    if (!(await this.takeSenderChat(b.id, this.progressEveryMs))) return
-    const edited = await this.edit(b, b.progressChatId, b.progressMessageId, text, keyboard)
-    await this.store.touchProgress(b.id, iso(this.now()))
-    if (!edited) return
-    this.shown.set(b.id, { ...shown, at: this.now(), text })
-  }
-
-  /** The sender's chat for one message, when nothing went there for `gapMs` (any worker). */
-  private takeSenderChat(broadcastId: number, gapMs: number): Promise<boolean> {
-    const now = this.now()
-    return this.store.claimSenderChat(broadcastId, iso(now - gapMs), iso(now + SENDER_BUSY_MS))
-  }
-
-  /** The last edit of the progress message, then the report; false: not yet, try at a later tick. */
-  private async finalReport(b: Broadcast, counts: StateCounts): Promise<boolean> {
-    const sender = b.createdBy!
-    if (b.progressChatId !== null && b.progressMessageId !== null) {
-      const text = this.render(await this.view(b, counts, 'final'))
-      if (text !== this.shown.get(b.id)?.text) {
-        if (!this.chatFree(b.progressChatId)) return false
-        if (!(await this.takeSenderChat(b.id, this.limiter.perChatMs))) return false
-        const edited = await this.edit(b, b.progressChatId, b.progressMessageId, text)
-        await this.store.touchProgress(b.id, iso(this.now()))
-        if (!edited) return false
-        this.shown.set(b.id, { ...this.shown.get(b.id)!, at: this.now(), text })
-      }
-    }
-    if (!this.chatFree(sender)) return false
-    if (!(await this.takeSenderChat(b.id, this.limiter.perChatMs))) return false
-    // claimed before sending, so that it is sent at most once (released again if surely not sent)
-    if (!(await this.store.claimReport(b.id, iso(this.now())))) {
-      await this.store.touchProgress(b.id, iso(this.now()))
-      return true
-    }
-    const review = await this.store.entries(b.id, ['unreachable', 'failed', 'unknown'], REVIEW_MAX)
-    const text = this.render(await this.view(b, counts, 'report', review))
-    const sent = await this.post(sender, () => this.api.sendMessage(sender, text, { parse_mode: 'HTML' }))
-    await this.store.touchProgress(b.id, iso(this.now()))
-    const tries = (this.reportTries.get(b.id) ?? 0) + 1
-    this.reportTries.set(b.id, tries)
-    if (!sent.ok && sent.again && tries < REPORT_TRIES) {
-      // a 429, a network error or a stop: the next tick tries again (a network error may have
-      // delivered it: the sender may then get the report twice, never a recipient their message)
-      await this.store.releaseReport(b.id)
-      return false
-    }
-    return true
-  }
-
-  /**
-   * Edits a progress message; "message is not modified" is fine. False: try again later. Without
-   * `keyboard` the message's buttons go (Telegram drops what an edit does not repeat).
-   */
-  private async edit(
-    b: Broadcast,
-    chatId: number,
-    messageId: number,
-    text: string,
-    keyboard?: InlineKeyboardMarkup,
-  ): Promise<boolean> {
-    const edited = await this.post(chatId, () =>
-      this.api.editMessageText(chatId, messageId, text, {
-        parse_mode: 'HTML',
-        ...(keyboard ? { reply_markup: keyboard } : {}),
-      }),
-    )
-    if (edited.ok) return true
-    if (edited.error instanceof GrammyError && edited.error.description.includes('message is not modified'))
-      return true
-    if (!edited.again)
-      this.logger.warn('outbox: progress message not edited', {
-        broadcast: b.id,
-        error: String(edited.error),
-      })
-    return !edited.again
   }
 
   /** No 429 pause, and the chat may get a message now. */
@@ -664,12 +528,7 @@ export class OutboxWorker {
    * One message outside the outbox (progress, report), paced like the rest. `again`: it surely was
    * not delivered (429) or may be retried (network, 5xx); a 429 also pauses all sending.
    */
-  private async post<T>(
-    chatId: number,
-    call: () => Promise<T>,
-  ): Promise<
-    { ok: true; value: T } | { ok: false; again: boolean; kind: Verdict['kind'] | 'stopping'; error: unknown }
-  > {
+  private async post<T>(chatId: number, call: () => Promise<T>): Promise<Posted<T>> {
     const slot = await this.acquire(chatId)
     if (slot === undefined) return { ok: false, again: true, kind: 'stopping', error: new Error('stopping') }
     const release = (await this.budget?.take(chatId, 'outbox')) ?? (() => {})

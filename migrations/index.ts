@@ -20,6 +20,7 @@ import * as m0091 from './0091_course_invitees.ts'
 import * as m0095 from './0095_surveys.ts'
 import * as m0120 from './0120_send_slots.ts'
 import * as m0125 from './0125_chat_turns.ts'
+import * as m0115 from './0115_due_in_order.ts'
 
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
@@ -39,4 +40,5 @@ export const migrations: Record<string, Migration> = {
   '0055_join_requests': m0055,
   '0120_send_slots': m0120,
   '0125_chat_turns': m0125,
+  '0115_due_in_order': m0115,
 }

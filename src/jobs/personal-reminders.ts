@@ -29,6 +29,7 @@ import { type NewDelivery, ReminderDeliveryStore } from '../store/reminder-deliv
 import type { Stores } from '../store/stores.ts'
 import {
   deadlineClock,
+  eachAtOnce,
   errorText,
   inParts,
   openTasksOfMany,
@@ -204,13 +205,23 @@ export async function runPersonalReminders(
       tick.failed.push({ deadlineId: d.id, error: errorText(error) })
     }
   }
-  for (const part of inParts(ready, (r) => r.due.size)) {
-    try {
-      tick.enqueued.push(...(await stores.transaction((tx) => writePart(tx, part, own, now))))
-    } catch (error) {
-      for (const { deadline } of part) tick.failed.push({ deadlineId: deadline.id, error: errorText(error) })
-    }
-  }
+  await eachAtOnce(
+    inParts(ready, (r) => r.due.size),
+    async (part) => {
+      try {
+        tick.enqueued.push(...(await stores.transaction((tx) => writePart(tx, part, own, now))))
+      } catch (error) {
+        for (const { deadline } of part)
+          tick.failed.push({ deadlineId: deadline.id, error: errorText(error) })
+      }
+    },
+  )
+  // in the deadlines' order, whichever transaction ended first
+  const order = new Map(ahead.map(({ deadline }, i) => [deadline.id, i]))
+  const byDeadline = (x: { deadlineId: number }, y: { deadlineId: number }) =>
+    order.get(x.deadlineId)! - order.get(y.deadlineId)!
+  tick.enqueued.sort(byDeadline)
+  tick.failed.sort(byDeadline)
   return tick
 }
 

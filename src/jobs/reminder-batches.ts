@@ -49,6 +49,27 @@ export function reminderBatch(
   }
 }
 
+/**
+ * Transactions written side by side: on PostgreSQL each has a connection of the pool (4 of its 10:
+ * the bot's updates keep the others) and a server process of its own, and the server's writing of
+ * 100,000 outbox rows and deliveries is most of a pass. SQLite runs them one after the other on its
+ * one connection.
+ */
+export const TRANSACTIONS_AT_ONCE = 4
+
+/** `work` for each item, at most `limit` at once; `work` handles its own failures. */
+export async function eachAtOnce<T>(
+  items: readonly T[],
+  work: (item: T) => Promise<void>,
+  limit = TRANSACTIONS_AT_ONCE,
+): Promise<void> {
+  let next = 0
+  const lane = async () => {
+    while (next < items.length) await work(items[next++]!)
+  }
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane))
+}
+
 /** openTasksOf of each deadline in its school, the facts of all the schools read in a few queries. */
 export async function openTasksOfMany(
   db: Db,

@@ -41,6 +41,7 @@ import { Stores } from '../store/stores.ts'
 import { arrivalsAt, runPersonalReminders } from './personal-reminders.ts'
 import {
   deadlineClock,
+  eachAtOnce,
   errorText,
   inParts,
   openTasksOfMany,
@@ -136,18 +137,21 @@ export async function runDueReminders(options: ReminderJobOptions, now: Date): P
   const clock = deadlineClock(now)
   const going = await skipThoseNotToGo(calendar, due, at, clock, outcomes, fail)
   const { ready, settings } = await whoAndWhat(options.db, going, now, clock, options.text, fail)
-  for (const part of inParts(ready, (r) => r.recipients.length)) {
-    try {
-      const done = await stores.transaction((tx) => enqueuePart(tx, part, settings, now))
-      for (const outcome of done) {
-        outcomes.set(outcome.reminderId, outcome)
-        logger.info('reminder enqueued', { ...outcome })
-        options.onEnqueued?.(outcome)
+  await eachAtOnce(
+    inParts(ready, (r) => r.recipients.length),
+    async (part) => {
+      try {
+        const done = await stores.transaction((tx) => enqueuePart(tx, part, settings, now))
+        for (const outcome of done) {
+          outcomes.set(outcome.reminderId, outcome)
+          logger.info('reminder enqueued', { ...outcome })
+          options.onEnqueued?.(outcome)
+        }
+      } catch (error) {
+        for (const { reminder } of part) fail(reminder, error)
       }
-    } catch (error) {
-      for (const { reminder } of part) fail(reminder, error)
-    }
-  }
+    },
+  )
   const tick: ReminderTick = { enqueued: [], skipped: [], failed: [] }
   for (const r of due) {
     const outcome = outcomes.get(r.id)

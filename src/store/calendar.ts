@@ -459,25 +459,19 @@ export class CalendarStore {
     done: ReadonlyArray<{ id: number; broadcastId: number | null; recipients: number }>,
     now: string,
   ): Promise<void> {
-    // three parameters a reminder for each column
-    for (const part of chunk(done, ID_CHUNK / 4)) {
-      const byId = (value: (d: (typeof part)[number]) => number | null) =>
-        sql<number>`case ${sql.ref('id')} ${sql.join(
-          part.map((d) => sql`when ${d.id} then cast(${value(d)} as integer)`),
-          sql` `,
-        )} end`
+    // one statement a thousand, joined to their values (a CASE of a thousand branches is slow)
+    for (const part of chunk(done, ID_CHUNK / 10)) {
+      const values = sql`(values ${sql.join(
+        part.map(
+          (d) =>
+            sql`(cast(${d.id} as integer), cast(${d.broadcastId} as integer), cast(${d.recipients} as integer))`,
+        ),
+      )})`
       await this.db
         .updateTable('reminders')
-        .set({
-          broadcast_id: byId((d) => d.broadcastId),
-          recipients: byId((d) => d.recipients),
-          updated_at: now,
-        })
-        .where(
-          'id',
-          'in',
-          part.map((d) => d.id),
-        )
+        .from(values.as('v'))
+        .set({ broadcast_id: sql`v.column2`, recipients: sql`v.column3`, updated_at: now })
+        .where(sql<boolean>`reminders.id = v.column1`)
         .execute()
     }
   }

@@ -452,12 +452,14 @@ export class OutboxStore {
   /**
    * Rows of any broadcasts, a few thousand a statement; each held for its recipient's quiet hours
    * by `settings` (a chat without: the defaults; no map at all: urgent, none held). How many were
-   * new (a chat already in its broadcast is not enqueued twice).
+   * new (a chat already in its broadcast is not enqueued twice). `fresh`: the caller knows none is
+   * there yet (new broadcasts, each chat once), and the database need not look (it is faster).
    */
   async enqueueRows(
     rows: ReadonlyArray<NewOutboxRow & { broadcastId: number }>,
     now: string,
     settings: ReadonlyMap<number, NotificationSettings> | undefined,
+    options: { fresh?: boolean } = {},
   ): Promise<number> {
     const at = new Date(now)
     const heldUntil = (chatId: number) => {
@@ -488,7 +490,10 @@ export class OutboxStore {
           notBefore,
         ]
       }),
-      { perStatement: INSERT_CHUNK, ignoreConflictOn: ['broadcast_id', 'chat_id'] },
+      {
+        perStatement: INSERT_CHUNK,
+        ...(options.fresh ? {} : { ignoreConflictOn: ['broadcast_id', 'chat_id'] }),
+      },
     )
   }
 

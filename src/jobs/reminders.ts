@@ -305,17 +305,13 @@ async function enqueuePart(
     done.map((d) => ({ id: d.reminderId, broadcastId: d.broadcastId, recipients: d.recipients })),
     at,
   )
-  await new ReminderDeliveryStore(tx.db).record(
-    sending.flatMap(({ reminder, recipients }) =>
-      recipients.map((r) => ({
-        deadlineId: reminder.deadlineId,
-        dueDate: reminder.deadline.dueDate,
-        telegramId: r.person.telegramId,
-        offsetDays: reminder.offsetDays,
-        state: 'sent' as const,
-        broadcastId: batches.get(reminder.id)!.broadcastId,
-      })),
-    ),
+  await new ReminderDeliveryStore(tx.db).recordBatches(
+    sending.map(({ reminder }) => ({
+      broadcastId: batches.get(reminder.id)!.broadcastId,
+      deadlineId: reminder.deadlineId,
+      dueDate: reminder.deadline.dueDate,
+      offsetDays: reminder.offsetDays,
+    })),
     at,
   )
   return done

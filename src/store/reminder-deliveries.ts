@@ -5,7 +5,7 @@
  * their settings between two reminders; a row with fewer days before also stands for the earlier
  * reminders (they are past).
  */
-import type { Kysely, SelectQueryBuilder } from 'kysely'
+import { type Kysely, type SelectQueryBuilder, sql } from 'kysely'
 import type { Database } from '../db/schema.ts'
 import { chunk, ID_CHUNK, insertMany } from './bulk.ts'
 import { ownScheduleAccounts } from './notification-settings.ts'
@@ -103,6 +103,52 @@ export class ReminderDeliveryStore {
       const map = out.get(r.deadline_id) ?? new Map<number, number>()
       map.set(Number(r.telegram_id), Number(r.offset))
       out.set(r.deadline_id, map)
+    }
+  }
+
+  /**
+   * Every recipient of these outbox batches was given the reminder the batch says (sent): their
+   * deliveries written from the outbox rows by the database, a statement for a thousand batches.
+   * Call inside the transaction that wrote the rows; one already there stays as it is.
+   */
+  async recordBatches(
+    batches: ReadonlyArray<{ broadcastId: number; deadlineId: number; dueDate: string; offsetDays: number }>,
+    now: string,
+  ): Promise<void> {
+    for (const part of chunk(batches, ID_CHUNK / 10)) {
+      const values = sql`(values ${sql.join(
+        part.map(
+          (b) =>
+            sql`(cast(${b.broadcastId} as integer), cast(${b.deadlineId} as integer), cast(${b.offsetDays} as integer), cast(${b.dueDate} as text))`,
+        ),
+      )})`
+      await this.db
+        .insertInto('reminder_deliveries')
+        .columns([
+          'deadline_id',
+          'telegram_id',
+          'offset_days',
+          'due_date',
+          'state',
+          'broadcast_id',
+          'created_at',
+        ])
+        .expression(
+          this.db
+            .selectFrom('outbox')
+            .innerJoin(values.as('b'), (j) => j.on(sql`b.column1`, '=', sql.ref('outbox.broadcast_id')))
+            .select([
+              sql<number>`b.column2`.as('deadline_id'),
+              'outbox.chat_id as telegram_id',
+              sql<number>`b.column3`.as('offset_days'),
+              sql<string>`b.column4`.as('due_date'),
+              sql<string>`${'sent' satisfies DeliveryState}`.as('state'),
+              'outbox.broadcast_id',
+              sql<string>`${now}`.as('created_at'),
+            ]),
+        )
+        .onConflict((oc) => oc.columns(['deadline_id', 'due_date', 'telegram_id', 'offset_days']).doNothing())
+        .execute()
     }
   }
 

@@ -136,7 +136,12 @@ export async function runDueReminders(options: ReminderJobOptions, now: Date): P
   }
   const clock = deadlineClock(now)
   const going = await skipThoseNotToGo(calendar, due, at, clock, outcomes, fail)
-  const { ready, settings } = await whoAndWhat(options.db, going, now, clock, options.text, fail)
+  const { ready, settings } = await whoAndWhat(options.db, going, now, clock, options.text, fail).catch(
+    (error: unknown) => {
+      for (const reminder of going) fail(reminder, error)
+      return { ready: [], settings: new Map() }
+    },
+  )
   await eachAtOnce(
     inParts(ready, (r) => r.recipients.length),
     async (part) => {
@@ -181,7 +186,13 @@ async function skipThoseNotToGo(
   outcomes: Map<number, Outcome>,
   fail: (reminder: DueReminder, error: unknown) => void,
 ): Promise<DueReminder[]> {
-  const superseded = await calendar.superseded(due, at)
+  let superseded: Set<number>
+  try {
+    superseded = await calendar.superseded(due, at)
+  } catch (error) {
+    for (const r of due) fail(r, error)
+    return []
+  }
   const reasons = new Map<number, SkipReason>()
   for (const r of due) {
     if (at >= clock.endsAt(r.deadline)) reasons.set(r.id, 'deadline-passed')

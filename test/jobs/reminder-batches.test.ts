@@ -57,10 +57,10 @@ describe('whose task is open, read for many schools at once', () => {
     const vanPlan = await fullPlan(w, b.teacherVan)
     must(await w.services.plans.submit(b.teacherVan, { planId: vanPlan }))
     await compare()
-    must(await w.services.plans.approve(a.headToan, { planId: toanPlan }))
+    must(await w.services.planApprovals.approve(a.headToan, { planId: toanPlan }))
     await compare()
-    must(await w.services.plans.approve(a.admin, { planId: toanPlan }))
-    must(await w.services.plans.approve(a.admin, { planId: headPlan }))
+    must(await w.services.planApprovals.approve(a.admin, { planId: toanPlan }))
+    must(await w.services.planApprovals.approve(a.admin, { planId: headPlan }))
     await compare()
     // grades (the heads'): A's head of Tổ Toán until every component of his teacher's plan has a score
     expect(await grading(a)).toEqual([[a.headToan.personId, 1]])

@@ -263,16 +263,18 @@ export class CalendarStore {
 
   async remindersOf(deadlineIds: readonly number[]): Promise<Map<number, Reminder[]>> {
     const out = new Map<number, Reminder[]>(deadlineIds.map((id) => [id, []]))
-    if (deadlineIds.length === 0) return out
-    const rows = await this.db
-      .selectFrom('reminders')
-      .selectAll()
-      .where('deadline_id', 'in', [...deadlineIds])
-      .orderBy('deadline_id')
-      .orderBy('fire_at')
-      .orderBy('id')
-      .execute()
-    for (const r of rows) out.get(r.deadline_id)?.push(toReminder(r))
+    // a reminder pass asks for every upcoming deadline of a province at once
+    for (const part of chunk([...new Set(deadlineIds)], ID_CHUNK)) {
+      const rows = await this.db
+        .selectFrom('reminders')
+        .selectAll()
+        .where('deadline_id', 'in', part)
+        .orderBy('deadline_id')
+        .orderBy('fire_at')
+        .orderBy('id')
+        .execute()
+      for (const r of rows) out.get(r.deadline_id)?.push(toReminder(r))
+    }
     return out
   }
 

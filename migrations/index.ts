@@ -18,6 +18,7 @@ import * as m0085 from './0085_staff_records.ts'
 import * as m0090 from './0090_courses.ts'
 import * as m0091 from './0091_course_invitees.ts'
 import * as m0095 from './0095_surveys.ts'
+import * as m0115 from './0115_due_in_order.ts'
 import * as m0120 from './0120_send_slots.ts'
 import * as m0125 from './0125_chat_turns.ts'
 
@@ -39,4 +40,5 @@ export const migrations: Record<string, Migration> = {
   '0055_join_requests': m0055,
   '0120_send_slots': m0120,
   '0125_chat_turns': m0125,
+  '0115_due_in_order': m0115,
 }

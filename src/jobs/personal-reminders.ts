@@ -12,11 +12,11 @@
  * hours until the due day (or past it) says the deadline is today.
  */
 
-import { BroadcastService } from '../services/broadcasts.ts'
+import { BroadcastService, checkSystemBatch, type SystemBatch } from '../services/broadcasts.ts'
 import { DEFAULT_REMINDER_TIME, reminderFireAt } from '../services/deadline-reminders.ts'
 import type { DeadlineView } from '../services/deadline-views.ts'
-import { openTasksOf } from '../services/open-tasks.ts'
-import { addDays, daysUntil, deadlineEndsAt, vietnamDay } from '../services/vietnam-days.ts'
+import type { OpenTask } from '../services/open-tasks.ts'
+import { addDays, daysUntil, vietnamDay } from '../services/vietnam-days.ts'
 import { CalendarStore, type Deadline, type Reminder } from '../store/calendar.ts'
 import {
   DEFAULT_SETTINGS,
@@ -25,8 +25,17 @@ import {
   quietUntil,
 } from '../store/notification-settings.ts'
 import type { BroadcastContent } from '../store/outbox.ts'
-import { ReminderDeliveryStore } from '../store/reminder-deliveries.ts'
+import { type NewDelivery, ReminderDeliveryStore } from '../store/reminder-deliveries.ts'
 import type { Stores } from '../store/stores.ts'
+import {
+  deadlineClock,
+  eachAtOnce,
+  errorText,
+  inParts,
+  openTasksOfMany,
+  type ReminderRecipient,
+  reminderBatch,
+} from './reminder-batches.ts'
 
 /** The deadline a reminder tells of, and which reminder it is (./reminders.ts ReminderDeadline). */
 export interface TimedDeadline extends DeadlineView {
@@ -47,8 +56,30 @@ export function deadlineOnArrival<D extends TimedDeadline>(
   settings: NotificationSettings,
   now: Date,
 ): D {
-  const arrival = quietUntil(now, settings) ?? now
-  return { ...deadline, daysLeft: Math.max(0, daysUntil(deadline.dueDate, arrival)) }
+  return arrivalsAt(now)(deadline, settings)
+}
+
+/**
+ * deadlineOnArrival for a whole pass at `now`: a pass of 100,000 people has a handful of arrivals
+ * (now, or the end of someone's quiet hours) per deadline, and gives back the same object for each.
+ */
+export function arrivalsAt(
+  now: Date,
+): <D extends TimedDeadline>(deadline: D, settings: NotificationSettings) => D {
+  const made = new WeakMap<TimedDeadline, Map<number, TimedDeadline>>()
+  return <D extends TimedDeadline>(deadline: D, settings: NotificationSettings): D => {
+    const arrival = quietUntil(now, settings) ?? now
+    let byArrival = made.get(deadline)
+    if (!byArrival) {
+      byArrival = new Map()
+      made.set(deadline, byArrival)
+    }
+    const known = byArrival.get(arrival.getTime())
+    if (known) return known as D
+    const out = { ...deadline, daysLeft: Math.max(0, daysUntil(deadline.dueDate, arrival)) }
+    byArrival.set(arrival.getTime(), out)
+    return out
+  }
 }
 
 /** The days before a deadline this person wants reminders, given the school's (the deadline's rows). */
@@ -67,6 +98,7 @@ export function latestDueSlot(
   rows: readonly Pick<Reminder, 'offsetDays' | 'atTime'>[],
   settings: NotificationSettings,
   now: Date,
+  fireAtOf: typeof reminderFireAt = reminderFireAt,
 ): { offsetDays: number; fireAt: string } | undefined {
   const school = rows.map((r) => r.offsetDays)
   const at = now.toISOString()
@@ -76,7 +108,7 @@ export function latestDueSlot(
       settings.reminderHour !== null
         ? `${String(settings.reminderHour).padStart(2, '0')}:00`
         : (rows.find((r) => r.offsetDays === offsetDays)?.atTime ?? rows[0]?.atTime ?? DEFAULT_REMINDER_TIME)
-    const fireAt = reminderFireAt(deadline.dueDate, offsetDays, time)
+    const fireAt = fireAtOf(deadline.dueDate, offsetDays, time)
     if (fireAt <= at && (!best || fireAt > best.fireAt)) best = { offsetDays, fireAt }
   }
   return best
@@ -90,14 +122,12 @@ export interface PersonalReminderTick {
 }
 
 /** Builds one person's message (./reminders.ts ReminderText, as outbox content). */
-export type PersonalContent = (
-  person: Awaited<ReturnType<typeof openTasksOf>>[number],
-  deadline: TimedDeadline,
-) => Promise<BroadcastContent>
+export type PersonalContent = (person: OpenTask, deadline: TimedDeadline) => Promise<BroadcastContent>
 
 /**
  * One pass at `now`: every person with their own schedule whose reminder's time has come gets it
- * (once), each deadline's in one transaction with its outbox rows and its deliveries.
+ * (once). A few queries find whose is due of which deadline; the reminders are then written in a
+ * few transactions, each deadline's outbox rows with its deliveries.
  */
 export async function runPersonalReminders(
   stores: Stores,
@@ -108,123 +138,157 @@ export async function runPersonalReminders(
   const own = await new NotificationSettingsStore(stores.db).withOwnSchedule()
   if (own.size === 0) return tick
   const deliveries = new ReminderDeliveryStore(stores.db)
+  const calendar = new CalendarStore(stores.db)
   const bySchool = await deliveries.schoolsOf([...own.keys()])
   const fromDay = vietnamDay(now)
-  const deadlines = await deliveries.upcoming(
-    [...bySchool.keys()],
-    fromDay,
-    addDays(fromDay, MAX_OFFSET_DAYS),
-  )
-  const calendar = new CalendarStore(stores.db)
-  for (const { deadlineId, schoolId } of deadlines) {
+  const upcoming = await calendar.upcoming([...bySchool.keys()], fromDay, addDays(fromDay, MAX_OFFSET_DAYS))
+  const at = now.toISOString()
+  const clock = deadlineClock(now)
+  const ahead = upcoming.filter(({ deadline }) => at < clock.endsAt(deadline))
+  const ids = ahead.map(({ deadline }) => deadline.id)
+  const reminders = await calendar.remindersOf(ids)
+  const given = await deliveries.latestOfOwnSchedule(ids)
+  // a pass asks the same few instants again and again: one per due date, days before and time
+  const instants = new Map<string, string>()
+  const fireAt: typeof reminderFireAt = (dueDate, offsetDays, time) => {
+    const key = `${dueDate} ${offsetDays} ${time}`
+    const instant = instants.get(key) ?? reminderFireAt(dueDate, offsetDays, time)
+    instants.set(key, instant)
+    return instant
+  }
+  const dueOf: Array<{ deadline: Deadline; schoolId: number; rows: Reminder[]; due: Map<number, number> }> =
+    []
+  for (const { deadline, schoolId } of ahead) {
+    const rows = (reminders.get(deadline.id) ?? []).filter((r) => r.state !== 'cancelled')
+    if (rows.length === 0) continue // the admin turned this deadline's reminders off
+    const latest = given.get(deadline.id)
+    const due = new Map<number, number>()
+    for (const telegramId of bySchool.get(schoolId) ?? []) {
+      const slot = latestDueSlot(deadline, rows, own.get(telegramId) ?? DEFAULT_SETTINGS, now, fireAt)
+      if (!slot) continue
+      const before = latest?.get(telegramId)
+      if (before !== undefined && before <= slot.offsetDays) continue
+      due.set(telegramId, slot.offsetDays)
+    }
+    if (due.size > 0) dueOf.push({ deadline, schoolId, rows, due })
+  }
+  if (dueOf.length === 0) return tick
+  const open = await openTasksOfMany(stores.db, dueOf)
+  const onArrival = arrivalsAt(now)
+  const ready: Array<(typeof dueOf)[number] & { recipients: ReminderRecipient[] }> = []
+  for (const [i, item] of dueOf.entries()) {
+    const { deadline: d, schoolId, rows, due } = item
     try {
-      const done = await remindOf(
-        stores,
-        calendar,
-        deadlineId,
+      const view: DeadlineView = {
+        ...d,
         schoolId,
-        bySchool.get(schoolId) ?? [],
-        own,
-        now,
-        content,
-      )
-      if (done) tick.enqueued.push(done)
+        endsAt: clock.endsAt(d),
+        passed: false,
+        daysLeft: clock.daysLeft(d.dueDate),
+      }
+      const recipients: ReminderRecipient[] = []
+      for (const person of open[i]!) {
+        const offsetDays = due.get(person.telegramId)
+        if (offsetDays === undefined) continue
+        const reminderId = rows.find((r) => r.offsetDays === offsetDays)?.id ?? 0
+        const deadline = onArrival(
+          { ...view, reminderId, offsetDays },
+          own.get(person.telegramId) ?? DEFAULT_SETTINGS,
+        )
+        recipients.push({ person, content: await content(person, deadline) })
+      }
+      const checked = recipients.length > 0 ? checkSystemBatch(batchOf(d, schoolId, recipients)) : undefined
+      if (checked && !checked.ok)
+        throw new Error(`outbox refused the reminders: ${JSON.stringify(checked.error)}`)
+      ready.push({ ...item, recipients })
     } catch (error) {
-      tick.failed.push({ deadlineId, error: error instanceof Error ? error.message : String(error) })
+      tick.failed.push({ deadlineId: d.id, error: errorText(error) })
     }
   }
+  await eachAtOnce(
+    inParts(ready, (r) => r.due.size),
+    async (part) => {
+      try {
+        tick.enqueued.push(...(await stores.transaction((tx) => writePart(tx, part, own, now))))
+      } catch (error) {
+        for (const { deadline } of part)
+          tick.failed.push({ deadlineId: deadline.id, error: errorText(error) })
+      }
+    },
+  )
+  // in the deadlines' order, whichever transaction ended first
+  const order = new Map(ahead.map(({ deadline }, i) => [deadline.id, i]))
+  const byDeadline = (x: { deadlineId: number }, y: { deadlineId: number }) =>
+    order.get(x.deadlineId)! - order.get(y.deadlineId)!
+  tick.enqueued.sort(byDeadline)
+  tick.failed.sort(byDeadline)
   return tick
 }
 
-/** One deadline's due personal reminders, or undefined when nobody's is due. */
-async function remindOf(
-  stores: Stores,
-  calendar: CalendarStore,
-  deadlineId: number,
-  schoolId: number,
-  accounts: readonly number[],
-  own: Map<number, NotificationSettings>,
+/** One deadline's personal reminders (one at least) as an outbox batch. */
+function batchOf(d: Deadline, schoolId: number, recipients: readonly ReminderRecipient[]): SystemBatch {
+  return reminderBatch(schoolId, { deadlineId: d.id, personal: true, task: d.task }, recipients)
+}
+
+/**
+ * Some deadlines' due reminders, in the caller's transaction: whoever another scheduler reminded
+ * meanwhile is left out; the others' outbox rows are written, and a delivery for each person due
+ * (sent, or not open: their task was done).
+ */
+async function writePart(
+  tx: Stores,
+  part: ReadonlyArray<{
+    deadline: Deadline
+    schoolId: number
+    due: Map<number, number>
+    recipients: ReminderRecipient[]
+  }>,
+  own: ReadonlyMap<number, NotificationSettings>,
   now: Date,
-  content: PersonalContent,
-): Promise<PersonalReminderTick['enqueued'][number] | undefined> {
-  const deliveries = new ReminderDeliveryStore(stores.db)
-  const at = now.toISOString()
-  const d = await calendar.getDeadline(deadlineId)
-  if (!d || d.removedAt !== null) return undefined
-  const endsAt = deadlineEndsAt(d)
-  if (at >= endsAt) return undefined
-  const rows = ((await calendar.remindersOf([d.id])).get(d.id) ?? []).filter((r) => r.state !== 'cancelled')
-  if (rows.length === 0) return undefined // the admin turned this deadline's reminders off
-  const given = await deliveries.latestOf(d, accounts)
-  const due = new Map<number, number>()
-  for (const telegramId of accounts) {
-    const slot = latestDueSlot(d, rows, own.get(telegramId) ?? DEFAULT_SETTINGS, now)
-    if (!slot) continue
-    const latest = given.get(telegramId)
-    if (latest !== undefined && latest <= slot.offsetDays) continue
-    due.set(telegramId, slot.offsetDays)
-  }
-  if (due.size === 0) return undefined
-  return stores.transaction(async (tx) => {
-    const txDeliveries = new ReminderDeliveryStore(tx.db)
-    // another scheduler may have been quicker
-    const again = await txDeliveries.latestOf(d, [...due.keys()])
-    for (const [telegramId, offsetDays] of due) {
-      const latest = again.get(telegramId)
-      if (latest !== undefined && latest <= offsetDays) due.delete(telegramId)
-    }
-    if (due.size === 0) return undefined
-    const open = (await openTasksOf(tx, d, schoolId)).filter((p) => due.has(p.telegramId))
-    const view: DeadlineView = {
-      ...d,
-      schoolId,
-      endsAt,
-      passed: false,
-      daysLeft: daysUntil(d.dueDate, now),
-    }
-    const recipients: Array<{ chatId: number; personId: number; content: BroadcastContent }> = []
-    for (const person of open) {
-      const offsetDays = due.get(person.telegramId)!
-      const reminderId = rows.find((r) => r.offsetDays === offsetDays)?.id ?? 0
-      const settings = own.get(person.telegramId) ?? DEFAULT_SETTINGS
-      const deadline = deadlineOnArrival({ ...view, reminderId, offsetDays }, settings, now)
-      recipients.push({
-        chatId: person.telegramId,
-        personId: person.personId,
-        content: await content(person, deadline),
-      })
-    }
-    let broadcastId: number | null = null
-    let enqueued = 0
-    if (recipients.length > 0) {
-      const result = await new BroadcastService({ stores: tx, now: () => now }).enqueueSystem({
-        kind: 'reminder',
-        schoolId,
-        content: recipients[0]!.content,
-        audience: {
-          deadlineId: d.id,
-          personal: true,
-          task: d.task,
-          personIds: open.map((p) => p.personId),
-        },
-        recipients,
-      })
-      if (!result.ok) throw new Error(`outbox refused the reminders: ${JSON.stringify(result.error)}`)
-      broadcastId = result.value.broadcastId
-      enqueued = result.value.enqueued
-    }
-    const sent = new Set(open.map((p) => p.telegramId))
-    await txDeliveries.record(
-      [...due].map(([telegramId, offsetDays]) => ({
+): Promise<PersonalReminderTick['enqueued']> {
+  const deliveries = new ReminderDeliveryStore(tx.db)
+  const again = await deliveries.latestOf(
+    part.map((p) => p.deadline.id),
+    part.flatMap((p) => [...p.due.keys()]),
+  )
+  const still = part.flatMap((item) => {
+    const latest = again.get(item.deadline.id)
+    const due = new Map(
+      [...item.due].filter(
+        ([telegramId, offsetDays]) => !((latest?.get(telegramId) ?? Infinity) <= offsetDays),
+      ),
+    )
+    if (due.size === 0) return []
+    return [{ ...item, due, recipients: item.recipients.filter((r) => due.has(r.person.telegramId)) }]
+  })
+  const sending = still.filter((item) => item.recipients.length > 0)
+  const written = await new BroadcastService({ stores: tx, now: () => now }).enqueueSystemMany(
+    sending.map((item) => batchOf(item.deadline, item.schoolId, item.recipients)),
+    own,
+  )
+  if (!written.ok) throw new Error(`outbox refused the reminders: ${JSON.stringify(written.error)}`)
+  const batchOfDeadline = new Map(sending.map((item, i) => [item.deadline.id, written.value[i]!]))
+  const rows: NewDelivery[] = []
+  for (const { deadline: d, due, recipients } of still) {
+    const sent = new Set(recipients.map((r) => r.person.telegramId))
+    const broadcastId = batchOfDeadline.get(d.id)?.broadcastId ?? null
+    for (const [telegramId, offsetDays] of due)
+      rows.push({
         deadlineId: d.id,
         dueDate: d.dueDate,
         telegramId,
         offsetDays,
-        state: sent.has(telegramId) ? ('sent' as const) : ('not-open' as const),
+        state: sent.has(telegramId) ? 'sent' : 'not-open',
         broadcastId: sent.has(telegramId) ? broadcastId : null,
-      })),
-      at,
-    )
-    return { deadlineId: d.id, broadcastId, recipients: enqueued }
+      })
+  }
+  await deliveries.record(rows, now.toISOString())
+  return still.map(({ deadline }) => {
+    const batch = batchOfDeadline.get(deadline.id)
+    return {
+      deadlineId: deadline.id,
+      broadcastId: batch?.broadcastId ?? null,
+      recipients: batch?.enqueued ?? 0,
+    }
   })
 }

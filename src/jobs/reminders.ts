@@ -23,17 +23,31 @@
 import { randomBytes } from 'node:crypto'
 import type { Db } from '../db/connection.ts'
 import { type Logger, silentLogger } from '../logger.ts'
-import { BroadcastService } from '../services/broadcasts.ts'
+import { BroadcastService, checkSystemBatch, type SystemBatch } from '../services/broadcasts.ts'
 import { type DeadlineView, deadlineTitle, taskButtonData } from '../services/deadline-views.ts'
-import { type OpenTask, openTasksOf } from '../services/open-tasks.ts'
-import { daysUntil, deadlineEndsAt, vietnameseDate } from '../services/vietnam-days.ts'
+import type { OpenTask } from '../services/open-tasks.ts'
+import { vietnameseDate } from '../services/vietnam-days.ts'
 import { CalendarStore, type DueReminder, type SkipReason } from '../store/calendar.ts'
 import { LeaseStore } from '../store/leases.ts'
-import { DEFAULT_SETTINGS, NotificationSettingsStore, wantsReminder } from '../store/notification-settings.ts'
+import {
+  DEFAULT_SETTINGS,
+  type NotificationSettings,
+  NotificationSettingsStore,
+  wantsReminder,
+} from '../store/notification-settings.ts'
 import type { BroadcastContent } from '../store/outbox.ts'
 import { ReminderDeliveryStore } from '../store/reminder-deliveries.ts'
 import { Stores } from '../store/stores.ts'
-import { deadlineOnArrival, runPersonalReminders } from './personal-reminders.ts'
+import { arrivalsAt, runPersonalReminders } from './personal-reminders.ts'
+import {
+  deadlineClock,
+  eachAtOnce,
+  errorText,
+  inParts,
+  openTasksOfMany,
+  type ReminderRecipient,
+  reminderBatch,
+} from './reminder-batches.ts'
 
 /** What a reminder says to one person: HTML text and, optionally, one button. */
 export interface ReminderMessage {
@@ -91,15 +105,17 @@ export interface ReminderTick {
 const BUTTON_DATA_MAX_BYTES = 64
 
 /**
- * One tick at `now`: every pending reminder with fire_at ≤ now is enqueued (or skipped), each in
- * its own transaction with its outbox rows.
+ * One tick at `now`: every pending reminder with fire_at ≤ now is enqueued (or skipped). A few
+ * queries for all of them find who still has the task open, their settings and what they were
+ * given already; then each reminder is claimed together with its outbox rows, in transactions of
+ * a few thousand recipients.
  */
 export async function runDueReminders(options: ReminderJobOptions, now: Date): Promise<ReminderTick> {
   const logger = options.logger ?? silentLogger
   const stores = new Stores(options.db)
   const at = now.toISOString()
-  const tick: ReminderTick = { enqueued: [], skipped: [], failed: [] }
-  const due = await new CalendarStore(options.db).dueReminders(at, options.batch ?? 200)
+  const calendar = new CalendarStore(options.db)
+  const due = await calendar.dueReminders(at, options.batch ?? 200)
   try {
     // first those with their own hour or days (/settings): at the school's hour, the school's rows
     // then leave out whoever already had theirs
@@ -113,122 +129,203 @@ export async function runDueReminders(options: ReminderJobOptions, now: Date): P
   } catch (error) {
     logger.error('personal reminders not enqueued; they are tried again next tick', { error })
   }
-  for (const reminder of due) {
-    try {
-      const outcome = await runOne(stores, reminder, now, options.text)
-      if (outcome === undefined) continue
-      if ('reason' in outcome) tick.skipped.push(outcome)
-      else {
-        tick.enqueued.push(outcome)
-        logger.info('reminder enqueued', { ...outcome })
-        options.onEnqueued?.(outcome)
+  const outcomes = new Map<number, Outcome>()
+  const fail = (reminder: DueReminder, error: unknown) => {
+    outcomes.set(reminder.id, { failed: errorText(error) })
+    logger.error('reminder not enqueued; it stays pending', { reminderId: reminder.id, error })
+  }
+  const clock = deadlineClock(now)
+  const going = await skipThoseNotToGo(calendar, due, at, clock, outcomes, fail)
+  const { ready, settings } = await whoAndWhat(options.db, going, now, clock, options.text, fail).catch(
+    (error: unknown) => {
+      for (const reminder of going) fail(reminder, error)
+      return { ready: [], settings: new Map() }
+    },
+  )
+  await eachAtOnce(
+    inParts(ready, (r) => r.recipients.length),
+    async (part) => {
+      try {
+        const done = await stores.transaction((tx) => enqueuePart(tx, part, settings, now))
+        for (const outcome of done) {
+          outcomes.set(outcome.reminderId, outcome)
+          logger.info('reminder enqueued', { ...outcome })
+          options.onEnqueued?.(outcome)
+        }
+      } catch (error) {
+        for (const { reminder } of part) fail(reminder, error)
       }
-    } catch (error) {
-      const message = error instanceof Error ? error.message : String(error)
-      tick.failed.push({ reminderId: reminder.id, deadlineId: reminder.deadlineId, error: message })
-      logger.error('reminder not enqueued; it stays pending', { reminderId: reminder.id, error })
-    }
+    },
+  )
+  const tick: ReminderTick = { enqueued: [], skipped: [], failed: [] }
+  for (const r of due) {
+    const outcome = outcomes.get(r.id)
+    if (outcome === undefined) continue // another tick took it first
+    if ('reason' in outcome) tick.skipped.push(outcome)
+    else if ('failed' in outcome)
+      tick.failed.push({ reminderId: r.id, deadlineId: r.deadlineId, error: outcome.failed })
+    else tick.enqueued.push(outcome)
   }
   return tick
 }
 
-/** One due reminder: skipped, or claimed and enqueued; undefined when another tick took it first. */
-async function runOne(
-  stores: Stores,
-  reminder: DueReminder,
-  now: Date,
-  text: ReminderText,
-): Promise<EnqueuedReminder | { reminderId: number; deadlineId: number; reason: SkipReason } | undefined> {
-  const at = now.toISOString()
-  const calendar = new CalendarStore(stores.db)
-  const skip = async (reason: SkipReason) =>
-    (await calendar.skip(reminder.id, reason, at))
-      ? { reminderId: reminder.id, deadlineId: reminder.deadlineId, reason }
-      : undefined
-  const d = reminder.deadline
-  const endsAt = deadlineEndsAt(d)
-  if (at >= endsAt) return skip('deadline-passed')
-  if (!reminder.yearIsCurrent) return skip('not-current-year')
-  if (await calendar.laterDue(reminder, at)) return skip('superseded')
-  const deadline: ReminderDeadline = {
-    ...d,
-    schoolId: reminder.schoolId,
-    endsAt,
-    passed: false,
-    daysLeft: daysUntil(d.dueDate, now),
-    reminderId: reminder.id,
-    offsetDays: reminder.offsetDays,
+type Outcome =
+  | EnqueuedReminder
+  | { reminderId: number; deadlineId: number; reason: SkipReason }
+  | { failed: string }
+
+/**
+ * Skips the due reminders that do not go — their deadline is over, their year is not the school's
+ * current one, or a later reminder of their deadline is due too — and returns the others.
+ */
+async function skipThoseNotToGo(
+  calendar: CalendarStore,
+  due: readonly DueReminder[],
+  at: string,
+  clock: ReturnType<typeof deadlineClock>,
+  outcomes: Map<number, Outcome>,
+  fail: (reminder: DueReminder, error: unknown) => void,
+): Promise<DueReminder[]> {
+  let superseded: Set<number>
+  try {
+    superseded = await calendar.superseded(due, at)
+  } catch (error) {
+    for (const r of due) fail(r, error)
+    return []
   }
-  return stores.transaction(async (tx) => {
-    const txCalendar = new CalendarStore(tx.db)
-    if (!(await txCalendar.claim(reminder.id, at))) return undefined
-    // those who turned reminders off, or want only the day-before one, are left out (/settings)
-    // and so is anyone already given this reminder or a later one (by their own schedule, before
-    // they went back to the school's)
-    const open = await openTasksOf(tx, d, reminder.schoolId)
-    const settings = await new NotificationSettingsStore(tx.db).many(open.map((p) => p.telegramId))
-    const deliveries = new ReminderDeliveryStore(tx.db)
-    const given = await deliveries.latestOf(
-      d,
-      open.map((p) => p.telegramId),
-    )
-    const people = open.filter(
-      (p) =>
-        wantsReminder(settings.get(p.telegramId) ?? DEFAULT_SETTINGS, reminder.offsetDays) &&
-        !((given.get(p.telegramId) ?? Number.POSITIVE_INFINITY) <= reminder.offsetDays),
-    )
-    const done = {
-      reminderId: reminder.id,
-      deadlineId: d.id,
-      broadcastId: null as number | null,
-      recipients: 0,
+  const reasons = new Map<number, SkipReason>()
+  for (const r of due) {
+    if (at >= clock.endsAt(r.deadline)) reasons.set(r.id, 'deadline-passed')
+    else if (!r.yearIsCurrent) reasons.set(r.id, 'not-current-year')
+    else if (superseded.has(r.id)) reasons.set(r.id, 'superseded')
+  }
+  for (const reason of new Set(reasons.values())) {
+    const these = due.filter((r) => reasons.get(r.id) === reason)
+    try {
+      const skipped = await calendar.skip(
+        these.map((r) => r.id),
+        reason,
+        at,
+      )
+      for (const r of these)
+        if (skipped.has(r.id)) outcomes.set(r.id, { reminderId: r.id, deadlineId: r.deadlineId, reason })
+    } catch (error) {
+      for (const r of these) fail(r, error)
     }
-    if (people.length === 0) {
-      await txCalendar.recordEnqueued(reminder.id, null, 0, at)
-      return done
-    }
-    const recipients: Array<{ chatId: number; personId: number; content: BroadcastContent }> = []
-    for (const person of people) {
-      recipients.push({
-        chatId: person.telegramId,
-        personId: person.personId,
-        content: contentOf(
-          await text(
-            person,
-            deadlineOnArrival(deadline, settings.get(person.telegramId) ?? DEFAULT_SETTINGS, now),
-          ),
-        ),
-      })
-    }
-    const broadcasts = new BroadcastService({ stores: tx, now: () => now })
-    const enqueued = await broadcasts.enqueueSystem({
-      kind: 'reminder',
+  }
+  return due.filter((r) => !reasons.has(r.id))
+}
+
+/** A reminder ready to go: the people it reaches, each with their message. */
+interface ReadyReminder {
+  reminder: DueReminder
+  recipients: ReminderRecipient[]
+}
+
+/**
+ * Whom each reminder reaches — their task is open, they want the school's reminders of these days
+ * (/settings), and nothing of it or later was given to them by their own schedule — and what it
+ * tells each of them, in their language, as of when it arrives. A reminder whose text fails is
+ * left out (and stays pending). With the settings of the schools' people (for their quiet hours).
+ */
+async function whoAndWhat(
+  db: Db,
+  going: readonly DueReminder[],
+  now: Date,
+  clock: ReturnType<typeof deadlineClock>,
+  text: ReminderText,
+  fail: (reminder: DueReminder, error: unknown) => void,
+): Promise<{ ready: ReadyReminder[]; settings: Map<number, NotificationSettings> }> {
+  if (going.length === 0) return { ready: [], settings: new Map() }
+  const open = await openTasksOfMany(db, going)
+  const settings = await new NotificationSettingsStore(db).ofSchools(going.map((r) => r.schoolId))
+  const given = await new ReminderDeliveryStore(db).givenUpTo(going.map((r) => r.id))
+  const onArrival = arrivalsAt(now)
+  const ready: ReadyReminder[] = []
+  for (const [i, reminder] of going.entries()) {
+    const d = reminder.deadline
+    const deadline: ReminderDeadline = {
+      ...d,
       schoolId: reminder.schoolId,
-      content: recipients[0]!.content,
-      audience: {
-        deadlineId: d.id,
-        reminderId: reminder.id,
-        offsetDays: reminder.offsetDays,
-        task: d.task,
-        personIds: people.map((p) => p.personId),
-      },
-      recipients,
-    })
-    if (!enqueued.ok) throw new Error(`outbox refused the reminder: ${JSON.stringify(enqueued.error)}`)
-    await txCalendar.recordEnqueued(reminder.id, enqueued.value.broadcastId, enqueued.value.enqueued, at)
-    await deliveries.record(
-      people.map((p) => ({
-        deadlineId: d.id,
-        dueDate: d.dueDate,
-        telegramId: p.telegramId,
-        offsetDays: reminder.offsetDays,
-        state: 'sent' as const,
-        broadcastId: enqueued.value.broadcastId,
-      })),
-      at,
-    )
-    return { ...done, broadcastId: enqueued.value.broadcastId, recipients: enqueued.value.enqueued }
-  })
+      endsAt: clock.endsAt(d),
+      passed: false,
+      daysLeft: clock.daysLeft(d.dueDate),
+      reminderId: reminder.id,
+      offsetDays: reminder.offsetDays,
+    }
+    const already = given.get(reminder.id)
+    try {
+      const recipients: ReadyReminder['recipients'] = []
+      for (const person of open[i]!) {
+        const s = settings.get(person.telegramId) ?? DEFAULT_SETTINGS
+        if (!wantsReminder(s, reminder.offsetDays) || already?.has(person.telegramId)) continue
+        recipients.push({ person, content: contentOf(await text(person, onArrival(deadline, s))) })
+      }
+      const checked = recipients.length > 0 ? checkSystemBatch(batchOf(reminder, recipients)) : undefined
+      if (checked && !checked.ok)
+        throw new Error(`outbox refused the reminder: ${JSON.stringify(checked.error)}`)
+      ready.push({ reminder, recipients })
+    } catch (error) {
+      fail(reminder, error)
+    }
+  }
+  return { ready, settings }
+}
+
+/** A reminder's outbox batch (one recipient at least). */
+function batchOf(reminder: DueReminder, recipients: readonly ReminderRecipient[]): SystemBatch {
+  const d = reminder.deadline
+  return reminderBatch(
+    reminder.schoolId,
+    { deadlineId: d.id, reminderId: reminder.id, offsetDays: reminder.offsetDays, task: d.task },
+    recipients,
+  )
+}
+
+/**
+ * Some reminders, in the caller's transaction: claimed (those another instance took are left
+ * alone), their outbox rows and batches written, and a delivery for each person reminded.
+ */
+async function enqueuePart(
+  tx: Stores,
+  part: readonly ReadyReminder[],
+  settings: ReadonlyMap<number, NotificationSettings>,
+  now: Date,
+): Promise<EnqueuedReminder[]> {
+  const at = now.toISOString()
+  const calendar = new CalendarStore(tx.db)
+  const claimed = await calendar.claim(
+    part.map((r) => r.reminder.id),
+    at,
+  )
+  const mine = part.filter((r) => claimed.has(r.reminder.id))
+  const sending = mine.filter((r) => r.recipients.length > 0)
+  const written = await new BroadcastService({ stores: tx, now: () => now }).enqueueSystemMany(
+    sending.map((r) => batchOf(r.reminder, r.recipients)),
+    settings,
+  )
+  if (!written.ok) throw new Error(`outbox refused the reminder: ${JSON.stringify(written.error)}`)
+  const batches = new Map(sending.map((r, i) => [r.reminder.id, written.value[i]!]))
+  const done = mine.map(({ reminder }) => ({
+    reminderId: reminder.id,
+    deadlineId: reminder.deadlineId,
+    broadcastId: batches.get(reminder.id)?.broadcastId ?? null,
+    recipients: batches.get(reminder.id)?.enqueued ?? 0,
+  }))
+  await calendar.recordEnqueued(
+    done.map((d) => ({ id: d.reminderId, broadcastId: d.broadcastId, recipients: d.recipients })),
+    at,
+  )
+  await new ReminderDeliveryStore(tx.db).recordBatches(
+    sending.map(({ reminder }) => ({
+      broadcastId: batches.get(reminder.id)!.broadcastId,
+      deadlineId: reminder.deadlineId,
+      dueDate: reminder.deadline.dueDate,
+      offsetDays: reminder.offsetDays,
+    })),
+    at,
+  )
+  return done
 }
 
 /** The outbox content of one person's reminder, from the bot's text (a reminder missed while blocked). */
@@ -238,16 +335,25 @@ export function reminderContent(
   return async (person, deadline) => contentOf(await text(person, deadline))
 }
 
+/** The content of each message object made into one (a text shared by many people gives one content). */
+const contents = new WeakMap<ReminderMessage, BroadcastContent>()
+
 function contentOf(message: ReminderMessage): BroadcastContent {
-  if (message.buttonText === undefined) return { type: 'text', html: message.html }
-  const data = message.buttonData ?? 'go:deadlines'
-  if (Buffer.byteLength(data, 'utf8') > BUTTON_DATA_MAX_BYTES)
-    throw new Error(`reminder button data over ${BUTTON_DATA_MAX_BYTES} bytes: ${data}`)
-  return {
-    type: 'text',
-    html: message.html,
-    reply_markup: { inline_keyboard: [[{ text: message.buttonText, callback_data: data }]] },
+  let content = contents.get(message)
+  if (content) return content
+  if (message.buttonText === undefined) content = { type: 'text', html: message.html }
+  else {
+    const data = message.buttonData ?? 'go:deadlines'
+    if (Buffer.byteLength(data, 'utf8') > BUTTON_DATA_MAX_BYTES)
+      throw new Error(`reminder button data over ${BUTTON_DATA_MAX_BYTES} bytes: ${data}`)
+    content = {
+      type: 'text',
+      html: message.html,
+      reply_markup: { inline_keyboard: [[{ text: message.buttonText, callback_data: data }]] },
+    }
   }
+  contents.set(message, content)
+  return content
 }
 
 /** A translation function: (language, Fluent key, variables) → text; `{key}` when the key is missing. */
@@ -264,9 +370,27 @@ export type Translate = (language: string, key: string, vars: Record<string, str
  *   `reminder-button-deadlines`: the button's label; its data is taskButtonData(task) ('go:plan',
  *   'go:approve', 'go:grades', 'go:deadlines').
  * Until the keys exist, the message is the title and the date alone, with a '→' button.
+ *
+ * The message depends on nothing else: for one deadline object (a pass gives everyone the same),
+ * everyone with the same language and count gets the same message object back, made once.
  */
 export function reminderTextFromLocales(t: Translate): ReminderText {
+  const made = new WeakMap<ReminderDeadline, Map<string, ReminderMessage>>()
   return (recipient, deadline) => {
+    let forDeadline = made.get(deadline)
+    if (!forDeadline) {
+      forDeadline = new Map()
+      made.set(deadline, forDeadline)
+    }
+    const key = `${recipient.language} ${recipient.task?.pending ?? 1}`
+    const known = forDeadline.get(key)
+    if (known) return known
+    const message = messageOf(recipient, deadline)
+    forDeadline.set(key, message)
+    return message
+  }
+
+  function messageOf(recipient: OpenTask, deadline: ReminderDeadline): ReminderMessage {
     const language = recipient.language
     const title = escapeHtml(deadlineTitle(deadline, language))
     const date = vietnameseDate(deadline.dueDate)

@@ -21,6 +21,7 @@
  */
 import { z } from 'zod'
 import type { Db } from '../db/connection.ts'
+import { type NotificationSettings, NotificationSettingsStore } from '../store/notification-settings.ts'
 import {
   type Broadcast,
   type BroadcastContent,
@@ -184,6 +185,71 @@ const systemInput = z.object({
     .min(1)
     .max(200_000),
 })
+
+/** What enqueueSystem takes: a reminder-kind batch, each recipient with their own content or not. */
+export type SystemBatch = z.input<typeof systemInput>
+/** systemInput without the recipients, which checkRecipients checks (100,000 of them through zod is slow) */
+const systemHeader = systemInput.omit({ recipients: true }).extend({
+  recipients: z.array(z.unknown()).min(1).max(200_000),
+})
+
+/** contentSchema's answer for each content object checked (recipients share them; a pass checks each once). */
+const checkedContents = new WeakMap<object, Result<BroadcastContent, InvalidInput>>()
+
+function checkContent(content: unknown): Result<BroadcastContent, InvalidInput> {
+  if (typeof content !== 'object' || content === null) return parseInput(contentSchema, content)
+  const known = checkedContents.get(content)
+  if (known) return known
+  const result = parseInput(contentSchema, content)
+  checkedContents.set(content, result)
+  return result
+}
+
+/** A system batch as enqueueSystem takes it, checked; its recipients' contents as they are written. */
+export type CheckedSystemBatch = Omit<z.output<typeof systemHeader>, 'recipients'> & {
+  recipients: NewOutboxRow[]
+}
+
+/**
+ * What systemInput says of a batch, without running 100,000 recipients through zod: each distinct
+ * content object is parsed once. The reminder pass checks each reminder's batch before it claims it.
+ */
+export function checkSystemBatch(batch: SystemBatch): Result<CheckedSystemBatch, InvalidInput> {
+  const header = parseInput(systemHeader, batch)
+  if (!header.ok) return header
+  const refuse = (path: string, code: string) =>
+    fail({ code: 'invalid-input' as const, issues: [{ path, code }] })
+  const recipients: NewOutboxRow[] = []
+  for (const [i, r] of batch.recipients.entries()) {
+    if (!Number.isInteger(r.chatId)) return refuse(`recipients.${i}.chatId`, 'invalid_type')
+    if (r.personId !== null && !(Number.isInteger(r.personId) && r.personId > 0))
+      return refuse(`recipients.${i}.personId`, Number.isInteger(r.personId) ? 'too_small' : 'invalid_type')
+    if (r.content === undefined) {
+      recipients.push({ chatId: r.chatId, personId: r.personId })
+      continue
+    }
+    const content = checkContent(r.content)
+    if (!content.ok)
+      return fail({
+        ...content.error,
+        issues: content.error.issues.map((issue) => ({
+          ...issue,
+          path: [`recipients.${i}.content`, issue.path].filter(Boolean).join('.'),
+        })),
+      })
+    recipients.push({ chatId: r.chatId, personId: r.personId, content: content.value })
+  }
+  return ok({ ...header.value, recipients })
+}
+
+function firstPerChat(recipients: readonly NewOutboxRow[]): NewOutboxRow[] {
+  const seen = new Set<number>()
+  return recipients.filter((r) => {
+    if (seen.has(r.chatId)) return false
+    seen.add(r.chatId)
+    return true
+  })
+}
 
 export class BroadcastService {
   constructor(private readonly ctx: ServiceContext) {}
@@ -355,26 +421,52 @@ export class BroadcastService {
    * The system's own messages (reminders): no sender, no report; each recipient may have their
    * own content (their language, their button). Enqueued at once for the worker.
    */
-  async enqueueSystem(input: {
-    kind: 'reminder'
-    schoolId: number | null
-    content: BroadcastContent
-    audience: Record<string, unknown>
-    recipients: ReadonlyArray<{ chatId: number; personId: number | null; content?: BroadcastContent }>
-  }): Promise<Result<{ broadcastId: number; enqueued: number }, InvalidInput>> {
-    const parsed = parseInput(systemInput, input)
-    if (!parsed.ok) return parsed
-    const { kind, schoolId, content, audience, recipients } = parsed.value
+  async enqueueSystem(
+    input: SystemBatch,
+  ): Promise<Result<{ broadcastId: number; enqueued: number }, InvalidInput>> {
+    const done = await this.enqueueSystemMany([input])
+    return done.ok ? ok(done.value[0]!) : done
+  }
+
+  /**
+   * Many system batches in one transaction (the daily reminder pass: thousands of batches, 100,000
+   * recipients), a few statements for all of them. Each distinct content object is checked once,
+   * however many recipients share it. `settings`: the recipients' notification settings when the
+   * caller has them (those without have the defaults); else they are read here.
+   */
+  async enqueueSystemMany(
+    batches: readonly SystemBatch[],
+    settings?: ReadonlyMap<number, NotificationSettings>,
+  ): Promise<Result<Array<{ broadcastId: number; enqueued: number }>, InvalidInput>> {
+    const checked: CheckedSystemBatch[] = []
+    for (const batch of batches) {
+      const one = checkSystemBatch(batch)
+      if (!one.ok) return one
+      checked.push(one.value)
+    }
     const now = this.ctx.now().toISOString()
     return this.stores.transaction(async (tx) => {
       const outbox = this.outbox(tx)
-      const b = await outbox.createBroadcast(
-        { schoolId, kind, createdBy: null, content, audience, status: 'sending' },
+      // a chat twice in a batch is enqueued once (its first content)
+      const unique = checked.map((b) => firstPerChat(b.recipients))
+      const counts = unique.map((recipients) => recipients.length)
+      const ids = await outbox.createBroadcasts(
+        checked.map((b, i) => ({
+          schoolId: b.schoolId,
+          kind: b.kind,
+          createdBy: null,
+          content: b.content,
+          audience: b.audience,
+          status: 'sending' as const,
+          recipients: counts[i]!,
+        })),
         now,
       )
-      const enqueued = await outbox.enqueue(b.id, recipients as NewOutboxRow[], now)
-      await outbox.setRecipients(b.id, enqueued)
-      return ok({ broadcastId: b.id, enqueued })
+      const rows = unique.flatMap((recipients, i) => recipients.map((r) => ({ ...r, broadcastId: ids[i]! })))
+      const known = settings ?? (await new NotificationSettingsStore(tx.db).many(rows.map((r) => r.chatId)))
+      // new broadcasts, each chat once: nothing to conflict with
+      await outbox.enqueueRows(rows, now, known, { fresh: true })
+      return ok(ids.map((broadcastId, i) => ({ broadcastId, enqueued: counts[i]! })))
     })
   }
 

@@ -5,14 +5,25 @@
  *   const calendar = new CalendarStore(tx.db)        // inside stores.transaction(async (tx) => …)
  *   const d = await calendar.insertDeadline({ … }, now)
  *   await calendar.insertReminders([{ deadlineId: d.id, offsetDays: 7, atTime: '08:00', fireAt }], now)
- *   for (const r of await calendar.dueReminders(now, 100)) if (await calendar.claim(r.id, now)) …
+ *   const due = await calendar.dueReminders(now, 100)
+ *   const mine = await calendar.claim(due.map((r) => r.id), now)   // inside the outbox rows' transaction
  *
  * A reminder's life: pending --claim--> enqueued (its outbox batch written in the same transaction)
  *                    pending --> skipped (deadline passed, superseded by a later one, old year)
  *                    pending --> cancelled (its deadline removed or its offset dropped)
  */
-import type { Kysely, Selectable } from 'kysely'
+import { type Kysely, type Selectable, sql, type Updateable } from 'kysely'
 import type { Database, DeadlinesTable, RemindersTable } from '../db/schema.ts'
+import { chunk, ID_CHUNK } from './bulk.ts'
+import {
+  CalendarFacts,
+  type FactPlan,
+  PERSON_COLUMNS,
+  type PeopleFilter,
+  PLAN_COLUMNS,
+  toCalendarPerson,
+  toFactPlan,
+} from './calendar-facts.ts'
 import type { Role } from './people.ts'
 import type { PlanStatus } from './plans.ts'
 
@@ -106,7 +117,12 @@ export interface YearPlan {
 }
 
 export class CalendarStore {
-  constructor(private readonly db: Kysely<Database>) {}
+  /** what a handle from CalendarFacts.load carries: people and plans of many schools, read at once */
+  private readonly facts: CalendarFacts | undefined
+
+  constructor(private readonly db: Kysely<Database>) {
+    this.facts = CalendarFacts.of(db)
+  }
 
   // ── deadlines ──────────────────────────────────────────────────────────────────────────────
 
@@ -149,6 +165,34 @@ export class CalendarStore {
       .where('removed_at', 'is', null)
       .execute()
     return rows.map(toDeadline).sort(byDue)
+  }
+
+  /**
+   * Deadlines of these schools' current years, not removed, due from `fromDay` to `toDay`
+   * (YYYY-MM-DD, inclusive), by due date, then id.
+   */
+  async upcoming(
+    schoolIds: readonly number[],
+    fromDay: string,
+    toDay: string,
+  ): Promise<Array<{ deadline: Deadline; schoolId: number }>> {
+    const out: Array<{ deadline: Deadline; schoolId: number }> = []
+    for (const part of chunk([...new Set(schoolIds)], ID_CHUNK)) {
+      const rows = await this.db
+        .selectFrom('deadlines')
+        .innerJoin('school_years', 'school_years.id', 'deadlines.school_year_id')
+        .selectAll('deadlines')
+        .select('school_years.school_id')
+        .where('school_years.school_id', 'in', part)
+        .where('school_years.is_current', '=', 1)
+        .where('deadlines.removed_at', 'is', null)
+        .where('deadlines.due_date', '>=', fromDay)
+        .where('deadlines.due_date', '<=', toDay)
+        .execute()
+      for (const r of rows) out.push({ deadline: toDeadline(r), schoolId: r.school_id })
+    }
+    const day = (a: Deadline, b: Deadline) => (a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : 0)
+    return out.sort((a, b) => day(a.deadline, b.deadline) || a.deadline.id - b.deadline.id)
   }
 
   /** The standard deadline of this key (not removed). */
@@ -219,16 +263,18 @@ export class CalendarStore {
 
   async remindersOf(deadlineIds: readonly number[]): Promise<Map<number, Reminder[]>> {
     const out = new Map<number, Reminder[]>(deadlineIds.map((id) => [id, []]))
-    if (deadlineIds.length === 0) return out
-    const rows = await this.db
-      .selectFrom('reminders')
-      .selectAll()
-      .where('deadline_id', 'in', [...deadlineIds])
-      .orderBy('deadline_id')
-      .orderBy('fire_at')
-      .orderBy('id')
-      .execute()
-    for (const r of rows) out.get(r.deadline_id)?.push(toReminder(r))
+    // a reminder pass asks for every upcoming deadline of a province at once
+    for (const part of chunk([...new Set(deadlineIds)], ID_CHUNK)) {
+      const rows = await this.db
+        .selectFrom('reminders')
+        .selectAll()
+        .where('deadline_id', 'in', part)
+        .orderBy('deadline_id')
+        .orderBy('fire_at')
+        .orderBy('id')
+        .execute()
+      for (const r of rows) out.get(r.deadline_id)?.push(toReminder(r))
+    }
     return out
   }
 
@@ -347,80 +393,101 @@ export class CalendarStore {
     }))
   }
 
-  /** pending -> enqueued, in one statement: false when someone else took it (or it changed). */
-  async claim(id: number, now: string): Promise<boolean> {
-    const result = await this.db
-      .updateTable('reminders')
-      .set({ state: 'enqueued', enqueued_at: now, updated_at: now })
-      .where('id', '=', id)
-      .where('state', '=', 'pending')
-      .executeTakeFirst()
-    return Number(result.numUpdatedRows) > 0
+  /**
+   * Of these reminders, those a later pending reminder of the same deadline, due as well at `now`,
+   * supersedes (only the latest of a deadline's due reminders is sent).
+   */
+  async superseded(
+    reminders: ReadonlyArray<Pick<Reminder, 'id' | 'deadlineId' | 'fireAt'>>,
+    now: string,
+  ): Promise<Set<number>> {
+    const latest = new Map<number, { id: number; fireAt: string }>()
+    for (const part of chunk([...new Set(reminders.map((r) => r.deadlineId))], ID_CHUNK)) {
+      const rows = await this.db
+        .selectFrom('reminders')
+        .select(['id', 'deadline_id', 'fire_at'])
+        .where('deadline_id', 'in', part)
+        .where('state', '=', 'pending')
+        .where('fire_at', '<=', now)
+        .execute()
+      for (const r of rows) {
+        const best = latest.get(r.deadline_id)
+        if (!best || r.fire_at > best.fireAt || (r.fire_at === best.fireAt && r.id > best.id))
+          latest.set(r.deadline_id, { id: r.id, fireAt: r.fire_at })
+      }
+    }
+    const out = new Set<number>()
+    for (const r of reminders) {
+      const best = latest.get(r.deadlineId)
+      if (best && (best.fireAt > r.fireAt || (best.fireAt === r.fireAt && best.id > r.id))) out.add(r.id)
+    }
+    return out
   }
 
-  /** What a claimed reminder produced: its outbox batch (null: nobody left to remind). */
+  /** pending -> skipped; the ids that were still pending (the others were taken meanwhile). */
+  async skip(ids: readonly number[], reason: SkipReason, now: string): Promise<Set<number>> {
+    return this.leavePending(ids, { state: 'skipped', skip_reason: reason, updated_at: now })
+  }
+
+  /**
+   * pending -> enqueued: the ids this call took (another instance took the others, or they
+   * changed). Call inside the transaction that writes their outbox rows.
+   */
+  async claim(ids: readonly number[], now: string): Promise<Set<number>> {
+    return this.leavePending(ids, { state: 'enqueued', enqueued_at: now, updated_at: now })
+  }
+
+  /** Those of these reminders still pending, changed, one statement a few thousand: their ids. */
+  private async leavePending(
+    ids: readonly number[],
+    change: Updateable<RemindersTable>,
+  ): Promise<Set<number>> {
+    const out = new Set<number>()
+    for (const part of chunk([...ids], ID_CHUNK)) {
+      const rows = await this.db
+        .updateTable('reminders')
+        .set(change)
+        .where('id', 'in', part)
+        .where('state', '=', 'pending')
+        .returning('id')
+        .execute()
+      for (const r of rows) out.add(r.id)
+    }
+    return out
+  }
+
+  /** What claimed reminders produced: each its outbox batch (null: nobody left to remind). */
   async recordEnqueued(
-    id: number,
-    broadcastId: number | null,
-    recipients: number,
+    done: ReadonlyArray<{ id: number; broadcastId: number | null; recipients: number }>,
     now: string,
   ): Promise<void> {
-    await this.db
-      .updateTable('reminders')
-      .set({ broadcast_id: broadcastId, recipients, updated_at: now })
-      .where('id', '=', id)
-      .execute()
-  }
-
-  /** Whether a later reminder of the same deadline is due as well (then this one is superseded). */
-  async laterDue(reminder: Pick<Reminder, 'id' | 'deadlineId' | 'fireAt'>, now: string): Promise<boolean> {
-    const row = await this.db
-      .selectFrom('reminders')
-      .select('id')
-      .where('deadline_id', '=', reminder.deadlineId)
-      .where('state', '=', 'pending')
-      .where('id', '!=', reminder.id)
-      .where('fire_at', '<=', now)
-      .where((eb) =>
-        eb.or([
-          eb('fire_at', '>', reminder.fireAt),
-          eb.and([eb('fire_at', '=', reminder.fireAt), eb('id', '>', reminder.id)]),
-        ]),
-      )
-      .limit(1)
-      .executeTakeFirst()
-    return row !== undefined
-  }
-
-  /** pending -> skipped; false when it was not pending any more. */
-  async skip(id: number, reason: SkipReason, now: string): Promise<boolean> {
-    const result = await this.db
-      .updateTable('reminders')
-      .set({ state: 'skipped', skip_reason: reason, updated_at: now })
-      .where('id', '=', id)
-      .where('state', '=', 'pending')
-      .executeTakeFirst()
-    return Number(result.numUpdatedRows) > 0
+    // one statement a thousand, joined to their values (a CASE of a thousand branches is slow)
+    for (const part of chunk(done, ID_CHUNK / 10)) {
+      const values = sql`(values ${sql.join(
+        part.map(
+          (d) =>
+            sql`(cast(${d.id} as integer), cast(${d.broadcastId} as integer), cast(${d.recipients} as integer))`,
+        ),
+      )})`
+      await this.db
+        .updateTable('reminders')
+        .from(values.as('v'))
+        .set({ broadcast_id: sql`v.column2`, recipients: sql`v.column3`, updated_at: now })
+        .where(sql<boolean>`reminders.id = v.column1`)
+        .execute()
+    }
   }
 
   // ── who still has something to do ─────────────────────────────────────────────────────────
 
   /** The school's people of these roles (and departments; null: any), with their language. */
-  async people(
-    schoolId: number,
-    filter: { roles?: readonly Role[]; departmentIds?: readonly number[] | null; personId?: number } = {},
-  ): Promise<CalendarPerson[]> {
+  async people(schoolId: number, filter: PeopleFilter = {}): Promise<CalendarPerson[]> {
+    const known = this.facts?.people(schoolId, filter)
+    if (known) return known
     let query = this.db
       .selectFrom('people')
       .leftJoin('telegram_users', 'telegram_users.telegram_id', 'people.telegram_id')
-      .select([
-        'people.id',
-        'people.full_name',
-        'people.role',
-        'people.department_id',
-        'people.telegram_id',
-        'telegram_users.language',
-      ])
+      .select(PERSON_COLUMNS)
       .where('people.school_id', '=', schoolId)
     if (filter.roles) query = query.where('people.role', 'in', filter.roles.length ? [...filter.roles] : [''])
     if (filter.departmentIds)
@@ -431,37 +498,26 @@ export class CalendarStore {
       )
     if (filter.personId !== undefined) query = query.where('people.id', '=', filter.personId)
     const rows = await query.orderBy('people.name_key').orderBy('people.id').execute()
-    return rows.map((r) => ({
-      id: r.id,
-      fullName: r.full_name,
-      role: r.role as Role,
-      departmentId: r.department_id,
-      telegramId: r.telegram_id === null ? null : Number(r.telegram_id),
-      language: r.language ?? 'vi',
-    }))
+    return rows.map(toCalendarPerson)
   }
 
   /** Every plan of the year (of this school's people), with its owner's department and role. */
-  async plans(
-    schoolYearId: number,
-  ): Promise<Array<YearPlan & { departmentId: number | null; role: Role; planId: number }>> {
+  async plans(schoolYearId: number): Promise<FactPlan[]> {
+    const known = this.facts?.plans(schoolYearId)
+    if (known) return known
     const rows = await this.db
       .selectFrom('plans')
       .innerJoin('people', 'people.id', 'plans.person_id')
-      .select(['plans.id', 'plans.person_id', 'plans.status', 'people.department_id', 'people.role'])
+      .select(PLAN_COLUMNS)
       .where('plans.school_year_id', '=', schoolYearId)
       .execute()
-    return rows.map((r) => ({
-      planId: r.id,
-      personId: r.person_id,
-      status: r.status as PlanStatus,
-      departmentId: r.department_id,
-      role: r.role as Role,
-    }))
+    return rows.map(toFactPlan)
   }
 
   /** Heads of the school by department. */
   async headsByDepartment(schoolId: number): Promise<Map<number, number[]>> {
+    const known = this.facts?.headsByDepartment(schoolId)
+    if (known) return known
     const rows = await this.db
       .selectFrom('people')
       .select(['id', 'department_id'])
@@ -482,6 +538,8 @@ export class CalendarStore {
    * (components 'nd1', 'nd2', 'module:<id>' of the `scores` table).
    */
   async ungraded(schoolYearId: number, planIds: readonly number[]): Promise<Set<number>> {
+    const known = this.facts?.ungraded(schoolYearId, planIds)
+    if (known) return known
     const out = new Set<number>()
     if (planIds.length === 0) return out
     const ids = [...planIds]

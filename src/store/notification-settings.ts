@@ -2,8 +2,9 @@
  * What each person chose in /settings, and whether they blocked the bot. A person without a row
  * has the defaults. Quiet hours are whole Vietnam hours (UTC+7, no daylight saving).
  */
-import type { Kysely } from 'kysely'
-import type { Database } from '../db/schema.ts'
+import type { Kysely, Selectable } from 'kysely'
+import type { Database, NotificationSettingsTable } from '../db/schema.ts'
+import { chunk, ID_CHUNK } from './bulk.ts'
 
 /** '7,1': the school's reminders (7 and 1 days before unless the admin chose others); '3,1'; '1' */
 export const REMINDER_DAY_CHOICES = ['7,1', '3,1', '1'] as const
@@ -68,8 +69,13 @@ export function ownSchedule(s: NotificationSettings): boolean {
   return s.reminders && (s.reminderHour !== null || s.reminderDays === '3,1')
 }
 
-/** Ids per `in (...)` list. */
-const ID_CHUNK = 10_000
+/** The accounts whose reminders follow their own schedule (ownSchedule), as a query to select from. */
+export function ownScheduleAccounts(db: Kysely<Database>) {
+  return db
+    .selectFrom('notification_settings')
+    .where('reminders', '=', 1)
+    .where((eb) => eb.or([eb('reminder_hour', 'is not', null), eb('reminder_days', '=', '3,1')]))
+}
 
 export class NotificationSettingsStore {
   constructor(private readonly db: Kysely<Database>) {}
@@ -81,37 +87,36 @@ export class NotificationSettingsStore {
   /** The settings of those of these chats that changed any; the others have the defaults. */
   async many(telegramIds: readonly number[]): Promise<Map<number, NotificationSettings>> {
     const out = new Map<number, NotificationSettings>()
-    const ids = [...new Set(telegramIds)]
-    for (let i = 0; i < ids.length; i += ID_CHUNK) {
+    for (const part of chunk([...new Set(telegramIds)], ID_CHUNK)) {
       const rows = await this.db
         .selectFrom('notification_settings')
         .selectAll()
-        .where('telegram_id', 'in', ids.slice(i, i + ID_CHUNK))
+        .where('telegram_id', 'in', part)
         .execute()
-      for (const r of rows)
-        out.set(Number(r.telegram_id), {
-          reminders: r.reminders === 1,
-          reminderDays: (REMINDER_DAY_CHOICES as readonly string[]).includes(r.reminder_days)
-            ? (r.reminder_days as ReminderDays)
-            : DEFAULT_SETTINGS.reminderDays,
-          results: r.results === 1,
-          quietFrom: r.quiet_from,
-          quietTo: r.quiet_to,
-          reminderHour: r.reminder_hour ?? null,
-        })
+      for (const r of rows) out.set(Number(r.telegram_id), toSettings(r))
+    }
+    return out
+  }
+
+  /** The settings of the people of these schools who changed any (by their linked account). */
+  async ofSchools(schoolIds: readonly number[]): Promise<Map<number, NotificationSettings>> {
+    const out = new Map<number, NotificationSettings>()
+    for (const part of chunk([...new Set(schoolIds)], ID_CHUNK)) {
+      const rows = await this.db
+        .selectFrom('notification_settings')
+        .innerJoin('people', 'people.telegram_id', 'notification_settings.telegram_id')
+        .selectAll('notification_settings')
+        .where('people.school_id', 'in', part)
+        .execute()
+      for (const r of rows) out.set(Number(r.telegram_id), toSettings(r))
     }
     return out
   }
 
   /** The accounts with their own reminder schedule, and their settings. */
   async withOwnSchedule(): Promise<Map<number, NotificationSettings>> {
-    const rows = await this.db
-      .selectFrom('notification_settings')
-      .select('telegram_id')
-      .where('reminders', '=', 1)
-      .where((eb) => eb.or([eb('reminder_hour', 'is not', null), eb('reminder_days', '=', '3,1')]))
-      .execute()
-    return this.many(rows.map((r) => Number(r.telegram_id)))
+    const rows = await ownScheduleAccounts(this.db).selectAll().execute()
+    return new Map(rows.map((r) => [Number(r.telegram_id), toSettings(r)]))
   }
 
   async save(telegramId: number, s: NotificationSettings, now: string): Promise<void> {
@@ -129,5 +134,18 @@ export class NotificationSettingsStore {
       .values({ telegram_id: telegramId, ...values })
       .onConflict((oc) => oc.column('telegram_id').doUpdateSet(values))
       .execute()
+  }
+}
+
+function toSettings(r: Selectable<NotificationSettingsTable>): NotificationSettings {
+  return {
+    reminders: r.reminders === 1,
+    reminderDays: (REMINDER_DAY_CHOICES as readonly string[]).includes(r.reminder_days)
+      ? (r.reminder_days as ReminderDays)
+      : DEFAULT_SETTINGS.reminderDays,
+    results: r.results === 1,
+    quietFrom: r.quiet_from,
+    quietTo: r.quiet_to,
+    reminderHour: r.reminder_hour ?? null,
   }
 }

@@ -10,7 +10,13 @@
 import type { Kysely, Selectable } from 'kysely'
 import { z } from 'zod'
 import type { BroadcastsTable, Database } from '../db/schema.ts'
-import { DEFAULT_SETTINGS, NotificationSettingsStore, quietUntil } from './notification-settings.ts'
+import { chunk, ID_CHUNK, insertMany } from './bulk.ts'
+import {
+  DEFAULT_SETTINGS,
+  type NotificationSettings,
+  NotificationSettingsStore,
+  quietUntil,
+} from './notification-settings.ts'
 
 export const OUTBOX_STATES = [
   'pending',
@@ -146,10 +152,8 @@ export const BLOCKED_ERROR = '403: Forbidden: bot was blocked by the user (my_ch
 /** The last_error of a missed reminder once it was looked at again after the person unblocked the bot. */
 export const RESENT_ERROR = 'blocked the bot; looked at again when they unblocked it'
 
-/** Rows per INSERT: 5 values each stays far under SQLite's 32,766 and PostgreSQL's 65,535 parameters. */
+/** Rows per INSERT: 6 values each stays far under SQLite's 32,766 and PostgreSQL's 65,535 parameters. */
 const INSERT_CHUNK = 2_000
-/** Ids per `in (...)` list. */
-const ID_CHUNK = 10_000
 
 export const emptyCounts = (): StateCounts => ({
   pending: 0,
@@ -169,26 +173,32 @@ export class OutboxStore {
   async createBroadcast(b: NewBroadcast, now: string): Promise<Broadcast> {
     const row = await this.db
       .insertInto('broadcasts')
-      .values({
-        school_id: b.schoolId,
-        kind: b.kind,
-        created_by: b.createdBy,
-        content: JSON.stringify(b.content),
-        audience: JSON.stringify(b.audience),
-        status: b.status,
-        progress_chat_id: null,
-        progress_message_id: null,
-        progress_updated_at: null,
-        reported_at: null,
-        created_at: now,
-        confirmed_at: b.status === 'sending' ? now : null,
-        cancelled_at: null,
-        finished_at: null,
-        updated_at: now,
-      })
+      .values(broadcastValues(b, now))
       .returningAll()
       .executeTakeFirstOrThrow()
     return toBroadcast(row)
+  }
+
+  /**
+   * Many broadcasts in one statement a few thousand, each with its count of recipients already
+   * known; their ids, in the order given (both databases number a multi-row insert in its order).
+   */
+  async createBroadcasts(
+    list: ReadonlyArray<NewBroadcast & { recipients: number }>,
+    now: string,
+  ): Promise<number[]> {
+    const ids: number[] = []
+    // 15 values a broadcast
+    for (const part of chunk(list, INSERT_CHUNK / 2)) {
+      const rows = await this.db
+        .insertInto('broadcasts')
+        .values(part.map((b) => ({ ...broadcastValues(b, now), recipients: b.recipients })))
+        .returning('id')
+        .execute()
+      if (rows.length !== part.length) throw new Error(`${rows.length} broadcasts written of ${part.length}`)
+      ids.push(...rows.map((r) => r.id).sort((x, y) => x - y))
+    }
+    return ids
   }
 
   async getBroadcast(id: number): Promise<Broadcast | undefined> {
@@ -430,35 +440,61 @@ export class OutboxStore {
     options: { urgent?: boolean } = {},
   ): Promise<number> {
     const settings = options.urgent
-      ? new Map()
+      ? undefined
       : await new NotificationSettingsStore(this.db).many(recipients.map((r) => r.chatId))
+    return this.enqueueRows(
+      recipients.map((r) => ({ ...r, broadcastId })),
+      now,
+      settings,
+    )
+  }
+
+  /**
+   * Rows of any broadcasts, a few thousand a statement; each held for its recipient's quiet hours
+   * by `settings` (a chat without: the defaults; no map at all: urgent, none held). How many were
+   * new (a chat already in its broadcast is not enqueued twice). `fresh`: the caller knows none is
+   * there yet (new broadcasts, each chat once), and the database need not look (it is faster).
+   */
+  async enqueueRows(
+    rows: ReadonlyArray<NewOutboxRow & { broadcastId: number }>,
+    now: string,
+    settings: ReadonlyMap<number, NotificationSettings> | undefined,
+    options: { fresh?: boolean } = {},
+  ): Promise<number> {
     const at = new Date(now)
     const heldUntil = (chatId: number) => {
-      if (options.urgent) return null
+      if (!settings) return null
       return quietUntil(at, settings.get(chatId) ?? DEFAULT_SETTINGS)?.toISOString() ?? null
     }
-    let inserted = 0
-    for (const part of chunk(recipients, INSERT_CHUNK)) {
-      const result = await this.db
-        .insertInto('outbox')
-        .values(
-          part.map((r) => {
-            const notBefore = heldUntil(r.chatId)
-            return {
-              broadcast_id: broadcastId,
-              chat_id: r.chatId,
-              person_id: r.personId,
-              content: r.content ? JSON.stringify(r.content) : null,
-              next_attempt_at: notBefore ?? now,
-              not_before: notBefore,
-            }
-          }),
-        )
-        .onConflict((oc) => oc.columns(['broadcast_id', 'chat_id']).doNothing())
-        .executeTakeFirst()
-      inserted += Number(result.numInsertedOrUpdatedRows ?? 0)
+    // recipients often share one content object: written as JSON once
+    const json = new Map<BroadcastContent, string>()
+    const jsonOf = (content: BroadcastContent) => {
+      const known = json.get(content)
+      if (known !== undefined) return known
+      const text = JSON.stringify(content)
+      json.set(content, text)
+      return text
     }
-    return inserted
+    return insertMany(
+      this.db,
+      'outbox',
+      ['broadcast_id', 'chat_id', 'person_id', 'content', 'next_attempt_at', 'not_before'],
+      rows.map((r) => {
+        const notBefore = heldUntil(r.chatId)
+        return [
+          r.broadcastId,
+          r.chatId,
+          r.personId,
+          r.content ? jsonOf(r.content) : null,
+          notBefore ?? now,
+          notBefore,
+        ]
+      }),
+      {
+        perStatement: INSERT_CHUNK,
+        ...(options.fresh ? {} : { ignoreConflictOn: ['broadcast_id', 'chat_id'] }),
+      },
+    )
   }
 
   async counts(broadcastId: number): Promise<StateCounts> {
@@ -782,10 +818,24 @@ export class OutboxStore {
 /** A worker's lease is named `outbox-worker:<its id>`, held by its id. */
 export const WORKER_LEASE = 'outbox-worker:'
 
-function chunk<T>(items: readonly T[], size: number): T[][] {
-  const out: T[][] = []
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size))
-  return out
+function broadcastValues(b: NewBroadcast, now: string) {
+  return {
+    school_id: b.schoolId,
+    kind: b.kind,
+    created_by: b.createdBy,
+    content: JSON.stringify(b.content),
+    audience: JSON.stringify(b.audience),
+    status: b.status,
+    progress_chat_id: null,
+    progress_message_id: null,
+    progress_updated_at: null,
+    reported_at: null,
+    created_at: now,
+    confirmed_at: b.status === 'sending' ? now : null,
+    cancelled_at: null,
+    finished_at: null,
+    updated_at: now,
+  }
 }
 
 function toBroadcast(row: Selectable<BroadcastsTable>): Broadcast {

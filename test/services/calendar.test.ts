@@ -11,7 +11,7 @@ import { TT26_2012 } from '../../src/rules/index.ts'
 import { standardCalendar } from '../../src/services/year-calendar.ts'
 import { CalendarStore } from '../../src/store/calendar.ts'
 import type { World } from './support.ts'
-import { account, fullPlan, must, OWNER, refused, school, snapshot, world } from './support.ts'
+import { account, fullPlan, must, OWNER, refused, school, score, snapshot, world } from './support.ts'
 
 type School = Awaited<ReturnType<typeof school>>
 
@@ -33,60 +33,6 @@ const keys = (items: ReadonlyArray<{ key: string | null; titleVi: string }>) =>
   items.map((d) => d.key ?? d.titleVi)
 const ids = (people: ReadonlyArray<{ personId: number }>) =>
   people.map((p) => p.personId).sort((x, y) => x - y)
-
-/** Every component of the person's plan scored (or only `only` of them), straight into `scores`. */
-async function score(w: World, a: School, personId: number, only?: string[]) {
-  const at = w.clock.now.toISOString()
-  const batch = await w.app.db
-    .insertInto('grade_batches')
-    .values({
-      school_id: a.school.id,
-      school_year_id: a.year.id,
-      department_id: null,
-      kind: 'teacher',
-      source: 'message',
-      file_name: null,
-      author_telegram_id: a.admin.telegramId,
-      author_person_id: null,
-      line_count: 1,
-      change_count: 1,
-      created_at: at,
-      undone_at: null,
-      undone_by: null,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow()
-  const plan = await w.app.db
-    .selectFrom('plans')
-    .select('id')
-    .where('person_id', '=', personId)
-    .where('school_year_id', '=', a.year.id)
-    .executeTakeFirstOrThrow()
-  const modules = await w.app.db
-    .selectFrom('plan_modules')
-    .select('module_id')
-    .where('plan_id', '=', plan.id)
-    .execute()
-  const components = [
-    { component: 'nd1', module_id: null },
-    { component: 'nd2', module_id: null },
-    ...modules.map((m) => ({ component: `module:${m.module_id}`, module_id: m.module_id })),
-  ].filter((c) => !only || only.includes(c.component))
-  await w.app.db
-    .insertInto('scores')
-    .values(
-      components.map((c) => ({
-        person_id: personId,
-        school_year_id: a.year.id,
-        ...c,
-        value: 800,
-        updated_at: at,
-        updated_by: a.admin.telegramId,
-        batch_id: batch.id,
-      })),
-    )
-    .execute()
-}
 
 describe('a school year starts from the standard calendar of seed 004', () => {
   it('moves the seed 004 dates to the year of a school created in August 2025', async () => {

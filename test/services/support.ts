@@ -135,3 +135,59 @@ export async function fullPlan(w: World, actor: { telegramId: number }) {
   }
   return plan.plan.id
 }
+
+type School = Awaited<ReturnType<typeof school>>
+
+/** Every component of the person's plan scored (or only `only` of them), straight into `scores`. */
+export async function score(w: World, a: School, personId: number, only?: string[]) {
+  const at = w.clock.now.toISOString()
+  const batch = await w.app.db
+    .insertInto('grade_batches')
+    .values({
+      school_id: a.school.id,
+      school_year_id: a.year.id,
+      department_id: null,
+      kind: 'teacher',
+      source: 'message',
+      file_name: null,
+      author_telegram_id: a.admin.telegramId,
+      author_person_id: null,
+      line_count: 1,
+      change_count: 1,
+      created_at: at,
+      undone_at: null,
+      undone_by: null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  const plan = await w.app.db
+    .selectFrom('plans')
+    .select('id')
+    .where('person_id', '=', personId)
+    .where('school_year_id', '=', a.year.id)
+    .executeTakeFirstOrThrow()
+  const modules = await w.app.db
+    .selectFrom('plan_modules')
+    .select('module_id')
+    .where('plan_id', '=', plan.id)
+    .execute()
+  const components = [
+    { component: 'nd1', module_id: null },
+    { component: 'nd2', module_id: null },
+    ...modules.map((m) => ({ component: `module:${m.module_id}`, module_id: m.module_id })),
+  ].filter((c) => !only || only.includes(c.component))
+  await w.app.db
+    .insertInto('scores')
+    .values(
+      components.map((c) => ({
+        person_id: personId,
+        school_year_id: a.year.id,
+        ...c,
+        value: 800,
+        updated_at: at,
+        updated_by: a.admin.telegramId,
+        batch_id: batch.id,
+      })),
+    )
+    .execute()
+}

@@ -10,7 +10,7 @@ import type { Db } from '../db/connection.ts'
 import type { SystemBatch } from '../services/broadcasts.ts'
 import { type OpenTask, openTasksOf } from '../services/open-tasks.ts'
 import { daysUntil, deadlineEndsAt } from '../services/vietnam-days.ts'
-import type { Deadline } from '../store/calendar.ts'
+import { CalendarStore, type Deadline } from '../store/calendar.ts'
 import { CalendarFacts } from '../store/calendar-facts.ts'
 import type { BroadcastContent } from '../store/outbox.ts'
 import { Stores } from '../store/stores.ts'
@@ -76,15 +76,16 @@ export async function openTasksOfMany(
   items: ReadonlyArray<{ deadline: Deadline; schoolId: number }>,
 ): Promise<OpenTask[][]> {
   if (items.length === 0) return []
-  const facts = new Stores(
-    await CalendarFacts.load(db, {
-      schoolIds: items.map((i) => i.schoolId),
-      schoolYearIds: items.map((i) => i.deadline.schoolYearId),
-      grades: items.some((i) => i.deadline.task === 'grades-entered'),
-    }),
-  )
+  const facts = await CalendarFacts.load(db, {
+    schoolIds: items.map((i) => i.schoolId),
+    schoolYearIds: items.map((i) => i.deadline.schoolYearId),
+    grades: items.some((i) => i.deadline.task === 'grades-entered'),
+  })
+  const stores = new Stores(db)
+  const calendar = new CalendarStore(db, facts)
   const out: OpenTask[][] = []
-  for (const { deadline, schoolId } of items) out.push(await openTasksOf(facts, deadline, schoolId))
+  for (const { deadline, schoolId } of items)
+    out.push(await openTasksOf(stores, deadline, schoolId, calendar))
   return out
 }
 

@@ -126,8 +126,9 @@ export async function openPeople(
   stores: Stores,
   deadline: Deadline,
   schoolId: number,
+  /** a store with facts read beforehand (the reminder pass's); by default one on `stores` */
+  calendar = new CalendarStore(stores.db),
 ): Promise<Array<{ person: CalendarPerson; task: TaskState | null }>> {
-  const calendar = new CalendarStore(stores.db)
   const people = await calendar.people(schoolId, {
     roles: deadline.roles,
     departmentIds: deadline.departmentIds,
@@ -143,8 +144,13 @@ export async function openPeople(
 }
 
 /** openPeople, only those with a linked Telegram account, as reminder recipients. */
-export async function openTasksOf(stores: Stores, deadline: Deadline, schoolId: number): Promise<OpenTask[]> {
-  return linkedOnly(await openPeople(stores, deadline, schoolId))
+export async function openTasksOf(
+  stores: Stores,
+  deadline: Deadline,
+  schoolId: number,
+  calendar?: CalendarStore,
+): Promise<OpenTask[]> {
+  return linkedOnly(await openPeople(stores, deadline, schoolId, calendar))
 }
 
 export function linkedOnly(

@@ -4,23 +4,15 @@
  * approved plans' modules and scores. The reminder pass asks them of thousands of schools a day;
  * one school at a time that is thousands of round trips, here it is a few queries.
  *
- * A CalendarStore on the handle `load` returns answers `people`, `plans`, `headsByDepartment` and
- * `ungraded` for these schools and years from the facts, and anything else from the database:
+ * A CalendarStore given the facts answers `people`, `plans`, `headsByDepartment` and `ungraded` for
+ * these schools and years from them, and anything else from the database:
  *
- *   const db = await CalendarFacts.load(stores.db, { schoolIds, schoolYearIds, grades: true })
- *   const open = await openTasksOf(new Stores(db), deadline, schoolId)   // no query
+ *   const facts = await CalendarFacts.load(db, { schoolIds, schoolYearIds, grades: true })
+ *   const open = await openTasksOf(stores, deadline, schoolId, new CalendarStore(db, facts))   // no query
  *
- * The facts are as they were when read: the handle is for one pass's reading, not for writing.
+ * The facts are as they were when read: such a store is for one pass's reading, not for writing.
  */
-import type {
-  Kysely,
-  KyselyPlugin,
-  PluginTransformQueryArgs,
-  PluginTransformResultArgs,
-  QueryResult,
-  RootOperationNode,
-  UnknownRow,
-} from 'kysely'
+import type { Kysely } from 'kysely'
 import type { Database } from '../db/schema.ts'
 import { chunk, ID_CHUNK } from './bulk.ts'
 import type { CalendarPerson, YearPlan } from './calendar.ts'
@@ -95,8 +87,7 @@ interface Grading {
   scored: Map<string, Set<string>>
 }
 
-/** A plugin only to ride on a kysely handle: it leaves queries and results as they are. */
-export class CalendarFacts implements KyselyPlugin {
+export class CalendarFacts {
   private constructor(
     /** by school, in the order of CalendarStore.people (name key, then id) */
     private readonly peopleBySchool: ReadonlyMap<number, CalendarPerson[]>,
@@ -104,11 +95,11 @@ export class CalendarFacts implements KyselyPlugin {
     private readonly grading: Grading | undefined,
   ) {}
 
-  /** A handle on `db` that carries the facts of these schools and years (`grades`: modules and scores too). */
+  /** The facts of these schools and years (`grades`: modules and scores too). */
   static async load(
     db: Kysely<Database>,
     scope: { schoolIds: readonly number[]; schoolYearIds: readonly number[]; grades?: boolean },
-  ): Promise<Kysely<Database>> {
+  ): Promise<CalendarFacts> {
     const people = new Map<number, CalendarPerson[]>()
     for (const part of chunk([...new Set(scope.schoolIds)], ID_CHUNK)) {
       for (const id of part) people.set(id, [])
@@ -135,12 +126,7 @@ export class CalendarFacts implements KyselyPlugin {
       for (const r of rows) plans.get(r.school_year_id)!.push(toFactPlan(r))
     }
     const grading = scope.grades ? await gradingOf(db, plans) : undefined
-    return db.withPlugin(new CalendarFacts(people, plans, grading))
-  }
-
-  /** The facts a handle carries, if any. */
-  static of(db: Kysely<Database>): CalendarFacts | undefined {
-    return db.getExecutor().plugins.find((p): p is CalendarFacts => p instanceof CalendarFacts)
+    return new CalendarFacts(people, plans, grading)
   }
 
   /** CalendarStore.people from the facts; undefined for a school not read. */
@@ -190,14 +176,6 @@ export class CalendarFacts implements KyselyPlugin {
       if ([...components].some((c) => !scored?.has(c))) out.add(personId)
     }
     return out
-  }
-
-  transformQuery(args: PluginTransformQueryArgs): RootOperationNode {
-    return args.node
-  }
-
-  async transformResult(args: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
-    return args.result
   }
 }
 

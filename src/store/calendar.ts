@@ -16,7 +16,7 @@ import { type Kysely, type Selectable, sql, type Updateable } from 'kysely'
 import type { Database, DeadlinesTable, RemindersTable } from '../db/schema.ts'
 import { chunk, ID_CHUNK } from './bulk.ts'
 import {
-  CalendarFacts,
+  type CalendarFacts,
   type FactPlan,
   PERSON_COLUMNS,
   type PeopleFilter,
@@ -117,12 +117,11 @@ export interface YearPlan {
 }
 
 export class CalendarStore {
-  /** what a handle from CalendarFacts.load carries: people and plans of many schools, read at once */
-  private readonly facts: CalendarFacts | undefined
-
-  constructor(private readonly db: Kysely<Database>) {
-    this.facts = CalendarFacts.of(db)
-  }
+  constructor(
+    private readonly db: Kysely<Database>,
+    /** people and plans of many schools, read at once (CalendarFacts.load): the reminder pass's */
+    private readonly facts?: CalendarFacts,
+  ) {}
 
   // ── deadlines ──────────────────────────────────────────────────────────────────────────────
 

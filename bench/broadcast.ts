@@ -29,7 +29,7 @@ const TOKEN = '1:bench-broadcast'
 /** an instant outside every default quiet hour (12:00 in Vietnam), in the past so rows are due */
 export const NOON = '2025-09-01T05:00:00Z'
 const SECONDS = 5
-const ADMIN = 9_001
+export const ADMIN = 9_001
 
 /** A school, its admin and `count` linked teachers (Telegram ids from 1,000,000). */
 export async function seed(db: Db, count: number): Promise<{ schoolId: number }> {
@@ -76,16 +76,7 @@ async function rate(rate: number): Promise<{ ratio: number; maxSecond: number }>
   fake.user({ id: ADMIN, first_name: 'Admin' })
   for (let i = 0; i < count; i++) fake.user({ id: 1_000_000 + i, first_name: `GV ${i}` })
   // at noon in Vietnam: outside anyone's quiet hours, whenever the bench runs
-  const broadcasts = createBroadcastService(app.db, { now: () => new Date(NOON) })
-  const admin = { telegramId: ADMIN }
-  const draft = await broadcasts.create(admin, {
-    schoolId,
-    content: { type: 'text', html: '<b>Thông báo</b>: họp hội đồng 14h thứ Sáu' },
-    audience: { type: 'roles', roles: ['teacher'] },
-  })
-  if (!draft.ok) throw new Error(JSON.stringify(draft.error))
-  const confirmed = await broadcasts.confirm(admin, { broadcastId: draft.value.id })
-  if (!confirmed.ok) throw new Error(JSON.stringify(confirmed.error))
+  await confirmTeachersNotice(app.db, schoolId)
 
   // through the token's budget, as in production, with no one typing
   const worker = new OutboxWorker({
@@ -150,4 +141,18 @@ export const broadcastSuite: BenchSuite = {
       enqueue_100k_ms: Math.round(enqueueMs),
     }
   },
+}
+
+/** The admin's notice to every teacher of the school, written and confirmed at noon in Vietnam. */
+export async function confirmTeachersNotice(db: Db, schoolId: number): Promise<void> {
+  const broadcasts = createBroadcastService(db, { now: () => new Date(NOON) })
+  const admin = { telegramId: ADMIN }
+  const draft = await broadcasts.create(admin, {
+    schoolId,
+    content: { type: 'text', html: '<b>Thông báo</b>: họp hội đồng 14h thứ Sáu' },
+    audience: { type: 'roles', roles: ['teacher'] },
+  })
+  if (!draft.ok) throw new Error(JSON.stringify(draft.error))
+  const confirmed = await broadcasts.confirm(admin, { broadcastId: draft.value.id })
+  if (!confirmed.ok) throw new Error(JSON.stringify(confirmed.error))
 }

@@ -20,8 +20,7 @@ import { OutboxWorker } from '../src/jobs/outbox-worker.ts'
 import { budgetTransformer, MemorySendBudget, TELEGRAM_RATE } from '../src/jobs/send-budget.ts'
 import { SharedSendBudget } from '../src/jobs/shared-send-budget.ts'
 import { silentLogger } from '../src/logger.ts'
-import { createBroadcastService } from '../src/services/broadcasts.ts'
-import { NOON, seed } from './broadcast.ts'
+import { ADMIN, confirmTeachersNotice, seed } from './broadcast.ts'
 import type { BenchSuite } from './suites.ts'
 
 const TOKEN = '1:bench-outgoing'
@@ -29,7 +28,6 @@ const RECIPIENTS = 2_000
 const PEOPLE = 20
 const COMMANDS_PER_S = 20
 const SECONDS = 8
-const ADMIN = 9_001
 
 export const outgoingSuite: BenchSuite = {
   name: 'outgoing',
@@ -65,16 +63,7 @@ async function scenario(shared: boolean): Promise<Record<string, number>> {
   fake.connect(bot)
   await bot.init()
 
-  const broadcasts = createBroadcastService(app.db, { now: () => new Date(NOON) })
-  const admin = { telegramId: ADMIN }
-  const draft = await broadcasts.create(admin, {
-    schoolId,
-    content: { type: 'text', html: '<b>Thông báo</b>: họp hội đồng 14h thứ Sáu' },
-    audience: { type: 'roles', roles: ['teacher'] },
-  })
-  if (!draft.ok) throw new Error(JSON.stringify(draft.error))
-  const confirmed = await broadcasts.confirm(admin, { broadcastId: draft.value.id })
-  if (!confirmed.ok) throw new Error(JSON.stringify(confirmed.error))
+  await confirmTeachersNotice(app.db, schoolId)
   const worker = new OutboxWorker({
     db: app.db,
     api: new Api(TOKEN, { fetch: fake.fetch }),

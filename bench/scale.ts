@@ -19,13 +19,15 @@
  *   …_vs_target, …_pg_vs_sqlite  the figures against the issue's targets (≤ 1 meets it) and
  *                                PostgreSQL against SQLite
  *
- * Measured here (Nov 2026, 2 cores loaded by other work, load average 2–5, 100,000 people):
- * SQLite seed 4.7–5.6 s, pass 1.55–1.72 s (×0.8 the target; 10.9 s before the pass was made
- * set-based), /team 1.5 ms; PostgreSQL seed 28–39 s, pass 2.9–3.5 s (×1.5–1.8; 64.6 s before),
- * /team 5–11 ms; claims 960–1,130/s on a 100,000-row outbox (181/s before migration 0115). On
- * PostgreSQL most of the pass is now the server writing 100,000 outbox rows (five indexes, two
- * foreign keys) and 100,000 deliveries, on whatever share of the two cores it gets. Built start
- * (earlier run): first answer 804 ms; RSS 157 MB.
+ * Measured here (29 Nov 2026, 2 cores, idle but for the bench; 100,000 people): SQLite seed 4.6 s,
+ * pass 1.36 s (×0.68 the target; 10.9 s before the pass was made set-based), /team 1.7 ms;
+ * PostgreSQL seed 24 s, pass 2.85 s (×1.42; 64.6 s before), /team 3.7 ms; claims 1,549/s on a
+ * 100,000-row outbox (181/s before migration 0115). On PostgreSQL most of the pass is the server
+ * writing 100,000 outbox rows and 100,000 deliveries (about 2.1 s of the 2.85, four transactions
+ * at once on the two cores it shares with the bench); the outbox's two foreign keys are about a
+ * third of that, its index count and the VALUES lists' parsing almost nothing (both tried). Built
+ * start, SQLite: first answer 525 ms; RSS 132 MB after 10,000 updates (157 MB before exceljs,
+ * Skia, Chart.js and pg were loaded on first use).
  *
  * The size: SCALE_PEOPLE (default 100,000) and SCALE_SCHOOLS (default 2,000); on a loaded machine
  * `SCALE_PEOPLE=20000 SCALE_SCHOOLS=400 npm run bench -- scale` gives the same figures smaller.

@@ -645,8 +645,9 @@ grades-intro =
     Send the scores in <b>one message</b>, a line per teacher, in the order ND1, ND2, then the modules of the approved plan:
     <code>Nguyễn Văn An: 8 9 8,5 9 7 8</code>
     <code>Trần Thị Bình | 7 | 6.5 | 8 | 8</code>
-    or paste a table from Excel. A first line naming the columns (<code>Họ tên, ND1, ND2, THPT 17, ...</code>) sets another order. An empty cell or <code>-</code> keeps the stored score.
+    or paste a table from Excel. A first line naming the columns (<code>Họ tên, ND1, ND2, { $modules }</code>) sets another order. An empty cell or <code>-</code> keeps the stored score.
     Or download the Excel template, fill it in and send the file back.
+grades-intro-module-codes = the module codes, ...
 grades-button-template = 📥 Download the Excel template
 grades-not-for-you = Entering grades is for heads of department (their own) and the school's BDTX board. Your own scores: /scores.
 grades-template-caption = BDTX score template for { $year }. Fill in the cells and send this file back.

@@ -632,8 +632,9 @@ grades-intro =
     Gửi điểm trong <b>một tin nhắn</b>, mỗi giáo viên một dòng, theo thứ tự ND1, ND2 rồi các mô đun trong kế hoạch đã duyệt:
     <code>Nguyễn Văn An: 8 9 8,5 9 7 8</code>
     <code>Trần Thị Bình | 7 | 6,5 | 8 | 8</code>
-    hoặc dán bảng từ Excel. Dòng đầu có thể là tiêu đề cột (<code>Họ tên, ND1, ND2, THPT 17, ...</code>) để đổi thứ tự. Ô trống hoặc <code>-</code> giữ nguyên điểm cũ.
+    hoặc dán bảng từ Excel. Dòng đầu có thể là tiêu đề cột (<code>Họ tên, ND1, ND2, { $modules }</code>) để đổi thứ tự. Ô trống hoặc <code>-</code> giữ nguyên điểm cũ.
     Hoặc tải tệp mẫu Excel, điền điểm rồi gửi lại tệp.
+grades-intro-module-codes = mã các mô đun, ...
 grades-button-template = 📥 Tải tệp mẫu Excel
 grades-not-for-you = Nhập điểm là việc của tổ trưởng chuyên môn (cho tổ mình) và Ban chỉ đạo BDTX của trường. Điểm của bạn: /scores.
 grades-template-caption = Tệp mẫu nhập điểm BDTX năm học { $year }. Điền điểm vào các ô rồi gửi lại tệp này.

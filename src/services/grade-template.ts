@@ -42,6 +42,7 @@ export interface TemplateRow {
 
 export interface TemplateSheet {
   name: string
+  judgedAs: JudgedAs
   rows: TemplateRow[]
 }
 
@@ -73,6 +74,37 @@ function sheetModules(rows: readonly TemplateRow[]): Array<{ key: string; code: 
  * modules a plan lacks. People without an approved plan are listed in `leftOut`.
  */
 export async function templateFile(stores: Stores, s: GradeScope): Promise<TemplateFile> {
+  const { sheets, leftOut } = await templateSheets(stores, s)
+  const data = await templateWorkbook(sheets, { withDepartment: s.departmentId === null })
+  const slug = fold(`${s.year.name} ${s.departmentName ?? s.school.name}`)
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+  return {
+    fileName: `diem-bdtx-${slug}.xlsx`,
+    data,
+    schoolYearName: s.year.name,
+    sheets: sheets.map((sheet) => ({
+      name: sheet.name,
+      judgedAs: sheet.judgedAs,
+      people: sheet.rows.length,
+      moduleCodes: sheetModules(sheet.rows).map((m) => m.code),
+    })),
+    leftOut,
+    resultsLocked: s.year.resultsLocked,
+  }
+}
+
+/** The module codes of the teachers' sheet, in its column order: the columns a head pastes under. */
+export async function teacherModuleCodes(stores: Stores, s: GradeScope): Promise<string[]> {
+  const { sheets } = await templateSheets(stores, s)
+  return sheetModules(sheets[0]!.rows).map((m) => m.code)
+}
+
+/** The template's sheets (teachers, then managers when any) and who has no approved plan yet. */
+async function templateSheets(
+  stores: Stores,
+  s: GradeScope,
+): Promise<{ sheets: TemplateSheet[]; leftOut: TemplateFile['leftOut'] }> {
   const candidates = s.people.filter((p) => gradable(s, p) === null)
   const ids = candidates.map((p) => p.id)
   const grades = new GradeStore(stores.db)
@@ -100,23 +132,7 @@ export async function templateFile(stores: Stores, s: GradeScope): Promise<Templ
     { name: 'Giáo viên', judgedAs: 'teacher' as const, rows: rows.teacher },
     ...(rows.manager.length > 0 ? [{ name: 'CBQL', judgedAs: 'manager' as const, rows: rows.manager }] : []),
   ]
-  const data = await templateWorkbook(sheets, { withDepartment: s.departmentId === null })
-  const slug = fold(`${s.year.name} ${s.departmentName ?? s.school.name}`)
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '')
-  return {
-    fileName: `diem-bdtx-${slug}.xlsx`,
-    data,
-    schoolYearName: s.year.name,
-    sheets: sheets.map((sheet) => ({
-      name: sheet.name,
-      judgedAs: sheet.judgedAs,
-      people: sheet.rows.length,
-      moduleCodes: sheetModules(sheet.rows).map((m) => m.code),
-    })),
-    leftOut,
-    resultsLocked: s.year.resultsLocked,
-  }
+  return { sheets, leftOut }
 }
 
 async function templateWorkbook(

@@ -46,7 +46,7 @@ import {
   scopeInput,
   writableScope,
 } from './grade-scope.ts'
-import { type TemplateFile, templateFile } from './grade-template.ts'
+import { type TemplateFile, teacherModuleCodes, templateFile } from './grade-template.ts'
 import type { ServiceContext } from './options.ts'
 import { fail, forbidden, type InvalidInput, ok, parseInput, type Result } from './result.ts'
 import { readSheet, type SheetError } from './sheets.ts'
@@ -362,6 +362,13 @@ export class GradeService {
     const scope = await gradeScope(this.stores, actor, parsed.value)
     if (!scope.ok) return scope
     return ok(await templateFile(this.stores, scope.value))
+  }
+
+  /** The module codes the actor's teachers' approved plans have, in a sheet's order (the intro's example header). */
+  async moduleColumns(actor: Actor): Promise<Result<string[], ScopeError>> {
+    const scope = await gradeScope(this.stores, actor, {})
+    if (!scope.ok) return scope
+    return ok(await teacherModuleCodes(this.stores, scope.value))
   }
 
   /** Whether the actor may enter grades now (asked before a grade file is downloaded). */

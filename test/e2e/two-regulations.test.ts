@@ -58,11 +58,13 @@ async function approve(s: School, head: { telegramId: number }, name: string) {
 }
 
 /** The head enters one line of grades and saves it. */
-async function grade(head: { telegramId: number }, line: string) {
+/** Enters one line of grades; the intro's text, whose example header names the plans' modules. */
+async function grade(head: { telegramId: number }, line: string): Promise<string> {
   const u = user(head.telegramId)
-  await u.say('/grades')
+  const intro = texts(await u.say('/grades'))
   await u.say(line)
   await u.tap('✅ Lưu')
+  return intro
 }
 
 beforeAll(async () => {
@@ -114,7 +116,9 @@ describe('2017-2018: a school under TT 26/2012', () => {
 
   it('in April the head grades; the teacher sees Giỏi/Khá/TB and the ĐTB of TT 26/2012', async () => {
     w.at('2018-04-20T03:00:00Z')
-    await grade(a.headToan, 'Teacher Toán: 8 7 9 8 7 6')
+    expect(await grade(a.headToan, 'Teacher Toán: 8 7 9 8 7 6')).toContain(
+      'Họ tên, ND1, ND2, THPT 17, THPT 19, THPT 31, ...',
+    )
     const scores = texts(await user(a.teacherToan.telegramId).say('/scores'))
     // (8 + 7 + mean(9, 8, 7, 6) = 7,5) / 3 = 7,5, every component ≥ 6
     expect(scores).toContain('ĐTB: 7,5 — xếp loại Khá')
@@ -162,8 +166,8 @@ describe('2026-2027: a second school of the same deployment under TT 19/2019', (
 
   it('in April the heads grade; the teachers see "hoàn thành kế hoạch", no Giỏi/Khá/TB', async () => {
     w.at('2027-04-20T03:00:00Z')
-    await grade(b.headVan, 'Teacher Văn: 9 8 9 7')
-    await grade(b.headToan, 'Teacher Toán: 8 7 4')
+    expect(await grade(b.headVan, 'Teacher Văn: 9 8 9 7')).toContain('Họ tên, ND1, ND2, GVPT 01, GVPT 13')
+    expect(await grade(b.headToan, 'Teacher Toán: 8 7 4')).toContain('Họ tên, ND1, ND2, GVPT 10')
     const primary = texts(await user(b.teacherVan.telegramId).say('/scores'))
     expect(primary).toContain('ĐTB: 8,3 — Hoàn thành kế hoạch')
     expect(primary).toContain('Căn cứ: TT 19/2019/TT-BGDĐT')

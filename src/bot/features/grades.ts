@@ -270,7 +270,16 @@ async function gradesFlow(
   )
   // the grid on the phone, where the deployment serves it (WEB_APP_URL, the webhook's server, the sandbox)
   if (ctx.deps.webAppUrl) intro.row().webApp(ctx.t('grades-button-webapp'), ctx.deps.webAppUrl)
-  await ctx.reply(`${ctx.t('grades-intro')}\n${ctx.t('flow-cancel-hint')}`, { reply_markup: intro })
+  // the example header names the modules of this head's teachers (GVPT … under TT 19, THPT … under TT 26)
+  const columns = await ctx.deps.grades.moduleColumns(actorOf(ctx))
+  const codes = columns.ok ? columns.value : []
+  const modules =
+    codes.length === 0
+      ? ctx.t('grades-intro-module-codes')
+      : `${codes.slice(0, 3).map(escapeHtml).join(', ')}${codes.length > 3 ? ', ...' : ''}`
+  await ctx.reply(`${ctx.t('grades-intro', { modules })}\n${ctx.t('flow-cancel-hint')}`, {
+    reply_markup: intro,
+  })
   for (;;) {
     const next = await conversation.wait()
     const data = next.callbackQuery?.data

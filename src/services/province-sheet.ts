@@ -7,7 +7,7 @@
  * Counts are numbers, percentages are computed here in integers (`percent`), nothing is a formula.
  */
 import type { GroupStatus } from './reports.ts'
-import { percent, type Translate } from './results-sheet.ts'
+import { BOX, headerRow, percent, type Translate } from './results-sheet.ts'
 import { newWorkbook } from './workbook.ts'
 
 export interface ProvinceRow {
@@ -54,9 +54,6 @@ const KEYS: ReadonlyArray<keyof Counts> = [
   'eligible',
 ]
 
-const THIN = { style: 'thin' as const }
-const BOX = { top: THIN, left: THIN, bottom: THIN, right: THIN }
-
 export async function provinceWorkbook(
   input: { title: string; day: string; rows: ProvinceRow[] },
   t: Translate,
@@ -100,16 +97,7 @@ export async function provinceWorkbook(
   sheet.getCell(2, 1).value = t('sheet-date', { date: `${d}/${m}/${y}` })
   sheet.getCell(2, 1).alignment = { horizontal: 'center' }
 
-  const HEADER_ROW = 4
-  const header = sheet.getRow(HEADER_ROW)
-  header.values = headers
-  header.font = { bold: true }
-  header.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true }
-  header.eachCell((c) => {
-    c.border = BOX
-    c.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE7EEF7' } }
-  })
-  sheet.pageSetup.printTitlesRow = `${HEADER_ROW}:${HEADER_ROW}`
+  headerRow(sheet, 4, headers)
 
   const sum = Object.fromEntries(KEYS.map((k) => [k, 0])) as Counts
   const line = (c: Counts) => [

@@ -10,6 +10,7 @@
  * reader's language, locales/*.ftl `sheet-*` keys); numbers are numbers with a number format, so
  * Excel shows them with the reader's decimal separator.
  */
+import type ExcelJS from 'exceljs'
 import type { IneligibleReason, Score, Tenths } from '../rules/index.ts'
 import type { GroupStatus } from './reports.ts'
 import { newWorkbook } from './workbook.ts'
@@ -44,7 +45,20 @@ export interface SheetInput {
 const SCORE_FORMAT = '0.0#'
 const AVERAGE_FORMAT = '0.0'
 const THIN = { style: 'thin' as const }
-const BOX = { top: THIN, left: THIN, bottom: THIN, right: THIN }
+export const BOX = { top: THIN, left: THIN, bottom: THIN, right: THIN }
+
+/** The column headings at row `at`, bold, boxed and shaded, repeated on every printed page. */
+export function headerRow(sheet: ExcelJS.Worksheet, at: number, headers: string[]): void {
+  const header = sheet.getRow(at)
+  header.values = headers
+  header.font = { bold: true }
+  header.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true }
+  header.eachCell((c) => {
+    c.border = BOX
+    c.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE7EEF7' } }
+  })
+  sheet.pageSetup.printTitlesRow = `${at}:${at}`
+}
 
 /** Percent with one decimal, rounded half up in integers: 1 of 3 → 33.3. */
 export function percent(count: number, total: number): number {
@@ -104,16 +118,7 @@ export async function resultsWorkbook(input: SheetInput, t: Translate): Promise<
   const [y, m, d] = input.day.split('-')
   title(5, t('sheet-date', { date: `${d}/${m}/${y}` }))
 
-  const HEADER_ROW = 7
-  const header = sheet.getRow(HEADER_ROW)
-  header.values = headers
-  header.font = { bold: true }
-  header.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true }
-  header.eachCell((c) => {
-    c.border = BOX
-    c.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE7EEF7' } }
-  })
-  sheet.pageSetup.printTitlesRow = `${HEADER_ROW}:${HEADER_ROW}`
+  headerRow(sheet, 7, headers)
 
   // one style object per kind of cell, shared by the cells of this workbook: exceljs then writes
   // each style once instead of comparing a copy per cell (a 300-row sheet has ~6,000 cells)

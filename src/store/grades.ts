@@ -12,6 +12,7 @@
 import type { Kysely, Selectable } from 'kysely'
 import type { Database, GradeBatchesTable, ScoreEventsTable } from '../db/schema.ts'
 import type { CatalogueId } from '../rules/index.ts'
+import { chunk } from './bulk.ts'
 import type { PlanStatus } from './plans.ts'
 import { moduleCodeKey } from './text.ts'
 
@@ -115,19 +116,13 @@ export interface ScoreEventRow extends ScoreEvent {
 /** Rows per multi-row statement; well under SQLite's and PostgreSQL's parameter limits. */
 const CHUNK = 500
 
-function chunks<T>(items: readonly T[], size = CHUNK): T[][] {
-  const out: T[][] = []
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size))
-  return out
-}
-
 export class GradeStore {
   constructor(private readonly db: Kysely<Database>) {}
 
   /** The plans of these people for the year, with their modules in plan order. */
   async plansOf(schoolYearId: number, personIds: readonly number[]): Promise<Map<number, PlanWithModules>> {
     const result = new Map<number, PlanWithModules>()
-    for (const ids of chunks([...new Set(personIds)])) {
+    for (const ids of chunk([...new Set(personIds)], CHUNK)) {
       const plans = await this.db
         .selectFrom('plans')
         .select(['id', 'person_id', 'status'])
@@ -184,7 +179,7 @@ export class GradeStore {
     personIds: readonly number[],
   ): Promise<Map<number, Map<ComponentKey, StoredScore>>> {
     const result = new Map<number, Map<ComponentKey, StoredScore>>()
-    for (const ids of chunks([...new Set(personIds)])) {
+    for (const ids of chunk([...new Set(personIds)], CHUNK)) {
       const rows = await this.db
         .selectFrom('scores')
         .select(['person_id', 'component', 'value', 'updated_at', 'updated_by', 'batch_id'])
@@ -210,7 +205,7 @@ export class GradeStore {
 
   /** Sets these scores (insert or replace), a few hundred per statement. */
   async writeScores(writes: readonly ScoreWrite[]): Promise<void> {
-    for (const part of chunks(writes)) {
+    for (const part of chunk(writes, CHUNK)) {
       await this.db
         .insertInto('scores')
         .values(
@@ -252,7 +247,7 @@ export class GradeStore {
   }
 
   async addEvents(events: readonly NewScoreEvent[]): Promise<void> {
-    for (const part of chunks(events)) {
+    for (const part of chunk(events, CHUNK)) {
       await this.db
         .insertInto('score_events')
         .values(
@@ -350,7 +345,7 @@ export class GradeStore {
     excludeBatchId: number,
   ): Promise<ScoreEvent[]> {
     const out: ScoreEvent[] = []
-    for (const ids of chunks([...new Set(personIds)])) {
+    for (const ids of chunk([...new Set(personIds)], CHUNK)) {
       const rows = await this.db
         .selectFrom('score_events')
         .innerJoin('grade_batches', 'grade_batches.id', 'score_events.batch_id')

@@ -91,6 +91,18 @@ export class CourseService {
   }
 
   /** Who plans the courses of a scope: the school's admin, or an owner for the owner's courses. */
+  /** A course the actor may plan (its school's admin, or an owner), with who the actor is. */
+  private async plannedCourse(
+    actor: Actor,
+    courseId: number,
+  ): Promise<Result<{ who: ActorInfo; course: Course }, Forbidden | CourseNotFound>> {
+    const who = await whoIs(this.stores, actor)
+    const course = await this.courses().get(courseId)
+    if (!course) return fail({ code: 'not-found', entity: 'course' })
+    if (!this.mayPlan(who, course.schoolId)) return forbidden()
+    return ok({ who, course })
+  }
+
   private mayPlan(who: ActorInfo, schoolId: number | null): boolean {
     return schoolId === null ? who.isOwner : isAdminOf(who, schoolId)
   }
@@ -183,11 +195,10 @@ export class CourseService {
   ): Promise<Result<Course, InvalidInput | Forbidden | CourseNotFound>> {
     const parsed = parseInput(z.object({ courseId: id, roles: z.array(z.enum(ROLES)).min(1) }), input)
     if (!parsed.ok) return parsed
-    const who = await whoIs(this.stores, actor)
+    const planned = await this.plannedCourse(actor, parsed.value.courseId)
+    if (!planned.ok) return planned
+    const { who, course } = planned.value
     const store = this.courses()
-    const course = await store.get(parsed.value.courseId)
-    if (!course) return fail({ code: 'not-found', entity: 'course' })
-    if (!this.mayPlan(who, course.schoolId)) return forbidden()
     const now = this.ctx.now().toISOString()
     await store.open(course.id, parsed.value.roles, now)
     await this.stores.audit.record(
@@ -214,11 +225,9 @@ export class CourseService {
   > {
     const parsed = parseInput(z.object({ courseId: id, standard: z.string().min(1).max(60) }), input)
     if (!parsed.ok) return parsed
-    const who = await whoIs(this.stores, actor)
-    const store = this.courses()
-    const course = await store.get(parsed.value.courseId)
-    if (!course) return fail({ code: 'not-found', entity: 'course' })
-    if (!this.mayPlan(who, course.schoolId)) return forbidden()
+    const planned = await this.plannedCourse(actor, parsed.value.courseId)
+    if (!planned.ok) return planned
+    const { who, course } = planned.value
     if (course.schoolId === null) return fail({ code: 'course-gap-school-only' })
     const gaps = await new StandardsService(this.ctx).gaps(actor, { schoolId: course.schoolId })
     if (!gaps.ok) return gaps
@@ -321,12 +330,10 @@ export class CourseService {
   ): Promise<Result<{ course: Course; signups: Signup[] }, InvalidInput | Forbidden | CourseNotFound>> {
     const parsed = parseInput(z.object({ courseId: id }), input)
     if (!parsed.ok) return parsed
-    const who = await whoIs(this.stores, actor)
-    const store = this.courses()
-    const course = await store.get(parsed.value.courseId)
-    if (!course) return fail({ code: 'not-found', entity: 'course' })
-    if (!this.mayPlan(who, course.schoolId)) return forbidden()
-    const all = await store.signups(course.id)
+    const planned = await this.plannedCourse(actor, parsed.value.courseId)
+    if (!planned.ok) return planned
+    const { course } = planned.value
+    const all = await this.courses().signups(course.id)
     const signups = [...all.filter((s) => s.state === 'seat'), ...all.filter((s) => s.state === 'waiting')]
     return ok({ course, signups })
   }

@@ -7,7 +7,7 @@ import { Api } from 'grammy'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { broadcastRenderer, broadcastStopKeyboard } from '../../src/bot/features/broadcast.ts'
 import { OutboxWorker } from '../../src/jobs/outbox-worker.ts'
-import { type Harness, inProcessWorld, TEST_TOKEN } from '../helpers/bot-harness.ts'
+import { deliverOutbox, type Harness, inProcessWorld, TEST_TOKEN } from '../helpers/bot-harness.ts'
 import { fullPlan, must, school, type World } from '../services/support.ts'
 
 let h: Harness
@@ -47,14 +47,7 @@ it('reaches everyone linked once, with the formatting, and reports the blocked o
   expect(all(await admin.tap('✅ Gửi'))).toContain('Đang gửi thông báo')
 
   // in process: the worker must let timers run even when every API call answers at once
-  const worker = new OutboxWorker({
-    db: h.app.db,
-    api: new Api(TEST_TOKEN, { fetch: h.fake.fetch }),
-    rate: 200,
-    startupDelayMs: 0,
-    render: broadcastRenderer(h.app.deps.i18n),
-  })
-  await worker.run({ untilIdle: true })
+  await deliverOutbox(h)
 
   for (const user of users.slice(0, 3)) {
     const received = user.messages().filter((m) => m.text?.includes('Họp tổ'))

@@ -1,16 +1,7 @@
-/**
- * Notifications on the person's terms, through the chat and the fake Telegram: /settings changes
- * who gets which reminder; an announcement at 22:00 waits for the teacher's morning and goes once,
- * across a restart of the worker; a teacher who blocks the bot is counted, not sent to, and gets the
- * still-relevant reminder they missed once they unblock it.
- */
-import { Api } from 'grammy'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { broadcastRenderer } from '../../src/bot/features/broadcast.ts'
 import type { FakeUser } from '../../src/emulator/fake-user.ts'
-import { OutboxWorker, type Sleep } from '../../src/jobs/outbox-worker.ts'
 import { reminderTextFromLocales, runDueReminders } from '../../src/jobs/reminders.ts'
-import { type Harness, inProcessWorld, TEST_TOKEN, texts } from '../helpers/bot-harness.ts'
+import { clockedWorker, type Harness, inProcessWorld, texts } from '../helpers/bot-harness.ts'
 import { fullPlan, must, school, type World } from '../services/support.ts'
 
 let h: Harness
@@ -21,24 +12,7 @@ let toan: FakeUser
 let van: FakeUser
 
 /** A worker on a clock that starts at `startIso` and jumps forward whenever the worker sleeps. */
-function workerAt(startIso: string) {
-  const clock = { t: Date.parse(startIso) }
-  const sleep: Sleep = async (ms) => {
-    clock.t += Math.max(0, ms)
-    await new Promise<void>((resolve) => setImmediate(resolve))
-  }
-  const worker = new OutboxWorker({
-    db: h.app.db,
-    api: new Api(TEST_TOKEN, { fetch: h.fake.fetch }),
-    rate: 200,
-    startupDelayMs: 0,
-    idleMs: 60_000,
-    now: () => clock.t,
-    sleep,
-    render: broadcastRenderer(h.app.deps.i18n),
-  })
-  return { worker, clock }
-}
+const workerAt = (startIso: string) => clockedWorker(h, startIso)
 
 const reminderText = () => reminderTextFromLocales((l, k, v) => h.app.deps.i18n.t(l, k, v))
 

@@ -1,14 +1,6 @@
-/**
- * Direct notices (a plan approved, a plan waiting for the school) respect the recipient's quiet
- * hours and the result-notice setting: at 22:00 they wait in the outbox and arrive at 07:00, once;
- * someone who turned result notices off gets none, neither at night nor in the morning.
- */
-import { Api } from 'grammy'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { broadcastRenderer } from '../../src/bot/features/broadcast.ts'
 import type { FakeUser } from '../../src/emulator/fake-user.ts'
-import { OutboxWorker, type Sleep } from '../../src/jobs/outbox-worker.ts'
-import { type Harness, inProcessWorld, TEST_TOKEN, texts } from '../helpers/bot-harness.ts'
+import { deliverOutbox, type Harness, inProcessWorld, texts } from '../helpers/bot-harness.ts'
 import { fullPlan, must, school, type World } from '../services/support.ts'
 
 let h: Harness
@@ -21,23 +13,7 @@ let toan: FakeUser
 let van: FakeUser
 
 /** The outbox worker from `iso` until nothing waits (its clock jumps whenever it sleeps). */
-async function deliver(iso: string) {
-  const clock = { t: Date.parse(iso) }
-  const sleep: Sleep = async (ms) => {
-    clock.t += Math.max(0, ms)
-    await new Promise<void>((resolve) => setImmediate(resolve))
-  }
-  await new OutboxWorker({
-    db: h.app.db,
-    api: new Api(TEST_TOKEN, { fetch: h.fake.fetch }),
-    rate: 200,
-    startupDelayMs: 0,
-    idleMs: 60_000,
-    now: () => clock.t,
-    sleep,
-    render: broadcastRenderer(h.app.deps.i18n),
-  }).run({ untilIdle: true })
-}
+const deliver = (iso: string) => deliverOutbox(h, iso)
 
 const startsWith = (prefix: string) => (b: { text: string }) => b.text.startsWith(prefix)
 const approvals = (user: FakeUser) => user.messages().filter((m) => m.text?.includes('đã được'))

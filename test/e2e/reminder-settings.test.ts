@@ -1,15 +1,7 @@
-/**
- * Reminders at the hour and as early as each person chose in /settings, through the chat and the
- * fake Telegram; a reminder held overnight by quiet hours says the deadline is today when it
- * arrives on the due day or after it.
- */
-import { Api } from 'grammy'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { broadcastRenderer } from '../../src/bot/features/broadcast.ts'
 import type { FakeUser } from '../../src/emulator/fake-user.ts'
-import { OutboxWorker, type Sleep } from '../../src/jobs/outbox-worker.ts'
 import { reminderTextFromLocales, runDueReminders } from '../../src/jobs/reminders.ts'
-import { type Harness, inProcessWorld, TEST_TOKEN, texts } from '../helpers/bot-harness.ts'
+import { deliverOutbox, type Harness, inProcessWorld, texts } from '../helpers/bot-harness.ts'
 import { must, school, type World } from '../services/support.ts'
 
 let h: Harness
@@ -33,24 +25,7 @@ async function schedule(iso: string) {
 }
 
 /** The outbox worker from `iso` until nothing waits (its clock jumps whenever it sleeps). */
-async function deliver(iso: string) {
-  const clock = { t: Date.parse(iso) }
-  const sleep: Sleep = async (ms) => {
-    clock.t += Math.max(0, ms)
-    await new Promise<void>((resolve) => setImmediate(resolve))
-  }
-  const worker = new OutboxWorker({
-    db: h.app.db,
-    api: new Api(TEST_TOKEN, { fetch: h.fake.fetch }),
-    rate: 200,
-    startupDelayMs: 0,
-    idleMs: 60_000,
-    now: () => clock.t,
-    sleep,
-    render: broadcastRenderer(h.app.deps.i18n),
-  })
-  await worker.run({ untilIdle: true })
-}
+const deliver = (iso: string) => deliverOutbox(h, iso)
 
 /** The reminders a person got of a due date (dd/mm/yyyy), in order. */
 const reminders = (user: FakeUser, date: string) =>

@@ -1,17 +1,6 @@
-/**
- * /report's "who is late for the next deadline" (issue 12) through the chat: on 28 August 2025 the
- * next deadline is the plan (7 September); the admin sees who has not submitted, with a button per
- * person and one for all; a press puts the reminder in the outbox and the worker delivers it, in
- * the person's own words; a head sees and reminds only their department; a forged press for another
- * department is refused and sends nothing; a department of 70 keeps the message under 4,096
- * characters and says how many more there are.
- */
-import { Api } from 'grammy'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { broadcastRenderer } from '../../src/bot/features/broadcast.ts'
 import { remindButton } from '../../src/bot/features/report-more.ts'
-import { OutboxWorker } from '../../src/jobs/outbox-worker.ts'
-import { type Harness, inProcessWorld, TEST_TOKEN, texts } from '../helpers/bot-harness.ts'
+import { deliverOutbox, type Harness, inProcessWorld, texts } from '../helpers/bot-harness.ts'
 import { fullPlan, must, school, type World } from '../services/support.ts'
 
 let h: Harness
@@ -38,18 +27,7 @@ const reminders = (p: { telegramId: number }) =>
     .filter((m) => m.text?.includes('⏰'))
 
 /** The outbox worker, until nothing is left to send. */
-async function deliver(): Promise<void> {
-  const server = await h.fake.listen()
-  const worker = new OutboxWorker({
-    db: h.app.db,
-    api: new Api(TEST_TOKEN, { apiRoot: server.url }),
-    rate: 200,
-    startupDelayMs: 0,
-    render: broadcastRenderer(h.app.deps.i18n),
-  })
-  await worker.run({ untilIdle: true })
-  await server.close()
-}
+const deliver = () => deliverOutbox(h)
 
 describe('/report: who is late for the next deadline', () => {
   it('shows the admin who has not submitted a plan, with a button each and one for all', async () => {

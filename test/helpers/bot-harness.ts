@@ -12,7 +12,7 @@ import type { App } from '../../src/app.ts'
 import { broadcastRenderer } from '../../src/bot/features/broadcast.ts'
 import { createBot } from '../../src/bot/index.ts'
 import { FakeTelegram } from '../../src/emulator/fake-telegram.ts'
-import { OutboxWorker } from '../../src/jobs/outbox-worker.ts'
+import { OutboxWorker, type Sleep } from '../../src/jobs/outbox-worker.ts'
 import { createLogger, type Logger } from '../../src/logger.ts'
 import type { RegulationProfile } from '../../src/rules/index.ts'
 import type { Services } from '../../src/services/index.ts'
@@ -134,8 +134,35 @@ export async function inProcessWorld(
 export const texts = (messages: ReadonlyArray<{ text?: string; caption?: string }>) =>
   messages.map((m) => m.text ?? m.caption ?? '').join('\n---\n')
 
-/** The outbox worker over the fake Telegram, in process, until nothing is left to send. */
-export async function deliverOutbox(h: Harness): Promise<void> {
+/**
+ * The outbox worker over the fake Telegram, in process, on a clock that starts at `startIso` and
+ * jumps forward whenever the worker sleeps (quiet hours pass at once).
+ */
+export function clockedWorker(h: Harness, startIso: string) {
+  const clock = { t: Date.parse(startIso) }
+  const sleep: Sleep = async (ms) => {
+    clock.t += Math.max(0, ms)
+    await new Promise<void>((resolve) => setImmediate(resolve))
+  }
+  const worker = new OutboxWorker({
+    db: h.app.db,
+    api: new Api(TEST_TOKEN, { fetch: h.fake.fetch }),
+    rate: 200,
+    startupDelayMs: 0,
+    idleMs: 60_000,
+    now: () => clock.t,
+    sleep,
+    render: broadcastRenderer(h.app.deps.i18n),
+  })
+  return { worker, clock }
+}
+
+/**
+ * The outbox worker over the fake Telegram, in process, until nothing is left to send: on the real
+ * clock, or from `startIso` on a clock of its own (clockedWorker).
+ */
+export async function deliverOutbox(h: Harness, startIso?: string): Promise<void> {
+  if (startIso !== undefined) return clockedWorker(h, startIso).worker.run({ untilIdle: true })
   const worker = new OutboxWorker({
     db: h.app.db,
     api: new Api(TEST_TOKEN, { fetch: h.fake.fetch }),

@@ -20,7 +20,15 @@ import { createBroadcastService } from '../../src/services/broadcasts.ts'
 import { freshDatabase, onPostgres } from '../helpers/database.ts'
 import { freePort, type MainProcess, startMain } from '../helpers/main-process.ts'
 import { must } from '../services/support.ts'
-import { forkWorker, maxInWindow, minGapPerChat, rowsByChat, seedSchool, sendsPerChat } from './support.ts'
+import {
+  expectEachOnce,
+  forkWorker,
+  maxInWindow,
+  minGapPerChat,
+  rowsByChat,
+  seedSchool,
+  sendsPerChat,
+} from './support.ts'
 
 const RATE = 100
 const RECIPIENTS = 2_000
@@ -138,17 +146,7 @@ it.skipIf(!onPostgres)(
     // every recipient messaged once; only the killed worker's message in flight may be unknown
     const unknown = [...rows.values()].filter((r) => r.state === 'unknown')
     expect(unknown.length).toBeLessThanOrEqual(1)
-    for (const p of people) {
-      const got = per.get(p.telegramId) ?? 0
-      const row = rows.get(p.telegramId)!
-      if (row.state === 'unknown') expect(got).toBeLessThanOrEqual(1)
-      else
-        expect({ chat: p.telegramId, got, state: row.state }).toEqual({
-          chat: p.telegramId,
-          got: 1,
-          state: 'sent',
-        })
-    }
+    expectEachOnce(people, rows, per)
     // every message of the token — both bots' replies, all four workers' broadcast, the sender's
     // progress and report — together never above the budget in any sliding second, and a chat a
     // second apart whichever process sent to it

@@ -22,6 +22,7 @@ import { tempDatabase } from '../helpers/bot-harness.ts'
 import { freshDatabase, onPostgres } from '../helpers/database.ts'
 import { must, OWNER, school, world } from '../services/support.ts'
 import {
+  expectEachOnce,
   forkWorker,
   maxInWindow,
   minGapPerChat,
@@ -119,17 +120,7 @@ it('two workers deliver one broadcast once to everyone, one of them killed midwa
   const per = sendsPerChat(fake.sent)
   const unknown = [...rows.values()].filter((r) => r.state === 'unknown')
   // never twice; everyone but the killed worker's message in flight (at most one) got it
-  for (const p of people) {
-    const got = per.get(p.telegramId) ?? 0
-    const row = rows.get(p.telegramId)!
-    if (row.state === 'unknown') expect(got).toBeLessThanOrEqual(1)
-    else
-      expect({ chat: p.telegramId, got, state: row.state }).toEqual({
-        chat: p.telegramId,
-        got: 1,
-        state: 'sent',
-      })
-  }
+  expectEachOnce(people, rows, per)
   expect(unknown.length).toBeLessThanOrEqual(1)
   // both workers sent part of it: each row names the worker that claimed it
   const byWorker = new Set([...rows.values()].map((r) => r.claimed_by))

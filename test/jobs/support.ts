@@ -6,6 +6,7 @@
 import { type ChildProcess, fork } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 import { Api } from 'grammy'
+import { expect } from 'vitest'
 import type { App } from '../../src/app.ts'
 import type { Db } from '../../src/db/connection.ts'
 import { FakeTelegram } from '../../src/emulator/fake-telegram.ts'
@@ -165,6 +166,28 @@ export function sendsPerChat(sent: ReadonlyArray<{ chatId: number; method: strin
 }
 
 /** The outbox rows of a broadcast by chat. */
+/**
+ * Everyone got the broadcast once and their row says sent, but a recipient whose row is `unknown`
+ * (a killed worker's message in flight): never twice, maybe not at all.
+ */
+export function expectEachOnce(
+  people: ReadonlyArray<{ telegramId: number }>,
+  rows: Awaited<ReturnType<typeof rowsByChat>>,
+  per: ReadonlyMap<number, number>,
+): void {
+  for (const p of people) {
+    const got = per.get(p.telegramId) ?? 0
+    const row = rows.get(p.telegramId)!
+    if (row.state === 'unknown') expect(got).toBeLessThanOrEqual(1)
+    else
+      expect({ chat: p.telegramId, got, state: row.state }).toEqual({
+        chat: p.telegramId,
+        got: 1,
+        state: 'sent',
+      })
+  }
+}
+
 export async function rowsByChat(db: Db, broadcastId: number) {
   const rows = await db.selectFrom('outbox').selectAll().where('broadcast_id', '=', broadcastId).execute()
   return new Map(rows.map((r) => [Number(r.chat_id), r]))

@@ -42,7 +42,6 @@ export interface TemplateRow {
 
 export interface TemplateSheet {
   name: string
-  judgedAs: JudgedAs
   rows: TemplateRow[]
 }
 
@@ -57,7 +56,7 @@ const SCORE: ExcelJS.DataValidation = {
 }
 
 /** The module codes of a sheet's plans, in catalogue order (THPT 2 before THPT 17). */
-function sheetModules(rows: readonly TemplateRow[]): Array<{ key: string; code: string }> {
+function sheetModules(rows: ReadonlyArray<Pick<TemplateRow, 'plan'>>): Array<{ key: string; code: string }> {
   const modules = new Map<string, string>()
   for (const row of rows)
     for (const m of row.plan.modules) if (!modules.has(m.codeKey)) modules.set(m.codeKey, m.code)
@@ -74,37 +73,6 @@ function sheetModules(rows: readonly TemplateRow[]): Array<{ key: string; code: 
  * modules a plan lacks. People without an approved plan are listed in `leftOut`.
  */
 export async function templateFile(stores: Stores, s: GradeScope): Promise<TemplateFile> {
-  const { sheets, leftOut } = await templateSheets(stores, s)
-  const data = await templateWorkbook(sheets, { withDepartment: s.departmentId === null })
-  const slug = fold(`${s.year.name} ${s.departmentName ?? s.school.name}`)
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '')
-  return {
-    fileName: `diem-bdtx-${slug}.xlsx`,
-    data,
-    schoolYearName: s.year.name,
-    sheets: sheets.map((sheet) => ({
-      name: sheet.name,
-      judgedAs: sheet.judgedAs,
-      people: sheet.rows.length,
-      moduleCodes: sheetModules(sheet.rows).map((m) => m.code),
-    })),
-    leftOut,
-    resultsLocked: s.year.resultsLocked,
-  }
-}
-
-/** The module codes of the teachers' sheet, in its column order: the columns a head pastes under. */
-export async function teacherModuleCodes(stores: Stores, s: GradeScope): Promise<string[]> {
-  const { sheets } = await templateSheets(stores, s)
-  return sheetModules(sheets[0]!.rows).map((m) => m.code)
-}
-
-/** The template's sheets (teachers, then managers when any) and who has no approved plan yet. */
-async function templateSheets(
-  stores: Stores,
-  s: GradeScope,
-): Promise<{ sheets: TemplateSheet[]; leftOut: TemplateFile['leftOut'] }> {
   const candidates = s.people.filter((p) => gradable(s, p) === null)
   const ids = candidates.map((p) => p.id)
   const grades = new GradeStore(stores.db)
@@ -132,7 +100,34 @@ async function templateSheets(
     { name: 'Giáo viên', judgedAs: 'teacher' as const, rows: rows.teacher },
     ...(rows.manager.length > 0 ? [{ name: 'CBQL', judgedAs: 'manager' as const, rows: rows.manager }] : []),
   ]
-  return { sheets, leftOut }
+  const data = await templateWorkbook(sheets, { withDepartment: s.departmentId === null })
+  const slug = fold(`${s.year.name} ${s.departmentName ?? s.school.name}`)
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+  return {
+    fileName: `diem-bdtx-${slug}.xlsx`,
+    data,
+    schoolYearName: s.year.name,
+    sheets: sheets.map((sheet) => ({
+      name: sheet.name,
+      judgedAs: sheet.judgedAs,
+      people: sheet.rows.length,
+      moduleCodes: sheetModules(sheet.rows).map((m) => m.code),
+    })),
+    leftOut,
+    resultsLocked: s.year.resultsLocked,
+  }
+}
+
+/** The module codes of the teachers' sheet, in its column order: the columns a head pastes under. */
+export async function teacherModuleCodes(stores: Stores, s: GradeScope): Promise<string[]> {
+  const teachers = s.people.filter((p) => gradable(s, p) === null && judgedAsOf(p) === 'teacher')
+  const plans = await new GradeStore(stores.db).plansOf(
+    s.year.id,
+    teachers.map((p) => p.id),
+  )
+  const approved = [...plans.values()].filter((plan) => plan.status === 'approved')
+  return sheetModules(approved.map((plan) => ({ plan }))).map((m) => m.code)
 }
 
 async function templateWorkbook(

@@ -21,6 +21,7 @@ import * as m0095 from './0095_surveys.ts'
 import * as m0115 from './0115_due_in_order.ts'
 import * as m0120 from './0120_send_slots.ts'
 import * as m0125 from './0125_chat_turns.ts'
+import * as m0130 from './0130_progress_shown.ts'
 
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
@@ -40,5 +41,6 @@ export const migrations: Record<string, Migration> = {
   '0055_join_requests': m0055,
   '0120_send_slots': m0120,
   '0125_chat_turns': m0125,
+  '0130_progress_shown': m0130,
   '0115_due_in_order': m0115,
 }

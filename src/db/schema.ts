@@ -277,6 +277,8 @@ export interface BroadcastsTable {
   progress_chat_id: number | null
   progress_message_id: number | null
   progress_updated_at: string | null
+  /** digest of the text the progress message shows; null: unknown (migration 0130) */
+  progress_shown: string | null
   /** set just before the final report is sent, so it is sent at most once */
   reported_at: string | null
   created_at: string

@@ -6,6 +6,7 @@
  * network error may still deliver it twice to the sender, never a recipient their message).
  * Messages go through the worker's `post`, paced like the rest of the outbox.
  */
+import { createHash } from 'node:crypto'
 import { type Api, GrammyError } from 'grammy'
 import type { InlineKeyboardMarkup } from 'grammy/types'
 import type { Logger } from '../logger.ts'
@@ -21,6 +22,8 @@ const REPORT_TRIES = 5
 const SENDER_BUSY_MS = 60_000
 
 const iso = (ms: number) => new Date(ms).toISOString()
+/** What the store keeps of the text a progress message shows. */
+const digest = (text: string) => createHash('sha1').update(text).digest('base64')
 
 /**
  * One message outside the outbox rows. `again`: it surely was not delivered (429) or may be
@@ -97,7 +100,7 @@ export class SenderReports {
     if (b.progressChatId === null) {
       if (!this.o.chatFree(sender)) return
       // sent once: a crash before its message_id is stored only costs the edits
-      if (!(await this.o.store.claimProgress(b.id, sender, iso(this.o.now())))) return
+      if (!(await this.o.store.claimProgress(b.id, sender, iso(this.o.now()), digest(text)))) return
       const sent = await this.o.post(sender, () =>
         this.o.api.sendMessage(sender, text, { parse_mode: 'HTML', ...markup }),
       )
@@ -109,18 +112,26 @@ export class SenderReports {
     if (b.progressMessageId === null || text === shown.text) return
     const last = Math.max(shown.at, Date.parse(b.progressUpdatedAt ?? '') || 0)
     if (this.o.now() - last < this.o.progressEveryMs || !this.o.chatFree(b.progressChatId)) return
-    // another worker may be editing it too: one of them per period
-    if (!(await this.takeSenderChat(b.id, this.o.progressEveryMs))) return
+    // another worker may be editing it too: one of them per period, and never to the text it shows
+    if (!(await this.takeSenderChat(b.id, this.o.progressEveryMs, text))) return
     const edited = await this.edit(b, b.progressChatId, b.progressMessageId, text, keyboard)
-    await this.o.store.touchProgress(b.id, iso(this.o.now()))
+    await this.o.store.touchProgress(b.id, iso(this.o.now()), edited)
     if (!edited) return
     this.shown.set(b.id, { ...shown, at: this.o.now(), text })
   }
 
-  /** The sender's chat for one message, when nothing went there for `gapMs` (any worker). */
-  private takeSenderChat(broadcastId: number, gapMs: number): Promise<boolean> {
+  /**
+   * The sender's chat for one message, when nothing went there for `gapMs` (any worker); with
+   * `shows`, the progress text about to be edited in, not when the message already shows it.
+   */
+  private takeSenderChat(broadcastId: number, gapMs: number, shows?: string): Promise<boolean> {
     const now = this.o.now()
-    return this.o.store.claimSenderChat(broadcastId, iso(now - gapMs), iso(now + SENDER_BUSY_MS))
+    return this.o.store.claimSenderChat(
+      broadcastId,
+      iso(now - gapMs),
+      iso(now + SENDER_BUSY_MS),
+      shows === undefined ? undefined : digest(shows),
+    )
   }
 
   /** The last edit of the progress message, then the report; false: not yet, try at a later tick. */
@@ -130,10 +141,11 @@ export class SenderReports {
       const text = this.o.render(await this.view(b, counts, 'final'))
       if (text !== this.shown.get(b.id)?.text) {
         if (!this.o.chatFree(b.progressChatId)) return false
-        if (!(await this.takeSenderChat(b.id, this.o.perChatMs))) return false
-        const edited = await this.edit(b, b.progressChatId, b.progressMessageId, text)
-        await this.o.store.touchProgress(b.id, iso(this.o.now()))
-        if (!edited) return false
+        if (await this.takeSenderChat(b.id, this.o.perChatMs, text)) {
+          const edited = await this.edit(b, b.progressChatId, b.progressMessageId, text)
+          await this.o.store.touchProgress(b.id, iso(this.o.now()), edited)
+          if (!edited) return false
+        } else if (!(await this.o.store.shows(b.id, digest(text)))) return false
         this.shown.set(b.id, { ...this.shown.get(b.id)!, at: this.o.now(), text })
       }
     }

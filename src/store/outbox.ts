@@ -312,11 +312,14 @@ export class OutboxStore {
     return Number(result.numUpdatedRows) > 0
   }
 
-  /** Takes the right to send the progress message (once): false when it was taken before. */
-  async claimProgress(id: number, chatId: number, now: string): Promise<boolean> {
+  /**
+   * Takes the right to send the progress message (once), showing `shown` (a digest of its text):
+   * false when it was taken before.
+   */
+  async claimProgress(id: number, chatId: number, now: string, shown: string): Promise<boolean> {
     const result = await this.db
       .updateTable('broadcasts')
-      .set({ progress_chat_id: chatId, progress_updated_at: now, updated_at: now })
+      .set({ progress_chat_id: chatId, progress_updated_at: now, progress_shown: shown, updated_at: now })
       .where('id', '=', id)
       .where('progress_chat_id', 'is', null)
       .executeTakeFirst()
@@ -336,21 +339,48 @@ export class OutboxStore {
    * the report), when nothing about it went there since `notBefore`: false when another worker
    * did. The chat is marked busy until `busyUntil`; touchProgress with the answer's time frees it.
    * Several workers share one sender's chat this way: one message at a time, spaced.
+   *
+   * `shows`: the digest of the progress text about to be edited in; false as well when the message
+   * already shows it (another worker put it there), so nobody sends Telegram an edit that changes
+   * nothing.
    */
-  async claimSenderChat(id: number, notBefore: string, busyUntil: string): Promise<boolean> {
-    const result = await this.db
+  async claimSenderChat(id: number, notBefore: string, busyUntil: string, shows?: string): Promise<boolean> {
+    let claim = this.db
       .updateTable('broadcasts')
-      .set({ progress_updated_at: busyUntil })
+      .set({ progress_updated_at: busyUntil, ...(shows === undefined ? {} : { progress_shown: shows }) })
       .where('id', '=', id)
       .where((eb) =>
         eb.or([eb('progress_updated_at', 'is', null), eb('progress_updated_at', '<=', notBefore)]),
       )
-      .executeTakeFirst()
+    if (shows !== undefined)
+      claim = claim.where((eb) =>
+        eb.or([eb('progress_shown', 'is', null), eb('progress_shown', '!=', shows)]),
+      )
+    const result = await claim.executeTakeFirst()
     return Number(result.numUpdatedRows) > 0
   }
 
-  async touchProgress(id: number, now: string): Promise<void> {
-    await this.db.updateTable('broadcasts').set({ progress_updated_at: now }).where('id', '=', id).execute()
+  /** Whether the progress message shows the text of this digest (put there by any worker). */
+  async shows(id: number, digest: string): Promise<boolean> {
+    const row = await this.db
+      .selectFrom('broadcasts')
+      .select('id')
+      .where('id', '=', id)
+      .where('progress_shown', '=', digest)
+      .executeTakeFirst()
+    return row !== undefined
+  }
+
+  /**
+   * Frees the sender's chat after a message (at `now`). `shownKnown` false: the edit claimed may not
+   * have gone through, the message's text is unknown again.
+   */
+  async touchProgress(id: number, now: string, shownKnown = true): Promise<void> {
+    await this.db
+      .updateTable('broadcasts')
+      .set({ progress_updated_at: now, ...(shownKnown ? {} : { progress_shown: null }) })
+      .where('id', '=', id)
+      .execute()
   }
 
   /** Takes the right to send the final report (at most once): false when it was taken before. */
@@ -368,7 +398,7 @@ export class OutboxStore {
   async releaseProgress(id: number): Promise<void> {
     await this.db
       .updateTable('broadcasts')
-      .set({ progress_chat_id: null })
+      .set({ progress_chat_id: null, progress_shown: null })
       .where('id', '=', id)
       .where('progress_message_id', 'is', null)
       .execute()
@@ -829,6 +859,7 @@ function broadcastValues(b: NewBroadcast, now: string) {
     progress_chat_id: null,
     progress_message_id: null,
     progress_updated_at: null,
+    progress_shown: null,
     reported_at: null,
     created_at: now,
     confirmed_at: b.status === 'sending' ? now : null,

@@ -462,7 +462,24 @@ export class BroadcastService {
         })),
         now,
       )
-      const rows = unique.flatMap((recipients, i) => recipients.map((r) => ({ ...r, broadcastId: ids[i]! })))
+      // a recipient whose message is the batch's keeps none of its own: the worker reads the batch's
+      const json = new Map<BroadcastContent, string>()
+      const jsonOf = (content: BroadcastContent) => {
+        const known = json.get(content)
+        if (known !== undefined) return known
+        const text = JSON.stringify(content)
+        json.set(content, text)
+        return text
+      }
+      const rows = unique.flatMap((recipients, i) => {
+        const batch = jsonOf(checked[i]!.content)
+        return recipients.map((r) => ({
+          chatId: r.chatId,
+          personId: r.personId,
+          ...(r.content && jsonOf(r.content) !== batch ? { content: r.content } : {}),
+          broadcastId: ids[i]!,
+        }))
+      })
       const known = settings ?? (await new NotificationSettingsStore(tx.db).many(rows.map((r) => r.chatId)))
       // new broadcasts, each chat once: nothing to conflict with
       await outbox.enqueueRows(rows, now, known, { fresh: true })

@@ -59,6 +59,7 @@ async function outboxOf(w: World, id: number) {
     .select([
       'outbox.chat_id',
       'outbox.content',
+      'broadcasts.content as batch_content',
       'broadcasts.kind',
       'broadcasts.audience',
       'broadcasts.school_id',
@@ -73,7 +74,8 @@ async function outboxOf(w: World, id: number) {
       offsetDays: r.audience.offsetDays,
       kind: r.kind,
       schoolId: r.school_id,
-      content: JSON.parse(r.content ?? 'null') as {
+      // what the worker sends: the row's own message, else the batch's
+      content: JSON.parse(r.content ?? r.batch_content) as {
         html: string
         reply_markup?: { inline_keyboard: Array<Array<{ text: string; callback_data: string }>> }
       },
@@ -284,6 +286,7 @@ describe('reminders', () => {
     expect((await outboxOf(w, writing)).map((r) => r.offsetDays)).toEqual([
       7, 7, 7, 7, 7, 7, 7, 7, 1, 1, 1, 1,
     ])
+
 
     // removed: its reminders never fire
     const dossiers = await deadlineId(w, a, 'dossiers')

@@ -22,6 +22,7 @@ import * as m0115 from './0115_due_in_order.ts'
 import * as m0120 from './0120_send_slots.ts'
 import * as m0125 from './0125_chat_turns.ts'
 import * as m0130 from './0130_progress_shown.ts'
+import * as m0135 from './0135_reminder_batches.ts'
 
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
@@ -42,5 +43,6 @@ export const migrations: Record<string, Migration> = {
   '0120_send_slots': m0120,
   '0125_chat_turns': m0125,
   '0130_progress_shown': m0130,
+  '0135_reminder_batches': m0135,
   '0115_due_in_order': m0115,
 }

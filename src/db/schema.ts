@@ -400,6 +400,19 @@ export interface ReminderDeliveriesTable {
   created_at: string
 }
 
+/**
+ * Which reminder of a deadline a school's reminder batch (an outbox broadcast) carries: each of its
+ * outbox rows is a delivery of it (migration 0135).
+ */
+export interface ReminderBatchesTable {
+  broadcast_id: number
+  deadline_id: number
+  offset_days: number
+  /** YYYY-MM-DD: the due date it spoke of */
+  due_date: string
+  created_at: string
+}
+
 /** One deadline of a school year's calendar (a standard one of seed 004, or the admin's own). */
 export interface DeadlinesTable {
   id: Generated<number>
@@ -475,6 +488,7 @@ export interface Database {
   reminders: RemindersTable
   notification_settings: NotificationSettingsTable
   reminder_deliveries: ReminderDeliveriesTable
+  reminder_batches: ReminderBatchesTable
   job_leases: JobLeasesTable
   send_slots: SendSlotsTable
   chat_turns: ChatTurnsTable

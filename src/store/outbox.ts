@@ -575,6 +575,8 @@ export class OutboxStore {
     const rows = await this.db
       .selectFrom('outbox')
       .leftJoin('reminders', 'reminders.broadcast_id', 'outbox.broadcast_id')
+      // a school batch whose reminder row was re-armed since (its deadline moved) keeps its batch row
+      .leftJoin('reminder_batches as batch', 'batch.broadcast_id', 'outbox.broadcast_id')
       // a reminder of the person's own schedule (/settings) has no reminder row of its own
       .leftJoin('reminder_deliveries as own', (j) =>
         j
@@ -587,11 +589,17 @@ export class OutboxStore {
         'reminders.deadline_id',
         'reminders.id as reminder_id',
         'reminders.offset_days',
-        'own.deadline_id as own_deadline_id',
-        'own.offset_days as own_offset_days',
+        (eb) => eb.fn.coalesce('batch.deadline_id', 'own.deadline_id').as('given_deadline_id'),
+        (eb) => eb.fn.coalesce('batch.offset_days', 'own.offset_days').as('given_offset_days'),
         'broadcasts.school_id',
       ])
-      .where((eb) => eb.or([eb('reminders.id', 'is not', null), eb('own.deadline_id', 'is not', null)]))
+      .where((eb) =>
+        eb.or([
+          eb('reminders.id', 'is not', null),
+          eb('batch.deadline_id', 'is not', null),
+          eb('own.deadline_id', 'is not', null),
+        ]),
+      )
       .where('outbox.chat_id', '=', chatId)
       .where('outbox.state', '=', 'unreachable')
       .where('outbox.last_error', 'like', '403%')
@@ -609,8 +617,8 @@ export class OutboxStore {
       .execute()
     const seen = new Set<number>()
     return rows.flatMap((r) => {
-      const deadlineId = r.deadline_id ?? r.own_deadline_id
-      const offsetDays = r.offset_days ?? r.own_offset_days
+      const deadlineId = r.deadline_id ?? r.given_deadline_id
+      const offsetDays = r.offset_days ?? r.given_offset_days
       if (r.school_id === null || deadlineId === null || offsetDays === null || seen.has(r.id)) return []
       seen.add(r.id)
       return [{ deadlineId, reminderId: r.reminder_id ?? 0, offsetDays, schoolId: r.school_id }]

@@ -1,11 +1,16 @@
 /**
  * Which reminder of a deadline (its days before) each account was given, or found with nothing
- * left to do — by the school's schedule or by their own (/settings). One row per (deadline,
- * account, days before), so nobody is reminded twice of the same thing, even when they change
- * their settings between two reminders; a row with fewer days before also stands for the earlier
- * reminders (they are past).
+ * left to do — by the school's schedule or by their own (/settings) — so nobody is reminded twice
+ * of the same thing, even when they change their settings between two reminders; one with fewer
+ * days before also stands for the earlier reminders (they are past).
+ *
+ * Two sources, read together:
+ * - `reminder_deliveries`, one row per (deadline, account, days before): what own schedules gave
+ *   or found done (and the school's deliveries from before migration 0135);
+ * - `reminder_batches`, one row per school batch: each of the batch's outbox rows is a delivery
+ *   of its reminder (the daily pass writes 2,000 batch rows instead of 100,000 deliveries).
  */
-import { type Kysely, type SelectQueryBuilder, sql } from 'kysely'
+import type { Kysely, SelectQueryBuilder } from 'kysely'
 import type { Database } from '../db/schema.ts'
 import { chunk, ID_CHUNK, insertMany } from './bulk.ts'
 import { ownScheduleAccounts } from './notification-settings.ts'
@@ -34,24 +39,41 @@ export class ReminderDeliveryStore {
    */
   async givenUpTo(reminderIds: readonly number[]): Promise<Map<number, Set<number>>> {
     const out = new Map<number, Set<number>>()
-    for (const part of chunk([...new Set(reminderIds)], ID_CHUNK)) {
-      const rows = await this.db
-        .selectFrom('reminders')
-        .innerJoin('deadlines', 'deadlines.id', 'reminders.deadline_id')
-        .innerJoin('reminder_deliveries as given', (j) =>
-          j
-            .onRef('given.deadline_id', '=', 'reminders.deadline_id')
-            .onRef('given.due_date', '=', 'deadlines.due_date')
-            .onRef('given.offset_days', '<=', 'reminders.offset_days'),
-        )
-        .select(['reminders.id', 'given.telegram_id'])
-        .where('reminders.id', 'in', part)
-        .execute()
+    const add = (rows: ReadonlyArray<{ id: number; telegram_id: number }>) => {
       for (const r of rows) {
         const set = out.get(r.id) ?? new Set<number>()
         set.add(Number(r.telegram_id))
         out.set(r.id, set)
       }
+    }
+    for (const part of chunk([...new Set(reminderIds)], ID_CHUNK)) {
+      const reminders = this.db
+        .selectFrom('reminders')
+        .innerJoin('deadlines', 'deadlines.id', 'reminders.deadline_id')
+        .where('reminders.id', 'in', part)
+      add(
+        await reminders
+          .innerJoin('reminder_deliveries as given', (j) =>
+            j
+              .onRef('given.deadline_id', '=', 'reminders.deadline_id')
+              .onRef('given.due_date', '=', 'deadlines.due_date')
+              .onRef('given.offset_days', '<=', 'reminders.offset_days'),
+          )
+          .select(['reminders.id', 'given.telegram_id'])
+          .execute(),
+      )
+      add(
+        await reminders
+          .innerJoin('reminder_batches as batch', (j) =>
+            j
+              .onRef('batch.deadline_id', '=', 'reminders.deadline_id')
+              .onRef('batch.due_date', '=', 'deadlines.due_date')
+              .onRef('batch.offset_days', '<=', 'reminders.offset_days'),
+          )
+          .innerJoin('outbox', 'outbox.broadcast_id', 'batch.broadcast_id')
+          .select(['reminders.id', 'outbox.chat_id as telegram_id'])
+          .execute(),
+      )
     }
     return out
   }
@@ -85,71 +107,68 @@ export class ReminderDeliveryStore {
     deadlineIds: number[],
     accounts: number[] | SelectQueryBuilder<Database, 'notification_settings', { telegram_id: number }>,
   ): Promise<void> {
-    const rows = await this.db
-      .selectFrom('reminder_deliveries as given')
-      .innerJoin('deadlines', (j) =>
-        j.onRef('deadlines.id', '=', 'given.deadline_id').onRef('deadlines.due_date', '=', 'given.due_date'),
-      )
-      .select([
-        'given.deadline_id',
-        'given.telegram_id',
-        (eb) => eb.fn.min<number>('given.offset_days').as('offset'),
-      ])
-      .where('given.deadline_id', 'in', deadlineIds)
-      .where('given.telegram_id', 'in', accounts)
-      .groupBy(['given.deadline_id', 'given.telegram_id'])
-      .execute()
-    for (const r of rows) {
-      const map = out.get(r.deadline_id) ?? new Map<number, number>()
-      map.set(Number(r.telegram_id), Number(r.offset))
-      out.set(r.deadline_id, map)
+    const add = (rows: ReadonlyArray<{ deadline_id: number; telegram_id: number; offset: number }>) => {
+      for (const r of rows) {
+        const map = out.get(r.deadline_id) ?? new Map<number, number>()
+        const telegramId = Number(r.telegram_id)
+        map.set(telegramId, Math.min(map.get(telegramId) ?? Number.POSITIVE_INFINITY, Number(r.offset)))
+        out.set(r.deadline_id, map)
+      }
     }
+    add(
+      await this.db
+        .selectFrom('reminder_deliveries as given')
+        .innerJoin('deadlines', (j) =>
+          j
+            .onRef('deadlines.id', '=', 'given.deadline_id')
+            .onRef('deadlines.due_date', '=', 'given.due_date'),
+        )
+        .select([
+          'given.deadline_id',
+          'given.telegram_id',
+          (eb) => eb.fn.min<number>('given.offset_days').as('offset'),
+        ])
+        .where('given.deadline_id', 'in', deadlineIds)
+        .where('given.telegram_id', 'in', accounts)
+        .groupBy(['given.deadline_id', 'given.telegram_id'])
+        .execute(),
+    )
+    add(
+      await this.db
+        .selectFrom('reminder_batches as batch')
+        .innerJoin('deadlines', (j) =>
+          j
+            .onRef('deadlines.id', '=', 'batch.deadline_id')
+            .onRef('deadlines.due_date', '=', 'batch.due_date'),
+        )
+        .innerJoin('outbox', 'outbox.broadcast_id', 'batch.broadcast_id')
+        .select([
+          'batch.deadline_id',
+          'outbox.chat_id as telegram_id',
+          (eb) => eb.fn.min<number>('batch.offset_days').as('offset'),
+        ])
+        .where('batch.deadline_id', 'in', deadlineIds)
+        .where('outbox.chat_id', 'in', accounts)
+        .groupBy(['batch.deadline_id', 'outbox.chat_id'])
+        .execute(),
+    )
   }
 
   /**
-   * Every recipient of these outbox batches was given the reminder the batch says (sent): their
-   * deliveries written from the outbox rows by the database, a statement for a thousand batches.
-   * Call inside the transaction that wrote the rows; one already there stays as it is.
+   * These outbox batches of the school's pass carry these reminders: each of their recipients was
+   * given it (their outbox rows are the deliveries). Call inside the transaction that wrote the rows.
    */
   async recordBatches(
     batches: ReadonlyArray<{ broadcastId: number; deadlineId: number; dueDate: string; offsetDays: number }>,
     now: string,
   ): Promise<void> {
-    for (const part of chunk(batches, ID_CHUNK / 10)) {
-      const values = sql`(values ${sql.join(
-        part.map(
-          (b) =>
-            sql`(cast(${b.broadcastId} as integer), cast(${b.deadlineId} as integer), cast(${b.offsetDays} as integer), cast(${b.dueDate} as text))`,
-        ),
-      )})`
-      await this.db
-        .insertInto('reminder_deliveries')
-        .columns([
-          'deadline_id',
-          'telegram_id',
-          'offset_days',
-          'due_date',
-          'state',
-          'broadcast_id',
-          'created_at',
-        ])
-        .expression(
-          this.db
-            .selectFrom('outbox')
-            .innerJoin(values.as('b'), (j) => j.on(sql`b.column1`, '=', sql.ref('outbox.broadcast_id')))
-            .select([
-              sql<number>`b.column2`.as('deadline_id'),
-              'outbox.chat_id as telegram_id',
-              sql<number>`b.column3`.as('offset_days'),
-              sql<string>`b.column4`.as('due_date'),
-              sql<string>`${'sent' satisfies DeliveryState}`.as('state'),
-              'outbox.broadcast_id',
-              sql<string>`${now}`.as('created_at'),
-            ]),
-        )
-        .onConflict((oc) => oc.columns(['deadline_id', 'due_date', 'telegram_id', 'offset_days']).doNothing())
-        .execute()
-    }
+    await insertMany(
+      this.db,
+      'reminder_batches',
+      ['broadcast_id', 'deadline_id', 'offset_days', 'due_date', 'created_at'],
+      batches.map((b) => [b.broadcastId, b.deadlineId, b.offsetDays, b.dueDate, now]),
+      { perStatement: INSERT_CHUNK },
+    )
   }
 
   /** Records them; one already there stays as it is. Call inside the transaction that enqueues. */

@@ -287,6 +287,19 @@ describe('reminders', () => {
       7, 7, 7, 7, 7, 7, 7, 7, 1, 1, 1, 1,
     ])
 
+    // moved away and back the same morning: the 1-day reminder of 10/9 is due again, and everyone
+    // it reaches was given it at 08:00: nobody gets it twice
+    w.at('2025-09-09T03:00:00Z')
+    must(await w.services.calendar.move(a.admin, { deadlineId: writing, dueDate: '2025-09-12' }))
+    w.at('2025-09-09T04:00:00Z')
+    const back = must(await w.services.calendar.move(a.admin, { deadlineId: writing, dueDate: '2025-09-10' }))
+    expect(back.reminders.map((r) => [r.offsetDays, r.state])).toEqual([
+      [7, 'enqueued'],
+      [1, 'pending'],
+    ])
+    const again = await tickAt(w, '2025-09-09T04:01:00Z')
+    expect(summary(again).enqueued.filter(([id]) => id === writing)).toEqual([[writing, 0]])
+    expect((await outboxOf(w, writing)).filter((r) => r.offsetDays === 1)).toHaveLength(4)
 
     // removed: its reminders never fire
     const dossiers = await deadlineId(w, a, 'dossiers')

@@ -23,6 +23,7 @@ import * as m0120 from './0120_send_slots.ts'
 import * as m0125 from './0125_chat_turns.ts'
 import * as m0130 from './0130_progress_shown.ts'
 import * as m0135 from './0135_reminder_batches.ts'
+import * as m0140 from './0140_outbox_person_label.ts'
 
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
@@ -44,5 +45,6 @@ export const migrations: Record<string, Migration> = {
   '0125_chat_turns': m0125,
   '0130_progress_shown': m0130,
   '0135_reminder_batches': m0135,
+  '0140_outbox_person_label': m0140,
   '0115_due_in_order': m0115,
 }

@@ -57,17 +57,46 @@ export function reminderBatch(
  */
 export const TRANSACTIONS_AT_ONCE = 4
 
+/**
+ * Work handed over as it comes, at most `limit` at once, in the order given; each handles its own
+ * failures. `done()` when all that was handed over is.
+ */
+export function lanes(limit = TRANSACTIONS_AT_ONCE) {
+  const waiting: Array<() => void> = []
+  const all: Array<Promise<void>> = []
+  let running = 0
+  const next = () => {
+    const go = running < limit ? waiting.shift() : undefined
+    if (!go) return
+    running++
+    go()
+  }
+  return {
+    add(work: () => Promise<void>): void {
+      const turn = new Promise<void>((resolve) => waiting.push(resolve))
+      all.push(
+        turn.then(work).finally(() => {
+          running--
+          next()
+        }),
+      )
+      next()
+    },
+    async done(): Promise<void> {
+      await Promise.all(all)
+    },
+  }
+}
+
 /** `work` for each item, at most `limit` at once; `work` handles its own failures. */
 export async function eachAtOnce<T>(
   items: readonly T[],
   work: (item: T) => Promise<void>,
   limit = TRANSACTIONS_AT_ONCE,
 ): Promise<void> {
-  let next = 0
-  const lane = async () => {
-    while (next < items.length) await work(items[next++]!)
-  }
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane))
+  const writes = lanes(limit)
+  for (const item of items) writes.add(() => work(item))
+  await writes.done()
 }
 
 /** openTasksOf of each deadline in its school, the facts of all the schools read in a few queries. */

@@ -41,9 +41,9 @@ import { Stores } from '../store/stores.ts'
 import { arrivalsAt, runPersonalReminders } from './personal-reminders.ts'
 import {
   deadlineClock,
-  eachAtOnce,
   errorText,
   inParts,
+  lanes,
   openTasksOfMany,
   type ReminderRecipient,
   reminderBatch,
@@ -136,27 +136,30 @@ export async function runDueReminders(options: ReminderJobOptions, now: Date): P
   }
   const clock = deadlineClock(now)
   const going = await skipThoseNotToGo(calendar, due, at, clock, outcomes, fail)
-  const { ready, settings } = await whoAndWhat(options.db, going, now, clock, options.text, fail).catch(
-    (error: unknown) => {
-      for (const reminder of going) fail(reminder, error)
-      return { ready: [], settings: new Map() }
-    },
-  )
-  await eachAtOnce(
-    inParts(ready, (r) => r.recipients.length),
-    async (part) => {
-      try {
-        const done = await stores.transaction((tx) => enqueuePart(tx, part, settings, now))
-        for (const outcome of done) {
-          outcomes.set(outcome.reminderId, outcome)
-          logger.info('reminder enqueued', { ...outcome })
-          options.onEnqueued?.(outcome)
+  // a group's people and messages are worked out while the groups before it are being written
+  const writes = lanes()
+  for (const group of inParts(going, () => 1, Number(process.env.GROUP ?? 500))) {
+    const { ready, settings } = await whoAndWhat(options.db, group, now, clock, options.text, fail).catch(
+      (error: unknown) => {
+        for (const reminder of group) fail(reminder, error)
+        return { ready: [], settings: new Map() }
+      },
+    )
+    for (const part of inParts(ready, (r) => r.recipients.length))
+      writes.add(async () => {
+        try {
+          const done = await stores.transaction((tx) => enqueuePart(tx, part, settings, now))
+          for (const outcome of done) {
+            outcomes.set(outcome.reminderId, outcome)
+            logger.info('reminder enqueued', { ...outcome })
+            options.onEnqueued?.(outcome)
+          }
+        } catch (error) {
+          for (const { reminder } of part) fail(reminder, error)
         }
-      } catch (error) {
-        for (const { reminder } of part) fail(reminder, error)
-      }
-    },
-  )
+      })
+  }
+  await writes.done()
   const tick: ReminderTick = { enqueued: [], skipped: [], failed: [] }
   for (const r of due) {
     const outcome = outcomes.get(r.id)

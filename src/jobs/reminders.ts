@@ -23,7 +23,12 @@
 import { randomBytes } from 'node:crypto'
 import type { Db } from '../db/connection.ts'
 import { type Logger, silentLogger } from '../logger.ts'
-import { BroadcastService, checkSystemBatch, type SystemBatch } from '../services/broadcasts.ts'
+import {
+  BroadcastService,
+  type CheckedSystemBatch,
+  checkSystemBatch,
+  type SystemBatch,
+} from '../services/broadcasts.ts'
 import { type DeadlineView, deadlineTitle, taskButtonData } from '../services/deadline-views.ts'
 import type { OpenTask } from '../services/open-tasks.ts'
 import { vietnameseDate } from '../services/vietnam-days.ts'
@@ -103,12 +108,17 @@ export interface ReminderTick {
 }
 
 const BUTTON_DATA_MAX_BYTES = 64
+/**
+ * Reminders whose people and messages are worked out at once (their schools' facts read together):
+ * a province's 2,000 in four or so groups, each written while the next is worked out.
+ */
+const REMINDERS_PER_GROUP = 500
 
 /**
  * One tick at `now`: every pending reminder with fire_at ≤ now is enqueued (or skipped). A few
- * queries for all of them find who still has the task open, their settings and what they were
+ * queries for a group of them find who still has the task open, their settings and what they were
  * given already; then each reminder is claimed together with its outbox rows, in transactions of
- * a few thousand recipients.
+ * a few thousand recipients, while the next group is worked out.
  */
 export async function runDueReminders(options: ReminderJobOptions, now: Date): Promise<ReminderTick> {
   const logger = options.logger ?? silentLogger
@@ -138,7 +148,7 @@ export async function runDueReminders(options: ReminderJobOptions, now: Date): P
   const going = await skipThoseNotToGo(calendar, due, at, clock, outcomes, fail)
   // a group's people and messages are worked out while the groups before it are being written
   const writes = lanes()
-  for (const group of inParts(going, () => 1, Number(process.env.GROUP ?? 500))) {
+  for (const group of inParts(going, () => 1, REMINDERS_PER_GROUP)) {
     const { ready, settings } = await whoAndWhat(options.db, group, now, clock, options.text, fail).catch(
       (error: unknown) => {
         for (const reminder of group) fail(reminder, error)
@@ -223,6 +233,8 @@ async function skipThoseNotToGo(
 interface ReadyReminder {
   reminder: DueReminder
   recipients: ReminderRecipient[]
+  /** its outbox batch, checked; none when nobody is left to remind */
+  batch?: CheckedSystemBatch
 }
 
 /**
@@ -267,7 +279,7 @@ async function whoAndWhat(
       const checked = recipients.length > 0 ? checkSystemBatch(batchOf(reminder, recipients)) : undefined
       if (checked && !checked.ok)
         throw new Error(`outbox refused the reminder: ${JSON.stringify(checked.error)}`)
-      ready.push({ reminder, recipients })
+      ready.push({ reminder, recipients, batch: checked?.value })
     } catch (error) {
       fail(reminder, error)
     }
@@ -302,13 +314,12 @@ async function enqueuePart(
     at,
   )
   const mine = part.filter((r) => claimed.has(r.reminder.id))
-  const sending = mine.filter((r) => r.recipients.length > 0)
-  const written = await new BroadcastService({ stores: tx, now: () => now }).enqueueSystemMany(
-    sending.map((r) => batchOf(r.reminder, r.recipients)),
+  const sending = mine.filter((r) => r.batch !== undefined)
+  const written = await new BroadcastService({ stores: tx, now: () => now }).enqueueCheckedMany(
+    sending.map((r) => r.batch!),
     settings,
   )
-  if (!written.ok) throw new Error(`outbox refused the reminder: ${JSON.stringify(written.error)}`)
-  const batches = new Map(sending.map((r, i) => [r.reminder.id, written.value[i]!]))
+  const batches = new Map(sending.map((r, i) => [r.reminder.id, written[i]!]))
   const done = mine.map(({ reminder }) => ({
     reminderId: reminder.id,
     deadlineId: reminder.deadlineId,

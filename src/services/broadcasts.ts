@@ -444,6 +444,14 @@ export class BroadcastService {
       if (!one.ok) return one
       checked.push(one.value)
     }
+    return ok(await this.enqueueCheckedMany(checked, settings))
+  }
+
+  /** enqueueSystemMany of batches checkSystemBatch let through (the reminder passes check each first). */
+  async enqueueCheckedMany(
+    checked: readonly CheckedSystemBatch[],
+    settings?: ReadonlyMap<number, NotificationSettings>,
+  ): Promise<Array<{ broadcastId: number; enqueued: number }>> {
     const now = this.ctx.now().toISOString()
     return this.stores.transaction(async (tx) => {
       const outbox = this.outbox(tx)
@@ -483,7 +491,7 @@ export class BroadcastService {
       const known = settings ?? (await new NotificationSettingsStore(tx.db).many(rows.map((r) => r.chatId)))
       // new broadcasts, each chat once: nothing to conflict with
       await outbox.enqueueRows(rows, now, known, { fresh: true })
-      return ok(ids.map((broadcastId, i) => ({ broadcastId, enqueued: counts[i]! })))
+      return ids.map((broadcastId, i) => ({ broadcastId, enqueued: counts[i]! }))
     })
   }
 

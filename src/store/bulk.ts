@@ -5,7 +5,7 @@
  *   for (const part of chunk(ids, ID_CHUNK)) await db.selectFrom('people')….where('id', 'in', part)
  *   await insertMany(db, 'outbox', ['broadcast_id', 'chat_id'], rows, { perStatement: 2_000 })
  */
-import { CompiledQuery, type Kysely } from 'kysely'
+import { CompiledQuery, type Kysely, PostgresAdapter } from 'kysely'
 import type { Database } from '../db/schema.ts'
 
 /** Ids per `in (…)` list. */
@@ -21,11 +21,12 @@ export function chunk<T>(items: readonly T[], size: number): T[][] {
 const shapes = new Map<string, string>()
 
 /**
- * Rows (each its values in the order of `columns`) into `table`, `perStatement` rows a statement;
- * `ignoreConflictOn`: a row that would break that unique key is left out. How many were written.
+ * Rows (each its values in the order of `columns`) into `table`, on SQLite `perStatement` rows a
+ * statement (PostgreSQL: see insertManyAsJson); `ignoreConflictOn`: a row that would break that
+ * unique key is left out. How many were written.
  *
- * The rows only fill the parameters of a statement kysely compiled once for that many rows: for
- * 100,000 rows, building kysely's nodes for every value costs more than the database's writing.
+ * On SQLite the rows only fill the parameters of a statement kysely compiled once for that many
+ * rows: for 100,000 rows, building kysely's nodes for every value costs more than the writing.
  */
 export async function insertMany<T extends keyof Database & string>(
   db: Kysely<Database>,
@@ -34,6 +35,8 @@ export async function insertMany<T extends keyof Database & string>(
   rows: ReadonlyArray<readonly unknown[]>,
   options: { perStatement: number; ignoreConflictOn?: ReadonlyArray<keyof Database[T] & string> },
 ): Promise<number> {
+  if (db.getExecutor().adapter instanceof PostgresAdapter)
+    return insertManyAsJson(db, table, columns, rows, options)
   let written = 0
   for (const part of chunk(rows, options.perStatement)) {
     const result = await db.executeQuery(
@@ -72,4 +75,41 @@ function shapeOf<T extends keyof Database & string>(
   // only full chunks are kept: the last one's size varies from call to call
   if (count === options.perStatement) shapes.set(key, sql)
   return sql
+}
+
+/** Rows a statement as JSON: no placeholders to count, a few megabytes of text at most. */
+const JSON_ROWS = 10_000
+
+/**
+ * PostgreSQL: each part as one JSON text, taken apart by the server into rows of the table's own
+ * type (`json_populate_recordset`). Thousands of placeholders a statement cost the bot's one thread
+ * more than the server's writing (their SQL text, and a length and a string for each value); one
+ * JSON string is a few native calls.
+ */
+async function insertManyAsJson<T extends keyof Database & string>(
+  db: Kysely<Database>,
+  table: T,
+  columns: ReadonlyArray<keyof Database[T] & string>,
+  rows: ReadonlyArray<readonly unknown[]>,
+  options: { ignoreConflictOn?: ReadonlyArray<keyof Database[T] & string> },
+): Promise<number> {
+  const id = (name: string) => `"${name.replaceAll('"', '""')}"`
+  const list = columns.map(id).join(', ')
+  const conflict = options.ignoreConflictOn
+    ? ` on conflict (${options.ignoreConflictOn.map(id).join(', ')}) do nothing`
+    : ''
+  const text = `insert into ${id(table)} (${list}) select ${list} from json_populate_recordset(null::${id(table)}, $1::json)${conflict}`
+  const keys = columns.map((c, i) => `${i === 0 ? '{' : ','}${JSON.stringify(c)}:`)
+  let written = 0
+  for (const part of chunk(rows, JSON_ROWS)) {
+    let json = '['
+    for (const [r, row] of part.entries()) {
+      if (r > 0) json += ','
+      for (let i = 0; i < keys.length; i++) json += keys[i] + (JSON.stringify(row[i]) ?? 'null')
+      json += '}'
+    }
+    const result = await db.executeQuery(CompiledQuery.raw(text, [`${json}]`]))
+    written += Number(result.numAffectedRows ?? 0)
+  }
+  return written
 }

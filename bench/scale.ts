@@ -19,15 +19,18 @@
  *   …_vs_target, …_pg_vs_sqlite  the figures against the issue's targets (≤ 1 meets it) and
  *                                PostgreSQL against SQLite
  *
- * Measured here (29 Nov 2026, 2 cores, idle but for the bench; 100,000 people): SQLite seed 4.6 s,
- * pass 1.36 s (×0.68 the target; 10.9 s before the pass was made set-based), /team 1.7 ms;
- * PostgreSQL seed 24 s, pass 2.85 s (×1.42; 64.6 s before), /team 3.7 ms; claims 1,549/s on a
- * 100,000-row outbox (181/s before migration 0115). On PostgreSQL most of the pass is the server
- * writing 100,000 outbox rows and 100,000 deliveries (about 2.1 s of the 2.85, four transactions
- * at once on the two cores it shares with the bench); the outbox's two foreign keys are about a
- * third of that, its index count and the VALUES lists' parsing almost nothing (both tried). Built
- * start, SQLite: first answer 525 ms; RSS 132 MB after 10,000 updates (157 MB before exceljs,
- * Skia, Chart.js and pg were loaded on first use).
+ * Measured here (29 Nov 2026, 2 cores, idle but for the bench; 100,000 people): SQLite seed 5.3 s,
+ * pass 1.18 s (×0.59 the target; 10.9 s before the pass was made set-based), /team 1.8 ms;
+ * PostgreSQL seed 27 s, pass 1.52 s (×0.76; 64.6 s before, 2.85 s before the changes below),
+ * /team 4.1 ms; claims 1,547/s on a 100,000-row outbox (181/s before migration 0115). What brought
+ * the PostgreSQL pass under its target, each measured alone: the school's batches recorded once
+ * (reminder_batches) instead of 100,000 deliveries (−0.55 s); outbox.person_id a label, not a key
+ * that locked 100,000 people rows (−0.4 s); bulk inserts as one JSON text instead of thousands of
+ * placeholders (−0.2 s: the bot's one thread, not the server, had become the bottleneck); a row's
+ * content left null when it is its batch's (−0.15 s). Without the ANALYZE after the seed the pass
+ * takes about 1.8 s (the claim goes through the state index). Built start, SQLite: first answer
+ * 525 ms; RSS 132 MB after 10,000 updates (157 MB before exceljs, Skia, Chart.js and pg were
+ * loaded on first use).
  *
  * The size: SCALE_PEOPLE (default 100,000) and SCALE_SCHOOLS (default 2,000); on a loaded machine
  * `SCALE_PEOPLE=20000 SCALE_SCHOOLS=400 npm run bench -- scale` gives the same figures smaller.

@@ -27,6 +27,7 @@ import {
   type BroadcastContent,
   type BroadcastKind,
   type BroadcastStatus,
+  contentJson,
   contentSchema,
   type NewOutboxRow,
   type OutboxEntry,
@@ -471,14 +472,7 @@ export class BroadcastService {
         now,
       )
       // a recipient whose message is the batch's keeps none of its own: the worker reads the batch's
-      const json = new Map<BroadcastContent, string>()
-      const jsonOf = (content: BroadcastContent) => {
-        const known = json.get(content)
-        if (known !== undefined) return known
-        const text = JSON.stringify(content)
-        json.set(content, text)
-        return text
-      }
+      const jsonOf = contentJson()
       const rows = unique.flatMap((recipients, i) => {
         const batch = jsonOf(checked[i]!.content)
         return recipients.map((r) => ({

@@ -496,15 +496,7 @@ export class OutboxStore {
       if (!settings) return null
       return quietUntil(at, settings.get(chatId) ?? DEFAULT_SETTINGS)?.toISOString() ?? null
     }
-    // recipients often share one content object: written as JSON once
-    const json = new Map<BroadcastContent, string>()
-    const jsonOf = (content: BroadcastContent) => {
-      const known = json.get(content)
-      if (known !== undefined) return known
-      const text = JSON.stringify(content)
-      json.set(content, text)
-      return text
-    }
+    const jsonOf = contentJson()
     return insertMany(
       this.db,
       'outbox',
@@ -855,6 +847,18 @@ export class OutboxStore {
 
 /** A worker's lease is named `outbox-worker:<its id>`, held by its id. */
 export const WORKER_LEASE = 'outbox-worker:'
+
+/** A content's JSON, made once per content object (recipients often share one). */
+export function contentJson(): (content: BroadcastContent) => string {
+  const json = new Map<BroadcastContent, string>()
+  return (content) => {
+    const known = json.get(content)
+    if (known !== undefined) return known
+    const text = JSON.stringify(content)
+    json.set(content, text)
+    return text
+  }
+}
 
 function broadcastValues(b: NewBroadcast, now: string) {
   return {

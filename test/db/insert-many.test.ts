@@ -7,7 +7,7 @@ import { afterEach, expect, it } from 'vitest'
 import { openDatabase } from '../../src/db/connection.ts'
 import { migrateToLatest } from '../../src/db/migrate.ts'
 import { insertMany } from '../../src/store/bulk.ts'
-import { freshDatabase } from '../helpers/database.ts'
+import { freshDatabase, schoolWithBatch } from '../helpers/database.ts'
 
 const cleanups: Array<() => unknown> = []
 afterEach(async () => {
@@ -22,28 +22,10 @@ it('writes every value as given, in parts, and leaves out what the unique key re
   const db = openDatabase(database.location)
   cleanups.push(() => db.destroy())
   await migrateToLatest(db)
-  const school = await db
-    .insertInto('schools')
-    .values({ name: 'THPT Nhãn', name_key: 'thpt nhan', created_by: null, created_at: at, updated_at: at })
-    .returning('id')
-    .executeTakeFirstOrThrow()
-  const broadcast = await db
-    .insertInto('broadcasts')
-    .values({
-      school_id: school.id,
-      kind: 'reminder',
-      created_by: null,
-      content: '{}',
-      audience: '{}',
-      status: 'sending',
-      created_at: at,
-      updated_at: at,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow()
+  const { broadcastId } = await schoolWithBatch(db, at)
   const tricky = 'Thầy "Nguyễn" \\ Văn\nAn — 100% ✅ 😀 \'</b>'
   const rows = Array.from({ length: 25 }, (_, i) => [
-    broadcast.id,
+    broadcastId,
     2 ** 40 + i,
     i % 2 ? null : i,
     i === 3 ? tricky : i % 3 ? null : JSON.stringify({ type: 'text', html: `<b>${tricky}</b>` }),
@@ -62,8 +44,8 @@ it('writes every value as given, in parts, and leaves out what the unique key re
   // again, with two new chats among them: only those are written
   const again = [
     ...rows.slice(0, 5),
-    [broadcast.id, 7, null, null, at, null],
-    [broadcast.id, 8, null, null, at, null],
+    [broadcastId, 7, null, null, at, null],
+    [broadcastId, 8, null, null, at, null],
   ]
   expect(
     await insertMany(db, 'outbox', columns, again, {

@@ -8,7 +8,7 @@ import { migrations } from '../../migrations/index.ts'
 import { openDatabase } from '../../src/db/connection.ts'
 import { migrateToLatest } from '../../src/db/migrate.ts'
 import { checkHealth } from '../../src/health.ts'
-import { freshDatabase } from '../helpers/database.ts'
+import { freshDatabase, schoolWithBatch } from '../helpers/database.ts'
 
 const cleanups: Array<() => unknown> = []
 afterEach(async () => {
@@ -25,15 +25,11 @@ it('keeps every outbox row and its id; person_id is a label, broadcast_id still 
   cleanups.push(() => db.destroy())
   await migrateToLatest(db, Object.fromEntries(Object.entries(migrations).filter(([name]) => name < NAME)))
 
-  const school = await db
-    .insertInto('schools')
-    .values({ name: 'THPT Nhãn', name_key: 'thpt nhan', created_by: null, created_at: at, updated_at: at })
-    .returning('id')
-    .executeTakeFirstOrThrow()
+  const { schoolId, broadcastId } = await schoolWithBatch(db, at)
   const person = await db
     .insertInto('people')
     .values({
-      school_id: school.id,
+      school_id: schoolId,
       full_name: 'Nguyễn Văn An',
       name_key: 'nguyen van an',
       role: 'teacher',
@@ -42,22 +38,8 @@ it('keeps every outbox row and its id; person_id is a label, broadcast_id still 
     })
     .returning('id')
     .executeTakeFirstOrThrow()
-  const broadcast = await db
-    .insertInto('broadcasts')
-    .values({
-      school_id: school.id,
-      kind: 'reminder',
-      created_by: null,
-      content: '{"type":"text","html":"Nhắc việc"}',
-      audience: '{}',
-      status: 'sending',
-      created_at: at,
-      updated_at: at,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow()
   const row = (chatId: number, personId: number | null, state = 'pending') => ({
-    broadcast_id: broadcast.id,
+    broadcast_id: broadcastId,
     chat_id: chatId,
     person_id: personId,
     state,
@@ -90,6 +72,6 @@ it('keeps every outbox row and its id; person_id is a label, broadcast_id still 
       .values({ ...row(105, null), broadcast_id: 999_999 })
       .execute(),
   ).rejects.toThrow()
-  await db.deleteFrom('broadcasts').where('id', '=', broadcast.id).execute()
+  await db.deleteFrom('broadcasts').where('id', '=', broadcastId).execute()
   expect(await db.selectFrom('outbox').selectAll().execute()).toEqual([])
 })

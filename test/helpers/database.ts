@@ -9,6 +9,7 @@ import { randomBytes } from 'node:crypto'
 import pg from 'pg'
 import { afterAll } from 'vitest'
 import { type App, openApp } from '../../src/app.ts'
+import type { Db } from '../../src/db/connection.ts'
 import type { Logger } from '../../src/logger.ts'
 import type { RegulationProfile } from '../../src/rules/index.ts'
 
@@ -74,3 +75,27 @@ const open = new Set<() => Promise<void>>()
 afterAll(async () => {
   await Promise.all([...open].map((close) => close()))
 })
+
+/** A school and one reminder batch of it, straight into a store's tables (migration tests). */
+export async function schoolWithBatch(db: Db, at: string) {
+  const school = await db
+    .insertInto('schools')
+    .values({ name: 'THPT Nhãn', name_key: 'thpt nhan', created_by: null, created_at: at, updated_at: at })
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  const broadcast = await db
+    .insertInto('broadcasts')
+    .values({
+      school_id: school.id,
+      kind: 'reminder',
+      created_by: null,
+      content: '{"type":"text","html":"Nhắc việc"}',
+      audience: '{}',
+      status: 'sending',
+      created_at: at,
+      updated_at: at,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  return { schoolId: school.id, broadcastId: broadcast.id }
+}

@@ -28,9 +28,9 @@
  * that locked 100,000 people rows (−0.4 s); bulk inserts as one JSON text instead of thousands of
  * placeholders (−0.2 s: the bot's one thread, not the server, had become the bottleneck); a row's
  * content left null when it is its batch's (−0.15 s). Without the ANALYZE after the seed the pass
- * takes about 1.8 s (the claim goes through the state index). Built start, SQLite: first answer
- * 525 ms; RSS 132 MB after 10,000 updates (157 MB before exceljs, Skia, Chart.js and pg were
- * loaded on first use).
+ * took 1.87 s (the claim goes through the state index). Built start, SQLite: first answer 525 ms
+ * (631–848 ms on a slower day); RSS 129–131 MB after 10,000 updates (157 MB before exceljs, Skia, Chart.js
+ * and pg were loaded on first use).
  *
  * The size: SCALE_PEOPLE (default 100,000) and SCALE_SCHOOLS (default 2,000); on a loaded machine
  * `SCALE_PEOPLE=20000 SCALE_SCHOOLS=400 npm run bench -- scale` gives the same figures smaller.

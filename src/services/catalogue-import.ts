@@ -14,8 +14,8 @@ import {
   MAX,
   type PreviewBase,
   type PreviewHasErrors,
-  type RowError,
   readTable,
+  rowErrors,
 } from './import-table.ts'
 import type { ServiceContext } from './options.ts'
 import { type Forbidden, fail, forbidden, type InvalidInput, ok, parseInput, type Result } from './result.ts'
@@ -155,15 +155,7 @@ export async function previewCatalogue(
   const table = await readTable(parsed.value.fileName, parsed.value.data, CATALOGUE_COLUMNS)
   if (!table.ok) return table
   const { format, sheet, header } = table.value
-  const errors: RowError<CatalogueField>[] = []
-  const column = (field: CatalogueField) => header.columns.get(field)?.header ?? null
-  const err = (
-    row: number,
-    field: CatalogueField,
-    code: RowError['code'],
-    value: string,
-    extra: Partial<RowError<CatalogueField>> = {},
-  ) => errors.push({ row, field, column: column(field), code, value, ...extra })
+  const { errors, err } = rowErrors(header)
   const candidates: CatalogueRow[] = []
   const seen = new Map<string, number>()
 

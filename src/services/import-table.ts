@@ -101,6 +101,22 @@ export async function readTable<F extends string>(
   return fail(firstMissing!)
 }
 
+/**
+ * A preview's row errors and how it records one: each names the file's own header of its field's
+ * column (what the person sees in their spreadsheet).
+ */
+export function rowErrors<F extends string>(header: Header<F>) {
+  const errors: RowError<F>[] = []
+  const err = (
+    row: number,
+    field: F,
+    code: RowError['code'],
+    value: string,
+    extra: Partial<RowError<F>> = {},
+  ) => errors.push({ row, field, column: header.columns.get(field)?.header ?? null, code, value, ...extra })
+  return { errors, err }
+}
+
 export function columnsOf<F extends string>(header: Header<F>): Partial<Record<F, string>> {
   const out: Partial<Record<F, string>> = {}
   for (const [field, c] of header.columns) out[field] = c.header

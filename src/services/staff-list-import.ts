@@ -14,8 +14,8 @@ import {
   type PreviewBase,
   type PreviewHasErrors,
   type PreviewMismatch,
-  type RowError,
   readTable,
+  rowErrors,
 } from './import-table.ts'
 import type { ServiceContext } from './options.ts'
 import {
@@ -100,17 +100,9 @@ export async function previewStaff(
   const table = await readTable(parsed.value.fileName, parsed.value.data, STAFF_COLUMNS)
   if (!table.ok) return table
   const { format, sheet, header } = table.value
-  const errors: RowError<StaffField>[] = []
+  const { errors, err } = rowErrors(header)
   const rows: StaffRow[] = []
   const seen = new Map<string, number>()
-  const column = (field: StaffField) => header.columns.get(field)?.header ?? null
-  const err = (
-    row: number,
-    field: StaffField,
-    code: RowError['code'],
-    value: string,
-    extra: Partial<RowError<StaffField>> = {},
-  ) => errors.push({ row, field, column: column(field), code, value, ...extra })
 
   for (const r of bodyOf(sheet.rows, header)) {
     const before = errors.length
